@@ -1,0 +1,250 @@
+/**
+ * The one tool registry. Validates input, runs the handler, shapes the MCP result, and tells
+ * listeners (the tree views) when a tool changed something.
+ */
+import { z } from 'zod';
+import { zodToJsonSchema } from 'zod-to-json-schema';
+import type { PostHogClient } from '../posthog/client';
+import { PostHogError, describeError } from '../posthog/errors';
+import { TOOLSETS, type ToolDefinition, type Toolset } from './tool';
+
+export interface ToolFilter {
+  /** Only these tool groups. Undefined or empty: all. */
+  toolsets?: readonly Toolset[];
+  /** Only tools with readOnlyHint. */
+  readOnly?: boolean;
+}
+
+export interface ToolChangeEvent {
+  tool: string;
+  toolset: Toolset;
+  args: Record<string, unknown>;
+}
+
+export interface ToolCallLog {
+  tool: string;
+  durationMs: number;
+  ok: boolean;
+  /** Arguments with secret fields replaced by "[redacted]". */
+  args: Record<string, unknown>;
+  error?: string;
+}
+
+export interface McpToolResult {
+  [key: string]: unknown;
+  content: Array<{ type: 'text'; text: string }>;
+  structuredContent?: Record<string, unknown>;
+  isError?: boolean;
+}
+
+export interface JsonSchemaTool {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: Record<string, unknown>;
+  outputSchema?: Record<string, unknown>;
+  annotations: ToolDefinition['annotations'] & { title: string };
+}
+
+/** An input error: the tool was called with arguments that do not fit its schema. Nothing was sent. */
+export class ToolInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ToolInputError';
+  }
+}
+
+export type ClientProvider = () => PostHogClient | Promise<PostHogClient>;
+
+export function parseToolsets(value: string | readonly string[] | undefined): Toolset[] | undefined {
+  if (value === undefined) return undefined;
+  const names = (typeof value === 'string' ? value.split(',') : [...value]).map((s) => s.trim().toLowerCase().replace(/-/g, '_')).filter(Boolean);
+  if (names.length === 0 || names.includes('all')) return undefined;
+  const unknown = names.filter((n) => !(TOOLSETS as readonly string[]).includes(n));
+  if (unknown.length) {
+    throw new Error(`Unknown toolset${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Known toolsets: ${TOOLSETS.join(', ')}.`);
+  }
+  return names as Toolset[];
+}
+
+export class ToolRegistry {
+  private readonly byName = new Map<string, ToolDefinition>();
+  private readonly schemas = new Map<string, { parser: z.ZodTypeAny; json: JsonSchemaTool }>();
+  private readonly changeListeners = new Set<(e: ToolChangeEvent) => void>();
+  private readonly callListeners = new Set<(e: ToolCallLog) => void>();
+
+  constructor(
+    readonly tools: readonly ToolDefinition[],
+    private readonly clientProvider: ClientProvider,
+  ) {
+    for (const t of tools) {
+      if (this.byName.has(t.name)) throw new Error(`Duplicate tool name ${t.name}`);
+      this.byName.set(t.name, t);
+    }
+  }
+
+  get(name: string): ToolDefinition | undefined {
+    return this.byName.get(name);
+  }
+
+  /** The tools a server with this filter exposes, in catalog order. */
+  list(filter: ToolFilter = {}): ToolDefinition[] {
+    const sets = filter.toolsets && filter.toolsets.length ? new Set(filter.toolsets) : undefined;
+    return this.tools.filter((t) => (!sets || sets.has(t.toolset)) && (!filter.readOnly || t.annotations.readOnlyHint));
+  }
+
+  /** The MCP `tools/list` entry of a tool (computed once). */
+  describe(tool: ToolDefinition): JsonSchemaTool {
+    return this.compiled(tool).json;
+  }
+
+  onDidChange(listener: (e: ToolChangeEvent) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onDidCall(listener: (e: ToolCallLog) => void): () => void {
+    this.callListeners.add(listener);
+    return () => this.callListeners.delete(listener);
+  }
+
+  /**
+   * Validates and runs a tool, returning the handler's data. Throws ToolInputError for bad
+   * input (nothing is sent) and PostHogError for anything PostHog answered.
+   * This is what the tree views and commands call.
+   */
+  async run(name: string, rawArgs: unknown, opts: { signal?: AbortSignal; filter?: ToolFilter } = {}): Promise<unknown> {
+    const tool = this.byName.get(name);
+    if (!tool || (opts.filter && !this.list(opts.filter).includes(tool))) {
+      const hint = tool && opts.filter?.readOnly && !tool.annotations.readOnlyHint ? ' This server is read-only.' : '';
+      throw new ToolInputError(`Unknown tool "${name}".${hint}`);
+    }
+    const started = Date.now();
+    const safeArgs = redact(tool, rawArgs);
+    try {
+      const args = this.validate(tool, rawArgs);
+      const client = await this.clientProvider();
+      const signal = opts.signal ?? new AbortController().signal;
+      const data = await tool.handler(args, { client, signal });
+      this.emitCall({ tool: name, durationMs: Date.now() - started, ok: true, args: safeArgs });
+      if (!tool.annotations.readOnlyHint) {
+        for (const l of this.changeListeners) {
+          try {
+            l({ tool: name, toolset: tool.toolset, args: safeArgs });
+          } catch {
+            /* a listener's failure is not the caller's */
+          }
+        }
+      }
+      return data;
+    } catch (err) {
+      this.emitCall({ tool: name, durationMs: Date.now() - started, ok: false, args: safeArgs, error: scrub(describeError(err), tool, rawArgs) });
+      throw err;
+    }
+  }
+
+  /** Runs a tool and shapes the outcome as an MCP CallToolResult; never throws. */
+  async call(name: string, rawArgs: unknown, opts: { signal?: AbortSignal; filter?: ToolFilter } = {}): Promise<McpToolResult> {
+    const tool = this.byName.get(name);
+    try {
+      const data = await this.run(name, rawArgs, opts);
+      const text = typeof data === 'string' ? data : JSON.stringify(data ?? { ok: true });
+      const result: McpToolResult = { content: [{ type: 'text', text }] };
+      if (tool?.output && data && typeof data === 'object' && !Array.isArray(data)) {
+        result.structuredContent = data as Record<string, unknown>;
+      }
+      return result;
+    } catch (err) {
+      const message = tool ? scrub(describeError(err), tool, rawArgs) : describeError(err);
+      return { content: [{ type: 'text', text: message }], isError: true };
+    }
+  }
+
+  private validate(tool: ToolDefinition, rawArgs: unknown): Record<string, unknown> {
+    const { parser } = this.compiled(tool);
+    const input = rawArgs === undefined || rawArgs === null ? {} : rawArgs;
+    const parsed = parser.safeParse(input);
+    if (!parsed.success) {
+      throw new ToolInputError(`Invalid arguments for ${tool.name}: ${formatZodError(parsed.error)}. Nothing was sent to PostHog.`);
+    }
+    const problem = tool.check?.(parsed.data as never);
+    if (problem) throw new ToolInputError(`Invalid arguments for ${tool.name}: ${problem}. Nothing was sent to PostHog.`);
+    return parsed.data as Record<string, unknown>;
+  }
+
+  private compiled(tool: ToolDefinition): { parser: z.ZodTypeAny; json: JsonSchemaTool } {
+    let c = this.schemas.get(tool.name);
+    if (!c) {
+      const parser = z.object(tool.input).strict();
+      const inputSchema = toJsonSchema(parser);
+      const json: JsonSchemaTool = {
+        name: tool.name,
+        title: tool.title,
+        description: tool.description,
+        inputSchema,
+        annotations: { title: tool.title, ...tool.annotations },
+      };
+      if (tool.output) json.outputSchema = toJsonSchema(z.object(tool.output));
+      c = { parser, json };
+      this.schemas.set(tool.name, c);
+    }
+    return c;
+  }
+
+  private emitCall(e: ToolCallLog): void {
+    for (const l of this.callListeners) {
+      try {
+        l(e);
+      } catch {
+        /* ignore */
+      }
+    }
+  }
+}
+
+function toJsonSchema(schema: z.ZodTypeAny): Record<string, unknown> {
+  const json = zodToJsonSchema(schema, { target: 'jsonSchema7', $refStrategy: 'none' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
+}
+
+function formatZodError(error: z.ZodError): string {
+  const parts = error.issues.slice(0, 5).map((issue) => {
+    const path = issue.path.length ? `'${issue.path.join('.')}'` : 'arguments';
+    if (issue.code === 'unrecognized_keys') return `unknown argument${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${clipKey(k)}'`).join(', ')}`;
+    if (issue.code === 'invalid_type' && issue.received === 'undefined') return `${path} is required`;
+    return `${path}: ${issue.message}`;
+  });
+  const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more problems)` : '';
+  return parts.join('; ') + more;
+}
+
+function clipKey(k: string): string {
+  return k.length > 40 ? `${k.slice(0, 40)}…` : k;
+}
+
+/** Arguments as safe to log: secret fields replaced. Big values clipped. */
+export function redact(tool: ToolDefinition, rawArgs: unknown): Record<string, unknown> {
+  if (!rawArgs || typeof rawArgs !== 'object' || Array.isArray(rawArgs)) return {};
+  const secrets = new Set(tool.secretArgs ?? []);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rawArgs as Record<string, unknown>)) {
+    if (secrets.has(k)) out[k] = '[redacted]';
+    else if (typeof v === 'string' && v.length > 200) out[k] = `${v.slice(0, 200)}…`;
+    else out[k] = v;
+  }
+  return out;
+}
+
+/** Makes sure no secret argument value appears in an outgoing message. */
+function scrub(message: string, tool: ToolDefinition, rawArgs: unknown): string {
+  if (!tool.secretArgs?.length || !rawArgs || typeof rawArgs !== 'object') return message;
+  let out = message;
+  for (const k of tool.secretArgs) {
+    const v = (rawArgs as Record<string, unknown>)[k];
+    if (typeof v === 'string' && v.length >= 4) out = out.split(v).join('[redacted]');
+  }
+  return out;
+}
+
+export { PostHogError };

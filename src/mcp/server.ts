@@ -1,0 +1,41 @@
+/**
+ * The MCP server factory. Construction is separate from transport: stdio, loopback HTTP and
+ * in-memory (tests) all wrap the Server this returns.
+ */
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { ToolFilter, ToolRegistry } from './registry';
+
+export const SERVER_NAME = 'posthog';
+export const SERVER_VERSION = '0.1.0';
+
+export interface ServerOptions extends ToolFilter {
+  registry: ToolRegistry;
+  /** Reported in serverInfo; defaults to "posthog". */
+  name?: string;
+  version?: string;
+}
+
+const INSTRUCTIONS =
+  'PostHog product analytics, feature flags, dashboards, insights, experiments and MCP store tools for the active PostHog project. ' +
+  'List tools take limit/offset and report count and has_more. Results carry a "url" into the PostHog UI.';
+
+export function createPostHogMcpServer(options: ServerOptions): Server {
+  const { registry } = options;
+  const filter: ToolFilter = { toolsets: options.toolsets, readOnly: options.readOnly };
+  const server = new Server(
+    { name: options.name ?? SERVER_NAME, version: options.version ?? SERVER_VERSION, title: 'PostHog' },
+    { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS },
+  );
+  // The list is fixed for the server's life: compute it once.
+  let toolsList: unknown[] | undefined;
+  server.setRequestHandler(ListToolsRequestSchema, async () => {
+    toolsList ??= registry.list(filter).map((t) => registry.describe(t));
+    return { tools: toolsList as never[] };
+  });
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const result = await registry.call(request.params.name, request.params.arguments ?? {}, { signal: extra.signal, filter });
+    return result as never;
+  });
+  return server;
+}

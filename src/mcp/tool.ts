@@ -1,0 +1,70 @@
+/**
+ * The shape of one tool. Every tool is a name, a title, a description written for an agent,
+ * a zod input schema, MCP annotations and a handler. The MCP server, the tree views and the
+ * commands all call these handlers through the ToolRegistry.
+ */
+import type { z } from 'zod';
+import type { PostHogClient } from '../posthog/client';
+
+export const TOOLSETS = [
+  'actions',
+  'events',
+  'flag_evaluation',
+  'feature_flags',
+  'annotations',
+  'cohorts',
+  'dashboards',
+  'persons',
+  'experiments',
+  'insights',
+  'mcp_store',
+  'workspace',
+] as const;
+export type Toolset = (typeof TOOLSETS)[number];
+
+export interface ToolAnnotations {
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+export interface ToolContext {
+  client: PostHogClient;
+  /** Aborted when the caller (MCP client, view, command) cancels. */
+  signal: AbortSignal;
+}
+
+export interface ToolDefinition<S extends z.ZodRawShape = z.ZodRawShape> {
+  name: string;
+  title: string;
+  /** Written for an agent: what it does, when to use it, what comes back. Keep it short. */
+  description: string;
+  toolset: Toolset;
+  /** Input fields; each has a `.describe()` for the agent. Unknown fields are rejected. */
+  input: S;
+  /** Cross-field checks ("flag_id or flag_key"): return an error message, or undefined when fine. */
+  check?: (args: z.infer<z.ZodObject<S>>) => string | undefined;
+  annotations: ToolAnnotations;
+  /** Argument names that carry secrets: never logged, never echoed. */
+  secretArgs?: string[];
+  /** When set, results also go out as `structuredContent` matching this schema. */
+  output?: z.ZodRawShape;
+  handler: (args: z.infer<z.ZodObject<S>>, ctx: ToolContext) => Promise<unknown>;
+}
+
+/** Keeps the input type of each tool's handler tied to its own schema. */
+export function defineTool<S extends z.ZodRawShape>(def: ToolDefinition<S>): ToolDefinition {
+  return def as unknown as ToolDefinition;
+}
+
+/** Annotation presets, following the catalog's rules. */
+export const READ: ToolAnnotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };
+/** Purely adds something (create, capture, identify, install). */
+export const ADD: ToolAnnotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true };
+/** Adds something, and repeating it changes nothing more. */
+export const ADD_IDEMPOTENT: ToolAnnotations = { ...ADD, idempotentHint: true };
+/** Changes or removes something that exists; repeating the same call changes nothing more. */
+export const CHANGE: ToolAnnotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true };
+/** Changes something, and repeating it may change it again. */
+export const CHANGE_NON_IDEMPOTENT: ToolAnnotations = { ...CHANGE, idempotentHint: false };

@@ -1,0 +1,75 @@
+/** Small helpers shared by the tool groups: paging fields, compact results, PATCH bodies. */
+import { z } from 'zod';
+import type { Page } from '../../posthog/client';
+
+export const DEFAULT_LIMIT = 25;
+
+export const paging = {
+  limit: z.number().int().min(1).max(100).optional().describe(`Max results, 1-100 (default ${DEFAULT_LIMIT})`),
+  offset: z.number().int().min(0).optional().describe('Results to skip, for paging'),
+};
+
+export const search = z.string().max(200).optional().describe('Text to search for');
+
+/** A positive integer id. */
+export const id = (what: string) => z.number().int().positive().describe(`The ${what}'s numeric id`);
+
+/** A UUID id (MCP store). */
+export const uuid = (what: string) => z.string().uuid().describe(`The ${what}'s id (UUID)`);
+
+/** Free-form JSON object (filters, properties, parameters). */
+export const jsonObject = (description: string) => z.record(z.unknown()).describe(description);
+
+/** Drops null, undefined, empty strings and empty arrays, recursively in plain objects. */
+export function compact<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => compact(v)) as unknown as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (v === null || v === undefined || v === '') continue;
+      if (Array.isArray(v) && v.length === 0) continue;
+      out[k] = compact(v);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+export interface ListResult<R> {
+  count?: number;
+  has_more: boolean;
+  next_offset?: number;
+  results: R[];
+}
+
+/** The common list answer: `{count?, has_more, next_offset?, results}`. */
+export function listResult<T, R>(page: Page<T>, map: (row: T) => R): ListResult<R> {
+  const out: ListResult<R> = { has_more: page.hasMore, results: page.results.map(map) };
+  if (page.count !== undefined) out.count = page.count;
+  if (page.hasMore && page.nextOffset !== undefined) out.next_offset = page.nextOffset;
+  return { ...(out.count !== undefined ? { count: out.count } : {}), has_more: out.has_more, ...(out.next_offset !== undefined ? { next_offset: out.next_offset } : {}), results: out.results };
+}
+
+/** Only the fields that were given: an omitted field is never sent, so nothing is wiped. */
+export function given<A extends Record<string, unknown>>(args: A, keys: readonly (keyof A)[]): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const k of keys) if (args[k] !== undefined) body[k as string] = args[k];
+  return body;
+}
+
+/** "Ada Lovelace" or the email, from PostHog's UserBasic. */
+export function personName(user: unknown): string | undefined {
+  if (!user || typeof user !== 'object') return undefined;
+  const u = user as Record<string, unknown>;
+  const name = [u.first_name, u.last_name].filter((x) => typeof x === 'string' && x).join(' ');
+  return name || (typeof u.email === 'string' ? u.email : undefined);
+}
+
+/** Throws when a PATCH would send nothing. */
+export function requireSomeChange(body: Record<string, unknown>, fields: string): void {
+  if (Object.keys(body).length === 0) {
+    throw new Error(`Nothing to update: give at least one of ${fields}.`);
+  }
+}
+
+export type Row = Record<string, unknown>;

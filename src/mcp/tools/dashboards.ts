@@ -1,0 +1,243 @@
+/** Dashboards: list, create, get (with tiles), update, soft delete, collaborators, sharing. */
+import { z } from 'zod';
+import { seg } from '../../posthog/client';
+import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
+import { DEFAULT_LIMIT, compact, given, id, listResult, paging, personName, requireSomeChange, search, type Row } from './common';
+
+const dashboardId = id('dashboard');
+
+async function base(ctx: ToolContext, dashboardIdValue?: number, rest = ''): Promise<string> {
+  const suffix = dashboardIdValue === undefined ? 'dashboards/' : `dashboards/${seg(dashboardIdValue)}/${rest}`;
+  return ctx.client.projectPath(suffix, ctx.signal);
+}
+
+/** The fields a person needs from a dashboard row, with its link. */
+export async function dashboardSummary(ctx: ToolContext, d: Row) {
+  return compact({
+    id: d.id,
+    name: d.name || 'Untitled',
+    description: d.description,
+    pinned: d.pinned || undefined,
+    tags: d.tags,
+    created_by: personName(d.created_by),
+    last_accessed_at: d.last_accessed_at,
+    url: await ctx.client.uiUrl(`dashboard/${d.id}`),
+  });
+}
+
+function tileSummary(t: Row, projectUrl: (p: string) => string) {
+  const insight = t.insight as Row | null | undefined;
+  if (insight) {
+    return compact({
+      tile_id: t.id,
+      insight_id: insight.id,
+      short_id: insight.short_id,
+      name: insight.name || insight.derived_name || 'Untitled insight',
+      description: insight.description,
+      url: insight.short_id ? projectUrl(`insights/${insight.short_id}`) : undefined,
+    });
+  }
+  const text = t.text as Row | null | undefined;
+  return compact({ tile_id: t.id, text: text?.body });
+}
+
+export const dashboardsTools: ToolDefinition[] = [
+  defineTool({
+    name: 'list_dashboards',
+    title: 'List dashboards',
+    description: 'List dashboards in the project, pinned first. Returns id, name, description, tags and a link for each.',
+    toolset: 'dashboards',
+    input: { search, ...paging },
+    annotations: READ,
+    handler: async (args, ctx) => {
+      const page = await ctx.client.list<Row>('dashboards/', {
+        limit: args.limit ?? DEFAULT_LIMIT,
+        offset: args.offset,
+        query: { search: args.search },
+        signal: ctx.signal,
+        action: 'list dashboards',
+      });
+      const { projectId } = await ctx.client.context(ctx.signal);
+      return listResult(page, (d) =>
+        compact({
+          id: d.id,
+          name: d.name || 'Untitled',
+          description: d.description,
+          pinned: d.pinned || undefined,
+          tags: d.tags,
+          url: ctx.client.uiUrlFor(projectId, `dashboard/${d.id}`),
+        }),
+      );
+    },
+  }),
+  defineTool({
+    name: 'create_dashboard',
+    title: 'Create dashboard',
+    description: 'Create an empty dashboard. Returns the new dashboard with its id and link.',
+    toolset: 'dashboards',
+    input: {
+      name: z.string().min(1).max(400).describe('Dashboard name'),
+      description: z.string().max(4000).optional().describe('What the dashboard is for'),
+      pinned: z.boolean().optional().describe('Pin it to the top of the list'),
+      tags: z.array(z.string().max(100)).max(50).optional().describe('Tags'),
+    },
+    annotations: ADD,
+    handler: async (args, ctx) => {
+      const res = await ctx.client.request<Row>({
+        method: 'POST',
+        path: await base(ctx),
+        body: given(args, ['name', 'description', 'pinned', 'tags']),
+        signal: ctx.signal,
+        action: `create dashboard "${args.name}"`,
+      });
+      return dashboardSummary(ctx, res.data);
+    },
+  }),
+  defineTool({
+    name: 'get_dashboard',
+    title: 'Get dashboard',
+    description: 'Get one dashboard with its tiles (the insights on it, each with id, short_id, name and link).',
+    toolset: 'dashboards',
+    input: { dashboard_id: dashboardId },
+    annotations: READ,
+    handler: async (args, ctx) => {
+      const res = await ctx.client.request<Row>({
+        method: 'GET',
+        path: await base(ctx, args.dashboard_id),
+        signal: ctx.signal,
+        action: `get dashboard ${args.dashboard_id}`,
+        object: `dashboard ${args.dashboard_id}`,
+      });
+      const { projectId } = await ctx.client.context(ctx.signal);
+      const d = res.data;
+      const tiles = Array.isArray(d.tiles) ? (d.tiles as Row[]).filter((t) => !t.deleted) : [];
+      return {
+        ...(await dashboardSummary(ctx, d)),
+        ...(d.deleted ? { deleted: true } : {}),
+        tiles: tiles.map((t) => tileSummary(t, (p) => ctx.client.uiUrlFor(projectId, p))),
+      };
+    },
+  }),
+  defineTool({
+    name: 'update_dashboard',
+    title: 'Update dashboard',
+    description: 'Change a dashboard\'s name, description, pinned state or tags. Only the fields given are changed.',
+    toolset: 'dashboards',
+    input: {
+      dashboard_id: dashboardId,
+      name: z.string().min(1).max(400).optional().describe('New name'),
+      description: z.string().max(4000).optional().describe('New description'),
+      pinned: z.boolean().optional().describe('Pin or unpin'),
+      tags: z.array(z.string().max(100)).max(50).optional().describe('Replaces the tags'),
+    },
+    annotations: CHANGE,
+    check: (a) => (a.name === undefined && a.description === undefined && a.pinned === undefined && a.tags === undefined ? 'give at least one of name, description, pinned, tags' : undefined),
+    handler: async (args, ctx) => {
+      const body = given(args, ['name', 'description', 'pinned', 'tags']);
+      requireSomeChange(body, 'name, description, pinned, tags');
+      const res = await ctx.client.request<Row>({
+        method: 'PATCH',
+        path: await base(ctx, args.dashboard_id),
+        body,
+        signal: ctx.signal,
+        action: `update dashboard ${args.dashboard_id}`,
+        object: `dashboard ${args.dashboard_id}`,
+      });
+      return dashboardSummary(ctx, res.data);
+    },
+  }),
+  defineTool({
+    name: 'delete_dashboard',
+    title: 'Delete dashboard',
+    description: 'Delete a dashboard (a soft delete: PostHog keeps it restorable). Its insights are kept.',
+    toolset: 'dashboards',
+    input: { dashboard_id: dashboardId },
+    annotations: CHANGE,
+    handler: async (args, ctx) => {
+      const res = await ctx.client.request<Row>({
+        method: 'PATCH',
+        path: await base(ctx, args.dashboard_id),
+        body: { deleted: true },
+        signal: ctx.signal,
+        action: `delete dashboard ${args.dashboard_id}`,
+        object: `dashboard ${args.dashboard_id}`,
+      });
+      return { id: res.data?.id ?? args.dashboard_id, name: res.data?.name, deleted: true };
+    },
+  }),
+  defineTool({
+    name: 'list_dashboard_collaborators',
+    title: 'List dashboard collaborators',
+    description: 'List the people explicitly given edit access to a dashboard.',
+    toolset: 'dashboards',
+    input: { dashboard_id: dashboardId },
+    annotations: READ,
+    handler: async (args, ctx) => {
+      const res = await ctx.client.request<Row[]>({
+        method: 'GET',
+        path: await base(ctx, args.dashboard_id, 'collaborators/'),
+        signal: ctx.signal,
+        action: `list collaborators of dashboard ${args.dashboard_id}`,
+        object: `dashboard ${args.dashboard_id}`,
+      });
+      const rows = Array.isArray(res.data) ? res.data : [];
+      return {
+        count: rows.length,
+        results: rows.map((c) => compact({ user_uuid: (c.user as Row | undefined)?.uuid, name: personName(c.user), email: (c.user as Row | undefined)?.email, level: c.level, added_at: c.added_at })),
+      };
+    },
+  }),
+  defineTool({
+    name: 'add_dashboard_collaborator',
+    title: 'Add dashboard collaborator',
+    description: 'Give a project member edit access to a dashboard (the dashboard must be restricted to collaborators).',
+    toolset: 'dashboards',
+    input: {
+      dashboard_id: dashboardId,
+      user_uuid: z.string().uuid().describe("The member's user UUID"),
+      level: z.literal(37).optional().describe('Access level; 37 (can edit) is the only one PostHog accepts'),
+    },
+    annotations: ADD,
+    handler: async (args, ctx) => {
+      const res = await ctx.client.request<Row>({
+        method: 'POST',
+        path: await base(ctx, args.dashboard_id, 'collaborators/'),
+        body: { user_uuid: args.user_uuid, level: args.level ?? 37 },
+        signal: ctx.signal,
+        action: `add a collaborator to dashboard ${args.dashboard_id}`,
+        object: `dashboard ${args.dashboard_id}`,
+      });
+      const c = res.data ?? {};
+      return compact({ dashboard_id: args.dashboard_id, user_uuid: (c.user as Row | undefined)?.uuid ?? args.user_uuid, name: personName(c.user), level: c.level ?? 37 });
+    },
+  }),
+  defineTool({
+    name: 'get_dashboard_sharing',
+    title: 'Get dashboard sharing',
+    description: 'Whether a dashboard is shared publicly, and its public link when it is.',
+    toolset: 'dashboards',
+    input: { dashboard_id: dashboardId },
+    annotations: READ,
+    handler: async (args, ctx) => {
+      const res = await ctx.client.request<Row>({
+        method: 'GET',
+        path: await base(ctx, args.dashboard_id, 'sharing/'),
+        signal: ctx.signal,
+        action: `get sharing of dashboard ${args.dashboard_id}`,
+        object: `dashboard ${args.dashboard_id}`,
+      });
+      return sharingSummary(ctx, res.data);
+    },
+  }),
+];
+
+/** Shared by dashboards and insights. */
+export function sharingSummary(ctx: ToolContext, s: Row | undefined) {
+  const enabled = !!s?.enabled;
+  return compact({
+    enabled,
+    public_url: enabled && s?.access_token ? `${ctx.client.host}/shared/${s.access_token}` : undefined,
+    password_required: s?.password_required || undefined,
+    created_at: s?.created_at,
+  });
+}

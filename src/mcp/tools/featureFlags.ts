@@ -1,0 +1,3 @@
+import type { ToolDefinition } from '../tool';
+
+export const featureFlagsTools: ToolDefinition[] = [];

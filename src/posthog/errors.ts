@@ -1,0 +1,222 @@
+/**
+ * One error type for everything PostHog (or the network between us) can answer.
+ *
+ * The message is written for a person or an agent: what failed, why, and what to do next.
+ * It never contains the API key or any request body.
+ */
+
+export type PostHogErrorKind =
+  | 'auth' // 401
+  | 'permission' // 403
+  | 'not_found' // 404
+  | 'method_not_allowed' // 405
+  | 'conflict' // 409
+  | 'validation' // 400 and other 4xx
+  | 'rate_limited' // 429
+  | 'server' // 5xx
+  | 'timeout'
+  | 'network'
+  | 'cancelled'
+  | 'outcome_unknown' // a write was sent but no answer came back
+  | 'config'; // a local problem: no key, no project, bad host
+
+export interface PostHogErrorInit {
+  kind: PostHogErrorKind;
+  message: string;
+  status?: number;
+  code?: string;
+  attr?: string | null;
+  /** Seconds PostHog asked us to wait (429). */
+  retryAfterSeconds?: number;
+}
+
+export class PostHogError extends Error {
+  readonly kind: PostHogErrorKind;
+  readonly status?: number;
+  readonly code?: string;
+  readonly attr?: string | null;
+  readonly retryAfterSeconds?: number;
+
+  constructor(init: PostHogErrorInit) {
+    super(init.message);
+    this.name = 'PostHogError';
+    this.kind = init.kind;
+    this.status = init.status;
+    this.code = init.code;
+    this.attr = init.attr;
+    this.retryAfterSeconds = init.retryAfterSeconds;
+  }
+}
+
+/** What the server said, pulled out of any of the body shapes PostHog (or a proxy) produces. */
+export interface ParsedErrorBody {
+  detail?: string;
+  code?: string;
+  type?: string;
+  attr?: string | null;
+}
+
+const MAX_DETAIL = 500;
+
+function clip(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > MAX_DETAIL ? `${oneLine.slice(0, MAX_DETAIL)}…` : oneLine;
+}
+
+/**
+ * Reads PostHog's `{type, code, detail, attr}` envelope, bare `{detail}` / `{error}` bodies,
+ * field-keyed validation maps (`{"name": ["This field is required."]}`), plain text from the
+ * ingestion services, HTML pages from proxies, and empty bodies.
+ */
+export function parseErrorBody(body: unknown, contentType?: string): ParsedErrorBody {
+  if (body === undefined || body === null || body === '') return {};
+  if (typeof body === 'string') {
+    const trimmed = body.trim();
+    if (!trimmed) return {};
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+      try {
+        return parseErrorBody(JSON.parse(trimmed));
+      } catch {
+        /* not JSON after all: fall through to text handling */
+      }
+    }
+    if (/^<!doctype html|^<html|<\/html>/i.test(trimmed) || (contentType ?? '').includes('html')) {
+      const title = /<title[^>]*>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
+      const h1 = /<h1[^>]*>([^<]*)<\/h1>/i.exec(trimmed)?.[1]?.trim();
+      const summary = title || h1;
+      return { detail: summary ? `the server returned an HTML error page ("${clip(summary)}")` : 'the server returned an HTML error page' };
+    }
+    return { detail: clip(trimmed) };
+  }
+  if (Buffer.isBuffer(body)) return parseErrorBody(body.toString('utf8'), contentType);
+  if (Array.isArray(body)) {
+    const first = body.find((x) => typeof x === 'string');
+    return first ? { detail: clip(first) } : {};
+  }
+  if (typeof body === 'object') {
+    const o = body as Record<string, unknown>;
+    const pick = (v: unknown): string | undefined =>
+      typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
+    const detail = pick(o.detail) ?? pick(o.error) ?? pick(o.message);
+    if (detail !== undefined) {
+      return {
+        detail: clip(detail),
+        code: typeof o.code === 'string' ? o.code : undefined,
+        type: typeof o.type === 'string' ? o.type : undefined,
+        attr: typeof o.attr === 'string' ? o.attr : null,
+      };
+    }
+    // DRF without the exceptions-hog handler: {"field": ["message", ...]}
+    for (const [key, value] of Object.entries(o)) {
+      const msg = pick(value);
+      if (msg) return { detail: clip(msg), attr: key };
+    }
+  }
+  return {};
+}
+
+/** "Expected available in 62 seconds." → 62 */
+export function secondsFromThrottleDetail(detail?: string): number | undefined {
+  if (!detail) return undefined;
+  const m = /available in (\d+(?:\.\d+)?) seconds?/i.exec(detail);
+  return m ? Math.ceil(Number(m[1])) : undefined;
+}
+
+/** Retry-After is either delta-seconds or an HTTP date. */
+export function parseRetryAfter(header: unknown, now = Date.now()): number | undefined {
+  if (typeof header !== 'string' || !header.trim()) return undefined;
+  const n = Number(header.trim());
+  if (Number.isFinite(n)) return Math.max(0, Math.ceil(n));
+  const date = Date.parse(header);
+  if (Number.isFinite(date)) return Math.max(0, Math.ceil((date - now) / 1000));
+  return undefined;
+}
+
+export interface ErrorContext {
+  /** "list feature flags", "get dashboard 12" ... */
+  action: string;
+  /** The object the request was about, for 404 messages: "dashboard 12". */
+  object?: string;
+  /** Host (origin) the request went to, for 401 messages. */
+  host: string;
+  status: number;
+  body: unknown;
+  contentType?: string;
+  retryAfterHeader?: unknown;
+}
+
+/** Turns an HTTP error answer into a PostHogError with a plain, actionable message. */
+export function errorFromResponse(ctx: ErrorContext): PostHogError {
+  const parsed = parseErrorBody(ctx.body, ctx.contentType);
+  const detail = parsed.detail;
+  const said = detail ? ` PostHog said: "${detail}"` : '';
+  const base = `Could not ${ctx.action}:`;
+  const common = { status: ctx.status, code: parsed.code, attr: parsed.attr };
+  switch (ctx.status) {
+    case 401:
+      return new PostHogError({
+        ...common,
+        kind: 'auth',
+        message:
+          `${base} ${ctx.host} rejected the personal API key (401): it is invalid, expired or was issued for another ` +
+          `PostHog region. Create a new personal API key in PostHog (Settings → Personal API keys) for this host and sign in again.`,
+      });
+    case 403: {
+      const scope = /scope '([^']+)'/.exec(detail ?? '')?.[1];
+      const message = scope
+        ? `${base} the personal API key is missing the '${scope}' scope (403). Edit the key in PostHog (Settings → Personal API keys) to add '${scope}', or use a key that has it.`
+        : `${base} permission denied (403).${said} Check that the key's scopes and your role in this project allow it.`;
+      return new PostHogError({ ...common, kind: 'permission', message });
+    }
+    case 404: {
+      const what = ctx.object ?? 'the requested object';
+      return new PostHogError({
+        ...common,
+        kind: 'not_found',
+        message: `${base} ${what} was not found in this project (404). Check the id, or list the objects to find the right one; it may have been deleted.`,
+      });
+    }
+    case 405:
+      return new PostHogError({
+        ...common,
+        kind: 'method_not_allowed',
+        message: `${base} PostHog does not allow this operation on this endpoint (405).${said}`,
+      });
+    case 409:
+      return new PostHogError({
+        ...common,
+        kind: 'conflict',
+        message: `${base} the change conflicts with the object's current state (409), for example a pending change request or a concurrent edit.${said} Reload it and try again.`,
+      });
+    case 429: {
+      const seconds = parseRetryAfter(ctx.retryAfterHeader) ?? secondsFromThrottleDetail(detail);
+      const when = seconds !== undefined ? ` Try again in about ${seconds} seconds.` : ' Wait a minute and try again.';
+      return new PostHogError({
+        ...common,
+        kind: 'rate_limited',
+        retryAfterSeconds: seconds,
+        message: `${base} PostHog's rate limit was reached (429).${when}`,
+      });
+    }
+    default:
+      if (ctx.status >= 500) {
+        return new PostHogError({
+          ...common,
+          kind: 'server',
+          message: `${base} PostHog had a server error (${ctx.status}).${said} This is usually temporary: try again shortly.`,
+        });
+      }
+      return new PostHogError({
+        ...common,
+        kind: 'validation',
+        message: `${base} PostHog rejected the request (${ctx.status})${parsed.attr ? ` for field '${parsed.attr}'` : ''}.${said || ' No reason was given.'} Fix the input and try again.`,
+      });
+  }
+}
+
+/** Any thrown value → a message safe to show (never a stack trace). */
+export function describeError(err: unknown): string {
+  if (err instanceof PostHogError) return err.message;
+  if (err instanceof Error) return err.message || err.name;
+  return String(err);
+}

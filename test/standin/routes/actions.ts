@@ -1,0 +1,5 @@
+import type { RouteGroup } from './types';
+
+export const actionsRoutes: RouteGroup = {
+  register() {},
+};

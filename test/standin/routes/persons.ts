@@ -1,0 +1,5 @@
+import type { RouteGroup } from './types';
+
+export const personsRoutes: RouteGroup = {
+  register() {},
+};

@@ -347,7 +347,11 @@ export class PostHogClient {
         this.release();
       }
       const durationMs = Date.now() - started;
-      this.onRequest?.({ method: opts.method, path: opts.path, status: res?.status, durationMs, attempt, error: failure ? (failure.timedOut ? 'timeout' : failure.code) : undefined });
+      if (this.onRequest) {
+        const log: RequestLog = { method: opts.method, path: opts.path, status: res?.status, durationMs, attempt };
+        if (failure) log.error = failure.timedOut ? 'timeout' : failure.code;
+        this.onRequest(log);
+      }
 
       if (failure) {
         if (opts.signal?.aborted) {

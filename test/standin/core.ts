@@ -225,4 +225,6 @@ export interface RecordedRequest {
   /** Which key (by label, never the key itself) made it. */
   auth?: string;
   at: number;
+  /** The client closed the connection before the answer was sent (a cancelled request). */
+  aborted?: boolean;
 }

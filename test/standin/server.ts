@@ -120,6 +120,12 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       }
     }
     const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), body: body ?? (rawBody || undefined), status: 0, at: Date.now() };
+    res.on('close', () => {
+      if (!res.writableFinished && record.status >= 0) {
+        record.aborted = true;
+        if (!requests.includes(record) && !path.startsWith('/_standin')) requests.push(record);
+      }
+    });
 
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;

@@ -1,3 +1,240 @@
-import type { ToolDefinition } from '../tool';
+/** Experiments: list, create (draft), get, update (only the fields given), and the flag-implementation check. */
+import { z } from 'zod';
+import { seg } from '../../posthog/client';
+import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
+import { DEFAULT_LIMIT, compact, given, id, listResult, paging, personName, requireSomeChange, type Row } from './common';
 
-export const experimentsTools: ToolDefinition[] = [];
+const experimentId = id('experiment');
+
+const STATUSES = ['draft', 'running', 'paused', 'stopped', 'all'] as const;
+
+const variant = z
+  .object({
+    key: z.string().min(1).max(200).describe('Variant key; one must be "control"'),
+    name: z.string().max(400).optional().describe('Display name'),
+    split_percent: z.number().min(0).max(100).describe('Share of traffic, 0-100; all variants sum to 100'),
+  })
+  .strict();
+
+const parameters = z
+  .object({
+    feature_flag_variants: z.array(variant).min(2).max(20).optional().describe('Variants (default control/test 50/50)'),
+    rollout_percentage: z.number().min(0).max(100).optional().describe('Share of users in the experiment (default 100)'),
+    minimum_detectable_effect: z.number().positive().max(100).optional().describe('Smallest effect worth detecting, in percent'),
+  })
+  .strict();
+
+const isoDateTime = (what: string) =>
+  z.string().datetime({ offset: true }).nullable().optional().describe(`${what} (ISO 8601 date-time, e.g. 2025-01-31T09:00:00Z); null clears it`);
+
+async function base(ctx: ToolContext, experimentIdValue?: number, rest = ''): Promise<string> {
+  const suffix = experimentIdValue === undefined ? `experiments/${rest}` : `experiments/${seg(experimentIdValue)}/${rest}`;
+  return ctx.client.projectPath(suffix, ctx.signal);
+}
+
+/** draft / running / paused / stopped, from PostHog's `status` or the dates. */
+function statusOf(e: Row): string {
+  if (typeof e.status === 'string' && e.status) return e.status;
+  if (!e.start_date) return 'draft';
+  if (e.end_date) return 'stopped';
+  const flag = e.feature_flag as Row | null | undefined;
+  return flag && flag.active === false ? 'paused' : 'running';
+}
+
+/** Variants with their split, from the experiment's parameters or else its flag. */
+function variantsOf(e: Row): Array<{ key: unknown; split_percent?: unknown }> | undefined {
+  const params = (e.parameters ?? {}) as Row;
+  const fromParams = Array.isArray(params.feature_flag_variants) ? (params.feature_flag_variants as Row[]) : undefined;
+  const flagFilters = ((e.feature_flag as Row | null | undefined)?.filters ?? {}) as Row;
+  const fromFlag = ((flagFilters.multivariate as Row | undefined)?.variants as Row[] | undefined) ?? undefined;
+  const list = fromParams && fromParams.length ? fromParams : fromFlag;
+  if (!list) return undefined;
+  return list.map((v) => compact({ key: v.key, split_percent: v.split_percent ?? v.rollout_percentage }));
+}
+
+/** What each metric measures: its name, type and the events it reads. */
+function metricSummary(m: Row) {
+  const nodes: Row[] = [];
+  for (const k of ['source', 'numerator', 'denominator', 'start_event', 'completion_event']) if (m[k] && typeof m[k] === 'object') nodes.push(m[k] as Row);
+  if (Array.isArray(m.series)) nodes.push(...(m.series as Row[]));
+  const events = nodes.map((n) => (typeof n.event === 'string' ? n.event : n.kind === 'ActionsNode' && n.id !== undefined ? `action ${n.id}` : undefined)).filter(Boolean);
+  return compact({ name: m.name, metric_type: m.metric_type ?? m.kind, events });
+}
+
+async function experimentSummary(ctx: ToolContext, e: Row) {
+  const flag = (e.feature_flag ?? undefined) as Row | undefined;
+  const params = (e.parameters ?? {}) as Row;
+  const metrics = Array.isArray(e.metrics) ? (e.metrics as Row[]) : [];
+  const secondary = Array.isArray(e.metrics_secondary) ? (e.metrics_secondary as Row[]) : [];
+  return compact({
+    id: e.id,
+    name: e.name,
+    description: e.description,
+    status: statusOf(e),
+    feature_flag_key: e.feature_flag_key ?? flag?.key,
+    feature_flag_id: flag?.id,
+    variants: variantsOf(e),
+    rollout_percentage: params.rollout_percentage,
+    start_date: e.start_date,
+    end_date: e.end_date,
+    archived: e.archived || undefined,
+    deleted: e.deleted || undefined,
+    conclusion: e.conclusion,
+    conclusion_comment: e.conclusion_comment,
+    metrics: metrics.map(metricSummary),
+    secondary_metrics: secondary.map(metricSummary),
+    created_by: personName(e.created_by),
+    created_at: e.created_at,
+    url: await ctx.client.uiUrl(`experiments/${e.id}`),
+  });
+}
+
+export const experimentsTools: ToolDefinition[] = [
+  defineTool({
+    name: 'list_experiments',
+    title: 'List experiments',
+    description: 'List A/B test experiments, newest first (archived ones hidden). Returns id, name, status, feature flag key, dates and a link.',
+    toolset: 'experiments',
+    input: {
+      status: z.enum(STATUSES).optional().describe('Only experiments in this state (default all)'),
+      ...paging,
+    },
+    annotations: READ,
+    handler: async (args, ctx) => {
+      const page = await ctx.client.list<Row>('experiments/', {
+        limit: args.limit ?? DEFAULT_LIMIT,
+        offset: args.offset,
+        query: { status: args.status },
+        signal: ctx.signal,
+        action: 'list experiments',
+      });
+      const { projectId } = await ctx.client.context(ctx.signal);
+      return listResult(page, (e) =>
+        compact({
+          id: e.id,
+          name: e.name,
+          status: statusOf(e),
+          feature_flag_key: e.feature_flag_key ?? (e.feature_flag as Row | undefined)?.key,
+          start_date: e.start_date,
+          end_date: e.end_date,
+          url: ctx.client.uiUrlFor(projectId, `experiments/${e.id}`),
+        }),
+      );
+    },
+  }),
+  defineTool({
+    name: 'create_experiment',
+    title: 'Create experiment',
+    description:
+      'Create a draft experiment (not launched). An existing multivariate flag with a "control" variant is reused; otherwise PostHog creates the flag. Returns the experiment with its variants and link.',
+    toolset: 'experiments',
+    input: {
+      name: z.string().min(1).max(400).describe('Experiment name'),
+      feature_flag_key: z
+        .string()
+        .min(1)
+        .max(400)
+        .regex(/^[a-zA-Z0-9_-]+$/, 'use only letters, numbers, hyphens and underscores')
+        .describe('Key of the flag that splits users (existing or new)'),
+      description: z.string().max(3000).optional().describe('Hypothesis and expected outcome'),
+      parameters: parameters.optional().describe('Variants and rollout (default control/test 50/50, 100% of users)'),
+    },
+    annotations: ADD,
+    handler: async (args, ctx) => {
+      const res = await ctx.client.request<Row>({
+        method: 'POST',
+        path: await base(ctx),
+        body: given(args, ['name', 'feature_flag_key', 'description', 'parameters']),
+        signal: ctx.signal,
+        action: `create experiment "${args.name}"`,
+      });
+      return experimentSummary(ctx, res.data ?? {});
+    },
+  }),
+  defineTool({
+    name: 'get_experiment',
+    title: 'Get experiment',
+    description: 'Get one experiment: status, flag, variants and splits, dates, metrics (with the events they read), conclusion and link.',
+    toolset: 'experiments',
+    input: { experiment_id: experimentId },
+    annotations: READ,
+    handler: async (args, ctx) => {
+      const res = await ctx.client.request<Row>({
+        method: 'GET',
+        path: await base(ctx, args.experiment_id),
+        signal: ctx.signal,
+        action: `get experiment ${args.experiment_id}`,
+        object: `experiment ${args.experiment_id}`,
+      });
+      return experimentSummary(ctx, res.data ?? {});
+    },
+  }),
+  defineTool({
+    name: 'update_experiment',
+    title: 'Update experiment',
+    description:
+      'Change an experiment; only the fields given are sent. Set start_date to launch a draft (its flag turns on), end_date to stop it, archived to hide it. Variants can only change while it is a draft.',
+    toolset: 'experiments',
+    input: {
+      experiment_id: experimentId,
+      name: z.string().min(1).max(400).optional().describe('New name'),
+      description: z.string().max(3000).optional().describe('New description'),
+      parameters: parameters.optional().describe('Replaces the variants / rollout settings as a whole'),
+      start_date: isoDateTime('Launch time'),
+      end_date: isoDateTime('End time'),
+      archived: z.boolean().optional().describe('Archive (hide from lists) or restore'),
+    },
+    annotations: CHANGE,
+    check: (a) =>
+      a.name === undefined && a.description === undefined && a.parameters === undefined && a.start_date === undefined && a.end_date === undefined && a.archived === undefined
+        ? 'give at least one of name, description, parameters, start_date, end_date, archived'
+        : undefined,
+    handler: async (args, ctx) => {
+      const body = given(args, ['name', 'description', 'parameters', 'start_date', 'end_date', 'archived']);
+      requireSomeChange(body, 'name, description, parameters, start_date, end_date, archived');
+      const res = await ctx.client.request<Row>({
+        method: 'PATCH',
+        path: await base(ctx, args.experiment_id),
+        body,
+        signal: ctx.signal,
+        action: `update experiment ${args.experiment_id}`,
+        object: `experiment ${args.experiment_id}`,
+      });
+      return experimentSummary(ctx, res.data ?? {});
+    },
+  }),
+  defineTool({
+    name: 'check_experiments_requiring_flag',
+    title: 'Check flag implementation for experiment events',
+    description:
+      'Warns whether metric events seen in the last 7 days lack $feature/<flag> properties, i.e. the experiment flag is not yet read in the code that sends them. Returns a yes/no with an explanation, not a list of experiments.',
+    toolset: 'experiments',
+    input: {
+      events: z.array(z.string().min(1).max(400)).min(1).max(50).optional().describe('Metric event names to check, e.g. ["uploaded_file"]'),
+    },
+    annotations: READ,
+    handler: async (args, ctx) => {
+      const events = args.events ? [...new Set(args.events)] : undefined;
+      const res = await ctx.client.request<Row>({
+        method: 'GET',
+        path: await base(ctx, undefined, 'requires_flag_implementation/'),
+        query: { events: events ? JSON.stringify(events.map((e, i) => ({ id: e, type: 'events', order: i }))) : undefined },
+        signal: ctx.signal,
+        action: 'check whether experiment events carry feature flag properties',
+      });
+      const warning = res.data?.result === true;
+      const which = events ? events.map((e) => `"${e}"`).join(', ') : 'the requested events';
+      return compact({
+        requires_flag_implementation: warning,
+        events,
+        explanation: warning
+          ? `Warning: none of the recent ${which} events (last 7 days) carry a $feature/<flag key> property, or none were seen at all. ` +
+            'Experiment results cannot attribute these events to variants until the app evaluates the experiment flag (e.g. getFeatureFlag) ' +
+            'before sending them, so PostHog adds $feature/<flag key>.'
+          : events
+            ? `No warning: recent ${which} events carry $feature/<flag key> properties, so experiments can attribute them to variants.`
+            : 'No warning: no events were given to check. Pass the experiment\'s metric event names in events.',
+      });
+    },
+  }),
+];

@@ -1,3 +1,152 @@
-import type { ToolDefinition } from '../tool';
+/** Annotations: notes pinned to a point in time on charts (deploys, campaigns, incidents). */
+import { z } from 'zod';
+import { seg } from '../../posthog/client';
+import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
+import { DEFAULT_LIMIT, compact, given, id, listResult, paging, personName, requireSomeChange, search, type Row } from './common';
 
-export const annotationsTools: ToolDefinition[] = [];
+const annotationId = id('annotation');
+
+/** ISO 8601 date or date-time, as PostHog's DateTimeField reads it. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+const dateMarker = z
+  .string()
+  .regex(ISO_DATE, 'use an ISO 8601 date or date-time, e.g. 2025-01-15T12:00:00Z')
+  .refine((s) => !Number.isNaN(Date.parse(s.replace(' ', 'T'))), 'not a real date')
+  .describe('When it happened, ISO 8601 (e.g. 2025-01-15T12:00:00Z)');
+const content = z.string().trim().min(1).max(400).describe('The note shown on charts');
+const scope = z
+  .enum(['project', 'organization', 'dashboard'])
+  .describe('Where it shows: project (all charts), organization (every project), dashboard (only dashboard_id)');
+const dashboardId = z.number().int().positive().describe('Dashboard to attach it to');
+
+function view(a: Row, url: string, detail = true) {
+  return compact({
+    id: a.id,
+    content: a.content,
+    date_marker: a.date_marker,
+    scope: a.scope,
+    dashboard_id: a.dashboard_id,
+    dashboard_name: a.dashboard_name,
+    insight_short_id: a.insight_short_id,
+    insight_name: a.insight_name || a.insight_derived_name,
+    tags: a.tags,
+    emoji: a.emoji,
+    creation_type: a.creation_type === 'GIT' ? 'GIT' : undefined,
+    created_by: personName(a.created_by),
+    created_at: detail ? a.created_at : undefined,
+    deleted: a.deleted ? true : undefined,
+    url,
+  });
+}
+
+async function one(ctx: ToolContext, a: Row) {
+  const { projectId } = await ctx.client.context(ctx.signal);
+  return view(a, ctx.client.uiUrlFor(projectId, `data-management/annotations/${a.id}`));
+}
+
+async function path(ctx: ToolContext, idValue?: number): Promise<string> {
+  return ctx.client.projectPath(idValue === undefined ? 'annotations/' : `annotations/${seg(idValue)}/`, ctx.signal);
+}
+
+export const annotationsTools: ToolDefinition[] = [
+  defineTool({
+    name: 'list_annotations',
+    title: 'List annotations',
+    description: 'List chart annotations (deploys, campaigns, incidents), newest date first; search matches their text.',
+    toolset: 'annotations',
+    input: { search, ...paging },
+    annotations: READ,
+    handler: async (args, ctx) => {
+      const page = await ctx.client.list<Row>('annotations/', {
+        limit: args.limit ?? DEFAULT_LIMIT,
+        offset: args.offset,
+        query: { search: args.search },
+        signal: ctx.signal,
+        action: 'list annotations',
+      });
+      const { projectId } = await ctx.client.context(ctx.signal);
+      return listResult(page, (a) => view(a, ctx.client.uiUrlFor(projectId, `data-management/annotations/${a.id}`), false));
+    },
+  }),
+  defineTool({
+    name: 'create_annotation',
+    title: 'Create annotation',
+    description: 'Mark a moment on the project\'s charts (a deploy, campaign or incident). Returns the annotation with its id and link.',
+    toolset: 'annotations',
+    input: {
+      content,
+      date_marker: dateMarker,
+      scope: scope.optional().describe('Where it shows (default project): project, organization, or dashboard (needs dashboard_id)'),
+      dashboard_id: dashboardId.optional(),
+      creation_type: z.enum(['USR', 'GIT']).optional().describe('USR for a person (default), GIT for a bot or deploy'),
+    },
+    annotations: ADD,
+    check: (a) => (a.scope === 'dashboard' && a.dashboard_id === undefined ? "scope 'dashboard' needs dashboard_id" : undefined),
+    handler: async (args, ctx) => {
+      const body = {
+        content: args.content,
+        date_marker: args.date_marker,
+        scope: args.scope ?? 'project',
+        creation_type: args.creation_type ?? 'USR',
+        ...given(args, ['dashboard_id']),
+      };
+      const res = await ctx.client.request<Row>({
+        method: 'POST',
+        path: await path(ctx),
+        body,
+        signal: ctx.signal,
+        action: 'create annotation',
+      });
+      return one(ctx, res.data);
+    },
+  }),
+  defineTool({
+    name: 'get_annotation',
+    title: 'Get annotation',
+    description: 'Get one annotation.',
+    toolset: 'annotations',
+    input: { annotation_id: annotationId },
+    annotations: READ,
+    handler: async (args, ctx) => {
+      const res = await ctx.client.request<Row>({
+        method: 'GET',
+        path: await path(ctx, args.annotation_id),
+        signal: ctx.signal,
+        action: `get annotation ${args.annotation_id}`,
+        object: `annotation ${args.annotation_id}`,
+      });
+      return one(ctx, res.data);
+    },
+  }),
+  defineTool({
+    name: 'update_annotation',
+    title: 'Update annotation',
+    description: 'Change an annotation\'s text, date, scope or dashboard. Only the fields given are changed.',
+    toolset: 'annotations',
+    input: {
+      annotation_id: annotationId,
+      content: content.optional().describe('New text'),
+      date_marker: dateMarker.optional(),
+      scope: scope.optional(),
+      dashboard_id: dashboardId.optional(),
+    },
+    annotations: CHANGE,
+    check: (a) =>
+      a.content === undefined && a.date_marker === undefined && a.scope === undefined && a.dashboard_id === undefined
+        ? 'give at least one of content, date_marker, scope, dashboard_id'
+        : undefined,
+    handler: async (args, ctx) => {
+      const body = given(args, ['content', 'date_marker', 'scope', 'dashboard_id']);
+      requireSomeChange(body, 'content, date_marker, scope, dashboard_id');
+      const res = await ctx.client.request<Row>({
+        method: 'PATCH',
+        path: await path(ctx, args.annotation_id),
+        body,
+        signal: ctx.signal,
+        action: `update annotation ${args.annotation_id}`,
+        object: `annotation ${args.annotation_id}`,
+      });
+      return one(ctx, res.data);
+    },
+  }),
+];

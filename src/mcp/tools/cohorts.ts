@@ -1,3 +1,210 @@
-import type { ToolDefinition } from '../tool';
+/** Cohorts: saved groups of persons, by criteria (dynamic) or by list (static). */
+import { z } from 'zod';
+import { seg } from '../../posthog/client';
+import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
+import { DEFAULT_LIMIT, compact, given, id, jsonObject, listResult, paging, personName, requireSomeChange, search, type Row } from './common';
 
-export const cohortsTools: ToolDefinition[] = [];
+const cohortId = id('cohort');
+
+const filters = jsonObject(
+  'Criteria: {"properties": {"type": "OR", "values": [{"type": "AND", "values": [leaf...]}]}}; a leaf is ' +
+    '{"type": "person", "key", "operator", "value"}, {"type": "behavioral", "key": event, "value": "performed_event", ' +
+    '"event_type": "events", "time_value", "time_interval"} or {"type": "cohort", "key": "id", "value": cohort id}',
+);
+const groups = z
+  .array(z.record(z.unknown()))
+  .max(100)
+  .describe('Legacy criteria, OR-ed: [{"properties": [{key, value, operator, type: "person"}]}]');
+
+const OPS: Record<string, string> = {
+  exact: '=',
+  is_not: '≠',
+  icontains: 'contains',
+  not_icontains: 'does not contain',
+  regex: 'matches',
+  not_regex: 'does not match',
+  gt: '>',
+  gte: '≥',
+  lt: '<',
+  lte: '≤',
+  is_date_before: 'before',
+  is_date_after: 'after',
+};
+
+function leafText(p: Row): string {
+  const not = p.negation ? 'not ' : '';
+  const value = Array.isArray(p.value) ? p.value.map((v) => JSON.stringify(v)).join(' or ') : JSON.stringify(p.value ?? null);
+  if (p.type === 'cohort') return `${not}in cohort ${p.value}`;
+  if (p.type === 'behavioral') {
+    const window = p.time_value ? ` in the last ${p.time_value} ${p.time_interval ?? 'day'}${Number(p.time_value) === 1 ? '' : 's'}` : '';
+    const times = p.operator_value !== undefined && p.operator ? ` ${OPS[String(p.operator)] ?? p.operator} ${p.operator_value} times` : '';
+    const what = p.event_type === 'actions' ? `action ${p.key}` : `"${p.key}"`;
+    const verb = p.value === 'performed_event' || p.value === 'performed_event_multiple' || p.value === undefined ? 'performed' : String(p.value).replace(/_/g, ' ');
+    return `${not}${verb} ${what}${times}${window}`;
+  }
+  if (p.operator === 'is_set') return `${not}${p.key} is set`;
+  if (p.operator === 'is_not_set') return `${not}${p.key} is not set`;
+  return `${not}${p.key} ${OPS[String(p.operator)] ?? p.operator ?? '='} ${value}`;
+}
+
+function summarize(node: unknown, depth: number): { text: string; compound: boolean } | undefined {
+  if (!node || typeof node !== 'object' || depth > 8) return undefined;
+  const n = node as Row;
+  if (n.type === 'AND' || n.type === 'OR') {
+    const parts = (Array.isArray(n.values) ? (n.values as Row[]) : []).map((v) => summarize(v, depth + 1)).filter((p): p is { text: string; compound: boolean } => !!p);
+    if (parts.length === 0) return undefined;
+    if (parts.length === 1) return parts[0];
+    return { text: parts.map((p) => (p.compound ? `(${p.text})` : p.text)).join(` ${n.type} `), compound: true };
+  }
+  return n.type ? { text: leafText(n), compound: false } : undefined;
+}
+
+/** A one-line reading of cohort criteria, e.g. `plan = "premium" AND not performed "logged_in" in the last 30 days`. */
+export function criteriaSummary(filters: unknown): string | undefined {
+  if (!filters || typeof filters !== 'object') return undefined;
+  return summarize((filters as Row).properties, 0)?.text;
+}
+
+function cohortView(c: Row, url: string, detail: boolean) {
+  const isStatic = !!c.is_static;
+  return compact({
+    id: c.id,
+    name: c.name || 'Untitled cohort',
+    description: c.description,
+    is_static: isStatic,
+    count: c.count ?? undefined,
+    calculating: c.is_calculating ? true : undefined,
+    criteria: isStatic ? undefined : criteriaSummary(c.filters),
+    filters: detail && !isStatic ? c.filters : undefined,
+    error: c.errors_calculating ? c.last_error_message || `${c.errors_calculating} calculation errors` : undefined,
+    created_by: personName(c.created_by),
+    created_at: detail ? c.created_at : undefined,
+    last_calculation: detail ? c.last_calculation : undefined,
+    deleted: c.deleted ? true : undefined,
+    url,
+  });
+}
+
+async function one(ctx: ToolContext, c: Row) {
+  const { projectId } = await ctx.client.context(ctx.signal);
+  return cohortView(c, ctx.client.uiUrlFor(projectId, `cohorts/${c.id}`), true);
+}
+
+async function path(ctx: ToolContext, idValue?: number): Promise<string> {
+  return ctx.client.projectPath(idValue === undefined ? 'cohorts/' : `cohorts/${seg(idValue)}/`, ctx.signal);
+}
+
+export const cohortsTools: ToolDefinition[] = [
+  defineTool({
+    name: 'list_cohorts',
+    title: 'List cohorts',
+    description: 'List cohorts (saved groups of persons), newest first, with their size and criteria; search matches names.',
+    toolset: 'cohorts',
+    input: { search, ...paging },
+    annotations: READ,
+    handler: async (args, ctx) => {
+      const page = await ctx.client.list<Row>('cohorts/', {
+        limit: args.limit ?? DEFAULT_LIMIT,
+        offset: args.offset,
+        query: { search: args.search },
+        signal: ctx.signal,
+        action: 'list cohorts',
+      });
+      const { projectId } = await ctx.client.context(ctx.signal);
+      return listResult(page, (c) => cohortView(c, ctx.client.uiUrlFor(projectId, `cohorts/${c.id}`), false));
+    },
+  }),
+  defineTool({
+    name: 'create_cohort',
+    title: 'Create cohort',
+    description: 'Create a cohort from criteria (filters, or legacy groups). A static cohort (is_static) is a fixed list and needs no criteria. Returns it with its id and link.',
+    toolset: 'cohorts',
+    input: {
+      name: z.string().trim().min(1).max(400).describe('Cohort name'),
+      filters: filters.optional(),
+      groups: groups.optional(),
+      description: z.string().max(1000).optional().describe('What the cohort is for'),
+      is_static: z.boolean().optional().describe('A fixed list of persons instead of criteria (default false)'),
+    },
+    annotations: ADD,
+    check: (a) => (!a.is_static && a.filters === undefined && a.groups === undefined ? 'give filters or groups (or is_static: true)' : undefined),
+    handler: async (args, ctx) => {
+      const res = await ctx.client.request<Row>({
+        method: 'POST',
+        path: await path(ctx),
+        body: given(args, ['name', 'description', 'filters', 'groups', 'is_static']),
+        signal: ctx.signal,
+        action: `create cohort "${args.name}"`,
+      });
+      return one(ctx, res.data);
+    },
+  }),
+  defineTool({
+    name: 'get_cohort',
+    title: 'Get cohort',
+    description: 'Get one cohort with its criteria (filters) and size.',
+    toolset: 'cohorts',
+    input: { cohort_id: cohortId },
+    annotations: READ,
+    handler: async (args, ctx) => {
+      const res = await ctx.client.request<Row>({
+        method: 'GET',
+        path: await path(ctx, args.cohort_id),
+        signal: ctx.signal,
+        action: `get cohort ${args.cohort_id}`,
+        object: `cohort ${args.cohort_id}`,
+      });
+      return one(ctx, res.data);
+    },
+  }),
+  defineTool({
+    name: 'update_cohort',
+    title: 'Update cohort',
+    description: 'Change a cohort\'s name, description or criteria. Only the fields given are changed; new criteria replace the old ones.',
+    toolset: 'cohorts',
+    input: {
+      cohort_id: cohortId,
+      name: z.string().trim().min(1).max(400).optional().describe('New name'),
+      description: z.string().max(1000).optional().describe('New description'),
+      filters: filters.optional(),
+      groups: groups.optional(),
+    },
+    annotations: CHANGE,
+    check: (a) =>
+      a.name === undefined && a.description === undefined && a.filters === undefined && a.groups === undefined
+        ? 'give at least one of name, description, filters, groups'
+        : undefined,
+    handler: async (args, ctx) => {
+      const body = given(args, ['name', 'description', 'filters', 'groups']);
+      requireSomeChange(body, 'name, description, filters, groups');
+      const res = await ctx.client.request<Row>({
+        method: 'PATCH',
+        path: await path(ctx, args.cohort_id),
+        body,
+        signal: ctx.signal,
+        action: `update cohort ${args.cohort_id}`,
+        object: `cohort ${args.cohort_id}`,
+      });
+      return one(ctx, res.data);
+    },
+  }),
+  defineTool({
+    name: 'delete_cohort',
+    title: 'Delete cohort',
+    description: 'Delete a cohort (a soft delete). PostHog refuses while active feature flags, insights or other cohorts use it, and says which.',
+    toolset: 'cohorts',
+    input: { cohort_id: cohortId },
+    annotations: CHANGE,
+    handler: async (args, ctx) => {
+      const res = await ctx.client.request<Row>({
+        method: 'PATCH',
+        path: await path(ctx, args.cohort_id),
+        body: { deleted: true },
+        signal: ctx.signal,
+        action: `delete cohort ${args.cohort_id}`,
+        object: `cohort ${args.cohort_id}`,
+      });
+      return compact({ id: res.data?.id ?? args.cohort_id, name: res.data?.name, deleted: true });
+    },
+  }),
+];

@@ -1,0 +1,277 @@
+/**
+ * The shared machinery of the three tree models: a paged root list, lazily loaded children,
+ * loading / empty / error states with Retry, "Load more", stable node objects (so the view keeps
+ * expansion and can be told exactly which node changed), and refresh.
+ */
+import { PostHogError, describeError } from '../../posthog/errors';
+import { Emitter, type Event } from './events';
+import { PagedList, type ListPage } from './paged';
+import { oneLine, type Row, type TreeNode, type ViewName } from './node';
+
+/** What the models need from the ToolRegistry: run a tool, get its data or a thrown error. */
+export interface ToolRunner {
+  run(name: string, args: unknown, opts?: { signal?: AbortSignal }): Promise<unknown>;
+}
+
+export interface ModelOptions {
+  tools: ToolRunner;
+  /** Signed out: the views show nothing, so their welcome content (with a Sign In button) shows. */
+  isSignedIn?: () => boolean;
+  /** The active project's name, for "No feature flags in <project>". */
+  projectName?: () => string | undefined;
+  /** A link into the PostHog UI of the active project, for objects whose tool gives none. */
+  uiUrl?: (path: string) => string | undefined;
+  /** Items per "Load more". Default 50. */
+  pageSize?: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+export interface ModelCommands {
+  refresh: string;
+  loadMore?: string;
+}
+
+export abstract class TreeModel<T extends Row = Row> {
+  abstract readonly view: ViewName;
+  protected abstract readonly commands: ModelCommands;
+
+  readonly root: PagedList<T>;
+  private readonly childLists = new Map<string, PagedList<Row>>();
+  private readonly nodes = new Map<string, TreeNode>();
+  private readonly changeEmitter = new Emitter<TreeNode | undefined>();
+  private readonly refreshEmitter = new Emitter<ViewName>();
+
+  /** A node (or, with undefined, the whole tree) changed: the view asks for it again. */
+  readonly onDidChange: Event<TreeNode | undefined> = this.changeEmitter.event;
+  /** Fired whenever the model drops what it loaded (a refresh, a change, a sign-in). */
+  readonly onDidRefresh: Event<ViewName> = this.refreshEmitter.event;
+
+  constructor(protected readonly options: ModelOptions) {
+    this.root = new PagedList<T>((req) => this.fetchRoot(req), options.pageSize ?? DEFAULT_PAGE_SIZE, (item) => this.keyOf(item));
+  }
+
+  // ----- what each model says -----
+
+  protected abstract fetchRoot(req: { offset: number; limit: number; signal: AbortSignal }): Promise<ListPage<T>>;
+  protected abstract keyOf(item: T): string;
+  protected abstract itemNode(item: T): Omit<TreeNode, 'view'>;
+  protected abstract emptyLabel(): string;
+  /** "dashboards": used in messages. */
+  protected abstract readonly noun: string;
+
+  /** Children of an item: fetched once per expansion, kept until a refresh. */
+  protected fetchChildren(_parent: TreeNode, _signal: AbortSignal): Promise<Row[]> {
+    return Promise.resolve([]);
+  }
+
+  protected childNodes(_parent: TreeNode, _rows: Row[]): Array<Omit<TreeNode, 'view'>> {
+    return [];
+  }
+
+  protected childrenEmptyLabel(_parent: TreeNode): string {
+    return 'Nothing here';
+  }
+
+  // ----- the tree -----
+
+  get isSignedIn(): boolean {
+    return this.options.isSignedIn ? this.options.isSignedIn() : true;
+  }
+
+  protected get projectLabel(): string {
+    return this.options.projectName?.() || 'this project';
+  }
+
+  async children(parent?: TreeNode): Promise<TreeNode[]> {
+    if (!this.isSignedIn) return [];
+    if (!parent) return this.rootChildren();
+    if (!parent.collapsible) return [];
+    return this.itemChildren(parent);
+  }
+
+  parent(node: TreeNode): TreeNode | undefined {
+    return node.parentId ? this.nodes.get(node.parentId) : undefined;
+  }
+
+  node(id: string): TreeNode | undefined {
+    return this.nodes.get(id);
+  }
+
+  /** The item nodes currently loaded at the root (no state nodes). */
+  get items(): TreeNode[] {
+    return this.root.items.map((item) => this.nodes.get(this.itemNode(item).id)).filter((n): n is TreeNode => !!n);
+  }
+
+  /**
+   * Refreshes the whole tree, or just one item's children. A state node (error, empty, load
+   * more) refreshes the list it belongs to.
+   */
+  refresh(node?: TreeNode): void {
+    const target = node && !node.collapsible ? (node.parentId ? this.nodes.get(node.parentId) : undefined) : node;
+    if (!target) {
+      this.root.reset(true);
+      for (const list of this.childLists.values()) list.reset();
+      this.childLists.clear();
+      this.refreshEmitter.fire(this.view);
+      this.changeEmitter.fire(undefined);
+      return;
+    }
+    this.invalidateChildren(target.id);
+  }
+
+  /** Drops one item's children; the view asks for them again. */
+  invalidateChildren(parentId: string): void {
+    const list = this.childLists.get(parentId);
+    list?.reset();
+    this.childLists.delete(parentId);
+    this.refreshEmitter.fire(this.view);
+    this.changeEmitter.fire(this.nodes.get(parentId));
+  }
+
+  /** Signed in, out, or to another project: start from nothing. */
+  reset(): void {
+    this.root.reset(false);
+    for (const list of this.childLists.values()) list.reset();
+    this.childLists.clear();
+    this.resetExtra();
+    this.refreshEmitter.fire(this.view);
+    this.changeEmitter.fire(undefined);
+  }
+
+  protected resetExtra(): void {}
+
+  /** Loads the next page of the root list. */
+  async loadMore(): Promise<void> {
+    if (!this.root.hasMore || this.root.loadingMore) return;
+    const done = this.root.loadMore();
+    this.changeEmitter.fire(undefined); // shows "Loading more…"
+    await done;
+    this.changeEmitter.fire(undefined);
+  }
+
+  dispose(): void {
+    for (const list of this.childLists.values()) list.reset();
+    this.root.reset();
+    this.changeEmitter.dispose();
+    this.refreshEmitter.dispose();
+  }
+
+  // ----- building nodes -----
+
+  /** Returns the one node object for an id, updated in place: the view tracks nodes by identity. */
+  protected make(desc: Omit<TreeNode, 'view'>): TreeNode {
+    const full: TreeNode = { ...desc, view: this.view };
+    const existing = this.nodes.get(full.id);
+    if (!existing) {
+      this.nodes.set(full.id, full);
+      return full;
+    }
+    for (const k of Object.keys(existing) as Array<keyof TreeNode>) delete existing[k];
+    Object.assign(existing, full);
+    return existing;
+  }
+
+  private async rootChildren(): Promise<TreeNode[]> {
+    const list = this.root;
+    await list.ensure();
+    if (list.status === 'error') return this.errorNodes(undefined, list.error);
+    if (list.items.length === 0) {
+      return [this.make({ id: `${this.view}/empty`, kind: 'empty', label: this.emptyLabel(), icon: { id: 'info' }, contextValue: 'posthog.empty', ...this.emptyExtras() })];
+    }
+    const nodes = list.items.map((item) => this.make(this.itemNode(item)));
+    if (list.moreError) {
+      nodes.push(
+        this.make({
+          id: `${this.view}/moreError`,
+          kind: 'error',
+          label: oneLine(describeError(list.moreError), 200),
+          tooltip: `${describeError(list.moreError)}\n\nClick to try again.`,
+          icon: { id: 'error', color: 'errorForeground' },
+          contextValue: 'posthog.error.loadMore',
+          command: this.commands.loadMore ? { command: this.commands.loadMore, title: 'Retry', args: [] } : undefined,
+        }),
+      );
+    } else if (list.hasMore && this.commands.loadMore) {
+      const shown = list.items.length;
+      nodes.push(
+        this.make({
+          id: `${this.view}/loadMore`,
+          kind: 'loadMore',
+          label: list.loadingMore ? 'Loading more…' : 'Load more',
+          description: list.count !== undefined ? `${shown} of ${list.count}` : `${shown} shown`,
+          tooltip: `Load the next ${list.pageSize} ${this.noun}.`,
+          icon: { id: list.loadingMore ? 'loading~spin' : 'ellipsis' },
+          contextValue: 'posthog.loadMore',
+          command: list.loadingMore ? undefined : { command: this.commands.loadMore, title: 'Load More', args: [] },
+        }),
+      );
+    }
+    return nodes;
+  }
+
+  /** Extra fields for the empty node (a command, a tooltip). */
+  protected emptyExtras(): Partial<TreeNode> {
+    return {};
+  }
+
+  private async itemChildren(parent: TreeNode): Promise<TreeNode[]> {
+    let list = this.childLists.get(parent.id);
+    if (!list) {
+      list = new PagedList<Row>(async ({ signal }) => ({ results: await this.fetchChildren(parent, signal), has_more: false }), Number.MAX_SAFE_INTEGER, (r) => JSON.stringify(r));
+      this.childLists.set(parent.id, list);
+    }
+    await list.ensure();
+    if (list.status === 'error') return this.errorNodes(parent, list.error);
+    const nodes = this.childNodes(parent, list.items).map((d) => this.make({ ...d, parentId: parent.id }));
+    if (nodes.length === 0) {
+      return [this.make({ id: `${parent.id}/empty`, kind: 'empty', label: this.childrenEmptyLabel(parent), icon: { id: 'info' }, contextValue: 'posthog.empty', parentId: parent.id })];
+    }
+    return nodes;
+  }
+
+  private errorNodes(parent: TreeNode | undefined, error: unknown): TreeNode[] {
+    const base = parent ? parent.id : this.view;
+    const message = describeError(error);
+    const nodes = [
+      this.make({
+        id: `${base}/error`,
+        kind: 'error',
+        label: oneLine(message, 200),
+        tooltip: `${message}\n\nClick to try again.`,
+        icon: { id: 'error', color: 'errorForeground' },
+        contextValue: 'posthog.error',
+        command: { command: this.commands.refresh, title: 'Retry', args: [] },
+        parentId: parent?.id,
+      }),
+    ];
+    // Give the error node itself as the argument, so Retry reloads just that list.
+    nodes[0].command = { command: this.commands.refresh, title: 'Retry', args: [nodes[0]] };
+    if (error instanceof PostHogError && (error.kind === 'auth' || error.kind === 'config')) {
+      nodes.push(
+        this.make({
+          id: `${base}/signIn`,
+          kind: 'signIn',
+          label: error.kind === 'auth' ? 'Sign in again…' : 'Sign in…',
+          icon: { id: 'sign-in' },
+          contextValue: 'posthog.signIn',
+          command: { command: 'posthog.signIn', title: 'Sign In' },
+          parentId: parent?.id,
+        }),
+      );
+    }
+    return nodes;
+  }
+}
+
+/** Turns a tool's answer into a list page, tolerating a missing envelope. */
+export function asPage<T>(data: unknown): ListPage<T> {
+  if (Array.isArray(data)) return { results: data as T[], has_more: false, count: data.length };
+  const o = (data ?? {}) as Record<string, unknown>;
+  return {
+    results: Array.isArray(o.results) ? (o.results as T[]) : [],
+    has_more: o.has_more === true,
+    next_offset: typeof o.next_offset === 'number' ? o.next_offset : undefined,
+    count: typeof o.count === 'number' ? o.count : undefined,
+  };
+}

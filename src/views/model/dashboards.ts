@@ -1,0 +1,116 @@
+/** The Dashboards view: dashboards (pinned first), each expanding to its tiles. */
+import { TreeModel, asPage, type ModelOptions } from './base';
+import { md, oneLine, str, type Row, type TreeNode } from './node';
+
+export interface DashboardRow extends Row {
+  id: number;
+  name: string;
+  description?: string;
+  pinned?: boolean;
+  tags?: string[];
+  url?: string;
+}
+
+export class DashboardsModel extends TreeModel<DashboardRow> {
+  readonly view = 'dashboards' as const;
+  protected readonly noun = 'dashboards';
+  protected readonly commands = { refresh: 'posthog.dashboards.refresh', loadMore: 'posthog.dashboards.loadMore' };
+
+  constructor(options: ModelOptions) {
+    super(options);
+  }
+
+  protected async fetchRoot(req: { offset: number; limit: number; signal: AbortSignal }) {
+    const data = await this.options.tools.run('list_dashboards', { limit: req.limit, offset: req.offset }, { signal: req.signal });
+    return asPage<DashboardRow>(data);
+  }
+
+  protected keyOf(d: DashboardRow): string {
+    return String(d.id);
+  }
+
+  protected itemNode(d: DashboardRow): Omit<TreeNode, 'view'> {
+    const tags = Array.isArray(d.tags) ? d.tags.filter((t) => typeof t === 'string') : [];
+    const lines = [`**${md(d.name)}**${d.pinned ? ' $(pinned) pinned' : ''}`];
+    if (str(d.description)) lines.push('', md(d.description));
+    if (tags.length) lines.push('', `Tags: ${tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`);
+    lines.push('', `Dashboard ${d.id}`);
+    return {
+      id: `dashboard:${d.id}`,
+      kind: 'dashboard',
+      label: d.name || 'Untitled',
+      description: str(d.description) ? oneLine(d.description, 60) : tags.length ? tags.map((t) => `#${t}`).join(' ') : undefined,
+      tooltip: lines.join('\n'),
+      icon: { id: d.pinned ? 'pinned' : 'dashboard' },
+      contextValue: d.pinned ? 'posthog.dashboard.pinned' : 'posthog.dashboard',
+      collapsible: 'collapsed',
+      url: str(d.url),
+      accessibilityLabel: `${d.pinned ? 'Pinned dashboard' : 'Dashboard'} ${d.name}`,
+      data: d,
+    };
+  }
+
+  protected emptyLabel(): string {
+    return `No dashboards in ${this.projectLabel}`;
+  }
+
+  protected override emptyExtras(): Partial<TreeNode> {
+    return { tooltip: 'Create one with the + button above.', command: { command: 'posthog.dashboards.create', title: 'Create Dashboard' } };
+  }
+
+  protected override async fetchChildren(parent: TreeNode, signal: AbortSignal): Promise<Row[]> {
+    const d = parent.data as DashboardRow;
+    const data = (await this.options.tools.run('get_dashboard', { dashboard_id: d.id }, { signal })) as Row;
+    return Array.isArray(data?.tiles) ? (data.tiles as Row[]) : [];
+  }
+
+  protected override childNodes(parent: TreeNode, tiles: Row[]): Array<Omit<TreeNode, 'view'>> {
+    return tiles.map((t) => {
+      if (t.insight_id !== undefined) {
+        const name = str(t.name) ?? 'Untitled insight';
+        const lines = [`**${md(name)}**`];
+        if (str(t.description)) lines.push('', md(t.description));
+        lines.push('', `Insight ${t.insight_id}${str(t.short_id) ? ` (${md(t.short_id)})` : ''}`);
+        return {
+          id: `${parent.id}/tile:${t.tile_id}`,
+          kind: 'insight',
+          label: name,
+          description: str(t.description) ? oneLine(t.description, 60) : undefined,
+          tooltip: lines.join('\n'),
+          icon: { id: 'graph' },
+          contextValue: 'posthog.insight',
+          url: str(t.url),
+          data: t,
+        };
+      }
+      const text = str(t.text) ?? '';
+      return {
+        id: `${parent.id}/tile:${t.tile_id}`,
+        kind: 'textTile',
+        label: oneLine(text, 80) || 'Text',
+        description: 'text',
+        tooltip: text,
+        icon: { id: 'note' },
+        contextValue: 'posthog.textTile',
+        data: t,
+      };
+    });
+  }
+
+  protected override childrenEmptyLabel(): string {
+    return 'No insights on this dashboard';
+  }
+
+  // ----- actions (each one tool call; the registry's change event refreshes the view) -----
+
+  async create(input: { name: string; description?: string; pinned?: boolean }, signal?: AbortSignal): Promise<DashboardRow> {
+    const args: Row = { name: input.name };
+    if (input.description) args.description = input.description;
+    if (input.pinned !== undefined) args.pinned = input.pinned;
+    return (await this.options.tools.run('create_dashboard', args, { signal })) as DashboardRow;
+  }
+
+  async delete(dashboard: { id: number }, signal?: AbortSignal): Promise<Row> {
+    return (await this.options.tools.run('delete_dashboard', { dashboard_id: dashboard.id }, { signal })) as Row;
+  }
+}

@@ -1,0 +1,224 @@
+/** The Feature Flags view: flags with an active/inactive icon, their rollout summary, filter by key. */
+import { describeError } from '../../posthog/errors';
+import { TreeModel, asPage, type ModelOptions } from './base';
+import { md, oneLine, str, type Row, type TreeNode } from './node';
+
+export interface FlagRow extends Row {
+  id: number;
+  key: string;
+  name?: string;
+  active: boolean;
+  summary?: string;
+  tags?: string[];
+  url?: string;
+  filters?: Row;
+  created_by?: string;
+  created_at?: string;
+}
+
+export const FLAG_KEY_PATTERN = /^[a-zA-Z0-9_-]+$/;
+
+/** Why a flag key would be refused, or undefined when it is fine. */
+export function flagKeyProblem(key: string): string | undefined {
+  if (!key.trim()) return 'Enter a key, for example new-onboarding-flow.';
+  if (key.length > 400) return 'The key is too long (400 characters at most).';
+  if (!FLAG_KEY_PATTERN.test(key)) return 'Only letters, numbers, hyphens (-) and underscores (_) are allowed.';
+  return undefined;
+}
+
+/** Why a rollout percentage would be refused, or undefined when it is fine. Empty means 100. */
+export function rolloutProblem(text: string): string | undefined {
+  if (!text.trim()) return undefined;
+  const n = Number(text.trim().replace(/%$/, ''));
+  if (!Number.isFinite(n) || n < 0 || n > 100) return 'Enter a percentage from 0 to 100.';
+  return undefined;
+}
+
+export class FeatureFlagsModel extends TreeModel<FlagRow> {
+  readonly view = 'featureFlags' as const;
+  protected readonly noun = 'feature flags';
+  protected readonly commands = { refresh: 'posthog.flags.refresh', loadMore: 'posthog.flags.loadMore' };
+  private searchText = '';
+  private readonly details = new Map<number, Promise<string>>();
+
+  constructor(options: ModelOptions) {
+    super(options);
+  }
+
+  /** The key filter ('' for none). */
+  get search(): string {
+    return this.searchText;
+  }
+
+  setSearch(text: string | undefined): void {
+    const next = (text ?? '').trim();
+    if (next === this.searchText) return;
+    this.searchText = next;
+    this.root.reset(false); // a new filter starts from its first page
+    this.refresh();
+  }
+
+  protected async fetchRoot(req: { offset: number; limit: number; signal: AbortSignal }) {
+    const args: Row = { limit: req.limit, offset: req.offset };
+    if (this.searchText) args.search = this.searchText;
+    return asPage<FlagRow>(await this.options.tools.run('list_feature_flags', args, { signal: req.signal }));
+  }
+
+  protected keyOf(f: FlagRow): string {
+    return String(f.id);
+  }
+
+  protected itemNode(f: FlagRow): Omit<TreeNode, 'view'> {
+    const state = f.active ? 'Active' : 'Inactive';
+    return {
+      id: `flag:${f.id}`,
+      kind: 'flag',
+      label: f.key,
+      description: str(f.summary) ?? '',
+      tooltip: flagTooltip(f),
+      icon: f.active ? { id: 'circle-large-filled', color: 'testing.iconPassed' } : { id: 'circle-large-outline', color: 'disabledForeground' },
+      contextValue: f.active ? 'posthog.flag.active' : 'posthog.flag.inactive',
+      url: str(f.url),
+      accessibilityLabel: `${f.key}, ${state.toLowerCase()}${f.summary ? `, ${f.summary}` : ''}`,
+      data: f,
+    };
+  }
+
+  protected emptyLabel(): string {
+    return this.searchText ? `No feature flags matching "${this.searchText}" in ${this.projectLabel}` : `No feature flags in ${this.projectLabel}`;
+  }
+
+  protected override emptyExtras(): Partial<TreeNode> {
+    return this.searchText
+      ? { tooltip: 'Click to change the filter.', command: { command: 'posthog.flags.filter', title: 'Filter' } }
+      : { tooltip: 'Create one with the + button above.', command: { command: 'posthog.flags.create', title: 'Create Feature Flag' } };
+  }
+
+  protected override resetExtra(): void {
+    this.details.clear();
+  }
+
+  override refresh(node?: TreeNode): void {
+    this.details.clear();
+    super.refresh(node);
+  }
+
+  /** The full tooltip, with the flag's release conditions (one get_feature_flag call, cached). */
+  resolveTooltip(node: TreeNode): Promise<string | undefined> {
+    if (node.kind !== 'flag') return Promise.resolve(node.tooltip);
+    const f = node.data as FlagRow;
+    let p = this.details.get(f.id);
+    if (!p) {
+      p = this.options.tools
+        .run('get_feature_flag', { flag_id: f.id })
+        .then((full) => flagTooltip({ ...f, ...(full as FlagRow) }))
+        .catch((err: unknown) => `${flagTooltip(f)}\n\n---\n\n$(error) Could not load the release conditions: ${md(describeError(err))}`);
+      this.details.set(f.id, p);
+    }
+    return p;
+  }
+
+  // ----- actions -----
+
+  /** Turns the flag on or off (update_feature_flag with only `active`). */
+  async setActive(flag: { id: number }, active: boolean, signal?: AbortSignal): Promise<FlagRow> {
+    return (await this.options.tools.run('update_feature_flag', { flag_id: flag.id, active }, { signal })) as FlagRow;
+  }
+
+  async toggle(flag: { id: number; active: boolean }, signal?: AbortSignal): Promise<FlagRow> {
+    return this.setActive(flag, !flag.active, signal);
+  }
+
+  async create(input: { key: string; name?: string; rollout_percentage?: number; active?: boolean }, signal?: AbortSignal): Promise<FlagRow> {
+    const args: Row = { key: input.key };
+    if (input.name) args.name = input.name;
+    if (input.rollout_percentage !== undefined) args.rollout_percentage = input.rollout_percentage;
+    if (input.active !== undefined) args.active = input.active;
+    return (await this.options.tools.run('create_feature_flag', args, { signal })) as FlagRow;
+  }
+
+  async delete(flag: { id: number }, signal?: AbortSignal): Promise<Row> {
+    return (await this.options.tools.run('delete_feature_flag', { flag_id: flag.id }, { signal })) as Row;
+  }
+}
+
+export function flagTooltip(f: FlagRow): string {
+  const lines = [`**${md(f.key)}** — ${f.active ? '$(circle-large-filled) Active' : '$(circle-large-outline) Inactive'}`];
+  if (str(f.name)) lines.push('', md(f.name));
+  if (str(f.summary)) lines.push('', `Rollout: ${md(f.summary)}`);
+  if (f.filters && typeof f.filters === 'object') {
+    const conditions = describeFilters(f.filters);
+    if (conditions.length) lines.push('', ...conditions);
+  }
+  const tags = Array.isArray(f.tags) ? f.tags : [];
+  if (tags.length) lines.push('', `Tags: ${tags.map((t) => `\`${String(t).replace(/`/g, "'")}\``).join(' ')}`);
+  const meta = [`Flag ${f.id}`];
+  if (str(f.created_by)) meta.push(`created by ${md(f.created_by)}`);
+  if (str(f.created_at)) meta.push(`on ${md(String(f.created_at).slice(0, 10))}`);
+  lines.push('', meta.join(' '));
+  return lines.join('\n');
+}
+
+const OPERATORS: Record<string, string> = {
+  exact: '=',
+  is_not: '≠',
+  icontains: 'contains',
+  not_icontains: 'does not contain',
+  regex: 'matches',
+  not_regex: 'does not match',
+  gt: '>',
+  gte: '≥',
+  lt: '<',
+  lte: '≤',
+  is_set: 'is set',
+  is_not_set: 'is not set',
+  is_date_before: 'is before',
+  is_date_after: 'is after',
+  is_date_exact: 'is on',
+  in: 'in',
+  not_in: 'not in',
+  flag_evaluates_to: 'evaluates to',
+};
+
+function value(v: unknown): string {
+  if (Array.isArray(v)) return v.map(value).join(' or ');
+  if (typeof v === 'string') return `"${oneLine(v, 60)}"`;
+  return oneLine(JSON.stringify(v), 60);
+}
+
+/** One property filter in words: `email contains "@acme.com"`, `in cohort 4`. */
+export function describeProperty(p: Row): string {
+  const op = str(p.operator) ?? 'exact';
+  if (p.type === 'cohort') return `${op === 'not_in' ? 'not in' : 'in'} cohort ${value(p.value).replace(/"/g, '')}`;
+  if (p.type === 'flag') return `flag ${value(p.key)} ${OPERATORS[op] ?? op} ${value(p.value)}`;
+  const key = str(p.key) ?? '?';
+  if (op === 'is_set' || op === 'is_not_set') return `${key} ${OPERATORS[op]}`;
+  return `${key} ${OPERATORS[op] ?? op.replace(/_/g, ' ')} ${value(p.value)}`;
+}
+
+/** The release conditions, variants and payloads of a flag's `filters`, as Markdown lines. */
+export function describeFilters(filters: Row): string[] {
+  const out: string[] = [];
+  const groups = Array.isArray(filters.groups) ? (filters.groups as Row[]) : undefined;
+  const who = typeof filters.aggregation_group_type_index === 'number' ? 'groups' : 'users';
+  if (groups) {
+    if (groups.length === 0) out.push('**Release conditions:** none (served to nobody)');
+    else {
+      out.push('**Release conditions**', '');
+      groups.forEach((g, i) => {
+        const rollout = typeof g.rollout_percentage === 'number' ? g.rollout_percentage : 100;
+        const props = Array.isArray(g.properties) ? (g.properties as Row[]) : [];
+        const where = props.length ? ` where ${props.map((p) => md(describeProperty(p))).join(' and ')}` : '';
+        const variant = str(g.variant) ? ` → variant \`${String(g.variant).replace(/`/g, "'")}\`` : '';
+        out.push(`${i + 1}. ${rollout}% of ${props.length ? `matching ${who}` : `all ${who}`}${where}${variant}`);
+      });
+    }
+  }
+  const variants = Array.isArray((filters.multivariate as Row | undefined)?.variants) ? ((filters.multivariate as Row).variants as Row[]) : [];
+  if (variants.length) {
+    out.push('', `**Variants:** ${variants.map((v) => `\`${String(v.key).replace(/`/g, "'")}\` ${typeof v.rollout_percentage === 'number' ? `${v.rollout_percentage}%` : ''}`.trim()).join(' · ')}`);
+  }
+  const payloads = filters.payloads && typeof filters.payloads === 'object' ? Object.keys(filters.payloads as Row) : [];
+  if (payloads.length) out.push('', `**Payloads for:** ${payloads.map((k) => `\`${k.replace(/`/g, "'")}\``).join(', ')}`);
+  return out;
+}

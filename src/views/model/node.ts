@@ -1,0 +1,79 @@
+/**
+ * Plain descriptions of tree items. The models produce these; the thin vscode providers turn
+ * them into TreeItems. Nothing here knows about `vscode`.
+ */
+
+export type ViewName = 'dashboards' | 'featureFlags' | 'mcp';
+
+export interface NodeIcon {
+  /** A codicon id: "pass-filled", "loading~spin". */
+  id: string;
+  /** A theme color id: "testing.iconPassed". */
+  color?: string;
+}
+
+export interface NodeCommand {
+  command: string;
+  title: string;
+  args?: unknown[];
+}
+
+export type NodeKind =
+  | 'dashboard'
+  | 'insight'
+  | 'textTile'
+  | 'flag'
+  | 'installation'
+  | 'tool'
+  | 'warning'
+  | 'loadMore'
+  | 'empty'
+  | 'error'
+  | 'signIn';
+
+export interface TreeNode {
+  /** Stable and unique in its view: keeps expansion and selection across refreshes. */
+  id: string;
+  kind: NodeKind;
+  view: ViewName;
+  label: string;
+  description?: string;
+  /** Markdown. */
+  tooltip?: string;
+  icon?: NodeIcon;
+  /** Drives the menus in package.json (`viewItem == …`). */
+  contextValue?: string;
+  /** Absent: a leaf. */
+  collapsible?: 'collapsed' | 'expanded';
+  /** What a click does. */
+  command?: NodeCommand;
+  /** Link into the PostHog UI ("Open in PostHog"). */
+  url?: string;
+  /** For screen readers, when the icon carries meaning. */
+  accessibilityLabel?: string;
+  /** The parent node's id (children of items only). */
+  parentId?: string;
+  /** The tool result row this node shows. */
+  data?: Record<string, unknown>;
+}
+
+export type Row = Record<string, unknown>;
+
+/** Escapes text for a Markdown tooltip. */
+export function md(text: unknown): string {
+  return String(text ?? '').replace(/([\\`*_{}[\]()#+\-.!|<>~$])/g, '\\$1');
+}
+
+/** The first line of a text, clipped. */
+export function oneLine(text: unknown, max = 80): string {
+  const s = String(text ?? '').replace(/\s+/g, ' ').trim();
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}

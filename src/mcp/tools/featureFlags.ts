@@ -1,3 +1,259 @@
-import type { ToolDefinition } from '../tool';
+/** Feature flag definitions: list, get (by id or key), create, update, soft delete. */
+import { z } from 'zod';
+import { seg } from '../../posthog/client';
+import { PostHogError } from '../../posthog/errors';
+import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
+import { DEFAULT_LIMIT, compact, given, id, jsonObject, listResult, paging, personName, requireSomeChange, search, type Row } from './common';
 
-export const featureFlagsTools: ToolDefinition[] = [];
+const flagId = id('feature flag');
+const KEY_RE = /^[a-zA-Z0-9_-]+$/;
+
+function isObject(v: unknown): v is Row {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * One line saying who gets a flag: "3 variants", "nobody", "50% of users",
+ * "100% of matching users", "2 condition sets".
+ */
+export function rolloutSummary(filters: unknown): string {
+  const f = isObject(filters) ? filters : {};
+  const variants = isObject(f.multivariate) && Array.isArray(f.multivariate.variants) ? f.multivariate.variants : [];
+  if (variants.length > 0) return plural(variants.length, 'variant');
+  // Filters without `groups` are PostHog's legacy shape: one group from `properties`, everyone.
+  const groups: unknown[] = Array.isArray(f.groups) ? f.groups : [{ properties: Array.isArray(f.properties) ? f.properties : [] }];
+  if (groups.length === 0) return 'nobody';
+  if (groups.length > 1) return `${groups.length} condition sets`;
+  const g = isObject(groups[0]) ? groups[0] : {};
+  const rollout = typeof g.rollout_percentage === 'number' ? g.rollout_percentage : 100;
+  const targeted = Array.isArray(g.properties) && g.properties.length > 0;
+  return `${rollout}% of ${targeted ? 'matching ' : ''}users`;
+}
+
+async function flagsPath(ctx: ToolContext, flag?: number): Promise<string> {
+  return ctx.client.projectPath(flag === undefined ? 'feature_flags/' : `feature_flags/${seg(flag)}/`, ctx.signal);
+}
+
+/** The shape get/create/update return. `filters` is passed through untouched (never compacted). */
+export async function flagDetail(ctx: ToolContext, f: Row) {
+  const { projectId } = await ctx.client.context(ctx.signal);
+  const out = compact({
+    id: f.id,
+    key: f.key,
+    name: f.name,
+    active: f.active !== false,
+    summary: rolloutSummary(f.filters),
+    tags: f.tags,
+    created_by: personName(f.created_by),
+    created_at: f.created_at,
+    url: ctx.client.uiUrlFor(projectId, `feature_flags/${f.id}`),
+  }) as Record<string, unknown>;
+  const { url, ...rest } = out;
+  return { ...rest, filters: isObject(f.filters) ? f.filters : {}, url, ...(f.deleted ? { deleted: true } : {}) };
+}
+
+/** Rejects filters that PostHog would read in a surprising way. */
+function checkFilters(filters: Row | undefined): string | undefined {
+  if (filters === undefined) return undefined;
+  if (!Array.isArray(filters.groups)) {
+    return "filters must include a 'groups' list of condition sets (PostHog ignores filters without it on update, and reads it as 100% of users on create)";
+  }
+  return undefined;
+}
+
+const rolloutPercentage = z.number().min(0).max(100);
+const filtersInput = jsonObject(
+  'PostHog flag filters: {groups: [{properties, rollout_percentage, variant?}], multivariate?: {variants: [{key, rollout_percentage}]}, payloads?: {"true"|variant: JSON string}}',
+);
+
+/** Finds a non-deleted flag by its exact key. */
+async function flagByKey(ctx: ToolContext, key: string): Promise<Row> {
+  let offset = 0;
+  for (let pages = 0; pages < 20; pages++) {
+    const page = await ctx.client.list<Row>('feature_flags/', {
+      limit: 100,
+      offset,
+      query: { search: key },
+      signal: ctx.signal,
+      action: `find feature flag '${key}'`,
+    });
+    const hit = page.results.find((f) => f.key === key);
+    if (hit) return hit;
+    if (!page.hasMore || page.nextOffset === undefined) break;
+    offset = page.nextOffset;
+  }
+  throw new PostHogError({ kind: 'not_found', status: 404, message: `No feature flag with key '${key}' in this project. List the flags (list_feature_flags) to find the right key.` });
+}
+
+async function getFlag(ctx: ToolContext, flag: number): Promise<Row> {
+  const res = await ctx.client.request<Row>({
+    method: 'GET',
+    path: await flagsPath(ctx, flag),
+    signal: ctx.signal,
+    action: `get feature flag ${flag}`,
+    object: `feature flag ${flag}`,
+  });
+  return res.data;
+}
+
+/** The same filters with every condition set's rollout changed; no sets → one set for everyone. */
+export function withRollout(filters: unknown, pct: number): Row {
+  const f: Row = isObject(filters) ? { ...filters } : {};
+  const groups: Row[] = Array.isArray(f.groups)
+    ? (f.groups as unknown[]).map((g) => ({ ...(isObject(g) ? g : {}), rollout_percentage: pct }))
+    : [{ properties: Array.isArray(f.properties) ? f.properties : [], rollout_percentage: pct }];
+  if (groups.length === 0) groups.push({ properties: [], rollout_percentage: pct });
+  delete f.properties;
+  return { ...f, groups };
+}
+
+export const featureFlagsTools: ToolDefinition[] = [
+  defineTool({
+    name: 'list_feature_flags',
+    title: 'List feature flags',
+    description: 'List feature flags (newest first), optionally searching key/name or filtering by active. Each has id, key, name, active, a rollout summary and a link.',
+    toolset: 'feature_flags',
+    input: {
+      search,
+      active: z.boolean().optional().describe('Only active (true) or inactive (false) flags'),
+      ...paging,
+    },
+    annotations: READ,
+    handler: async (args, ctx) => {
+      const page = await ctx.client.list<Row>('feature_flags/', {
+        limit: args.limit ?? DEFAULT_LIMIT,
+        offset: args.offset,
+        query: { search: args.search, active: args.active === undefined ? undefined : String(args.active) },
+        signal: ctx.signal,
+        action: 'list feature flags',
+      });
+      const { projectId } = await ctx.client.context(ctx.signal);
+      return listResult(page, (f) =>
+        compact({
+          id: f.id,
+          key: f.key,
+          name: f.name,
+          active: f.active !== false,
+          summary: rolloutSummary(f.filters),
+          tags: f.tags,
+          url: ctx.client.uiUrlFor(projectId, `feature_flags/${f.id}`),
+        }),
+      );
+    },
+  }),
+  defineTool({
+    name: 'get_feature_flag',
+    title: 'Get feature flag',
+    description: 'Get one feature flag by flag_id or by its exact flag_key: active state, rollout summary, full filters (conditions, variants, payloads) and link.',
+    toolset: 'feature_flags',
+    input: {
+      flag_id: flagId.optional(),
+      flag_key: z.string().min(1).max(400).optional().describe("The flag's key, e.g. 'new-onboarding-flow'"),
+    },
+    annotations: READ,
+    check: (a) =>
+      a.flag_id === undefined && a.flag_key === undefined
+        ? 'give flag_id or flag_key'
+        : a.flag_id !== undefined && a.flag_key !== undefined
+          ? 'give flag_id or flag_key, not both'
+          : undefined,
+    handler: async (args, ctx) => {
+      const flag = args.flag_id !== undefined ? await getFlag(ctx, args.flag_id) : await flagByKey(ctx, args.flag_key!);
+      return flagDetail(ctx, flag);
+    },
+  }),
+  defineTool({
+    name: 'create_feature_flag',
+    title: 'Create feature flag',
+    description:
+      'Create a feature flag. Give rollout_percentage for a simple rollout to all users, or full filters for conditions/variants/payloads (not both). With neither it starts at 0%. Returns the flag.',
+    toolset: 'feature_flags',
+    input: {
+      key: z
+        .string()
+        .min(1)
+        .max(400)
+        .regex(KEY_RE, 'Only letters, numbers, hyphens (-) & underscores (_) are allowed.')
+        .describe('Unique key used in code, e.g. new-checkout'),
+      name: z.string().max(4000).optional().describe('Description of what the flag does'),
+      active: z.boolean().optional().describe('Whether the flag is on (default true)'),
+      rollout_percentage: rolloutPercentage.optional().describe('Percent of all users who get the flag, 0-100'),
+      filters: filtersInput.optional(),
+    },
+    annotations: ADD,
+    check: (a) => (a.rollout_percentage !== undefined && a.filters !== undefined ? 'give rollout_percentage or filters, not both' : checkFilters(a.filters)),
+    handler: async (args, ctx) => {
+      const filters = args.filters ?? { groups: [{ properties: [], rollout_percentage: args.rollout_percentage ?? 0 }] };
+      const res = await ctx.client.request<Row>({
+        method: 'POST',
+        path: await flagsPath(ctx),
+        body: { ...given(args, ['key', 'name', 'active']), filters },
+        signal: ctx.signal,
+        action: `create feature flag '${args.key}'`,
+      });
+      return flagDetail(ctx, res.data);
+    },
+  }),
+  defineTool({
+    name: 'update_feature_flag',
+    title: 'Update feature flag',
+    description:
+      "Change a flag's name, active state, rollout or filters; only the fields given are sent. rollout_percentage alone reads the flag and sets that rollout on every condition set, keeping their properties.",
+    toolset: 'feature_flags',
+    input: {
+      flag_id: flagId,
+      name: z.string().max(4000).optional().describe('New description'),
+      active: z.boolean().optional().describe('Turn the flag on (true) or off (false)'),
+      rollout_percentage: rolloutPercentage.optional().describe('New rollout for every condition set, 0-100'),
+      filters: filtersInput.optional().describe('Replaces all filters (conditions, variants, payloads)'),
+    },
+    annotations: CHANGE,
+    check: (a) => {
+      if (a.name === undefined && a.active === undefined && a.rollout_percentage === undefined && a.filters === undefined) {
+        return 'give at least one of name, active, rollout_percentage, filters';
+      }
+      if (a.rollout_percentage !== undefined && a.filters !== undefined) return 'give rollout_percentage or filters, not both';
+      return checkFilters(a.filters);
+    },
+    handler: async (args, ctx) => {
+      const body = given(args, ['name', 'active', 'filters']);
+      if (args.rollout_percentage !== undefined) {
+        const current = await getFlag(ctx, args.flag_id);
+        body.filters = withRollout(current.filters, args.rollout_percentage);
+      }
+      requireSomeChange(body, 'name, active, rollout_percentage, filters');
+      const res = await ctx.client.request<Row>({
+        method: 'PATCH',
+        path: await flagsPath(ctx, args.flag_id),
+        body,
+        signal: ctx.signal,
+        action: `update feature flag ${args.flag_id}`,
+        object: `feature flag ${args.flag_id}`,
+      });
+      return flagDetail(ctx, res.data);
+    },
+  }),
+  defineTool({
+    name: 'delete_feature_flag',
+    title: 'Delete feature flag',
+    description: 'Delete a feature flag (a soft delete: PostHog keeps it restorable). Code still calling it will get false.',
+    toolset: 'feature_flags',
+    input: { flag_id: flagId },
+    annotations: CHANGE,
+    handler: async (args, ctx) => {
+      const res = await ctx.client.request<Row>({
+        method: 'PATCH',
+        path: await flagsPath(ctx, args.flag_id),
+        body: { deleted: true },
+        signal: ctx.signal,
+        action: `delete feature flag ${args.flag_id}`,
+        object: `feature flag ${args.flag_id}`,
+      });
+      return compact({ id: res.data?.id ?? args.flag_id, key: res.data?.key, deleted: true });
+    },
+  }),
+];

@@ -13,7 +13,7 @@
  */
 import { type Ctx, HttpError, forbidDestroy, notFound, r, type Router, required, validation } from '../core';
 import { stdList } from '../crud';
-import { eventsTable } from '../analytics';
+import { eventsTable, ingestEvent, personsTable } from '../analytics';
 import { isoDaysAgo, nowIso, type Row, type State, type Team } from '../state';
 import type { RouteGroup } from './types';
 
@@ -567,24 +567,27 @@ export const experimentsRoutes: RouteGroup = {
 
     if (team.id !== 1) {
       add({
-        name: 'Staging smoke test',
-        description: 'Checks that experiment plumbing works before production launches.',
-        flagKey: 'staging-smoke-test',
-        createdDaysAgo: 3,
-        metrics: [mean('Pageviews per user', '$pageview')],
+        name: 'Pricing page rehearsal',
+        description: 'Dry run of the production pricing experiment on staging.',
+        flagKey: 'pricing-page-experiment',
+        createdDaysAgo: 15,
+        metrics: [funnel('Upgrade conversion', ['$pageview', 'upgraded_plan'])],
       });
       return;
     }
+    // Concluded, on the flags group's multivariate experiment flags where they exist.
     add({
-      name: 'Simplified signup form',
-      description: 'Does dropping the company field from signup raise completed signups?',
-      flagKey: 'simplified-signup',
-      createdDaysAgo: 60,
-      startedDaysAgo: 52,
-      endedDaysAgo: 24,
+      name: 'Sign-up button colour',
+      description: 'Does a coloured sign-up button raise completed signups?',
+      flagKey: 'signup-button-color',
+      split: [34, 33, 33],
+      variantKeys: ['control', 'blue', 'green'],
+      createdDaysAgo: 32,
+      startedDaysAgo: 30,
+      endedDaysAgo: 9,
       metrics: [funnel('Signup conversion', ['$pageview', 'signed_up'])],
       conclusion: 'won',
-      conclusionComment: 'Test raised completed signups by 11% (95% credible). Shipped to everyone.',
+      conclusionComment: 'Green raised completed signups by 11% (95% credible). Shipped to everyone.',
       createdBy: bob,
     });
     add({
@@ -599,23 +602,43 @@ export const experimentsRoutes: RouteGroup = {
       conclusionComment: 'No measurable difference in engagement.',
       archived: true,
     });
+    // Running.
     add({
-      name: 'New onboarding flow',
-      description: 'A three-step checklist instead of the product tour for new signups.',
-      flagKey: 'new-onboarding-flow',
-      createdDaysAgo: 20,
-      startedDaysAgo: 14,
+      name: 'Onboarding email cadence',
+      description: 'Daily or weekly onboarding emails instead of the current three-email sequence.',
+      flagKey: 'onboarding-email-cadence',
+      split: [50, 25, 25],
+      variantKeys: ['control', 'daily', 'weekly'],
+      createdDaysAgo: 27,
+      startedDaysAgo: 26,
       metrics: [funnel('Activation (first upload)', ['signed_up', 'uploaded_file']), mean('Files uploaded per user', 'uploaded_file')],
+      createdBy: bob,
     });
     add({
       name: 'Pricing page test',
-      description: 'Annual-first pricing table with a highlighted Pro plan.',
-      flagKey: 'pricing-page-test',
-      split: [34, 33, 33],
-      variantKeys: ['control', 'annual-first', 'pro-highlight'],
-      createdDaysAgo: 9,
-      startedDaysAgo: 6,
-      metrics: [funnel('Upgrade conversion', ['$pageview', 'upgraded_plan'])],
+      description: 'Annual plans first on the pricing page, with a highlighted Pro plan.',
+      flagKey: 'pricing-page-experiment',
+      createdDaysAgo: 15,
+      startedDaysAgo: 14,
+      metrics: [funnel('Upgrade conversion', ['clicked_upgrade_cta', 'upgraded_plan']), mean('Upgrade clicks per user', 'clicked_upgrade_cta')],
+    });
+    add({
+      name: 'Homepage hero copy',
+      description: 'Simpler or bolder hero copy on hedgebox.net.',
+      flagKey: 'homepage-hero-copy',
+      split: [33, 33, 34],
+      variantKeys: ['control', 'simple', 'bold'],
+      createdDaysAgo: 10,
+      startedDaysAgo: 8,
+      metrics: [funnel('Homepage to signup', ['$pageview', 'signed_up'])],
+    });
+    // Drafts.
+    add({
+      name: 'One-step upload flow',
+      description: 'A single-step upload dialog with a progress bar.',
+      flagKey: 'upload-flow-redesign',
+      createdDaysAgo: 5,
+      metrics: [mean('Files uploaded per user', 'uploaded_file')],
     });
     add({
       name: 'File sharing call to action',
@@ -625,6 +648,28 @@ export const experimentsRoutes: RouteGroup = {
       metrics: [mean('Shared links per user', 'shared_file_link')],
       createdBy: bob,
     });
+
+    // The pricing test's metric event is sent after the flag is read, so it carries
+    // $feature/<key>: requires_flag_implementation has no warning for it (but has for uploaded_file).
+    const pricingFlag = flags.find((f) => f.key === 'pricing-page-experiment' && !f.deleted)
+      ?? flags.find((f) => f.key === 'pricing-page-experiment-experiment');
+    if (pricingFlag) {
+      const variantKeys = (((pricingFlag.filters ?? {}).multivariate?.variants ?? []) as Row[]).map((v) => String(v.key));
+      const people = personsTable(state, team.id).all().filter((p) => p.is_identified).slice(0, 8);
+      people.forEach((p, i) => {
+        ingestEvent(state, team, {
+          event: 'clicked_upgrade_cta',
+          distinct_id: (p.distinct_ids as string[])[0],
+          uuid: `e1e0c11c-0000-4000-8000-${(i + 1).toString(16).padStart(12, '0')}`,
+          timestamp: isoDaysAgo(1 + (i % 6), 11 + (i % 7)),
+          properties: {
+            [`$feature/${String(pricingFlag.key)}`]: variantKeys[i % Math.max(1, variantKeys.length)] ?? 'control',
+            location: i % 2 ? 'pricing_table' : 'navbar',
+            $lib: 'web',
+          },
+        });
+      });
+    }
   },
 };
 

@@ -8,10 +8,16 @@ const annotationId = id('annotation');
 
 /** ISO 8601 date or date-time, as PostHog's DateTimeField reads it. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+/** 2025-02-30 fits the pattern but is no day of the calendar. */
+function realDate(s: string): boolean {
+  const [y, m, d] = s.slice(0, 10).split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && !Number.isNaN(Date.parse(s.replace(' ', 'T')));
+}
 const dateMarker = z
   .string()
   .regex(ISO_DATE, 'use an ISO 8601 date or date-time, e.g. 2025-01-15T12:00:00Z')
-  .refine((s) => !Number.isNaN(Date.parse(s.replace(' ', 'T'))), 'not a real date')
+  .refine(realDate, 'not a real date')
   .describe('When it happened, ISO 8601 (e.g. 2025-01-15T12:00:00Z)');
 const content = z.string().trim().min(1).max(400).describe('The note shown on charts');
 const scope = z

@@ -1,3 +1,80 @@
-import type { ToolDefinition } from '../tool';
+/** Workspace and query: the projects the key can see, and HogQL queries. */
+import { z } from 'zod';
+import { READ, defineTool, type ToolDefinition } from '../tool';
+import type { Row } from './common';
 
-export const workspaceTools: ToolDefinition[] = [];
+/** The query with string literals, quoted identifiers and comments blanked, for keyword checks. */
+function withoutLiterals(sql: string): string {
+  return sql
+    .replace(/'(?:\\.|''|[^'\\])*'/g, "''")
+    .replace(/"(?:[^"])*"|`(?:[^`])*`/g, 'x')
+    .replace(/--[^\n]*/g, ' ')
+    .replace(/\/\*[\s\S]*?\*\//g, ' ');
+}
+
+/** Appends `LIMIT n` when the outermost query has none. */
+export function withLimit(query: string, limit: number | undefined): string {
+  if (limit === undefined) return query;
+  const bare = withoutLiterals(query);
+  // A LIMIT at the top level: not inside parentheses (subqueries).
+  let depth = 0;
+  let topLevel = '';
+  for (const ch of bare) {
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0) topLevel += ch;
+  }
+  if (/\blimit\s+\d/i.test(topLevel)) return query;
+  const trimmed = query.replace(/[\s;]+$/, '');
+  // A trailing line comment would swallow the LIMIT: put it on its own line.
+  return `${trimmed}\nLIMIT ${limit}`;
+}
+
+export const workspaceTools: ToolDefinition[] = [
+  defineTool({
+    name: 'list_projects',
+    title: 'List projects',
+    description: 'List the PostHog projects this key can see, and which one the tools act on (active first).',
+    toolset: 'workspace',
+    input: {},
+    annotations: READ,
+    handler: async (_args, ctx) => {
+      const [projects, active] = await Promise.all([ctx.client.listProjects(ctx.signal), ctx.client.context(ctx.signal)]);
+      const results = projects.map((p) => ({ id: p.id, name: p.name, active: p.id === active.projectId }));
+      if (!results.some((p) => p.active)) {
+        results.push({ id: active.projectId, name: active.projectName ?? `Project ${active.projectId}`, active: true });
+      }
+      results.sort((a, b) => Number(b.active) - Number(a.active));
+      return { active_project_id: active.projectId, results };
+    },
+  }),
+  defineTool({
+    name: 'run_hogql_query',
+    title: 'Run HogQL query',
+    description:
+      "Run a read-only HogQL (PostHog's SQL) query, e.g. SELECT event, count() FROM events GROUP BY event. Returns columns, rows and whether more rows exist (PostHog applies LIMIT 100 when none is given).",
+    toolset: 'workspace',
+    input: {
+      query: z.string().min(1).max(20_000).describe('HogQL SELECT query'),
+      limit: z.number().int().min(1).max(1000).optional().describe('Row limit, appended as LIMIT when the query has none'),
+    },
+    annotations: READ,
+    handler: async (args, ctx) => {
+      const query = withLimit(args.query, args.limit);
+      const res = await ctx.client.request<Row>({
+        method: 'POST',
+        path: await ctx.client.projectPath('query/', ctx.signal),
+        body: { query: { kind: 'HogQLQuery', query } },
+        retrySafe: true,
+        signal: ctx.signal,
+        action: 'run the HogQL query',
+      });
+      const d = res.data ?? {};
+      return {
+        columns: Array.isArray(d.columns) ? d.columns : [],
+        results: Array.isArray(d.results) ? d.results : [],
+        has_more: d.hasMore === true,
+      };
+    },
+  }),
+];

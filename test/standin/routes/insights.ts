@@ -594,6 +594,12 @@ function tokenize(src: string, fail: (pos: number, msg: string) => HttpError): T
       while (i < src.length && src[i] !== '\n') i++;
       continue;
     }
+    if (c === '/' && src[i + 1] === '*') {
+      const end = src.indexOf('*/', i + 2);
+      if (end < 0) throw fail(i, 'unterminated comment');
+      i = end + 2;
+      continue;
+    }
     const start = i;
     if (/[A-Za-z_$]/.test(c)) {
       while (i < src.length && /[A-Za-z0-9_$]/.test(src[i])) i++;

@@ -48,6 +48,20 @@ describe('experiments tools', () => {
       assert.deepEqual(out.data.results.map((e: any) => e.id), expected);
       assert.equal(h.standin.requestsTo('/experiments', 'GET').at(-1)!.query.status, status);
     }
+    // A running experiment whose flag was switched off is "paused", not "running".
+    const running = listed().find((e) => statusOf(e) === 'running')!;
+    const flag = flags().get(running.feature_flag_id)!;
+    flag.active = false;
+    try {
+      const paused = await h.call('list_experiments', { status: 'paused' });
+      assert.deepEqual(paused.data.results.map((e: any) => e.id), [running.id]);
+      assert.equal(paused.data.results[0].status, 'paused');
+      const stillRunning = await h.call('list_experiments', { status: 'running' });
+      assert.ok(!stillRunning.data.results.some((e: any) => e.id === running.id));
+    } finally {
+      flag.active = true;
+    }
+
     const all = await h.call('list_experiments', { status: 'all' });
     assert.equal(all.data.count, listed().length);
 

@@ -177,6 +177,15 @@ describe('persons tools', () => {
     );
   });
 
+  it('stand-in: DELETE of a person answers 202 and removes the person', async () => {
+    const victim = persons().find((p) => p.properties.email === 'encoded@example.com')!;
+    const res = await h.client.request({ method: 'DELETE', path: `/api/projects/1/persons/${victim.uuid}/`, action: 'delete person' });
+    assert.equal(res.status, 202);
+    assert.equal(personsTable(h.standin.state, 1).get(victim.id), undefined);
+    const out = await h.call('get_person', { person_id: victim.uuid });
+    assert.match(out.text, /was not found/);
+  });
+
   it('project 2 has its own, smaller set of persons', async () => {
     const other = personsTable(h.standin.state, 2).all();
     assert.ok(other.length > 0 && other.length < persons().length);

@@ -1,0 +1,335 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness, type Harness } from '../helpers/harness';
+import { rolloutSummary, withRollout } from '../../src/mcp/tools/featureFlags';
+import { PostHogClient } from '../../src/posthog/client';
+import { ToolRegistry } from '../../src/mcp/registry';
+import { ALL_TOOLS } from '../../src/mcp/tools';
+
+const flagsOf = (h: Harness, pid = 1) => h.standin.state.table(pid, 'feature_flags');
+const byKey = (h: Harness, key: string) => flagsOf(h).find((f) => f.key === key && !f.deleted)!;
+
+describe('rolloutSummary (the Flags tree\'s one-line summary)', () => {
+  it('follows the contract', () => {
+    const v = (n: number) => ({ key: `v${n}`, rollout_percentage: 100 / 3 });
+    assert.equal(rolloutSummary({ groups: [{ properties: [], rollout_percentage: 100 }], multivariate: { variants: [v(1), v(2), v(3)] } }), '3 variants');
+    assert.equal(rolloutSummary({ groups: [] }), 'nobody');
+    assert.equal(rolloutSummary({ groups: [{ properties: [], rollout_percentage: 30 }] }), '30% of users');
+    assert.equal(rolloutSummary({ groups: [{ properties: [], rollout_percentage: null }] }), '100% of users');
+    assert.equal(rolloutSummary({ groups: [{ properties: [{ key: 'plan', value: 'pro' }], rollout_percentage: 20 }] }), '20% of matching users');
+    assert.equal(rolloutSummary({ groups: [{ properties: [{ key: 'plan', value: 'pro' }] }] }), '100% of matching users');
+    assert.equal(rolloutSummary({ groups: [{ properties: [] }, { properties: [], rollout_percentage: 5 }] }), '2 condition sets');
+    assert.equal(rolloutSummary({ groups: [{ properties: [] }], multivariate: null }), '100% of users', 'multivariate: null is a boolean flag');
+    assert.equal(rolloutSummary({}), '100% of users', 'legacy filters without groups are everyone, as PostHog reads them');
+  });
+
+  it('withRollout keeps each condition set\'s properties and adds a set when there is none', () => {
+    const props = [{ key: 'plan', type: 'person', operator: 'exact', value: ['pro'] }];
+    const out = withRollout({ groups: [{ properties: props, rollout_percentage: 100, variant: null }, { properties: [], rollout_percentage: 5 }], payloads: { true: '1' } }, 40);
+    assert.deepEqual(out.groups, [
+      { properties: props, rollout_percentage: 40, variant: null },
+      { properties: [], rollout_percentage: 40 },
+    ]);
+    assert.deepEqual(out.payloads, { true: '1' });
+    assert.deepEqual(withRollout({ groups: [] }, 10).groups, [{ properties: [], rollout_percentage: 10 }]);
+  });
+});
+
+describe('feature flag tools', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(() => h.close());
+
+  it('the demo project has ~40 realistic flags, project 2 a few, and a soft-deleted one', () => {
+    const mine = flagsOf(h).all();
+    assert.ok(mine.length >= 38, `${mine.length} flags`);
+    assert.ok(mine.some((f) => f.active === false), 'some inactive');
+    assert.ok(mine.some((f) => f.filters?.multivariate?.variants?.length), 'some multivariate');
+    assert.ok(mine.some((f) => Object.keys(f.filters?.payloads ?? {}).length), 'some with payloads');
+    assert.ok(mine.some((f) => f.filters?.groups?.some((g: any) => g.properties?.some((p: any) => p.type === 'person'))), 'some targeted by person properties');
+    assert.ok(mine.some((f) => f.deleted === true), 'a soft-deleted flag');
+    const staging = flagsOf(h, 2).all();
+    assert.ok(staging.length >= 3 && staging.length < 10, `${staging.length} staging flags`);
+    // The cohort-targeted flag refers to a cohort that exists, or falls back to person properties when none was seeded.
+    const power = byKey(h, 'power-user-features');
+    const cohortProp = power.filters.groups[0].properties.find((p: any) => p.type === 'cohort');
+    if (cohortProp) assert.ok(h.standin.state.table(1, 'cohorts').get(cohortProp.value), 'the referenced cohort exists');
+    else assert.equal(h.standin.state.table(1, 'cohorts').all().filter((c) => !c.deleted).length > 0, false);
+  });
+
+  it('list_feature_flags gives the contract\'s rows with a rollout summary and link, and pages', async () => {
+    const live = flagsOf(h).all().filter((f) => !f.deleted);
+    const out = await h.call('list_feature_flags', { limit: 10 });
+    assert.equal(out.isError, false, out.text);
+    assert.equal(out.data.count, live.length);
+    assert.equal(out.data.has_more, true);
+    assert.equal(out.data.next_offset, 10);
+    assert.equal(out.data.results.length, 10);
+    for (const f of out.data.results) {
+      assert.equal(typeof f.id, 'number');
+      assert.equal(typeof f.key, 'string');
+      assert.equal(typeof f.active, 'boolean');
+      assert.equal(f.summary, rolloutSummary(flagsOf(h).get(f.id)!.filters));
+      assert.equal(f.url, `${h.standin.url}/project/1/feature_flags/${f.id}`);
+    }
+    assert.ok(!out.text.includes('null'), 'no null noise');
+    const next = await h.call('list_feature_flags', { limit: 10, offset: 10 });
+    const ids = new Set(out.data.results.map((f: any) => f.id));
+    assert.ok(next.data.results.every((f: any) => !ids.has(f.id)), 'the second page has other flags');
+    const all = await h.call('list_feature_flags', { limit: 100 });
+    assert.ok(!all.data.results.some((f: any) => f.key === 'old-sharing-dialog'), 'soft-deleted flags are not listed');
+  });
+
+  it('list_feature_flags searches key and name case-insensitively and filters by active', async () => {
+    const found = await h.call('list_feature_flags', { search: 'ONBOARDING' });
+    assert.ok(found.data.results.length >= 2);
+    for (const f of found.data.results) assert.match(`${f.key} ${f.name ?? ''}`, /onboarding/i);
+    const byName = await h.call('list_feature_flags', { search: 'holiday theme' });
+    assert.deepEqual(byName.data.results.map((f: any) => f.key), ['holiday-theme']);
+
+    const inactive = await h.call('list_feature_flags', { active: false, limit: 100 });
+    assert.ok(inactive.data.results.length >= 4);
+    assert.ok(inactive.data.results.every((f: any) => f.active === false), 'active: false is kept in the output');
+    assert.ok(inactive.data.results.some((f: any) => f.key === 'holiday-theme'));
+    assert.equal(h.standin.requestsTo('/feature_flags', 'GET').at(-1)!.query.active, 'false');
+    const active = await h.call('list_feature_flags', { active: true, limit: 100 });
+    assert.ok(active.data.results.every((f: any) => f.active === true));
+    assert.equal(active.data.count + inactive.data.count, flagsOf(h).all().filter((f) => !f.deleted).length);
+  });
+
+  it('get_feature_flag by id and by exact key returns the flag with its full filters', async () => {
+    const row = byKey(h, 'upload-flow-redesign');
+    const byId = await h.call('get_feature_flag', { flag_id: row.id });
+    assert.equal(byId.isError, false, byId.text);
+    assert.equal(byId.data.key, 'upload-flow-redesign');
+    assert.equal(byId.data.summary, '2 variants');
+    assert.equal(byId.data.created_by, 'Ada Lovelace');
+    assert.deepEqual(byId.data.filters, row.filters, 'filters come back untouched (nulls included)');
+    assert.equal(byId.data.url, `${h.standin.url}/project/1/feature_flags/${row.id}`);
+
+    // "dark-mode" is also a substring of other keys: the exact key wins.
+    const key = await h.call('get_feature_flag', { flag_key: 'dark-mode' });
+    assert.equal(key.isError, false, key.text);
+    assert.equal(key.data.key, 'dark-mode');
+    assert.equal(key.data.id, byKey(h, 'dark-mode').id);
+    assert.equal(h.standin.requestsTo('/feature_flags', 'GET').at(-1)!.query.search, 'dark-mode');
+
+    const nobody = await h.call('get_feature_flag', { flag_key: 'maintenance-mode' });
+    assert.deepEqual(nobody.data.filters.groups, [], 'an empty groups list survives (it means nobody)');
+    assert.equal(nobody.data.summary, 'nobody');
+  });
+
+  it('get_feature_flag: unknown key or id says what was not found; bad combinations send nothing', async () => {
+    const missingKey = await h.call('get_feature_flag', { flag_key: 'no-such-flag' });
+    assert.equal(missingKey.isError, true);
+    assert.match(missingKey.text, /No feature flag with key 'no-such-flag' in this project/);
+    const missingId = await h.call('get_feature_flag', { flag_id: 999999 });
+    assert.equal(missingId.isError, true);
+    assert.match(missingId.text, /feature flag 999999 was not found/);
+
+    const before = h.standin.requests.length;
+    const neither = await h.call('get_feature_flag', {});
+    assert.match(neither.text, /give flag_id or flag_key/);
+    const both = await h.call('get_feature_flag', { flag_id: 1, flag_key: 'dark-mode' });
+    assert.match(both.text, /not both/);
+    assert.equal(h.standin.requests.length, before);
+  });
+
+  it('create_feature_flag with rollout_percentage builds one condition set for everyone', async () => {
+    const out = await h.call('create_feature_flag', { key: 'checkout-redesign', name: 'New checkout', rollout_percentage: 30 });
+    assert.equal(out.isError, false, out.text);
+    assert.equal(out.data.summary, '30% of users');
+    assert.equal(out.data.active, true);
+    const row = flagsOf(h).get(out.data.id)!;
+    assert.equal(row.key, 'checkout-redesign');
+    assert.equal(row.name, 'New checkout');
+    assert.deepEqual(row.filters, { groups: [{ properties: [], rollout_percentage: 30 }] });
+    const post = h.standin.requestsTo('/api/projects/1/feature_flags', 'POST').at(-1)!;
+    assert.deepEqual(post.body, { key: 'checkout-redesign', name: 'New checkout', filters: { groups: [{ properties: [], rollout_percentage: 30 }] } });
+    assert.equal(post.status, 201);
+  });
+
+  it('create_feature_flag with neither rollout nor filters starts at 0% (on for nobody yet)', async () => {
+    const out = await h.call('create_feature_flag', { key: 'quiet-launch', active: false });
+    assert.equal(out.isError, false, out.text);
+    assert.equal(out.data.summary, '0% of users');
+    assert.equal(out.data.active, false);
+    assert.equal(flagsOf(h).get(out.data.id)!.filters.groups[0].rollout_percentage, 0);
+  });
+
+  it('create_feature_flag with full filters (variants and payloads)', async () => {
+    const filters = {
+      groups: [{ properties: [{ key: 'plan', type: 'person', operator: 'exact', value: ['pro'] }], rollout_percentage: 100 }],
+      multivariate: { variants: [{ key: 'control', rollout_percentage: 50 }, { key: 'test', rollout_percentage: 50 }] },
+      payloads: { test: '{"color":"green"}' },
+    };
+    const out = await h.call('create_feature_flag', { key: 'pro-upsell-test', filters });
+    assert.equal(out.isError, false, out.text);
+    assert.equal(out.data.summary, '2 variants');
+    assert.deepEqual(flagsOf(h).get(out.data.id)!.filters, filters);
+  });
+
+  it('create_feature_flag: PostHog\'s validation messages reach the caller', async () => {
+    const dup = await h.call('create_feature_flag', { key: 'dark-mode', rollout_percentage: 10 });
+    assert.equal(dup.isError, true);
+    assert.match(dup.text, /There is already a feature flag with this key\./);
+    assert.match(dup.text, /field 'key'/);
+
+    const sum = await h.call('create_feature_flag', {
+      key: 'bad-variants',
+      filters: { groups: [{ properties: [], rollout_percentage: 100 }], multivariate: { variants: [{ key: 'a', rollout_percentage: 60 }, { key: 'b', rollout_percentage: 30 }] } },
+    });
+    assert.equal(sum.isError, true);
+    assert.match(sum.text, /Variant rollout percentages must sum to 100/);
+
+    const range = await h.call('create_feature_flag', { key: 'bad-rollout', filters: { groups: [{ properties: [], rollout_percentage: 150 }] } });
+    assert.equal(range.isError, true);
+    assert.match(range.text, /rollout percentage/i);
+
+    const override = await h.call('create_feature_flag', {
+      key: 'bad-override',
+      filters: { groups: [{ properties: [], rollout_percentage: 100, variant: 'nope' }], multivariate: { variants: [{ key: 'a', rollout_percentage: 100 }] } },
+    });
+    assert.match(override.text, /variant override does not exist/);
+    assert.equal(flagsOf(h).all().filter((f) => ['bad-variants', 'bad-rollout', 'bad-override'].includes(f.key)).length, 0, 'nothing was created');
+  });
+
+  it('create_feature_flag: bad input is rejected before anything is sent', async () => {
+    const before = h.standin.requests.length;
+    const key = await h.call('create_feature_flag', { key: 'has spaces!', rollout_percentage: 5 });
+    assert.equal(key.isError, true);
+    assert.match(key.text, /Only letters, numbers, hyphens/);
+    const both = await h.call('create_feature_flag', { key: 'both', rollout_percentage: 5, filters: { groups: [] } });
+    assert.match(both.text, /rollout_percentage or filters, not both/);
+    const noGroups = await h.call('create_feature_flag', { key: 'no-groups', filters: { multivariate: null } });
+    assert.match(noGroups.text, /'groups'/);
+    const range = await h.call('create_feature_flag', { key: 'too-much', rollout_percentage: 101 });
+    assert.match(range.text, /rollout_percentage/);
+    assert.equal(h.standin.requests.length, before);
+  });
+
+  it('update_feature_flag sends only the given fields', async () => {
+    const row = byKey(h, 'search-v2');
+    const filtersBefore = structuredClone(row.filters);
+    const out = await h.call('update_feature_flag', { flag_id: row.id, name: 'Search across file contents' });
+    assert.equal(out.isError, false, out.text);
+    assert.equal(out.data.name, 'Search across file contents');
+    const patch = h.standin.requestsTo(`/feature_flags/${row.id}`, 'PATCH').at(-1)!;
+    assert.deepEqual(patch.body, { name: 'Search across file contents' });
+    assert.deepEqual(row.filters, filtersBefore, 'filters untouched');
+    assert.equal(row.active, true);
+
+    const off = await h.call('update_feature_flag', { flag_id: row.id, active: false });
+    assert.equal(off.data.active, false);
+    assert.equal(row.active, false);
+    assert.deepEqual(h.standin.requestsTo(`/feature_flags/${row.id}`, 'PATCH').at(-1)!.body, { active: false });
+  });
+
+  it('update_feature_flag with rollout_percentage reads the flag and keeps its conditions', async () => {
+    const row = byKey(h, 'annual-billing-discount');
+    const propsBefore = row.filters.groups.map((g: any) => g.properties);
+    const versionBefore = row.version;
+    const gets = h.standin.requestsTo(`/feature_flags/${row.id}`, 'GET').length;
+    const out = await h.call('update_feature_flag', { flag_id: row.id, rollout_percentage: 65 });
+    assert.equal(out.isError, false, out.text);
+    assert.equal(h.standin.requestsTo(`/feature_flags/${row.id}`, 'GET').length, gets + 1, 'the flag was read first');
+    const patch = h.standin.requestsTo(`/feature_flags/${row.id}`, 'PATCH').at(-1)!;
+    assert.deepEqual(Object.keys(patch.body), ['filters'], 'only filters are sent');
+    assert.deepEqual(row.filters.groups.map((g: any) => g.rollout_percentage), [65, 65]);
+    assert.deepEqual(row.filters.groups.map((g: any) => g.properties), propsBefore, 'properties kept');
+    assert.equal(row.version, versionBefore + 1);
+    assert.equal(out.data.summary, '2 condition sets');
+  });
+
+  it('update_feature_flag: nothing to change, both rollout and filters, or a missing flag', async () => {
+    const before = h.standin.requests.length;
+    const none = await h.call('update_feature_flag', { flag_id: 1 });
+    assert.equal(none.isError, true);
+    assert.match(none.text, /at least one of/);
+    const both = await h.call('update_feature_flag', { flag_id: 1, rollout_percentage: 5, filters: { groups: [] } });
+    assert.match(both.text, /not both/);
+    assert.equal(h.standin.requests.length, before, 'nothing was sent');
+    const missing = await h.call('update_feature_flag', { flag_id: 424242, active: true });
+    assert.equal(missing.isError, true);
+    assert.match(missing.text, /feature flag 424242 was not found/);
+    const missingRollout = await h.call('update_feature_flag', { flag_id: 424242, rollout_percentage: 5 });
+    assert.match(missingRollout.text, /feature flag 424242 was not found/);
+  });
+
+  it('delete_feature_flag soft-deletes with PATCH, never DELETE; the flag stays retrievable', async () => {
+    const created = await h.call('create_feature_flag', { key: 'to-be-deleted', rollout_percentage: 100 });
+    const id = created.data.id;
+    const out = await h.call('delete_feature_flag', { flag_id: id });
+    assert.equal(out.isError, false, out.text);
+    assert.deepEqual(out.data, { id, key: 'to-be-deleted', deleted: true });
+    assert.deepEqual(h.standin.requestsTo(`/feature_flags/${id}`, 'PATCH').at(-1)!.body, { deleted: true });
+    assert.equal(h.standin.requestsTo(`/feature_flags/${id}`, 'DELETE').length, 0);
+    assert.equal(flagsOf(h).get(id)!.deleted, true);
+    const list = await h.call('list_feature_flags', { search: 'to-be-deleted' });
+    assert.equal(list.data.results.length, 0);
+    const got = await h.call('get_feature_flag', { flag_id: id });
+    assert.equal(got.data.deleted, true);
+    const byKeyAfter = await h.call('get_feature_flag', { flag_key: 'to-be-deleted' });
+    assert.match(byKeyAfter.text, /No feature flag with key 'to-be-deleted'/);
+    // The key is free again: PostHog replaces the deleted flag.
+    const again = await h.call('create_feature_flag', { key: 'to-be-deleted', rollout_percentage: 5 });
+    assert.equal(again.isError, false, again.text);
+    assert.equal(flagsOf(h).all().filter((f) => f.key === 'to-be-deleted').length, 1);
+
+    const missing = await h.call('delete_feature_flag', { flag_id: 777777 });
+    assert.match(missing.text, /feature flag 777777 was not found/);
+  });
+
+  it('the stand-in answers DELETE with 405 and an empty body, and restores by PATCH', async () => {
+    const row = byKey(h, 'bulk-upload');
+    const url = `${h.standin.url}/api/projects/1/feature_flags/${row.id}/`;
+    const headers = { Authorization: `Bearer ${h.standin.key}`, 'Content-Type': 'application/json' };
+    const del = await fetch(url, { method: 'DELETE', headers });
+    assert.equal(del.status, 405);
+    assert.equal(await del.text(), '');
+    assert.equal(row.deleted, false);
+    await fetch(url, { method: 'PATCH', headers, body: JSON.stringify({ deleted: true }) });
+    assert.equal(row.deleted, true);
+    const restored = await fetch(url, { method: 'PATCH', headers, body: JSON.stringify({ deleted: false }) });
+    assert.equal(restored.status, 200);
+    assert.equal(row.deleted, false);
+    // /api/environments/ is not a route for feature flags (project-only).
+    const env = await fetch(`${h.standin.url}/api/environments/1/feature_flags/`, { headers });
+    assert.equal(env.status, 404);
+  });
+
+  it('a read-only key cannot create flags: the missing scope is named', async () => {
+    const client = new PostHogClient({ apiKey: h.standin.readOnlyKey, host: h.standin.url, retryBaseMs: 5 });
+    const registry = new ToolRegistry(ALL_TOOLS, () => client);
+    const list = await registry.call('list_feature_flags', { limit: 1 });
+    assert.equal(list.isError, undefined, list.content[0].text);
+    const out = await registry.call('create_feature_flag', { key: 'ro-attempt', rollout_percentage: 1 });
+    assert.equal(out.isError, true);
+    assert.match(out.content[0].text, /'feature_flag:write' scope/);
+    assert.equal(flagsOf(h).find((f) => f.key === 'ro-attempt'), undefined);
+  });
+});
+
+describe('feature flags at scale', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ scale: { flags: 250 } });
+  });
+  after(() => h.close());
+
+  it('scale flags are added to project 1 and page through', async () => {
+    const first = await h.call('list_feature_flags', { limit: 100 });
+    assert.equal(first.data.count, flagsOf(h).all().filter((f) => !f.deleted).length);
+    assert.ok(first.data.count >= 250 + 38);
+    const last = await h.call('list_feature_flags', { limit: 100, offset: first.data.count - 5 });
+    assert.equal(last.data.has_more, false);
+    assert.equal(last.data.results.at(-1).key, 'scale-flag-00250', 'scale flags are the oldest');
+    const search = await h.call('list_feature_flags', { search: 'scale-flag-0012', limit: 100 });
+    assert.equal(search.data.count, 10);
+    const one = await h.call('get_feature_flag', { flag_key: 'scale-flag-00001' });
+    assert.equal(one.isError, false, one.text);
+    assert.equal(flagsOf(h, 2).all().filter((f) => String(f.key).startsWith('scale-flag-')).length, 0, 'only project 1');
+  });
+});

@@ -69,7 +69,7 @@ export const personsTools: ToolDefinition[] = [
       'List persons (users PostHog has seen), newest first, filtered by distinct_id, email/name search or person properties. Returns id (UUID), name, email, distinct ids, custom properties and a link; no total count.',
     toolset: 'persons',
     input: {
-      search: z.string().min(1).max(200).optional().describe('Email or name fragment, or an exact distinct_id'),
+      search: z.string().min(1).max(200).optional().describe('Text in the email or name, or a distinct_id'),
       distinct_id: z.string().min(1).max(400).optional().describe('Exact distinct_id (any of the person\'s ids)'),
       properties: z.array(propertyFilter).min(1).max(20).optional().describe('Person property filters, all must match'),
       ...paging,

@@ -324,6 +324,13 @@ describe('MCP store tools', () => {
     assert.match(missing.text, new RegExp(`MCP server template ${MISSING} was not found`));
   });
 
+  it('authorize_mcp_server_installation on an api_key server passes on PostHog\'s refusal with what to do instead', async () => {
+    const out = await h.call('authorize_mcp_server_installation', { installation_id: byName(h, 'Stripe').id });
+    assert.equal(out.isError, true);
+    assert.match(out.text, /Template missing OAuth metadata/);
+    assert.match(out.text, /only applies to servers with auth_type oauth/);
+  });
+
   it('install_custom_mcp_server with an API key installs at once and never echoes the key', async () => {
     const secret = 'sk_live_DISTINCTIVE_4f9a1c77e2';
     const calls: Record<string, unknown>[] = [];

@@ -220,7 +220,7 @@ export const mcpStoreTools: ToolDefinition[] = [
     input: {
       installation_id: installationId,
       tool_name: z.string().min(1).max(500).describe('The tool name, as list_mcp_installation_tools shows it'),
-      approval_state: z.enum(APPROVAL_STATES).describe('approved, needs_approval or do_not_use'),
+      approval_state: z.enum(APPROVAL_STATES).describe('The new approval state'),
     },
     annotations: CHANGE,
     handler: async (args, ctx) => {
@@ -310,15 +310,28 @@ export const mcpStoreTools: ToolDefinition[] = [
     check: (a) => ((a.template_id === undefined) === (a.installation_id === undefined) ? 'give exactly one of template_id or installation_id' : undefined),
     handler: async (args, ctx) => {
       const object = args.template_id ? `MCP server template ${args.template_id}` : installationObject(args.installation_id!);
-      const res = await ctx.client.request<Row>({
-        method: 'GET',
-        path: await base(ctx, 'authorize/'),
-        query: { template_id: args.template_id, installation_id: args.installation_id },
-        signal: ctx.signal,
-        action: `start the OAuth sign-in for ${object}`,
-        object,
-        acceptStatus: [302], // read the redirect, never follow it
-      });
+      const action = `start the OAuth sign-in for ${object}`;
+      let res;
+      try {
+        res = await ctx.client.request<Row>({
+          method: 'GET',
+          path: await base(ctx, 'authorize/'),
+          query: { template_id: args.template_id, installation_id: args.installation_id },
+          signal: ctx.signal,
+          action,
+          object,
+          acceptStatus: [302], // read the redirect, never follow it
+        });
+      } catch (err) {
+        if (err instanceof PostHogError && err.status === 400 && /OAuth (metadata|state)/i.test(err.message)) {
+          throw new PostHogError({
+            kind: 'validation',
+            status: 400,
+            message: `${err.message} OAuth sign-in only applies to servers with auth_type oauth; an api_key server is reinstalled with its key instead (install_mcp_server_template or install_custom_mcp_server).`,
+          });
+        }
+        throw err;
+      }
       const redirect = res.status === 302 ? res.headers.location : res.data?.redirect_url;
       if (typeof redirect !== 'string' || !/^https?:\/\//i.test(redirect)) {
         throw new PostHogError({ kind: 'server', status: res.status, message: `Could not start the OAuth sign-in for ${object}: PostHog answered ${res.status} without an authorization URL. Try again.` });

@@ -92,7 +92,7 @@ describe('insights tools', () => {
     const d = new Date(Date.now() - 14 * 86_400_000);
     const from = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
     const expected = eventsTable(h.standin.state, 1).all().filter((e) => e.event === '$pageview' && Date.parse(e.timestamp) >= from).length;
-    assert.deepEqual(byId.data.results, [{ label: '$pageview', total: expected }]);
+    assert.deepEqual(byId.data.series, [{ label: '$pageview', total: expected }]);
   });
 
   it('get_insight shows a legacy-filters insight converted to a query, as PostHog does', async () => {
@@ -342,7 +342,7 @@ describe('insights tools', () => {
     assert.equal(out.data.url, `${h.standin.url}/project/1/insights/${row.short_id}`);
     const got = await h.call('get_insight', { insight_id: row.short_id });
     assert.equal(got.data.name, 'Test downloads');
-    assert.equal(got.data.results.reduce((n: number, s: any) => n + s.total, 0), 6);
+    assert.equal(got.data.series.reduce((n: number, s: any) => n + s.total, 0), 6);
   });
 
   it('create_trend_insight validates the display type before sending', async () => {

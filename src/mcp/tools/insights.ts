@@ -115,7 +115,7 @@ async function insightSummary(ctx: ToolContext, i: Row, withResult = false) {
     last_modified_at: i.last_modified_at,
     last_viewed_at: i.last_viewed_at,
     deleted: i.deleted || undefined,
-    results: trendSeries,
+    series: trendSeries,
     url: insightLink(ctx, projectId, i),
   });
 }
@@ -330,7 +330,6 @@ export const insightsTools: ToolDefinition[] = [
       const found = await ctx.client.request<Row>({
         method: 'GET',
         path: await base(ctx, `${seg(args.insight_id)}/`),
-        query: { basic: true },
         signal: ctx.signal,
         action: `mark insight ${args.insight_id} viewed`,
         object: `insight ${args.insight_id}`,

@@ -53,7 +53,7 @@ describe('feature flag tools', () => {
     const staging = flagsOf(h, 2).all();
     assert.ok(staging.length >= 3 && staging.length < 10, `${staging.length} staging flags`);
     // The cohort-targeted flag refers to a cohort that exists, or falls back to person properties when none was seeded.
-    const power = byKey(h, 'power-user-features');
+    const power = byKey(h, 'priority-support-chat');
     const cohortProp = power.filters.groups[0].properties.find((p: any) => p.type === 'cohort');
     if (cohortProp) assert.ok(h.standin.state.table(1, 'cohorts').get(cohortProp.value), 'the referenced cohort exists');
     else assert.equal(h.standin.state.table(1, 'cohorts').all().filter((c) => !c.deleted).length > 0, false);

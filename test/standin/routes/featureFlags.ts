@@ -411,8 +411,8 @@ function productionFlags(state: State, team: Team): SeedFlag[] {
     { key: 'old-sharing-dialog', name: 'Previous sharing dialog', filters: rollout(100), deleted: true, tags: ['sharing'], daysAgo: 500 },
   ];
   flags.push({
-    key: 'power-user-features',
-    name: cohort ? `Early features for the "${cohort.name}" cohort` : 'Early features for heavy uploaders',
+    key: 'priority-support-chat',
+    name: cohort ? `Priority support chat for the "${cohort.name}" cohort` : 'Priority support chat for paying customers',
     filters: cohort
       ? rollout(100, [{ key: 'id', type: 'cohort', value: cohort.id, operator: 'in' }])
       : rollout(100, [person('plan', 'exact', ['pro', 'enterprise']), person('email', 'is_set', 'is_set')]),

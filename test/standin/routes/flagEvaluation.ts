@@ -284,7 +284,7 @@ function treeMatches(ev: Evaluator, node: unknown, depth: number): boolean {
   if (!isObject(node)) return false;
   if ((node.type === 'AND' || node.type === 'OR') && Array.isArray(node.values)) {
     const values = node.values as unknown[];
-    if (values.length === 0) return true;
+    if (values.length === 0) return false;
     return node.type === 'AND' ? values.every((v) => treeMatches(ev, v, depth)) : values.some((v) => treeMatches(ev, v, depth));
   }
   return leafMatches(ev, node, ev.personProps, depth);

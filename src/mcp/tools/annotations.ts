@@ -109,7 +109,7 @@ export const annotationsTools: ToolDefinition[] = [
   defineTool({
     name: 'get_annotation',
     title: 'Get annotation',
-    description: 'Get one annotation.',
+    description: 'Get one annotation by id: its text, date, scope, dashboard and author.',
     toolset: 'annotations',
     input: { annotation_id: annotationId },
     annotations: READ,

@@ -12,6 +12,7 @@
 // Environment: VSCODE_LAUNCHER_TIMEOUT (seconds, default 600), VSCODE_LAUNCHER_VERBOSE=1 (also print
 // code-server's own output and the page's console errors), CHROMIUM_PATH (default /usr/bin/chromium).
 import path from 'node:path';
+import { format } from 'node:util';
 import {
   launchChromium,
   remoteUri,
@@ -58,6 +59,8 @@ const WORKBENCH_CHATTER = [
   /^Creating a socket/,
   /^Ignoring fetching additional builtin extensions/,
   /^Timed out waiting for authentication provider/,
+  /^No search provider registered for scheme/,
+  /^Updating additional builtin extensions cache/,
 ];
 
 /** The workbench sends console arguments as a JSON array: print them as console.log would. */
@@ -71,7 +74,7 @@ export function formatLog(message) {
     }
   }
   if (!Array.isArray(parts)) return typeof parts === 'string' ? parts : JSON.stringify(parts);
-  return parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
+  return format(...parts); // console.log's own formatting: mocha's reporters pass '%s' templates
 }
 
 async function main() {

@@ -1,0 +1,47 @@
+/// <reference types="mocha" />
+/**
+ * The extension-host side of the integration suite: @vscode/test-electron points
+ * `--extensionTestsPath` at this file's bundle (out/vscode-tests/integration/index.js). VS Code calls
+ * `run()` inside the extension host; the tests bundle (tests.js, next to this one) is loaded after
+ * mocha's globals are in place. The outcome goes to the file named by POSTHOG_VSCODE_RESULTS so the
+ * test command can print counts.
+ */
+import * as path from 'node:path';
+import { writeFileSync } from 'node:fs';
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    reporter: 'spec',
+    timeout: Number(process.env.POSTHOG_VSCODE_TEST_TIMEOUT ?? 60_000),
+    grep: process.env.POSTHOG_VSCODE_GREP || undefined,
+    // The suite is one story (sign in, start the server, use it, sign out): stop at the first failure
+    // only when asked, so one report shows every broken step.
+    bail: process.env.POSTHOG_VSCODE_BAIL === '1',
+  });
+  const bundle = path.join(__dirname, 'tests.js');
+  mocha.suite.emit('pre-require', globalThis, bundle, mocha);
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    try {
+      require(bundle);
+    } catch (e) {
+      reject(e);
+      return;
+    }
+    const runner = mocha.run((failures) => {
+      const stats = runner.stats ?? { passes: 0, failures, pending: 0 };
+      const out = process.env.POSTHOG_VSCODE_RESULTS;
+      if (out) {
+        writeFileSync(
+          out,
+          JSON.stringify({ passed: stats.passes, failed: stats.failures, skipped: stats.pending, ms: Date.now() - started }),
+        );
+      }
+      if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
+      else resolve();
+    });
+  });
+}

@@ -151,12 +151,14 @@ describe('feature flag tools', () => {
     assert.equal(post.status, 201);
   });
 
-  it('create_feature_flag with neither rollout nor filters starts at 0% (on for nobody yet)', async () => {
+  it('create_feature_flag with neither rollout nor filters is 100% of users, sent explicitly', async () => {
     const out = await h.call('create_feature_flag', { key: 'quiet-launch', active: false });
     assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.summary, '0% of users');
+    assert.equal(out.data.summary, '100% of users');
     assert.equal(out.data.active, false);
-    assert.equal(flagsOf(h).get(out.data.id)!.filters.groups[0].rollout_percentage, 0);
+    assert.deepEqual(flagsOf(h).get(out.data.id)!.filters, { groups: [{ properties: [], rollout_percentage: 100 }] });
+    const on = await h.call('check_feature_flag', { distinct_id: 'anyone', flag_key: 'quiet-launch' });
+    assert.equal(on.data.enabled, false, 'created off, so nobody gets it yet');
   });
 
   it('create_feature_flag with full filters (variants and payloads)', async () => {

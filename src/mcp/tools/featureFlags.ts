@@ -170,7 +170,7 @@ export const featureFlagsTools: ToolDefinition[] = [
     name: 'create_feature_flag',
     title: 'Create feature flag',
     description:
-      'Create a feature flag. Give rollout_percentage for a simple rollout to all users, or full filters for conditions/variants/payloads (not both). With neither it starts at 0%. Returns the flag.',
+      'Create a feature flag. Give rollout_percentage for a simple rollout to all users, or full filters for conditions/variants/payloads (not both); with neither it is 100% of users (active: false creates it off). Returns the flag.',
     toolset: 'feature_flags',
     input: {
       key: z
@@ -187,7 +187,7 @@ export const featureFlagsTools: ToolDefinition[] = [
     annotations: ADD,
     check: (a) => (a.rollout_percentage !== undefined && a.filters !== undefined ? 'give rollout_percentage or filters, not both' : checkFilters(a.filters)),
     handler: async (args, ctx) => {
-      const filters = args.filters ?? { groups: [{ properties: [], rollout_percentage: args.rollout_percentage ?? 0 }] };
+      const filters = args.filters ?? { groups: [{ properties: [], rollout_percentage: args.rollout_percentage ?? 100 }] };
       const res = await ctx.client.request<Row>({
         method: 'POST',
         path: await flagsPath(ctx),

@@ -284,6 +284,26 @@ describe('feature flag tools', () => {
     assert.match(missing.text, /feature flag 777777 was not found/);
   });
 
+  it('delete_feature_flag: PostHog\'s refusal for a flag a running experiment uses reaches the caller', async () => {
+    const created = await h.call('create_feature_flag', {
+      key: 'experiment-in-flight',
+      filters: { groups: [{ properties: [], rollout_percentage: 100 }], multivariate: { variants: [{ key: 'control', rollout_percentage: 50 }, { key: 'test', rollout_percentage: 50 }] } },
+    });
+    const flagIdValue = created.data.id;
+    const experiment = h.standin.state.table(1, 'experiments').insert({ name: 'In-flight test', feature_flag_id: flagIdValue, start_date: new Date().toISOString(), end_date: null, archived: false, deleted: false });
+    try {
+      const out = await h.call('delete_feature_flag', { flag_id: flagIdValue });
+      assert.equal(out.isError, true);
+      assert.match(out.text, /linked to active experiment\(s\) with ID\(s\): \d+/);
+      assert.equal(flagsOf(h).get(flagIdValue)!.deleted, false);
+      experiment.end_date = new Date().toISOString();
+      const done = await h.call('delete_feature_flag', { flag_id: flagIdValue });
+      assert.equal(done.isError, false, 'a finished experiment no longer blocks it');
+    } finally {
+      h.standin.state.table(1, 'experiments').remove(experiment.id);
+    }
+  });
+
   it('the stand-in answers DELETE with 405 and an empty body, and restores by PATCH', async () => {
     const row = byKey(h, 'bulk-upload');
     const url = `${h.standin.url}/api/projects/1/feature_flags/${row.id}/`;

@@ -4,8 +4,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ToolRegistry } from '../../src/mcp/registry';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 
@@ -19,6 +19,7 @@ describe('tools/list snapshot', () => {
     const current = registry.list().map((t) => registry.describe(t));
     const text = `${JSON.stringify(current, null, 2)}\n`;
     if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(FILE)) {
+      mkdirSync(dirname(FILE), { recursive: true });
       writeFileSync(FILE, text);
       if (process.env.CI && process.env.UPDATE_SNAPSHOTS !== '1') assert.fail('the snapshot was missing in CI; it must be committed');
       return;

@@ -43,6 +43,17 @@ function ensurePerson(state: State, teamId: number, distinctId: string, at: stri
   });
 }
 
+function upsertGroup(state: State, teamId: number, properties: Row, at: string): void {
+  const type = String(properties.$group_type ?? '');
+  const key = String(properties.$group_key ?? '');
+  if (!type || !key) return;
+  const groups = groupsTable(state, teamId);
+  const g = groups.find((x) => x.group_type === type && x.group_key === key);
+  const groupSet = (properties.$group_set as Row | undefined) ?? {};
+  if (g) g.properties = { ...(g.properties as Row), ...groupSet };
+  else groups.insert({ group_type: type, group_key: key, properties: groupSet, created_at: at });
+}
+
 /**
  * Stores one event and applies its person / group side effects.
  * Returns false when an event with the same uuid was already stored (nothing changes).
@@ -53,6 +64,12 @@ export function ingestEvent(state: State, team: Team, input: IncomingEvent): boo
   if (events.get(uuid)) return false;
   const timestamp = input.timestamp ?? new Date().toISOString();
   const properties = { ...(input.properties ?? {}) };
+  if (input.event === '$groupidentify') {
+    // Group identification updates the group, not a person (its distinct_id is "$<type>_<key>").
+    upsertGroup(state, team.id, properties, timestamp);
+    events.insert({ id: uuid, uuid, event: input.event, distinct_id: input.distinct_id, properties, timestamp, person_id: null });
+    return true;
+  }
   const person = ensurePerson(state, team.id, input.distinct_id, timestamp);
 
   if (input.event === '$identify') {
@@ -73,18 +90,6 @@ export function ingestEvent(state: State, team: Team, input: IncomingEvent): boo
   const setOnce = { ...(input.$set_once ?? {}), ...((properties.$set_once as Row | undefined) ?? {}) };
   person.properties = { ...setOnce, ...(person.properties as Row), ...set };
   for (const [k, v] of Object.entries(setOnce)) if (!(k in (person.properties as Row))) (person.properties as Row)[k] = v;
-
-  if (input.event === '$groupidentify') {
-    const type = String(properties.$group_type ?? '');
-    const key = String(properties.$group_key ?? '');
-    if (type && key) {
-      const groups = groupsTable(state, team.id);
-      const g = groups.find((x) => x.group_type === type && x.group_key === key);
-      const groupSet = (properties.$group_set as Row | undefined) ?? {};
-      if (g) g.properties = { ...(g.properties as Row), ...groupSet };
-      else groups.insert({ group_type: type, group_key: key, properties: groupSet, created_at: timestamp });
-    }
-  }
 
   events.insert({ id: uuid, uuid, event: input.event, distinct_id: input.distinct_id, properties, timestamp, person_id: person.uuid });
   return true;

@@ -582,7 +582,7 @@ export const cohortsRoutes: RouteGroup = {
       {
         name: 'Paying customers',
         description: 'On the Standard or Premium plan.',
-        filters: or([person('plan', 'exact', ['standard', 'premium'])]),
+        filters: or([person('plan', 'exact', ['starter', 'pro', 'enterprise'])]),
         count: 1284,
         days: 140,
       },

@@ -43,6 +43,8 @@ export const QUIET_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
   'window.restoreWindows': 'none',
+  // 1.139 opens the Chat view in the secondary side bar of a fresh profile: keep screenshots on the extension.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /** Throws a message saying what to run when the harness is not installed. */

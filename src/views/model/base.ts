@@ -27,12 +27,20 @@ export interface ModelOptions {
 
 export const DEFAULT_PAGE_SIZE = 50;
 
+/** What a tree view needs from a model. */
+export interface TreeSource {
+  readonly onDidChange: Event<TreeNode | undefined>;
+  children(parent?: TreeNode): Promise<TreeNode[]>;
+  parent(node: TreeNode): TreeNode | undefined;
+  resolveTooltip?(node: TreeNode): Promise<string | undefined>;
+}
+
 export interface ModelCommands {
   refresh: string;
   loadMore?: string;
 }
 
-export abstract class TreeModel<T extends Row = Row> {
+export abstract class TreeModel<T extends Row = Row> implements TreeSource {
   abstract readonly view: ViewName;
   protected abstract readonly commands: ModelCommands;
 

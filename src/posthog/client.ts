@@ -313,8 +313,7 @@ export class PostHogClient {
     const accept = new Set(opts.acceptStatus ?? []);
     for (let attempt = 0; ; attempt++) {
       throwIfAborted(opts.signal);
-      await this.waitForThrottle(opts.signal);
-      await this.acquire(opts.signal);
+      await this.waitForSlot(opts.signal);
       const started = Date.now();
       let res: AxiosResponse<string> | undefined;
       let failure: { code: string; timedOut: boolean } | undefined;
@@ -435,6 +434,20 @@ export class PostHogClient {
   private async waitForThrottle(signal?: AbortSignal): Promise<void> {
     const wait = this.throttledUntil - Date.now();
     if (wait > 0) await sleep(wait, signal);
+  }
+
+  /**
+   * Waits out a 429 pause, then takes a slot. A pause that began while this request was queued
+   * for a slot is waited out too (the slot is given back meanwhile): sending it anyway would only
+   * earn another 429 and use up one of its attempts.
+   */
+  private async waitForSlot(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      await this.waitForThrottle(signal);
+      await this.acquire(signal);
+      if (this.throttledUntil <= Date.now()) return;
+      this.release();
+    }
   }
 
   private acquire(signal?: AbortSignal): Promise<void> {

@@ -1,0 +1,103 @@
+/**
+ * 3. Activation of the bundled extension (fresh process each time, `vscode` replaced by a minimal
+ *    stand-in), and bundle sizes: dist/extension.js, dist/cli.js and the packaged .vsix.
+ */
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Standin } from '../../test/standin/server';
+import { ROOT, type Reps, median, percentile, round, runToEnd } from './lib';
+
+interface ActivationSample {
+  load_ms: number;
+  activate_ms: number;
+  total_ms: number;
+  commands: number;
+  tree_providers: number;
+  mcp_providers: number;
+  returned_api: string[];
+  unknown: string[];
+  error?: string;
+}
+
+export interface ActivationResult {
+  /** Signed in against the stand-in (the daily case): the JSON figure. */
+  p50: number;
+  p95: number;
+  signedOutP50: number;
+  loadP50: number;
+  activateP50: number;
+  last: ActivationSample;
+}
+
+async function activateOnce(env: Record<string, string>): Promise<ActivationSample> {
+  const r = await runToEnd(process.execPath, [path.join(__dirname, 'activateOnce.cjs'), ROOT], {
+    env: { ...process.env, ...env },
+    timeoutMs: 30_000,
+  });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  let sample: ActivationSample;
+  try {
+    sample = JSON.parse(line) as ActivationSample;
+  } catch {
+    throw new Error(`activation child gave no result (exit ${r.code}): ${r.stderr.slice(0, 500)}`);
+  }
+  if (sample.error) throw new Error(`activate() failed: ${sample.error.slice(0, 800)}`);
+  return sample;
+}
+
+export async function measureActivation(standin: Standin, reps: Reps): Promise<ActivationResult> {
+  if (!existsSync(path.join(ROOT, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run npm run build first');
+  const signedIn = { BENCH_POSTHOG_HOST: standin.url, BENCH_POSTHOG_KEY: standin.key };
+  const signedOut = { BENCH_POSTHOG_HOST: '', BENCH_POSTHOG_KEY: '' };
+  for (let i = 0; i < reps.warmup; i++) await activateOnce(signedIn);
+  const inSamples: ActivationSample[] = [];
+  const outSamples: ActivationSample[] = [];
+  for (let i = 0; i < reps.n; i++) {
+    inSamples.push(await activateOnce(signedIn));
+    outSamples.push(await activateOnce(signedOut));
+  }
+  const total = inSamples.map((s) => s.total_ms);
+  return {
+    p50: round(median(total), 2),
+    p95: round(percentile(total, 95), 2),
+    signedOutP50: round(median(outSamples.map((s) => s.total_ms)), 2),
+    loadP50: round(median(inSamples.map((s) => s.load_ms)), 2),
+    activateP50: round(median(inSamples.map((s) => s.activate_ms)), 2),
+    last: inSamples[inSamples.length - 1],
+  };
+}
+
+export interface BundleResult {
+  extension: number | null;
+  cli: number | null;
+  vsix: number | null;
+  vsixError?: string;
+}
+
+function size(p: string): number | null {
+  return existsSync(p) ? statSync(p).size : null;
+}
+
+/** Packages the current tree with vsce into a temp dir (never into the repo) and measures it. */
+export async function measureBundles(): Promise<BundleResult> {
+  const out: BundleResult = {
+    extension: size(path.join(ROOT, 'dist', 'extension.js')),
+    cli: size(path.join(ROOT, 'dist', 'cli.js')),
+    vsix: null,
+  };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'posthog-bench-vsix-'));
+  const target = path.join(dir, 'posthog-vscode.vsix');
+  try {
+    const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const r = await runToEnd(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', target], {
+      cwd: ROOT,
+      timeoutMs: 120_000,
+    });
+    out.vsix = size(target);
+    if (out.vsix === null) out.vsixError = (r.stderr || r.stdout).replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').slice(-3).join(' ').slice(0, 300);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}

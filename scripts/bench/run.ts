@@ -1,0 +1,214 @@
+/**
+ * `npm run bench` (`-- --quick` for fewer repetitions, under two minutes; `-- --only=overhead,tokens`
+ * for some sections). Every figure is a median (and p95 where asked) over repeated runs after a
+ * warm-up, on loopback against the local PostHog stand-in, peers measured in the same run.
+ * Prints a table and writes bench-results.json at the repo root with exactly the issue's keys.
+ *
+ * Needs a current build (dist/extension.js, dist/cli.js): run `npm run build` first.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startStandin } from '../../test/standin/server';
+import { measureActivation, measureBundles, type ActivationResult, type BundleResult } from './activation';
+import { ROOT, log, round, stopAllChildren, table } from './lib';
+import { CLI, measureColdStart, measureOverhead, type OverheadResult } from './overhead';
+import { measureRateLimit, type RateLimitResult } from './rateLimit';
+import { measureScale, type ScaleResult } from './scale';
+import { measureTokens, type TokensResult } from './tokens';
+
+const SECTIONS = ['overhead', 'coldstart', 'activation', 'tokens', 'scale', 'ratelimit'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const TARGETS = {
+  inmemoryOverMs: 0.5,
+  stdioHttpOverMs: 1.5,
+  coldStartMs: 250,
+  activationMs: 30,
+  vsixBytes: 1.5 * 1024 * 1024,
+  perToolRatio: 0.5,
+  firstPageMs: 150,
+  rssMb: 50,
+  achievedRatio: 0.9,
+};
+
+function parseArgs(argv: string[]) {
+  const quick = argv.includes('--quick');
+  const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',').filter(Boolean) as Section[] | undefined;
+  for (const s of only ?? []) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section ${s}; known: ${SECTIONS.join(', ')}`);
+  return { quick, sections: new Set<Section>(only && only.length ? only : SECTIONS) };
+}
+
+const pass = (ok: boolean) => (ok ? 'ok' : 'MISS');
+
+async function main(): Promise<void> {
+  const { quick, sections } = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  if (!existsSync(CLI) || !existsSync(path.join(ROOT, 'dist', 'extension.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` first.');
+  }
+  const reps = quick
+    ? { overhead: { n: 60, warmup: 15 }, cold: { n: 6, warmup: 1 }, activation: { n: 6, warmup: 1 }, first: { n: 5, warmup: 2 }, all: 1, rl: { calls: 1000, limit: 100, windowMs: 5_000 } }
+    : { overhead: { n: 400, warmup: 50 }, cold: { n: 20, warmup: 2 }, activation: { n: 20, warmup: 2 }, first: { n: 20, warmup: 3 }, all: 3, rl: { calls: 1000, limit: 100, windowMs: 5_000 } };
+
+  // One demo stand-in for overhead, cold start, activation and token cost; its rate limits are
+  // lifted so that repetitions measure the code, not the limiter (the limiter has its own section).
+  const standin = await startStandin({ rateLimits: { crud: { limit: 1e9, windowMs: 60_000 }, analytics: { limit: 1e9, windowMs: 60_000 } } });
+  let overhead: OverheadResult | undefined;
+  let cold: Awaited<ReturnType<typeof measureColdStart>> | undefined;
+  let activation: ActivationResult | undefined;
+  let activationError: string | undefined;
+  let bundles: BundleResult | undefined;
+  let tokens: TokensResult | undefined;
+  let scale: ScaleResult | undefined;
+  let rate: RateLimitResult | undefined;
+  try {
+    if (sections.has('overhead')) {
+      log(`overhead: ${reps.overhead.n} interleaved calls per path after ${reps.overhead.warmup} warm-up`);
+      overhead = await measureOverhead(standin, reps.overhead);
+    }
+    if (sections.has('coldstart')) {
+      log(`cold start: ${reps.cold.n} spawns`);
+      cold = await measureColdStart(standin, reps.cold);
+    }
+    if (sections.has('activation')) {
+      log(`activation: ${reps.activation.n} fresh processes each signed in and signed out; bundles`);
+      try {
+        activation = await measureActivation(standin, reps.activation);
+      } catch (err) {
+        activationError = err instanceof Error ? err.message : String(err);
+        log(`activation failed: ${activationError}`);
+      }
+      bundles = await measureBundles();
+    }
+    if (sections.has('tokens')) {
+      log('token cost: tools/list and comparable responses, ours and @posthog/agent-toolkit');
+      tokens = await measureTokens(standin);
+    }
+  } finally {
+    await standin.close();
+  }
+  if (sections.has('scale')) {
+    log(`scale: ${reps.first.n} first pages, ${reps.all} full pagings of 10,000 flags`);
+    scale = await measureScale(reps.first, reps.all);
+  }
+  if (sections.has('ratelimit')) {
+    log(`rate limit: ${reps.rl.calls} calls at once against ${reps.rl.limit} per ${reps.rl.windowMs / 1000} s`);
+    rate = await measureRateLimit(reps.rl.calls, reps.rl.limit, reps.rl.windowMs);
+  }
+
+  // ----- bench-results.json: exactly the issue's keys -----
+  const results = {
+    overhead: overhead
+      ? {
+          direct_ms_p50: overhead.direct_ms_p50,
+          direct_ms_p95: overhead.direct_ms_p95,
+          inmemory_ms_p50: overhead.inmemory_ms_p50,
+          inmemory_ms_p95: overhead.inmemory_ms_p95,
+          stdio_ms_p50: overhead.stdio_ms_p50,
+          http_ms_p50: overhead.http_ms_p50,
+        }
+      : null,
+    cold_start_ms_p50: cold?.p50 ?? null,
+    activation_ms_p50: activation?.p50 ?? null,
+    bundle_bytes: bundles ? { extension: bundles.extension, cli: bundles.cli, vsix: bundles.vsix } : null,
+    tools_list: tokens?.tools_list ?? null,
+    responses: tokens ? tokens.responses.map((r) => ({ what: r.what, ours_bytes: r.ours_bytes, toolkit_bytes: r.toolkit_bytes })) : null,
+    scale: scale ? { flags: scale.flags, first_page_ms: scale.first_page_ms, all_pages_ms: scale.all_pages_ms, rss_mb_delta: scale.rss_mb_delta } : null,
+    rate_limit: rate ? { calls: rate.calls, failed: rate.failed, limit: rate.limit, window_s: rate.window_s, achieved_ratio: rate.achieved_ratio } : null,
+  };
+  writeFileSync(path.join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+  // ----- the readable table -----
+  const rows: Array<Array<string | number>> = [];
+  if (overhead) {
+    const d = overhead.direct_ms_p50;
+    rows.push(['list_dashboards direct axios (floor) p50 / p95', `${overhead.direct_ms_p50} / ${overhead.direct_ms_p95} ms`, '', '']);
+    rows.push(['  MCP in-memory p50 / p95', `${overhead.inmemory_ms_p50} / ${overhead.inmemory_ms_p95} ms`, `+${round(overhead.inmemory_ms_p50 - d, 3)} ms ≤ +0.5`, pass(overhead.inmemory_ms_p50 - d <= TARGETS.inmemoryOverMs)]);
+    rows.push(['  MCP stdio (posthog-mcp) p50 / p95', `${overhead.stdio_ms_p50} / ${overhead.extra.stdio_ms_p95} ms`, `+${round(overhead.stdio_ms_p50 - d, 3)} ms ≤ +1.5`, pass(overhead.stdio_ms_p50 - d <= TARGETS.stdioHttpOverMs)]);
+    rows.push(['  MCP loopback HTTP p50 / p95', `${overhead.http_ms_p50} / ${overhead.extra.http_ms_p95} ms`, `+${round(overhead.http_ms_p50 - d, 3)} ms ≤ +1.5`, pass(overhead.http_ms_p50 - d <= TARGETS.stdioHttpOverMs)]);
+  }
+  if (cold) {
+    rows.push(['cold start: spawn → initialize → tools/list p50', `${cold.p50} ms (p95 ${cold.p95})`, '≤ 250 ms', pass(cold.p50 <= TARGETS.coldStartMs)]);
+    rows.push(['  floor: spawn node -e "" p50', `${cold.nodeFloor} ms`, '', '']);
+  }
+  if (activation) {
+    rows.push(['activation (load + activate, signed in) p50', `${activation.p50} ms (p95 ${activation.p95})`, '≤ 30 ms', pass(activation.p50 <= TARGETS.activationMs)]);
+    rows.push(['  of which require(dist/extension.js) / activate()', `${activation.loadP50} / ${activation.activateP50} ms`, '', '']);
+    rows.push(['  signed out p50', `${activation.signedOutP50} ms`, '', '']);
+  } else if (sections.has('activation')) {
+    rows.push(['activation', `failed: ${activationError ?? 'unknown'}`.slice(0, 120), '≤ 30 ms', 'MISS']);
+  }
+  if (bundles) {
+    const kb = (n: number | null) => (n === null ? 'n/a' : `${round(n / 1024, 1)} KB`);
+    rows.push(['bundle dist/extension.js / dist/cli.js', `${kb(bundles.extension)} / ${kb(bundles.cli)}`, '', '']);
+    rows.push(['bundle .vsix', bundles.vsix === null ? `not packaged: ${bundles.vsixError ?? ''}`.slice(0, 120) : kb(bundles.vsix), '≤ 1.5 MB', bundles.vsix === null ? 'MISS' : pass(bundles.vsix <= TARGETS.vsixBytes)]);
+  }
+  if (tokens) {
+    const t = tokens.tools_list;
+    const oursPer = t.ours_bytes / t.ours_tools;
+    const theirPer = t.toolkit_bytes / t.toolkit_tools;
+    rows.push([`tools/list, ours: ${t.ours_tools} tools`, `${t.ours_bytes} B (${Math.round(oursPer)} B/tool, ~${Math.round(t.ours_bytes / 4)} tokens)`, '', '']);
+    rows.push([`tools/list, agent-toolkit: ${t.toolkit_tools} tools`, `${t.toolkit_bytes} B (${Math.round(theirPer)} B/tool, ~${Math.round(t.toolkit_bytes / 4)} tokens)`, '', '']);
+    rows.push(['  as served by the SDK McpServer (+$schema, +execution)', `${tokens.toolkitAsServed} B`, '', '']);
+    rows.push(['  ours per tool / toolkit per tool', `${round((100 * oursPer) / theirPer, 1)} %`, '≤ 50 %', pass(oursPer / theirPer <= TARGETS.perToolRatio)]);
+    for (const ts of tokens.toolsets) {
+      const peer = ts.toolkit_tools !== undefined ? `toolkit "${ts.peer_feature}": ${ts.toolkit_tools} tools ${ts.toolkit_bytes} B (${Math.round(ts.toolkit_bytes! / ts.toolkit_tools!)} B/tool)` : '';
+      const ratio = ts.toolkit_tools ? ts.ours_bytes / ts.ours_tools / (ts.toolkit_bytes! / ts.toolkit_tools) : undefined;
+      rows.push([`  toolset ${ts.toolset}: ${ts.ours_tools} tools ${ts.ours_bytes} B (${Math.round(ts.ours_bytes / ts.ours_tools)} B/tool)`, peer, ratio === undefined ? '' : `${round(100 * ratio, 0)} %`, ratio === undefined ? '' : pass(ratio <= TARGETS.perToolRatio)]);
+    }
+    const b = tokens.oursBreakdown;
+    rows.push(['  where our bytes go: inputSchema / annotations / descriptions', `${b.inputSchemas} / ${b.annotations} / ${b.descriptions} B`, '', '']);
+    rows.push(['    in schemas: field descriptions / additionalProperties / length limits', `${b.propertyDescriptions} / ${b.additionalProperties} / ${b.stringLimits} B`, '', '']);
+    rows.push(['  what-if: annotations without title and default hints', `${b.withLeanAnnotations} B (${Math.round(b.withLeanAnnotations / t.ours_tools)} B/tool, ${round((100 * b.withLeanAnnotations) / t.ours_tools / theirPer, 1)} %)`, '', '']);
+    rows.push(['  what-if: … and no additionalProperties', `${b.withLeanAnnotationsNoAdditional} B (${Math.round(b.withLeanAnnotationsNoAdditional / t.ours_tools)} B/tool, ${round((100 * b.withLeanAnnotationsNoAdditional) / t.ours_tools / theirPer, 1)} %)`, '', '']);
+    for (const r of tokens.responses) {
+      const rowsNote = r.rows ? ` [${r.rows.ours} vs ${r.rows.toolkit} rows]` : '';
+      rows.push([
+        `response: ${r.what}${rowsNote}`,
+        `ours ${r.ours_bytes} B, toolkit ${r.toolkit_bytes ?? 'failed'} B`,
+        `≤ toolkit`,
+        r.toolkit_bytes === null ? 'n/a' : pass(r.ours_bytes <= r.toolkit_bytes),
+      ]);
+      rows.push([`    ours without url fields and nulls`, `${r.oursWithoutUrlsAndNulls} B`, '', '']);
+    }
+  }
+  if (scale) {
+    rows.push([`scale: Flags tree first page (${scale.extra.first_page_nodes} nodes) p50`, `${scale.first_page_ms} ms (p95 ${scale.extra.first_page_p95})`, '≤ 150 ms', pass(scale.first_page_ms <= TARGETS.firstPageMs)]);
+    rows.push([`  all ${scale.extra.items} flags, ${scale.extra.pages} pages`, `${scale.all_pages_ms} ms`, '', '']);
+    rows.push(['  RSS growth after GC (peak during)', `${scale.rss_mb_delta} MB (${scale.extra.rss_mb_peak_delta} MB; heap ${scale.extra.heap_mb_delta} MB)`, '≤ 50 MB', pass(scale.rss_mb_delta <= TARGETS.rssMb)]);
+    for (const [k, v] of Object.entries(scale.extra.bounded)) {
+      const o = v as { rows?: number; bytes?: number; rejected?: string };
+      rows.push([`  bounded: ${k}`, o.rejected ? `rejected: ${o.rejected.slice(0, 70)}` : `${o.rows} rows, ${o.bytes} B`, '', '']);
+    }
+  }
+  if (rate) {
+    rows.push([`rate limit: ${rate.calls} calls at once, ${rate.limit} per ${rate.window_s} s`, `${rate.failed} failed, ${rate.extra.elapsed_s} s (ideal ${rate.extra.ideal_s} s)`, '0 failed', pass(rate.failed === 0)]);
+    rows.push(['  achieved rate / limit', `${round(rate.achieved_ratio * 100, 1)} %`, '≥ 90 %', pass(rate.achieved_ratio >= TARGETS.achievedRatio)]);
+    rows.push(['  requests sent / answered 429', `${rate.extra.requests} / ${rate.extra.throttled_429}`, '', '']);
+    if (rate.extra.firstError) rows.push(['  first failure', rate.extra.firstError.slice(0, 120), '', '']);
+  }
+
+  const header = `PostHog for VS Code — benchmark (${quick ? 'quick' : 'full'}) ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
+    `${os.cpus()[0]?.model?.trim() ?? 'cpu'} ×${os.cpus().length}, ${round(os.totalmem() / 1024 ** 3, 1)} GB, Node ${process.versions.node}, ${os.platform()} ${os.release()}`;
+  process.stdout.write(`\n${header}\n\n${table(rows, ['measure', 'value', 'target', ''])}\n`);
+  if (tokens) {
+    process.stdout.write(`\nLargest of our tools (bytes in tools/list): ${tokens.largestOurs.map((t) => `${t.name} ${t.bytes}`).join(', ')}\n`);
+    process.stdout.write(`Largest toolkit tools: ${tokens.largestToolkit.map((t) => `${t.name} ${t.bytes}`).join(', ')}\n`);
+    process.stdout.write(`Toolkit requests through the stand-in adapter: ${tokens.adapterRequests.join(', ')}\n`);
+    for (const u of tokens.toolkitUnanswered) process.stdout.write(`Toolkit could not answer: ${u}\n`);
+  }
+  if (activation?.last.unknown.length) process.stdout.write(`vscode API the activation stub did not model: ${activation.last.unknown.join(', ')}\n`);
+  process.stdout.write(`\nwrote bench-results.json in ${round((Date.now() - started) / 1000, 1)} s\n`);
+}
+
+main()
+  .then(() => {
+    stopAllChildren();
+    process.exit(0);
+  })
+  .catch((err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    stopAllChildren();
+    process.exit(1);
+  });

@@ -83,6 +83,15 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     for (const g of groups) for (const team of state.teams.values()) g.seed?.(state, team, options);
   }
 
+  // Each request is logged once, even when the client gave up on it (logged then) and the stand-in
+  // finishes handling it later (its status is updated in place).
+  const logged = new WeakSet<RecordedRequest>();
+  const logRequest = (record: RecordedRequest) => {
+    if (logged.has(record)) return;
+    logged.add(record);
+    requests.push(record);
+  };
+
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -123,13 +132,13 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     res.on('close', () => {
       if (!res.writableFinished && record.status >= 0) {
         record.aborted = true;
-        if (!requests.includes(record) && !path.startsWith('/_standin')) requests.push(record);
+        if (!path.startsWith('/_standin')) logRequest(record);
       }
     });
 
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
-      if (!path.startsWith('/_standin')) requests.push(record);
+      if (!path.startsWith('/_standin')) logRequest(record);
       if (payload === undefined || payload === '') {
         res.writeHead(status, headers);
         res.end();
@@ -149,7 +158,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault.reset && !fault.afterHandler) {
         record.status = -1;
-        requests.push(record);
+        logRequest(record);
         req.socket.destroy();
         return;
       }
@@ -157,7 +166,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
         const headers = { ...(fault.contentType ? { 'Content-Type': fault.contentType } : {}), ...fault.headers };
         if (typeof fault.body === 'string') {
           record.status = fault.status;
-          requests.push(record);
+          logRequest(record);
           res.writeHead(fault.status, { 'Content-Type': fault.contentType ?? 'text/plain', ...fault.headers });
           return res.end(fault.body);
         }
@@ -168,7 +177,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     const result = await dispatch(method, path, url.searchParams, body, bodyError, rawBody, req.headers, record);
     if (fault?.reset && fault.afterHandler) {
       record.status = -1;
-      requests.push(record);
+      logRequest(record);
       req.socket.destroy();
       return;
     }

@@ -1,7 +1,7 @@
 /** Sign In (interactive, or with `{host, apiKey, projectId}` and no prompts), Sign Out, Select Project. */
 import * as vscode from 'vscode';
 import type { PostHogClient } from '../../posthog/client';
-import { describeError } from '../../posthog/errors';
+import { PostHogError, describeError } from '../../posthog/errors';
 import { EU_HOST, US_HOST, hostLabel, normalizeHost } from '../../posthog/hosts';
 import { BACK, askPick, askText, type PickItem } from '../prompts';
 import type { ProjectChoice, SignInInput } from '../session';
@@ -95,6 +95,9 @@ async function interactiveSignIn(s: Services): Promise<boolean> {
             checked = { client, key: value.trim() };
             return undefined;
           } catch (err) {
+            if (err instanceof PostHogError && err.kind === 'auth') {
+              return `${hostLabel(host)} rejected this key (401): it is wrong, expired, or was created for another PostHog region. Check it, or create a new one with the button above.`;
+            }
             return describeError(err);
           }
         },

@@ -367,7 +367,9 @@ export class PostHogClient {
       const headers = flattenHeaders(r.headers);
       const contentType = headers['content-type'];
       if ((r.status >= 200 && r.status < 300) || accept.has(r.status)) {
-        return { status: r.status, data: parseBody<T>(r.data, contentType, opts.action, r.status), headers };
+        // A change PostHog answered 2xx to was probably made even when the answer is unreadable.
+        const change = opts.method !== 'GET' && opts.retrySafe !== true;
+        return { status: r.status, data: parseBody<T>(r.data, contentType, opts.action, r.status, change), headers };
       }
       if (r.status === 429) {
         const detail = parseErrorBody(r.data, contentType).detail;
@@ -492,7 +494,7 @@ export function pageFromBody<T>(body: unknown, offset: number): Page<T> {
   return { results: [], hasMore: false };
 }
 
-function parseBody<T>(raw: unknown, contentType: string | undefined, action: string, status: number): T {
+function parseBody<T>(raw: unknown, contentType: string | undefined, action: string, status: number, change = false): T {
   if (typeof raw !== 'string') return raw as T;
   if (raw.trim() === '') return undefined as T;
   const looksJson = (contentType ?? '').includes('json') || /^[\s]*[{["]/.test(raw);
@@ -500,6 +502,13 @@ function parseBody<T>(raw: unknown, contentType: string | undefined, action: str
   try {
     return JSON.parse(raw) as T;
   } catch {
+    if (change && status >= 200 && status < 300) {
+      throw new PostHogError({
+        kind: 'outcome_unknown',
+        status,
+        message: `Could not confirm the result of ${action}: PostHog answered ${status} but the body was not valid JSON (a proxy or an incomplete response?). The change was probably carried out: check the current state before trying again.`,
+      });
+    }
     throw new PostHogError({
       kind: 'server',
       status,

@@ -217,3 +217,34 @@ describe('Dashboards tree model', () => {
     }
   });
 });
+
+describe('Dashboards tree model: refresh while loading', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(() => h.close());
+
+  it('a view request that was loading when a refresh came answers with the fresh list, never a false "empty"', async () => {
+    const model = new DashboardsModel({ tools: h.registry, pageSize: 50 });
+    h.standin.faults.add({ path: '/dashboards', delayMs: 150, times: 1 });
+    const pending = model.children();
+    await new Promise((r) => setTimeout(r, 20));
+    model.refresh();
+    const nodes = await pending;
+    assert.equal(byKind(nodes, 'empty').length, 0);
+    assert.equal(byKind(nodes, 'dashboard').length, 8);
+  });
+
+  it('the same for an item\'s children', async () => {
+    const model = new DashboardsModel({ tools: h.registry, pageSize: 50 });
+    const dash = (await model.children()).find((n) => n.label === 'Product analytics')!;
+    h.standin.faults.add({ path: `/dashboards/${(dash.data as { id: number }).id}`, delayMs: 150, times: 1 });
+    const pending = model.children(dash);
+    await new Promise((r) => setTimeout(r, 20));
+    model.refresh(dash);
+    const tiles = await pending;
+    assert.equal(byKind(tiles, 'empty').length, 0);
+    assert.ok(tiles.some((t) => t.kind === 'textTile'));
+  });
+});

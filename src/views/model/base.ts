@@ -182,7 +182,11 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
 
   private async rootChildren(): Promise<TreeNode[]> {
     const list = this.root;
-    await list.ensure();
+    // A refresh while this was loading starts over: wait for the fresh answer, not the stale one.
+    for (let i = 0; i < 5 && list.status !== 'loaded' && list.status !== 'error'; i++) {
+      if (!this.isSignedIn) return [];
+      await list.ensure();
+    }
     if (list.status === 'error') return this.errorNodes(undefined, list.error);
     if (list.items.length === 0) {
       return [this.make({ id: `${this.view}/empty`, kind: 'empty', label: this.emptyLabel(), icon: { id: 'info' }, contextValue: 'posthog.empty', ...this.emptyExtras() })];
@@ -224,12 +228,19 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
   }
 
   private async itemChildren(parent: TreeNode): Promise<TreeNode[]> {
-    let list = this.childLists.get(parent.id);
-    if (!list) {
-      list = new PagedList<Row>(async ({ signal }) => ({ results: await this.fetchChildren(parent, signal), has_more: false }), Number.MAX_SAFE_INTEGER, (r) => JSON.stringify(r));
-      this.childLists.set(parent.id, list);
+    let list: PagedList<Row> | undefined;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (!this.isSignedIn) return [];
+      list = this.childLists.get(parent.id);
+      if (!list) {
+        list = new PagedList<Row>(async ({ signal }) => ({ results: await this.fetchChildren(parent, signal), has_more: false }), Number.MAX_SAFE_INTEGER, (r) => JSON.stringify(r));
+        this.childLists.set(parent.id, list);
+      }
+      await list.ensure();
+      // Dropped by a refresh meanwhile: ask again.
+      if (this.childLists.get(parent.id) === list && (list.status === 'loaded' || list.status === 'error')) break;
     }
-    await list.ensure();
+    if (!list || (list.status !== 'loaded' && list.status !== 'error')) return [];
     if (list.status === 'error') return this.errorNodes(parent, list.error);
     const nodes = this.childNodes(parent, list.items).map((d) => this.make({ ...d, parentId: parent.id }));
     if (nodes.length === 0) {

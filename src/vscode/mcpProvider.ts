@@ -87,7 +87,11 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
     await this.session.ready;
     if (!this.session.signedIn) {
       // VS Code is starting a definition it remembered from before the sign-out: ask, or cancel cleanly.
-      const choice = await vscode.window.showInformationMessage('Sign in to PostHog to start its MCP server.', 'Sign In');
+      const choice = await vscode.window.showInformationMessage(
+        'Sign in to PostHog to start its MCP server.',
+        { modal: true, detail: 'The PostHog tools need a personal API key. Cancel to leave the server stopped.' },
+        'Sign In',
+      );
       if (choice !== 'Sign In' || token.isCancellationRequested) return undefined;
       const ok = await vscode.commands.executeCommand<boolean>('posthog.signIn');
       if (!ok || !this.session.signedIn || token.isCancellationRequested) return undefined;

@@ -183,6 +183,7 @@ export class McpInstallationsModel extends TreeModel<InstallationRow> {
         tooltip: lines.join('\n'),
         icon: APPROVAL_ICONS[state],
         contextValue: `posthog.mcpTool.${state}`,
+        url: this.options.uiUrl?.('settings/mcp-servers'),
         accessibilityLabel: `${tool.tool_name}, ${APPROVAL_LABELS[state]}`,
         data: tool,
       });

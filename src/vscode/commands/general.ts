@@ -33,10 +33,11 @@ export async function copyMcpConfig(s: Services): Promise<string> {
   const settings = readMcpSettings();
   const text = mcpConfigurationText({ host: s.session.host, projectId: s.session.projectId, toolsets: settings.toolsets, readOnly: settings.readOnly });
   await vscode.env.clipboard.writeText(text);
-  const choice = await vscode.window.showInformationMessage(
-    `Copied an MCP configuration for the posthog-mcp CLI. Replace ${API_KEY_PLACEHOLDER} with a personal API key before using it.`,
-    'Create a Key',
-  );
-  if (choice) await openExternal(`${s.session.host}/settings/user-api-keys`);
+  // Not awaited: the command returns the text at once (a notification may stay open for long).
+  void vscode.window
+    .showInformationMessage(`Copied an MCP configuration for the posthog-mcp CLI. Replace ${API_KEY_PLACEHOLDER} with a personal API key before using it.`, 'Create a Key')
+    .then((choice) => {
+      if (choice) void openExternal(`${s.session.host}/settings/user-api-keys`);
+    });
   return text;
 }

@@ -77,8 +77,9 @@ export async function setEnabled(s: Services, arg: unknown, enabled: boolean): P
 
 async function openAuthorization(s: Services, url: string, name: string): Promise<void> {
   await openExternal(url);
-  const choice = await vscode.window.showInformationMessage(`Finish connecting ${name} in your browser, then refresh the MCP Installations view.`, 'Refresh');
-  if (choice === 'Refresh') s.models.mcp.refresh();
+  void vscode.window.showInformationMessage(`Finish connecting ${name} in your browser, then refresh the MCP Installations view.`, 'Refresh').then((choice) => {
+    if (choice === 'Refresh') s.models.mcp.refresh();
+  });
 }
 
 export async function authorize(s: Services, arg?: unknown): Promise<string | undefined> {

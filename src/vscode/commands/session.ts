@@ -170,8 +170,9 @@ export async function signOut(s: Services): Promise<boolean> {
 
 export async function selectProject(s: Services, arg?: unknown): Promise<boolean> {
   if (!s.session.signedIn) {
-    const choice = await vscode.window.showInformationMessage('Sign in to PostHog first.', 'Sign In');
-    if (choice === 'Sign In') return (await vscode.commands.executeCommand<boolean>('posthog.signIn')) === true;
+    void vscode.window.showInformationMessage('Sign in to PostHog first.', 'Sign In').then((choice) => {
+      if (choice === 'Sign In') void vscode.commands.executeCommand('posthog.signIn');
+    });
     return false;
   }
   const given = typeof arg === 'number' ? arg : typeof arg === 'string' && /^\d+$/.test(arg) ? Number(arg) : undefined;

@@ -361,7 +361,7 @@ export class PostHogClient {
           await sleep(this.backoff(attempt), opts.signal);
           continue;
         }
-        throw this.transportError(opts, failure, neverSent || retrySafe, base);
+        throw this.transportError(opts, failure, neverSent, retrySafe, base);
       }
       const r = res!;
       const headers = flattenHeaders(r.headers);
@@ -403,28 +403,40 @@ export class PostHogClient {
     }
   }
 
-  private transportError(opts: RequestOptions, failure: { code: string; timedOut: boolean }, safe: boolean, base: string): PostHogError {
+  private transportError(opts: RequestOptions, failure: { code: string; timedOut: boolean }, neverSent: boolean, retrySafe: boolean, base: string): PostHogError {
+    if (neverSent) {
+      return new PostHogError({
+        kind: 'network',
+        message: `Could not ${opts.action}: ${base} could not be reached (${failure.code}). Check the host setting and your network connection.`,
+      });
+    }
+    // The request went out. A change (anything but a GET, unless the caller marked it safe to
+    // repeat) may have been applied even though no answer came back: say so.
+    const change = !retrySafe || (opts.method !== 'GET' && opts.retrySafe !== true);
+    const attempts = retrySafe ? this.maxRetries + 1 : 1;
+    const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
+    const seconds = Math.round(this.timeoutMs / 1000);
     if (failure.timedOut) {
-      if (!safe) {
+      if (change) {
         return new PostHogError({
           kind: 'outcome_unknown',
-          message: `Could not ${opts.action}: PostHog did not answer within ${Math.round(this.timeoutMs / 1000)} s, so it is unknown whether the change was applied. Check the current state before trying again.`,
+          message: `Could not ${opts.action}: PostHog did not answer within ${seconds} s${tries}, so it is unknown whether the change was applied. Check the current state before trying again.`,
         });
       }
       return new PostHogError({
         kind: 'timeout',
-        message: `Could not ${opts.action}: PostHog did not answer within ${Math.round(this.timeoutMs / 1000)} s (after ${this.maxRetries + 1} attempts). PostHog may be slow or unreachable; try again later.`,
+        message: `Could not ${opts.action}: PostHog did not answer within ${seconds} s${tries}. PostHog may be slow or unreachable; try again later.`,
       });
     }
-    if (!safe) {
+    if (change) {
       return new PostHogError({
         kind: 'outcome_unknown',
-        message: `Could not ${opts.action}: the connection to ${base} failed (${failure.code}) after the request was sent, so it is unknown whether the change was applied. Check the current state before trying again.`,
+        message: `Could not ${opts.action}: the connection to ${base} failed (${failure.code}) after the request was sent${tries}, so it is unknown whether the change was applied. Check the current state before trying again.`,
       });
     }
     return new PostHogError({
       kind: 'network',
-      message: `Could not ${opts.action}: ${base} could not be reached (${failure.code}). Check the host setting and your network connection.`,
+      message: `Could not ${opts.action}: the connection to ${base} failed (${failure.code})${tries}. PostHog or a proxy in between may be having trouble; try again shortly.`,
     });
   }
 

@@ -1,8 +1,11 @@
 /** Command logic kept free of `vscode`: Copy MCP Configuration, Run Tool's arguments, layering. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path, { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { startStandin } from '../standin/server';
 import { PostHogClient } from '../../src/posthog/client';
 import { ToolRegistry } from '../../src/mcp/registry';
 import { ALL_TOOLS } from '../../src/mcp/tools';
@@ -35,6 +38,32 @@ describe('Copy MCP Configuration', () => {
     assert.equal(c.mcpServers.posthog.env.POSTHOG_PROJECT_ID, undefined, 'no project: the key\'s current one');
     assert.equal(hostForEnv('https://us.posthog.com'), 'us');
     assert.equal(hostForEnv(undefined), 'us');
+  });
+});
+
+describe('Copy MCP Configuration: the copied config really starts the bundled CLI', () => {
+  it('runs node with the CLI shipped in the extension, and serves tools once the key is filled in', async () => {
+    const cliPath = join(__dirname, '..', '..', 'dist', 'cli.js');
+    assert.ok(existsSync(cliPath), 'dist/cli.js exists (npm run build)');
+    const standin = await startStandin();
+    try {
+      const { command, args, env } = mcpConfiguration({ host: standin.url, cliPath, toolsets: ['dashboards'] }).mcpServers.posthog;
+      assert.equal(command, 'node');
+      assert.equal(args[0], cliPath);
+      assert.equal(env.POSTHOG_API_KEY, API_KEY_PLACEHOLDER);
+      const transport = new StdioClientTransport({ command: process.execPath, args, env: { PATH: process.env.PATH ?? '', ...env, POSTHOG_API_KEY: standin.key } });
+      const client = new Client({ name: 'copied-config', version: '1' });
+      await client.connect(transport);
+      try {
+        const result = (await client.callTool({ name: 'list_dashboards', arguments: { limit: 1 } })) as { content: Array<{ text: string }>; isError?: boolean };
+        assert.notEqual(result.isError, true, result.content[0]?.text);
+        assert.equal(JSON.parse(result.content[0].text).results.length, 1);
+      } finally {
+        await client.close();
+      }
+    } finally {
+      await standin.close();
+    }
   });
 });
 

@@ -12,6 +12,12 @@ export interface McpConfigInput {
   /** [] or undefined: every toolset. */
   toolsets?: readonly string[];
   readOnly?: boolean;
+  /**
+   * Absolute path of the posthog-mcp CLI shipped inside the extension (dist/cli.js). When given,
+   * the config runs it with `node`, so it works without installing anything else; otherwise it
+   * names the `posthog-mcp` command (installed with npm).
+   */
+  cliPath?: string;
 }
 
 export interface McpClientConfig {
@@ -44,6 +50,7 @@ export function mcpConfiguration(input: McpConfigInput): McpClientConfig {
   if (input.readOnly) args.push('--read-only');
   const env: Record<string, string> = { POSTHOG_API_KEY: API_KEY_PLACEHOLDER, POSTHOG_HOST: hostForEnv(input.host) };
   if (input.projectId !== undefined && Number.isInteger(input.projectId) && input.projectId > 0) env.POSTHOG_PROJECT_ID = String(input.projectId);
+  if (input.cliPath) return { mcpServers: { posthog: { command: 'node', args: [input.cliPath, ...args], env } } };
   return { mcpServers: { posthog: { command: 'posthog-mcp', args, env } } };
 }
 

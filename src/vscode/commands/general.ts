@@ -31,7 +31,13 @@ export async function openInPostHog(s: Services, arg?: unknown): Promise<string 
 
 export async function copyMcpConfig(s: Services): Promise<string> {
   const settings = readMcpSettings();
-  const text = mcpConfigurationText({ host: s.session.host, projectId: s.session.projectId, toolsets: settings.toolsets, readOnly: settings.readOnly });
+  const text = mcpConfigurationText({
+    host: s.session.host,
+    projectId: s.session.projectId,
+    toolsets: settings.toolsets,
+    readOnly: settings.readOnly,
+    cliPath: s.context.asAbsolutePath('dist/cli.js'),
+  });
   await vscode.env.clipboard.writeText(text);
   // Not awaited: the command returns the text at once (a notification may stay open for long).
   void vscode.window

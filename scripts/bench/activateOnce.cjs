@@ -17,15 +17,29 @@ Module._load = function load(request, parent, isMain) {
   return originalLoad.call(this, request, parent, isMain);
 };
 
+/** This thread's time on a CPU and waiting for one (ms), from Linux schedstat. */
+function schedstat() {
+  try {
+    const [run, wait] = require('node:fs').readFileSync('/proc/thread-self/schedstat', 'utf8').trim().split(/\s+/).map(Number);
+    return { cpu: run / 1e6, wait: wait / 1e6 };
+  } catch {
+    return undefined;
+  }
+}
+
 async function main() {
   const context = stub.makeContext(root);
+  const s0 = schedstat();
   const t0 = performance.now();
   const ext = require(path.join(root, 'dist', 'extension.js'));
   const t1 = performance.now();
   let api;
   if (typeof ext.activate === 'function') api = await ext.activate(context);
   const t2 = performance.now();
+  const s2 = schedstat();
   const out = {
+    cpu_ms: s0 && s2 ? s2.cpu - s0.cpu : undefined,
+    wait_ms: s0 && s2 ? s2.wait - s0.wait : undefined,
     load_ms: t1 - t0,
     activate_ms: t2 - t1,
     total_ms: t2 - t0,

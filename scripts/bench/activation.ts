@@ -12,6 +12,8 @@ interface ActivationSample {
   load_ms: number;
   activate_ms: number;
   total_ms: number;
+  cpu_ms?: number;
+  wait_ms?: number;
   commands: number;
   tree_providers: number;
   mcp_providers: number;
@@ -27,6 +29,9 @@ export interface ActivationResult {
   signedOutP50: number;
   loadP50: number;
   activateP50: number;
+  /** Main thread on a CPU / waiting for one during load + activate (signed in). */
+  cpuP50?: number;
+  waitP50?: number;
   last: ActivationSample;
 }
 
@@ -64,6 +69,8 @@ export async function measureActivation(standin: Standin, reps: Reps): Promise<A
     signedOutP50: round(median(outSamples.map((s) => s.total_ms)), 2),
     loadP50: round(median(inSamples.map((s) => s.load_ms)), 2),
     activateP50: round(median(inSamples.map((s) => s.activate_ms)), 2),
+    cpuP50: inSamples[0]?.cpu_ms === undefined ? undefined : round(median(inSamples.map((s) => s.cpu_ms ?? 0)), 2),
+    waitP50: inSamples[0]?.wait_ms === undefined ? undefined : round(median(inSamples.map((s) => s.wait_ms ?? 0)), 2),
     last: inSamples[inSamples.length - 1],
   };
 }

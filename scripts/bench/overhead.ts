@@ -3,6 +3,7 @@
  *    same HTTP request made directly with axios (the floor), interleaved in one run.
  * 2. Cold start: spawn posthog-mcp → initialize → tools/list answered.
  */
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -48,14 +49,18 @@ async function startHttpCli(standin: Standin, token: string) {
   const url = await new Promise<string>((resolve, reject) => {
     let err = '';
     const timer = setTimeout(() => reject(new Error(`posthog-mcp --http did not start: ${err}`)), 15_000);
-    child.stderr!.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       err += c.toString('utf8');
       const m = /listening on (\S+)/.exec(err);
       if (m) {
         clearTimeout(timer);
+        // From here on its log lines (one per call) are read and dropped, so the pipe never fills.
+        child.stderr!.off('data', onData);
+        child.stderr!.resume();
         resolve(m[1]);
       }
-    });
+    };
+    child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`posthog-mcp --http exited (${code}): ${err}`)));
   });
   return { child, url };
@@ -127,7 +132,24 @@ export async function measureOverhead(standin: Standin, reps: Reps): Promise<Ove
  * One cold start: spawn posthog-mcp, send initialize, then tools/list; the time until the
  * tools/list answer is parsed. Raw JSON lines, so no client library sits in the measurement.
  */
-async function coldStartOnce(standin: Standin): Promise<number> {
+/** The main thread's time on a CPU and waiting for one (ns → ms), from Linux schedstat; undefined elsewhere. */
+export function schedstat(pid: number | 'self'): { cpu: number; wait: number } | undefined {
+  try {
+    const file = pid === 'self' ? '/proc/thread-self/schedstat' : `/proc/${pid}/schedstat`;
+    const [run, wait] = readFileSync(file, 'utf8').trim().split(/\s+/).map(Number);
+    return { cpu: run / 1e6, wait: wait / 1e6 };
+  } catch {
+    return undefined;
+  }
+}
+
+interface ColdSample {
+  wall: number;
+  cpu?: number;
+  wait?: number;
+}
+
+async function coldStartOnce(standin: Standin): Promise<ColdSample> {
   const t0 = now();
   const child = startChild(process.execPath, [CLI], {
     env: { ...process.env, POSTHOG_API_KEY: standin.key, POSTHOG_HOST: standin.url },
@@ -135,7 +157,7 @@ async function coldStartOnce(standin: Standin): Promise<number> {
   });
   const send = (msg: unknown) => child.stdin!.write(`${JSON.stringify(msg)}\n`);
   try {
-    return await new Promise<number>((resolve, reject) => {
+    return await new Promise<ColdSample>((resolve, reject) => {
       let buf = '';
       const timer = setTimeout(() => reject(new Error('cold start: no tools/list answer within 15 s')), 15_000);
       child.once('exit', (code) => reject(new Error(`cold start: posthog-mcp exited (${code})`)));
@@ -153,7 +175,11 @@ async function coldStartOnce(standin: Standin): Promise<number> {
           } else if (msg.id === 2) {
             clearTimeout(timer);
             if (!Array.isArray(msg.result?.tools) || msg.result!.tools!.length === 0) reject(new Error('cold start: empty tools/list'));
-            else resolve(now() - t0);
+            else {
+              const wall = now() - t0;
+              const st = schedstat(child.pid!);
+              resolve({ wall, cpu: st?.cpu, wait: st?.wait });
+            }
           }
         }
       });
@@ -178,8 +204,17 @@ async function nodeFloorOnce(): Promise<number> {
   return now() - t0;
 }
 
-export async function measureColdStart(standin: Standin, reps: Reps): Promise<{ p50: number; p95: number; nodeFloor: number }> {
-  const cold: number[] = [];
+export interface ColdStartResult {
+  p50: number;
+  p95: number;
+  nodeFloor: number;
+  /** Main thread of posthog-mcp until tools/list was answered: on a CPU, and waiting for one. */
+  cpuP50?: number;
+  waitP50?: number;
+}
+
+export async function measureColdStart(standin: Standin, reps: Reps): Promise<ColdStartResult> {
+  const cold: ColdSample[] = [];
   const floor: number[] = [];
   for (let i = 0; i < reps.warmup; i++) {
     await coldStartOnce(standin);
@@ -189,5 +224,14 @@ export async function measureColdStart(standin: Standin, reps: Reps): Promise<{ 
     cold.push(await coldStartOnce(standin));
     floor.push(await nodeFloorOnce());
   }
-  return { p50: round(median(cold), 1), p95: round(percentile(cold, 95), 1), nodeFloor: round(median(floor), 1) };
+  const cpu = cold.map((c) => c.cpu).filter((x): x is number => x !== undefined);
+  const wait = cold.map((c) => c.wait).filter((x): x is number => x !== undefined);
+  const walls = cold.map((c) => c.wall);
+  return {
+    p50: round(median(walls), 1),
+    p95: round(percentile(walls, 95), 1),
+    nodeFloor: round(median(floor), 1),
+    cpuP50: cpu.length ? round(median(cpu), 1) : undefined,
+    waitP50: wait.length ? round(median(wait), 1) : undefined,
+  };
 }

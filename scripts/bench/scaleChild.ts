@@ -12,7 +12,9 @@ import { PostHogClient } from '../../src/posthog/client';
 import { ToolRegistry } from '../../src/mcp/registry';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 import { FeatureFlagsModel } from '../../src/views/model/featureFlags';
+import { PostHogAgentToolkit } from '@posthog/agent-toolkit/tools';
 import { median, now, percentile, round } from './lib';
+import { startAdapter } from './tokens';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -96,6 +98,20 @@ async function main(): Promise<void> {
     bounded[`${name} {}`] = await sizeOf(name, {});
     bounded[`${name} {limit:100}`] = await sizeOf(name, { limit: 100 });
     bounded[`${name} {limit:1000}`] = await sizeOf(name, { limit: 1000 });
+  }
+
+  // The peer on the same data: the toolkit's flag list has no paging and follows `next` to the end.
+  try {
+    const adapter = await startAdapter({ url });
+    const toolkit = new PostHogAgentToolkit({ posthogApiToken: key, posthogApiBaseUrl: adapter.url });
+    const tool = (await toolkit.getTools()).find((t) => t.name === 'feature-flag-get-all');
+    const t0 = now();
+    const res = (await tool!.handler(toolkit.getContext(), {} as never)) as { content: Array<{ text: string }> };
+    const text = res.content.map((c) => c.text).join('');
+    bounded['toolkit feature-flag-get-all {}'] = { rows: (JSON.parse(text) as unknown[]).length, bytes: Buffer.byteLength(text), ms: round(now() - t0, 0) };
+    await adapter.close();
+  } catch (err) {
+    bounded['toolkit feature-flag-get-all {}'] = { rejected: err instanceof Error ? err.message.slice(0, 160) : String(err) };
   }
 
   process.stdout.write(

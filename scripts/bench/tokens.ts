@@ -9,6 +9,8 @@
  *     no such route): answered as PostHog answers it for an all-access key.
  *   - dashboard tiles carry `order` in PostHog's DashboardTileSerializer; the stand-in omits it
  *     and the toolkit's response schema requires it: the adapter adds the tile's index.
+ *   - list envelopes' `next` / `previous` links: the stand-in writes the host as "standin", PostHog
+ *     writes its own; the adapter writes its own (the toolkit follows `next` for flags).
  * Everything else passes through unchanged.
  */
 import http from 'node:http';
@@ -237,9 +239,10 @@ function breakdown(parsed: { tools: Array<Record<string, unknown>> }): ListBreak
 }
 
 /** The loopback adapter in front of the stand-in, for the toolkit only (see the header). */
-async function startAdapter(standin: Standin): Promise<{ url: string; seen: string[]; close: () => Promise<void> }> {
+export async function startAdapter(standin: Pick<Standin, 'url'>): Promise<{ url: string; seen: string[]; close: () => Promise<void> }> {
   const seen: string[] = [];
   const target = new URL(standin.url);
+  let selfUrl = '';
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     seen.push(`${req.method} ${path}`);
@@ -271,6 +274,8 @@ async function startAdapter(standin: Standin): Promise<{ url: string; seen: stri
           up.on('data', (c: Buffer) => body.push(c));
           up.on('end', () => {
             let out = Buffer.concat(body);
+            // The stand-in's `next` / `previous` links name the host "standin"; PostHog's name itself.
+            if (out.includes('"http://standin/')) out = Buffer.from(out.toString('utf8').split('"http://standin/').join(`"${selfUrl}/`));
             if (req.method === 'GET' && up.statusCode === 200 && /^\/api\/(projects|environments)\/[^/]+\/dashboards\/\d+\/?$/.test(path)) {
               const d = JSON.parse(out.toString('utf8')) as { tiles?: Array<Record<string, unknown>> };
               if (Array.isArray(d.tiles)) d.tiles.forEach((t, i) => (t.order ??= i));
@@ -293,6 +298,7 @@ async function startAdapter(standin: Standin): Promise<{ url: string; seen: stri
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as AddressInfo).port;
+  selfUrl = `http://127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}`,
     seen,

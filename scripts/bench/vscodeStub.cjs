@@ -40,7 +40,7 @@ function partial(name, members) {
   return new Proxy(members, {
     get(target, prop) {
       if (prop in target) return target[prop];
-      if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
+      if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON' || prop === '__esModule') return undefined;
       unknownPaths.add(`${name}.${String(prop)}`);
       return anything(`${name}.${String(prop)}`);
     },

@@ -210,17 +210,22 @@ function toJsonSchema(schema: z.ZodTypeAny): Record<string, unknown> {
 
 function formatZodError(error: z.ZodError): string {
   const parts = error.issues.slice(0, 5).map((issue) => {
-    const path = issue.path.length ? `'${issue.path.join('.')}'` : 'arguments';
+    const path = issue.path.length ? `'${clipText(issue.path.join('.'), 80)}'` : 'arguments';
     if (issue.code === 'unrecognized_keys') return `unknown argument${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${clipKey(k)}'`).join(', ')}`;
     if (issue.code === 'invalid_type' && issue.received === 'undefined') return `${path} is required`;
-    return `${path}: ${issue.message}`;
+    // zod's enum messages quote the received value: never echo a huge (or secret-bearing) input back.
+    return `${path}: ${clipText(issue.message, 200)}`;
   });
   const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more problems)` : '';
   return parts.join('; ') + more;
 }
 
 function clipKey(k: string): string {
-  return k.length > 40 ? `${k.slice(0, 40)}…` : k;
+  return clipText(k, 40);
+}
+
+function clipText(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** Arguments as safe to log: secret fields replaced. Big values clipped. */

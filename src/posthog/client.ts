@@ -40,7 +40,7 @@ export interface PostHogClientOptions {
   maxRetries?: number;
   /** Base delay for exponential backoff. Default 300 ms. */
   retryBaseMs?: number;
-  /** The longest single wait a 429 may impose before we give up and report it. Default 60 s. */
+  /** The longest a request may wait out 429s (all its waits added up) before we report it. Default 60 s. */
   maxRetryWaitMs?: number;
   /** How many requests may be in flight at once. Default 8. */
   maxConcurrent?: number;
@@ -311,6 +311,7 @@ export class PostHogClient {
     const url = base + opts.path;
     const retrySafe = opts.retrySafe ?? SAFE_METHODS.has(opts.method);
     const accept = new Set(opts.acceptStatus ?? []);
+    let throttledMs = 0; // waited out for 429s so far
     for (let attempt = 0; ; attempt++) {
       throwIfAborted(opts.signal);
       await this.waitForSlot(opts.signal);
@@ -375,7 +376,8 @@ export class PostHogClient {
         const detail = parseErrorBody(r.data, contentType).detail;
         const seconds = parseRetryAfter(headers['retry-after']) ?? secondsFromThrottleDetail(detail);
         const waitMs = seconds !== undefined ? seconds * 1000 : this.backoff(attempt);
-        if (attempt < this.maxRetries + 5 && waitMs <= this.maxRetryWaitMs) {
+        if (attempt < this.maxRetries + 5 && throttledMs + waitMs <= this.maxRetryWaitMs) {
+          throttledMs += waitMs;
           this.throttledUntil = Math.max(this.throttledUntil, Date.now() + waitMs);
           continue;
         }

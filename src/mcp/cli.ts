@@ -79,6 +79,12 @@ async function main(): Promise<void> {
   } catch (err) {
     fail(describeError(err));
   }
+  const timeoutRaw = process.env.POSTHOG_TIMEOUT_MS?.trim();
+  const timeoutMs = timeoutRaw ? Number(timeoutRaw) : undefined;
+  // setTimeout turns NaN, <= 0 and anything past 2^31-1 ms into 1 ms: every request would time out.
+  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs >= 1 && timeoutMs <= 2_147_483_647)) {
+    fail(`POSTHOG_TIMEOUT_MS must be a number of milliseconds between 1 and 2147483647 (e.g. 30000), got "${timeoutRaw}".`);
+  }
   const log = (line: string) => process.stderr.write(`[posthog-mcp] ${line}\n`);
   let client: PostHogClient;
   try {
@@ -87,7 +93,7 @@ async function main(): Promise<void> {
       host: process.env.POSTHOG_HOST,
       ingestionHost: process.env.POSTHOG_INGESTION_HOST || undefined,
       projectId: process.env.POSTHOG_PROJECT_ID || undefined,
-      timeoutMs: process.env.POSTHOG_TIMEOUT_MS ? Number(process.env.POSTHOG_TIMEOUT_MS) : undefined,
+      timeoutMs,
       onRequest: args.verbose ? (r) => log(`${r.method} ${r.path} → ${r.status ?? r.error} ${r.durationMs}ms`) : undefined,
     });
   } catch (err) {

@@ -29,7 +29,7 @@ export interface OverheadResult {
   stdio_ms_p50: number;
   http_ms_p50: number;
   /** Not in the JSON: extra context for the table. */
-  extra: { stdio_ms_p95: number; http_ms_p95: number; n: number };
+  extra: { stdio_ms_p95: number; http_ms_p95: number; pipe_echo_ms_p50: number; http_echo_ms_p50: number; n: number };
 }
 
 function textOf(result: unknown): string {
@@ -101,6 +101,36 @@ export async function measureOverhead(standin: Standin, reps: Reps): Promise<Ove
   const httpTransport = new StreamableHTTPClientTransport(new URL(httpCli.url), { requestInit: { headers: { Authorization: `Bearer ${token}` } } });
   await httpClient.connect(httpTransport);
 
+  // Physical floors of the two process hops: a child that echoes lines on a pipe, and a child that
+  // answers a loopback POST with its body (fetch, as the SDK's HTTP client uses).
+  const echo = startChild(process.execPath, ['-e', "process.stdin.pipe(process.stdout)"], { stdio: ['pipe', 'pipe', 'ignore'] });
+  let pending: (() => void) | undefined;
+  let echoBuf = '';
+  echo.stdout!.on('data', (c: Buffer) => {
+    echoBuf += c.toString('utf8');
+    if (echoBuf.endsWith('\n')) {
+      echoBuf = '';
+      const p = pending;
+      pending = undefined;
+      p?.();
+    }
+  });
+  const line = `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'list_dashboards', arguments: {} } })}\n`;
+  const pipeEcho = () => new Promise<void>((resolve) => {
+    pending = resolve;
+    echo.stdin!.write(line);
+  });
+  const httpEchoChild = startChild(
+    process.execPath,
+    ['-e', "const s=require('http').createServer((q,r)=>{const c=[];q.on('data',d=>c.push(d));q.on('end',()=>{const b=Buffer.concat(c);r.writeHead(200,{'content-type':'application/json','content-length':b.length});r.end(b)})});s.listen(0,'127.0.0.1',()=>console.log(s.address().port))"],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  const echoPort = await new Promise<number>((resolve) => httpEchoChild.stdout!.once('data', (c: Buffer) => resolve(Number(String(c).trim()))));
+  const httpEcho = async () => {
+    const res = await fetch(`http://127.0.0.1:${echoPort}/mcp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: line });
+    await res.text();
+  };
+
   const call = (c: Client, label: string) => async () => assertOk(label, await c.callTool({ name: 'list_dashboards', arguments: {} }));
   try {
     const samples = await timeInterleaved(reps, {
@@ -108,6 +138,8 @@ export async function measureOverhead(standin: Standin, reps: Reps): Promise<Ove
       inmemory: call(inmem, 'in-memory'),
       stdio: call(stdio, 'stdio'),
       http: call(httpClient, 'http'),
+      pipeEcho,
+      httpEcho,
     });
     return {
       direct_ms_p50: round(median(samples.direct), 3),
@@ -116,7 +148,13 @@ export async function measureOverhead(standin: Standin, reps: Reps): Promise<Ove
       inmemory_ms_p95: round(percentile(samples.inmemory, 95), 3),
       stdio_ms_p50: round(median(samples.stdio), 3),
       http_ms_p50: round(median(samples.http), 3),
-      extra: { stdio_ms_p95: round(percentile(samples.stdio, 95), 3), http_ms_p95: round(percentile(samples.http, 95), 3), n: reps.n },
+      extra: {
+        stdio_ms_p95: round(percentile(samples.stdio, 95), 3),
+        http_ms_p95: round(percentile(samples.http, 95), 3),
+        pipe_echo_ms_p50: round(median(samples.pipeEcho), 3),
+        http_echo_ms_p50: round(median(samples.httpEcho), 3),
+        n: reps.n,
+      },
     };
   } finally {
     await inmem.close().catch(() => undefined);
@@ -124,6 +162,8 @@ export async function measureOverhead(standin: Standin, reps: Reps): Promise<Ove
     await stdio.close().catch(() => undefined); // ends the stdio child it spawned
     await httpClient.close().catch(() => undefined);
     await stopChild(httpCli.child);
+    await stopChild(echo);
+    await stopChild(httpEchoChild);
     agent.destroy();
   }
 }

@@ -127,6 +127,7 @@ async function main(): Promise<void> {
     rows.push(['  MCP in-memory p50 / p95', `${overhead.inmemory_ms_p50} / ${overhead.inmemory_ms_p95} ms`, `+${round(overhead.inmemory_ms_p50 - d, 3)} ms ≤ +0.5`, pass(overhead.inmemory_ms_p50 - d <= TARGETS.inmemoryOverMs)]);
     rows.push(['  MCP stdio (posthog-mcp) p50 / p95', `${overhead.stdio_ms_p50} / ${overhead.extra.stdio_ms_p95} ms`, `+${round(overhead.stdio_ms_p50 - d, 3)} ms ≤ +1.5`, pass(overhead.stdio_ms_p50 - d <= TARGETS.stdioHttpOverMs)]);
     rows.push(['  MCP loopback HTTP p50 / p95', `${overhead.http_ms_p50} / ${overhead.extra.http_ms_p95} ms`, `+${round(overhead.http_ms_p50 - d, 3)} ms ≤ +1.5`, pass(overhead.http_ms_p50 - d <= TARGETS.stdioHttpOverMs)]);
+    rows.push(['  floor of the extra hop: line echo over a pipe / POST echo (fetch)', `${overhead.extra.pipe_echo_ms_p50} / ${overhead.extra.http_echo_ms_p50} ms`, '', '']);
   }
   if (cold) {
     rows.push(['cold start: spawn → initialize → tools/list p50', `${cold.p50} ms (p95 ${cold.p95})`, '≤ 250 ms', pass(cold.p50 <= TARGETS.coldStartMs)]);

@@ -6,7 +6,7 @@
  *
  * Needs a current build (dist/extension.js, dist/cli.js): run `npm run build` first.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startStandin } from '../../test/standin/server';
@@ -117,7 +117,18 @@ async function main(): Promise<void> {
     scale: scale ? { flags: scale.flags, first_page_ms: scale.first_page_ms, all_pages_ms: scale.all_pages_ms, rss_mb_delta: scale.rss_mb_delta } : null,
     rate_limit: rate ? { calls: rate.calls, failed: rate.failed, limit: rate.limit, window_s: rate.window_s, achieved_ratio: rate.achieved_ratio } : null,
   };
-  writeFileSync(path.join(ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // With --only, the sections not measured keep their figures from the last run.
+  const file = path.join(ROOT, 'bench-results.json');
+  let merged: Record<string, unknown> = results;
+  if (sections.size < SECTIONS.length && existsSync(file)) {
+    try {
+      const previous = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      merged = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v === null && k in previous ? previous[k] : v]));
+    } catch {
+      /* unreadable: write this run's figures only */
+    }
+  }
+  writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
 
   // ----- the readable table -----
   const rows: Array<Array<string | number>> = [];

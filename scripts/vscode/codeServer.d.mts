@@ -44,4 +44,5 @@ export function stopProcessGroup(child: ChildProcess | undefined, graceMs?: numb
 export function launchChromium(opts?: { headless?: boolean }): Promise<Browser>;
 export function remoteUri(host: string, p: string): string;
 export function workbenchUrl(server: CodeServer, opts?: { folder?: string; payload?: Array<[string, string]> }): string;
+export function vsixPath(): string;
 export function removeDir(dir: string): void;

@@ -273,6 +273,13 @@ export function workbenchUrl(server, { folder, payload } = {}) {
   return `${server.url}/?${q.toString()}`;
 }
 
+/** The .vsix that `npm run package` writes: package.json's package script `--out <file>`, or <name>-<version>.vsix. */
+export function vsixPath() {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const out = /--out[ =](\S+)/.exec(pkg.scripts?.package ?? '')?.[1];
+  return path.resolve(ROOT, out ?? `${pkg.name}-${pkg.version}.vsix`);
+}
+
 export function removeDir(dir) {
   try {
     rmSync(dir, { recursive: true, force: true, maxRetries: 3 });

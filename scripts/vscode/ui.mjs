@@ -5,9 +5,9 @@
 // headless Debian Chromium; screenshots go to screenshots/ (git-ignored).
 // Usage: node scripts/vscode/ui.mjs [--grep <text>] [--results <file>] [--no-package]
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, checkHarness } from './codeServer.mjs';
+import { ROOT, checkHarness, vsixPath } from './codeServer.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name) => {
@@ -15,13 +15,6 @@ const opt = (name) => {
   return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 };
 const started = Date.now();
-
-/** The .vsix path the package script writes (`--out <file>`), or <name>-<version>.vsix. */
-export function vsixPath() {
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const out = /--out[ =](\S+)/.exec(pkg.scripts?.package ?? '')?.[1];
-  return path.resolve(ROOT, out ?? `${pkg.name}-${pkg.version}.vsix`);
-}
 
 function writeResults(counts) {
   const file = opt('results');

@@ -36,8 +36,9 @@ export class Workbench {
 
   // --- quick input ------------------------------------------------------------------------------
 
+  /** The visible quick input (the workbench may keep more than one widget in the DOM). */
   get quickInput(): Locator {
-    return this.page.locator('.quick-input-widget');
+    return this.page.locator('.quick-input-widget:visible').first();
   }
 
   get quickInputBox(): Locator {
@@ -48,21 +49,38 @@ export class Workbench {
     return this.quickInput.locator('.monaco-list-row');
   }
 
+  /** The top row of the quick pick (monaco lists reuse row elements: DOM order is not screen order). */
+  get topRow(): Locator {
+    return this.quickInput.locator('.monaco-list-row[data-index="0"]').first();
+  }
+
   async waitQuickInput(timeout = 15_000): Promise<void> {
     await this.quickInput.waitFor({ state: 'visible', timeout });
+  }
+
+  /** Waits until no quick input shows. */
+  async waitQuickInputHidden(timeout = 15_000): Promise<void> {
+    await this.page.locator('.quick-input-widget:visible').first().waitFor({ state: 'hidden', timeout });
   }
 
   async quickInputTitle(): Promise<string> {
     return ((await this.quickInput.locator('.quick-input-title').textContent()) ?? '').trim();
   }
 
-  /** Labels of the quick pick's rows. */
+  /** Labels of the quick pick's rendered rows, top to bottom. */
   async quickPickLabels(): Promise<string[]> {
     return this.quickInputRows.evaluateAll((rows) =>
-      rows.map((r) => {
-        const row = r as unknown as { textContent: string | null; querySelector(s: string): { textContent: string | null } | null };
-        return (row.querySelector('.label-name')?.textContent ?? row.textContent ?? '').trim();
-      }),
+      rows
+        .map((r) => {
+          const row = r as unknown as {
+            textContent: string | null;
+            getAttribute(n: string): string | null;
+            querySelector(s: string): { textContent: string | null } | null;
+          };
+          return { index: Number(row.getAttribute('data-index') ?? 0), label: (row.querySelector('.label-name')?.textContent ?? row.textContent ?? '').trim() };
+        })
+        .sort((a, b) => a.index - b.index)
+        .map((r) => r.label),
     );
   }
 
@@ -75,19 +93,59 @@ export class Workbench {
     await this.page.waitForTimeout(300);
   }
 
-  /** Runs a command by its palette title ("PostHog: Sign In"): F1, type, pick the exact row, Enter. */
+  /** Runs a command by its palette title ("PostHog: Sign In"): F1, type the title, wait for its row, Enter. */
   async runCommand(title: string, timeout = 15_000): Promise<void> {
     await this.openPalette(title);
-    const row = this.quickInputRows.filter({ has: this.page.locator('.label-name', { hasText: title }) }).first();
-    await row.waitFor({ timeout });
-    await row.click();
+    let seen = '';
+    try {
+      await waitUntil(
+        `the command "${title}" in the palette`,
+        async () => {
+          seen = (await this.topRow.locator('.label-name').first().textContent({ timeout: 1000 }).catch((e: Error) => `<${e.message.split('\n')[0]}>`)) ?? '';
+          return dots(seen) === dots(title);
+        },
+        timeout,
+        200,
+      );
+    } catch (e) {
+      throw new Error(`${(e as Error).message}; the palette's top row shows "${seen}"`);
+    }
+    await this.quickInputBox.press('Enter');
   }
 
-  /** Clicks the quick pick row whose label contains `text`. */
-  async pick(text: string | RegExp, timeout = 15_000): Promise<void> {
-    const row = this.quickInputRows.filter({ hasText: text }).first();
-    await row.waitFor({ timeout });
-    await row.click();
+  /** Picks a quick pick row as a person would: types `filter` to narrow the list, waits for a row matching `row`, Enter. */
+  async pick(filter: string, row: string | RegExp = filter, timeout = 15_000): Promise<void> {
+    await this.quickInputBox.fill(filter);
+    const first = this.topRow;
+    await waitUntil(
+      `the quick pick row ${String(row)}`,
+      async () => {
+        const text = (await first.textContent({ timeout: 1000 }).catch(() => '')) ?? '';
+        return typeof row === 'string' ? text.includes(row) : row.test(text);
+      },
+      timeout,
+      200,
+    );
+    await this.quickInputBox.press('Enter');
+  }
+
+  /** Waits until the quick input's title matches. */
+  async waitQuickInputTitle(title: RegExp, timeout = 15_000): Promise<void> {
+    await this.waitQuickInput(timeout);
+    await waitUntil(`a quick input titled ${title}`, async () => title.test(await this.quickInputTitle()), timeout, 200);
+  }
+
+  /** Waits until the quick input shows an input box (no list) whose prompt matches. */
+  async waitInputBox(prompt: RegExp, timeout = 15_000): Promise<void> {
+    await waitUntil(
+      `an input box asking ${prompt}`,
+      async () => {
+        const message = ((await this.quickInput.locator('.quick-input-message').textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim();
+        return prompt.test(message) && (await this.quickInputBox.isEnabled());
+      },
+      timeout,
+      200,
+    );
   }
 
   async typeAndEnter(value: string): Promise<void> {
@@ -98,7 +156,7 @@ export class Workbench {
   async dismissQuickInput(): Promise<void> {
     if (await this.quickInput.isVisible()) {
       await this.page.keyboard.press('Escape');
-      await this.quickInput.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+      await this.waitQuickInputHidden(5_000).catch(() => undefined);
     }
   }
 
@@ -117,6 +175,27 @@ export class Workbench {
       await this.page.waitForTimeout(500);
     }
     if (!(await showing())) throw new Error(`the ${title} view container does not show in the side bar`);
+  }
+
+  /** Drags the side bar's edge so it is `width` px wide (the default ~300 px truncates descriptions). */
+  async setSidebarWidth(width: number): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box) return;
+    const edge = box.x + box.width;
+    // The sash on the side bar's right edge: a thin vertical strip the layout puts there.
+    for (const sash of await this.page.locator('.monaco-sash.vertical:visible').all()) {
+      const b = await sash.boundingBox();
+      if (!b || Math.abs(b.x + b.width / 2 - edge) > 8 || b.height < box.height / 2) continue;
+      const x = b.x + b.width / 2;
+      const y = b.y + b.height / 2;
+      await this.page.mouse.move(x, y);
+      await this.page.mouse.down();
+      await this.page.mouse.move(x + (box.x + width - edge) / 2, y, { steps: 5 });
+      await this.page.mouse.move(box.x + width, y, { steps: 5 });
+      await this.page.mouse.up();
+      await this.page.waitForTimeout(300);
+      return;
+    }
   }
 
   /** The pane of a view by its title ("Dashboards"). */
@@ -139,7 +218,7 @@ export class Workbench {
     return pane.locator('[role="tree"] [role="treeitem"]');
   }
 
-  /** The rows a person sees in a view: label, description, icon, level. */
+  /** The rows a person sees in a view, top to bottom: label, description, icon, level. */
   async rows(pane: Locator): Promise<Row[]> {
     return this.treeRows(pane).evaluateAll((els) =>
       els.map((el) => {
@@ -157,6 +236,7 @@ export class Workbench {
         }
         const expandedAttr = e.getAttribute('aria-expanded');
         return {
+          index: Number(e.getAttribute('data-index') ?? 0),
           label: (e.querySelector('.label-name')?.textContent ?? '').trim(),
           description: (e.querySelector('.label-description')?.textContent ?? '').trim(),
           ariaLabel: e.getAttribute('aria-label') ?? '',
@@ -165,7 +245,7 @@ export class Workbench {
           expanded: expandedAttr === null ? undefined : expandedAttr === 'true',
         };
       }),
-    );
+    ).then((rows) => rows.sort((a, b) => a.index - b.index).map(({ index: _index, ...row }) => row));
   }
 
   /** Waits until the view shows at least `min` rows whose label is not a placeholder message. */
@@ -222,14 +302,20 @@ export class Workbench {
     return this.page.locator('.notifications-toasts .notification-toast .notification-list-item-message').allTextContents();
   }
 
-  /** The text of the Output panel's channel `name` (opens the panel, selects the channel). */
+  /** The text of the Output panel's channel `name` (shows the panel on that channel). */
   async outputText(name: string): Promise<string> {
-    await this.runCommand('Output: Show Output Channels...').catch(async () => this.runCommand('View: Toggle Output'));
-    if (await this.quickInput.isVisible()) await this.pick(name);
-    const editor = this.page.locator('.panel .output-view .view-lines').first();
+    await this.runCommand('Output: Show Output Channels...');
+    await this.pick(name, name);
+    await this.waitQuickInputHidden(10_000).catch(() => undefined);
+    const editor = this.page.locator('.output-view .view-lines').first();
     await editor.waitFor({ timeout: 15_000 });
     return editor.evaluate((el) => ((el as unknown as { innerText: string }).innerText ?? '').replace(/\u00a0/g, ' '));
   }
+}
+
+/** Compares titles whatever their ellipsis ("…" or "..."). */
+function dots(s: string): string {
+  return s.replace(/\u2026/g, '...').trim();
 }
 
 export function escapeRegExp(s: string): string {

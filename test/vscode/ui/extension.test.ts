@@ -1,0 +1,325 @@
+/// <reference types="mocha" />
+/**
+ * What a person sees: the packaged .vsix installed into code-server (VS Code 1.139), driven through
+ * headless Debian Chromium with Playwright, against the local PostHog stand-in (started here, in
+ * this process). One story, in order: signed out, sign in through the real quick pick and password
+ * box, the three views, MCP tools approved and denied inline, a flag toggled after a confirmation,
+ * the command palette, "MCP: List Servers", and the sign-in surviving a reload.
+ * Screenshots of each step go to screenshots/ (git-ignored).
+ */
+import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { rolloutSummary } from '../../../src/mcp/tools/featureFlags';
+import { startStandin, type Standin } from '../../standin/server';
+import { type Row, Workbench, waitUntil } from './workbench';
+
+type CodeServerModule = typeof import('../../../scripts/vscode/codeServer.mjs', { with: { 'resolution-mode': 'import' } });
+type CodeServer = Awaited<ReturnType<CodeServerModule['startCodeServer']>>;
+
+interface DashboardRow {
+  id: number;
+  name: string;
+  deleted?: boolean;
+}
+interface FlagRow {
+  id: number;
+  key: string;
+  active: boolean;
+  deleted?: boolean;
+  filters?: unknown;
+}
+interface ToolRow {
+  tool_name: string;
+  approval_state: 'approved' | 'needs_approval' | 'do_not_use';
+  removed_at?: string | null;
+}
+interface InstallationRow {
+  id: string;
+  name?: string;
+  display_name?: string;
+  url?: string;
+  tools?: ToolRow[];
+}
+
+/** Text nobody should ever see in a tree row. */
+const JUNK = /\bundefined\b|\bnull\b|\[object Object\]|NaN/;
+
+function checkRowsReadable(rows: Row[], view: string): void {
+  for (const r of rows) {
+    assert.ok(r.label.trim().length > 0, `${view}: a row without a label (${r.ariaLabel})`);
+    assert.ok(!JUNK.test(r.label) && !JUNK.test(r.description), `${view}: junk in row "${r.label}" / "${r.description}"`);
+  }
+}
+
+describe('PostHog extension in code-server, driven like a person (Playwright + Chromium)', function () {
+  this.timeout(120_000);
+  let cs: CodeServerModule;
+  let standin: Standin;
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let wb: Workbench;
+  let tmp = '';
+  let workspace = '';
+
+  const dashboards = () =>
+    (standin.state.table(standin.projectId, 'dashboards').all() as unknown as DashboardRow[]).filter((d) => !d.deleted);
+  const flags = () => (standin.state.table(standin.projectId, 'feature_flags').all() as unknown as FlagRow[]).filter((f) => !f.deleted);
+  const installations = () => standin.state.table(standin.projectId, 'mcp_installations', 'uuid').all() as unknown as InstallationRow[];
+  const installationLabel = (i: InstallationRow) => i.name || i.display_name || (i.url ? new URL(i.url).host : '');
+
+  before(async function () {
+    this.timeout(240_000);
+    cs = await import('../../../scripts/vscode/codeServer.mjs');
+    const vsix = process.env.POSTHOG_VSIX ?? cs.vsixPath();
+    standin = await startStandin();
+    tmp = cs.tempDir('posthog-ui-');
+    const userDataDir = path.join(tmp, 'user-data');
+    const extensionsDir = path.join(tmp, 'extensions');
+    workspace = path.join(tmp, 'workspace');
+    mkdirSync(workspace, { recursive: true });
+    writeFileSync(path.join(workspace, 'README.md'), '# UI test workspace\n');
+    await cs.installExtension(vsix, { extensionsDir, userDataDir });
+    server = await cs.startCodeServer({ userDataDir, extensionsDir, home: path.join(tmp, 'home') });
+    browser = await cs.launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    wb = new Workbench(page);
+    await page.goto(cs.workbenchUrl(server, { folder: workspace }));
+    await wb.ready();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await wb.screenshot(`FAILED-${this.currentTest.title}`).catch(() => undefined);
+    }
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await browser?.close().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
+    await standin?.close().catch(() => undefined);
+    if (tmp) cs.removeDir(tmp);
+  });
+
+  it('shows the PostHog view container, signed out, with a Sign In welcome', async function () {
+    await wb.openContainer('PostHog');
+    const pane = await wb.expandView('Dashboards');
+    await pane.locator('.welcome-view-content').waitFor({ timeout: 30_000 });
+    const text = (await pane.locator('.welcome-view-content').textContent()) ?? '';
+    assert.match(text, /Sign in to PostHog/);
+    await pane.locator('.welcome-view-content .monaco-button', { hasText: 'Sign In' }).waitFor();
+    await wb.screenshot('01-signed-out');
+  });
+
+  it('signs in through the real quick pick and password box', async function () {
+    await wb.runCommand('PostHog: Sign In');
+    await wb.waitQuickInputTitle(/Sign in to PostHog \(1\/3\)/);
+    const hosts = await wb.quickPickLabels();
+    assert.deepEqual(hosts.slice(0, 3), ['US Cloud', 'EU Cloud', 'Self-hosted…'], 'where PostHog runs');
+    await wb.screenshot('02-sign-in-host');
+    await wb.pick('Self-hosted', 'Self-hosted');
+    await wb.waitInputBox(/URL of your PostHog instance/);
+    await wb.typeAndEnter(standin.url);
+
+    await wb.waitQuickInputTitle(/Sign in to PostHog \(2\/3\)/);
+    await waitUntil('the password box', async () => (await wb.quickInputBox.getAttribute('type')) === 'password');
+    await wb.quickInputBox.fill(standin.key);
+    await wb.screenshot('03-sign-in-key');
+    const shown = await page.locator('body').innerText();
+    assert.ok(!shown.includes(standin.key), 'the key is never shown in clear');
+    await wb.quickInputBox.press('Enter');
+
+    // The stand-in's key sees two projects: pick the demo project.
+    await wb.waitQuickInputTitle(/Sign in to PostHog \(3\/3\)/, 20_000);
+    await waitUntil('the project rows', async () => (await wb.quickInputRows.count()) >= 2);
+    await wb.screenshot('04-sign-in-project');
+    await wb.pick(`#${standin.projectId}`, `#${standin.projectId}`);
+    await wb.waitQuickInputHidden(20_000);
+  });
+
+  it("the Dashboards view shows the stand-in's dashboards", async function () {
+    await wb.openContainer('PostHog');
+    const pane = await wb.expandView('Dashboards');
+    const names = new Set(dashboards().map((d) => d.name));
+    const rows = await wb.waitRows(pane, Math.min(3, names.size));
+    checkRowsReadable(rows, 'Dashboards');
+    const top = rows.filter((r) => r.level === 1 && !/load more/i.test(r.label));
+    assert.ok(top.length > 0);
+    for (const r of top) assert.ok(names.has(r.label), `"${r.label}" is a stand-in dashboard`);
+    assert.ok(top.every((r) => r.icons.length > 0), 'every dashboard row has an icon');
+    await wb.screenshot('05-view-dashboards');
+    // The same views in a wider side bar, where descriptions are not cut.
+    await wb.setSidebarWidth(560);
+    await wb.screenshot('05b-views-wide-sidebar');
+  });
+
+  it("the Feature Flags view shows the stand-in's flags with their rollout summaries", async function () {
+    const pane = await wb.expandView('Feature Flags');
+    const byKey = new Map(flags().map((f) => [f.key, f]));
+    const rows = await wb.waitRows(pane, Math.min(3, byKey.size));
+    checkRowsReadable(rows, 'Feature Flags');
+    const top = rows.filter((r) => r.level === 1 && !/load more/i.test(r.label));
+    for (const r of top) {
+      const f = byKey.get(r.label);
+      assert.ok(f, `"${r.label}" is a stand-in flag key`);
+      assert.equal(r.description, rolloutSummary(f.filters), `summary of ${f.key}`);
+      assert.ok(r.icons.includes(f.active ? 'codicon-circle-large-filled' : 'codicon-circle-large-outline'), `${f.key} icon ${r.icons.join(' ')}`);
+    }
+    await wb.screenshot('06-view-feature-flags');
+  });
+
+  it('the MCP Installations view shows the installations; expanding one shows its tools', async function () {
+    const pane = await wb.expandView('MCP Installations');
+    const all = installations();
+    const rows = await wb.waitRows(pane, Math.min(1, all.length));
+    checkRowsReadable(rows, 'MCP Installations');
+    const labels = new Set(all.map(installationLabel));
+    for (const r of rows.filter((x) => x.level === 1)) assert.ok(labels.has(r.label), `"${r.label}" is a stand-in installation`);
+
+    const inst = all.find((i) => (i.tools ?? []).some((t) => !t.removed_at && t.approval_state === 'needs_approval'));
+    assert.ok(inst, 'the demo data has an installation with a tool that needs approval');
+    const row = wb.row(pane, installationLabel(inst));
+    await row.click();
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+    const tools = (inst.tools ?? []).filter((t) => !t.removed_at);
+    const expanded = await waitUntil('the installation tools', async () => {
+      const now = (await wb.rows(pane)).filter((r) => r.level === 2);
+      return now.length >= Math.min(tools.length, 5) ? now : undefined;
+    });
+    checkRowsReadable(expanded, 'MCP Installations (tools)');
+    const toolNames = new Set(tools.map((t) => t.tool_name));
+    for (const r of expanded) assert.ok(toolNames.has(r.label), `"${r.label}" is a tool of ${installationLabel(inst)}`);
+    assert.ok(expanded.every((r) => r.icons.length > 0), 'every tool row has an approval icon');
+    await wb.screenshot('07-view-mcp-installations');
+  });
+
+  it('inline Approve and Deny change the icon and the stand-in state', async function () {
+    const pane = await wb.expandView('MCP Installations');
+    const inst = installations().find((i) => (i.tools ?? []).some((t) => !t.removed_at && t.approval_state === 'needs_approval'))!;
+    const tool = inst.tools!.find((t) => !t.removed_at && t.approval_state === 'needs_approval')!;
+    const stateOf = () =>
+      (standin.state.table(standin.projectId, 'mcp_installations', 'uuid').get(inst.id) as unknown as InstallationRow).tools!.find(
+        (t) => t.tool_name === tool.tool_name,
+      )!.approval_state;
+    const row = () => wb.row(pane, new RegExp(`^${tool.tool_name}$`));
+    const iconsOf = async () => (await wb.rows(pane)).find((r) => r.label === tool.tool_name)?.icons ?? [];
+
+    const actions = await wb.inlineActions(row());
+    assert.ok(actions.some((a) => /^Approve/.test(a)) && actions.some((a) => /^Deny/.test(a)), `inline actions: ${actions.join(', ')}`);
+    await wb.screenshot('08-mcp-tool-inline-actions');
+    await wb.inlineAction(row(), actions.find((a) => /^Approve/.test(a))!);
+    await waitUntil('approved in the stand-in', () => stateOf() === 'approved');
+    await waitUntil('the approved icon', async () => (await iconsOf()).includes('codicon-pass-filled'));
+
+    const after = await wb.inlineActions(row());
+    await wb.inlineAction(row(), after.find((a) => /^Deny/.test(a))!);
+    await waitUntil('do_not_use in the stand-in', () => stateOf() === 'do_not_use');
+    await waitUntil('the denied icon', async () => (await iconsOf()).includes('codicon-circle-slash'));
+    await wb.screenshot('09-mcp-tool-denied');
+  });
+
+  it('toggling a flag asks for confirmation and changes it', async function () {
+    const pane = await wb.expandView('Feature Flags');
+    const shown = new Set((await wb.rows(pane)).map((r) => r.label));
+    const flag = flags().find((f) => f.active && shown.has(f.key));
+    assert.ok(flag, 'an active flag is shown');
+    const row = wb.row(pane, new RegExp(`^${flag.key}$`));
+    const actions = await wb.inlineActions(row);
+    const toggle = actions.find((a) => /Enable or Disable/.test(a));
+    assert.ok(toggle, `inline actions: ${actions.join(', ')}`);
+    await wb.inlineAction(row, toggle);
+    const message = await wb.dialogMessage();
+    assert.match(message, new RegExp(`Disable feature flag "${flag.key}"`));
+    await wb.screenshot('10-flag-toggle-confirm');
+    await wb.clickDialogButton('Disable');
+    const stored = () => (standin.state.table(standin.projectId, 'feature_flags').get(flag.id) as unknown as FlagRow).active;
+    await waitUntil('the flag disabled in the stand-in', () => stored() === false);
+    await waitUntil('the inactive icon', async () =>
+      (await wb.rows(pane)).find((r) => r.label === flag.key)?.icons.includes('codicon-circle-large-outline'),
+    );
+    await wb.screenshot('11-flag-disabled');
+  });
+
+  it('the command palette lists the PostHog commands', async function () {
+    const expected = [
+      'PostHog: Sign Out',
+      'PostHog: Select Project',
+      'PostHog: Refresh All Views',
+      'PostHog: Copy MCP Configuration',
+      'PostHog: Run Tool…',
+      'PostHog: Create Dashboard…',
+      'PostHog: Create Feature Flag…',
+      'PostHog: Filter Feature Flags…',
+      'PostHog: Install MCP Server from Catalogue…',
+      'PostHog: Install Custom MCP Server…',
+    ];
+    await wb.openPalette('PostHog:');
+    await wb.quickInputRows.first().waitFor();
+    await wb.screenshot('12-command-palette');
+    const missing: string[] = [];
+    for (const title of expected) {
+      await wb.quickInputBox.fill(`>${title}`);
+      const found = await wb.quickInputRows
+        .filter({ has: page.locator('.label-name', { hasText: title }) })
+        .first()
+        .waitFor({ timeout: 5_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!found) missing.push(title);
+    }
+    await wb.dismissQuickInput();
+    assert.deepEqual(missing, [], 'commands missing from the palette');
+  });
+
+  it('"MCP: List Servers" shows the PostHog server, and starting it logs the discovered tools', async function () {
+    await wb.runCommand('MCP: List Servers');
+    await wb.waitQuickInput();
+    await waitUntil('the PostHog server in the list', async () => (await wb.quickInputRows.filter({ hasText: 'PostHog' }).count()) > 0);
+    await wb.screenshot('13-mcp-list-servers');
+    await wb.pick('PostHog', /PostHog/);
+    // The server's actions: start it (or restart it, if something started it already).
+    await waitUntil('the server actions', async () => (await wb.quickInputRows.filter({ hasText: /Start Server|Restart Server/ }).count()) > 0);
+    await wb.screenshot('14-mcp-server-actions');
+    const actions = await wb.quickPickLabels();
+    const start = actions.find((a) => /^Start Server/.test(a)) ?? actions.find((a) => /^Restart Server/.test(a))!;
+    await wb.pick(start, start);
+    const log = await waitUntil(
+      'the MCP output channel to log the discovered tools',
+      async () => {
+        const text = await wb.outputText('MCP: PostHog');
+        return /Discovered \d+ tools/.test(text) ? text : undefined;
+      },
+      45_000,
+      1000,
+    );
+    const count = Number(/Discovered (\d+) tools/.exec(log)![1]);
+    assert.equal(count, 63, 'VS Code discovered every PostHog tool');
+    await page.waitForTimeout(500); // let the quick pick fade out
+    await wb.screenshot('15-mcp-output');
+  });
+
+  it('the sign-in survives a reload (the key is in SecretStorage), and a new browser starts signed out', async function () {
+    await page.reload();
+    await wb.ready();
+    await wb.openContainer('PostHog');
+    const pane = await wb.expandView('Dashboards');
+    await wb.waitRows(pane, 1);
+
+    const other = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      const fresh = new Workbench(other);
+      await other.goto(cs.workbenchUrl(server!, { folder: workspace }));
+      await fresh.ready();
+      await fresh.openContainer('PostHog');
+      const p = await fresh.expandView('Dashboards');
+      await p.locator('.welcome-view-content').waitFor({ timeout: 30_000 });
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -247,7 +247,13 @@ function scrub(message: string, tool: ToolDefinition, rawArgs: unknown): string 
   let out = message;
   for (const k of tool.secretArgs) {
     const v = (rawArgs as Record<string, unknown>)[k];
-    if (typeof v === 'string' && v.length >= 4) out = out.split(v).join('[redacted]');
+    if (typeof v !== 'string' || v.length < 4) continue;
+    out = out.split(v).join('[redacted]');
+    // A secret cut short where an echoed detail was clipped ("…") leaves its start behind.
+    for (let n = v.length - 1; n >= 4; n--) {
+      const cut = `${v.slice(0, n)}…`;
+      if (out.includes(cut)) out = out.split(cut).join('[redacted]…');
+    }
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * 3. Activation of the bundled extension (fresh process each time, `vscode` replaced by a minimal
  *    stand-in), and bundle sizes: dist/extension.js, dist/cli.js and the packaged .vsix.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Standin } from '../../test/standin/server';
@@ -80,6 +80,7 @@ export interface BundleResult {
   cli: number | null;
   vsix: number | null;
   vsixError?: string;
+  vsixNote?: string;
 }
 
 function size(p: string): number | null {
@@ -97,16 +98,19 @@ export async function measureBundles(): Promise<BundleResult> {
   const target = path.join(dir, 'posthog-vscode.vsix');
   try {
     const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-    // The base URLs only stand in for a repository link (vsce rewrites README links with them);
-    // they change no file's size worth counting.
-    const r = await runToEnd(
-      process.execPath,
-      [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--baseContentUrl', 'https://localhost/', '--baseImagesUrl', 'https://localhost/', '--out', target],
-      {
+    // The same options as `npm run package`, with the output in the temp dir.
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    const m = /vsce package([^&|;]*)/.exec(pkg.scripts?.package ?? '');
+    const own = (m ? m[1].trim().split(/\s+/).filter(Boolean) : ['--no-dependencies', '--allow-missing-repository']).filter((a, i, all) => a !== '--out' && all[i - 1] !== '--out');
+    let r = await runToEnd(process.execPath, [vsce, 'package', ...own, '--out', target], { cwd: ROOT, timeoutMs: 120_000 });
+    if (size(target) === null) {
+      // No repository URL yet: stand-in base URLs for README links (they change no size worth counting).
+      out.vsixNote = 'packaged with --baseContentUrl/--baseImagesUrl stand-ins';
+      r = await runToEnd(process.execPath, [vsce, 'package', ...own, '--baseContentUrl', 'https://localhost/', '--baseImagesUrl', 'https://localhost/', '--out', target], {
         cwd: ROOT,
         timeoutMs: 120_000,
-      },
-    );
+      });
+    }
     out.vsix = size(target);
     if (out.vsix === null) out.vsixError = (r.stderr || r.stdout).replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').slice(-3).join(' ').slice(0, 300);
   } finally {

@@ -45,4 +45,5 @@ export function launchChromium(opts?: { headless?: boolean }): Promise<Browser>;
 export function remoteUri(host: string, p: string): string;
 export function workbenchUrl(server: CodeServer, opts?: { folder?: string; payload?: Array<[string, string]> }): string;
 export function vsixPath(): string;
+export function watchParent(onGone: () => void, intervalMs?: number): () => void;
 export function removeDir(dir: string): void;

@@ -280,6 +280,27 @@ export function vsixPath() {
   return path.resolve(ROOT, out ?? `${pkg.name}-${pkg.version}.vsix`);
 }
 
+/** Calls `onGone` once when the process that started this one exits (so an orphan cleans up after itself). */
+export function watchParent(onGone, intervalMs = 2000) {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    let gone = process.ppid !== parent;
+    if (!gone) {
+      try {
+        process.kill(parent, 0);
+      } catch {
+        gone = true;
+      }
+    }
+    if (gone) {
+      clearInterval(timer);
+      onGone();
+    }
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export function removeDir(dir) {
   try {
     rmSync(dir, { recursive: true, force: true, maxRetries: 3 });

@@ -14,6 +14,7 @@
 import path from 'node:path';
 import { format } from 'node:util';
 import {
+  watchParent,
   launchChromium,
   remoteUri,
   removeDir,
@@ -103,6 +104,9 @@ async function main() {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  // The test runner that started us died: do not leave code-server and Chromium behind.
+  watchParent(() => onSignal('parent exited'));
 
   try {
     server = await startCodeServer({

@@ -228,11 +228,12 @@ export class Workbench {
           querySelectorAll(s: string): ArrayLike<{ className: string | { baseVal: string } }>;
         };
         const icons: string[] = [];
-        const iconEls = e.querySelectorAll('.custom-view-tree-node-item-icon, .codicon');
+        // The item's own icon only (not the twistie, not the inline actions).
+        const iconEls = e.querySelectorAll('.custom-view-tree-node-item-icon');
         for (let i = 0; i < iconEls.length; i++) {
           const cn = iconEls[i].className;
           const s = typeof cn === 'string' ? cn : cn.baseVal;
-          for (const c of s.split(/\s+/)) if (c.startsWith('codicon-') && !c.startsWith('codicon-tree-item-')) icons.push(c);
+          for (const c of s.split(/\s+/)) if (c.startsWith('codicon-') && c !== 'codicon-colored') icons.push(c);
         }
         const expandedAttr = e.getAttribute('aria-expanded');
         return {

@@ -6,7 +6,7 @@
  *
  * Needs a current build (dist/extension.js, dist/cli.js): run `npm run build` first.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startStandin } from '../../test/standin/server';
@@ -41,11 +41,24 @@ function parseArgs(argv: string[]) {
 
 const pass = (ok: boolean) => (ok ? 'ok' : 'MISS');
 
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
 async function main(): Promise<void> {
   const { quick, sections } = parseArgs(process.argv.slice(2));
   const started = Date.now();
   if (!existsSync(CLI) || !existsSync(path.join(ROOT, 'dist', 'extension.js'))) {
     throw new Error('dist/ is missing: run `npm run build` first.');
+  }
+  const newestSrc = newestMtime(path.join(ROOT, 'src'));
+  if (newestSrc > Math.min(statSync(CLI).mtimeMs, statSync(path.join(ROOT, 'dist', 'extension.js')).mtimeMs)) {
+    log('warning: src/ changed after dist/ was built; cold start, stdio, HTTP and activation measure the old build (run `npm run build`)');
   }
   const reps = quick
     ? { overhead: { n: 60, warmup: 15 }, cold: { n: 6, warmup: 1 }, activation: { n: 6, warmup: 1 }, first: { n: 5, warmup: 2 }, all: 1, rl: { calls: 1000, limit: 100, windowMs: 5_000 } }

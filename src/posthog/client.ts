@@ -67,6 +67,11 @@ export interface RequestOptions {
    * safe by default; a POST is only when the caller says so (capture with a uuid, read-only queries).
    */
   retrySafe?: boolean;
+  /**
+   * The request changes nothing even though it is not a GET (flag evaluation, queries). Any other
+   * non-GET is a change: when its answer is lost, the error says the outcome is unknown.
+   */
+  readOnly?: boolean;
   /** Statuses (besides 2xx) that are answers rather than errors, e.g. 302 for OAuth redirects. */
   acceptStatus?: number[];
 }
@@ -369,7 +374,7 @@ export class PostHogClient {
       const contentType = headers['content-type'];
       if ((r.status >= 200 && r.status < 300) || accept.has(r.status)) {
         // A change PostHog answered 2xx to was probably made even when the answer is unreadable.
-        const change = opts.method !== 'GET' && opts.retrySafe !== true;
+        const change = isChange(opts);
         return { status: r.status, data: parseBody<T>(r.data, contentType, opts.action, r.status, change), headers };
       }
       if (r.status === 429) {
@@ -412,9 +417,8 @@ export class PostHogClient {
         message: `Could not ${opts.action}: ${base} could not be reached (${failure.code}). Check the host setting and your network connection.`,
       });
     }
-    // The request went out. A change (anything but a GET, unless the caller marked it safe to
-    // repeat) may have been applied even though no answer came back: say so.
-    const change = !retrySafe || (opts.method !== 'GET' && opts.retrySafe !== true);
+    // The request went out. A change may have been applied even though no answer came back: say so.
+    const change = isChange(opts);
     const attempts = retrySafe ? this.maxRetries + 1 : 1;
     const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
     const seconds = Math.round(this.timeoutMs / 1000);
@@ -506,6 +510,11 @@ export function pageFromBody<T>(body: unknown, offset: number): Page<T> {
     return { results, count, hasMore };
   }
   return { results: [], hasMore: false };
+}
+
+/** Whether a request changes something in PostHog (anything but a GET, unless marked read-only). */
+function isChange(opts: RequestOptions): boolean {
+  return opts.method !== 'GET' && opts.readOnly !== true;
 }
 
 function parseBody<T>(raw: unknown, contentType: string | undefined, action: string, status: number, change = false): T {

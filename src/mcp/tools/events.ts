@@ -48,6 +48,15 @@ export async function sendEvent(ctx: ToolContext, e: OutgoingEvent, action: stri
           'Check that the host matches the project\'s region, and sign in again if the project\'s token was reset.',
       });
     }
+    if (err instanceof PostHogError && err.kind === 'outcome_unknown') {
+      // The event went out and may have been stored. A new call would make a new uuid, so
+      // sending it again could count it twice: say so instead of "try again".
+      throw new PostHogError({
+        kind: 'outcome_unknown',
+        status: err.status,
+        message: `${err.message.replace(/ Check the current state before trying again\.$/, '')} The event (uuid ${uuid}) may have been captured already: check in PostHog before sending it again, or it may be counted twice.`,
+      });
+    }
     throw err;
   }
   return uuid;

@@ -67,7 +67,7 @@ async function evaluateAll(ctx: ToolContext, args: { distinct_id: string; person
   if (args.groups) body.groups = args.groups;
   let data: Row;
   try {
-    const res = await ctx.client.request<Row>({ method: 'POST', path: '/flags/', query: { v: 2 }, body, ingestion: true, retrySafe: true, signal: ctx.signal, action });
+    const res = await ctx.client.request<Row>({ method: 'POST', path: '/flags/', query: { v: 2 }, body, ingestion: true, retrySafe: true, readOnly: true, signal: ctx.signal, action });
     data = isObject(res.data) ? res.data : {};
   } catch (err) {
     if (err instanceof PostHogError && err.kind === 'auth') {

@@ -398,6 +398,7 @@ export const insightsTools: ToolDefinition[] = [
         path: await ctx.client.projectPath('query/', ctx.signal),
         body: { query },
         retrySafe: true,
+        readOnly: true,
         signal: ctx.signal,
         action: `run a trends query for ${args.events.join(', ')}`,
       });

@@ -66,6 +66,7 @@ export const workspaceTools: ToolDefinition[] = [
         path: await ctx.client.projectPath('query/', ctx.signal),
         body: { query: { kind: 'HogQLQuery', query } },
         retrySafe: true,
+        readOnly: true,
         signal: ctx.signal,
         action: 'run the HogQL query',
       });

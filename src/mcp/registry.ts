@@ -182,7 +182,7 @@ export class ToolRegistry {
         title: tool.title,
         description: tool.description,
         inputSchema,
-        annotations: { title: tool.title, ...tool.annotations },
+        annotations: { ...tool.annotations },
       };
       if (tool.output) json.outputSchema = toJsonSchema(z.object(tool.output));
       c = { parser, json };
@@ -202,10 +202,28 @@ export class ToolRegistry {
   }
 }
 
+/**
+ * The JSON Schema an agent reads on every turn, so nothing in it is redundant: no `$schema`, no
+ * `additionalProperties` that only restates the default, and no string/array length bounds (size
+ * guards, not guidance). The zod schema still enforces all of them, and refuses unknown arguments,
+ * with errors that say what to fix.
+ */
 function toJsonSchema(schema: z.ZodTypeAny): Record<string, unknown> {
   const json = zodToJsonSchema(schema, { target: 'jsonSchema7', $refStrategy: 'none' }) as Record<string, unknown>;
   delete json.$schema;
-  return json;
+  return slim(json) as Record<string, unknown>;
+}
+
+function slim(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(slim);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+    if (k === 'additionalProperties' && (v === false || (v && typeof v === 'object' && Object.keys(v).length === 0))) continue;
+    if (k === 'maxLength' || k === 'minLength' || k === 'maxItems' || k === 'minItems') continue;
+    out[k] = slim(v);
+  }
+  return out;
 }
 
 function formatZodError(error: z.ZodError): string {

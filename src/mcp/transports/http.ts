@@ -159,6 +159,9 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServerHa
       const server = options.createServer();
       const transport = new StreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),
+        // Tool calls answer with one JSON body instead of an SSE stream: one write, less parsing
+        // on both sides. Server-to-client messages still flow on the GET stream.
+        enableJsonResponse: true,
         onsessioninitialized: (id) => {
           sessions.set(id, { server, transport, lastSeen: Date.now() });
         },

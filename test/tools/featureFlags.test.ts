@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../helpers/harness';
-import { rolloutSummary, withRollout } from '../../src/mcp/tools/featureFlags';
+import { compactFilters, rolloutSummary, withRollout } from '../../src/mcp/tools/featureFlags';
 import { PostHogClient } from '../../src/posthog/client';
 import { ToolRegistry } from '../../src/mcp/registry';
 import { ALL_TOOLS } from '../../src/mcp/tools';
@@ -106,7 +106,8 @@ describe('feature flag tools', () => {
     assert.equal(byId.data.key, 'upload-flow-redesign');
     assert.equal(byId.data.summary, '2 variants');
     assert.equal(byId.data.created_by, 'Ada Lovelace');
-    assert.deepEqual(byId.data.filters, row.filters, 'filters come back untouched (nulls included)');
+    assert.deepEqual(byId.data.filters, compactFilters(row.filters), 'filters come back whole, without nulls and empty objects');
+    assert.equal(byId.data.filters.multivariate.variants.length, row.filters.multivariate.variants.length);
     assert.equal(byId.data.url, `${h.standin.url}/project/1/feature_flags/${row.id}`);
 
     // "dark-mode" is also a substring of other keys: the exact key wins.
@@ -353,5 +354,25 @@ describe('feature flags at scale', () => {
     const one = await h.call('get_feature_flag', { flag_key: 'scale-flag-00001' });
     assert.equal(one.isError, false, one.text);
     assert.equal(flagsOf(h, 2).all().filter((f) => String(f.key).startsWith('scale-flag-')).length, 0, 'only project 1');
+  });
+});
+
+describe('get_feature_flag: filters without noise', () => {
+  it('drops nulls and empty objects but keeps meaningful empty lists', async () => {
+    assert.deepEqual(
+      compactFilters({ groups: [{ properties: [], rollout_percentage: null, variant: null }], multivariate: null, payloads: {}, aggregation_group_type_index: null }),
+      { groups: [{ properties: [] }] },
+    );
+    assert.deepEqual(compactFilters({ groups: [] }), { groups: [] }, '"nobody" stays "nobody"');
+    const h = await startHarness();
+    try {
+      const out = await h.call('get_feature_flag', { flag_key: 'pricing-page-experiment' });
+      assert.equal(out.isError, false, out.text);
+      assert.ok(!out.text.includes('null'), out.text);
+      assert.ok(!out.text.includes('{}'), out.text);
+      assert.equal(out.data.filters.multivariate.variants.length, 2);
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -38,7 +38,25 @@ async function flagsPath(ctx: ToolContext, flag?: number): Promise<string> {
   return ctx.client.projectPath(flag === undefined ? 'feature_flags/' : `feature_flags/${seg(flag)}/`, ctx.signal);
 }
 
-/** The shape get/create/update return. `filters` is passed through untouched (never compacted). */
+/**
+ * PostHog's filters without what means nothing: null values and empty objects (`variant: null`,
+ * `multivariate: null`, `payloads: {}`) are what PostHog assumes when they are absent. Lists are
+ * kept as they are, even empty ones: `groups: []` means "nobody", not "no filters".
+ */
+export function compactFilters(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(compactFilters);
+  if (!isObject(value)) return value;
+  const out: Row = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === null || v === undefined) continue;
+    const c = compactFilters(v);
+    if (isObject(c) && !Array.isArray(c) && Object.keys(c).length === 0) continue;
+    out[k] = c;
+  }
+  return out;
+}
+
+/** The shape get/create/update return, with the flag's filters compacted (see compactFilters). */
 export async function flagDetail(ctx: ToolContext, f: Row) {
   const { projectId } = await ctx.client.context(ctx.signal);
   const out = compact({
@@ -53,7 +71,7 @@ export async function flagDetail(ctx: ToolContext, f: Row) {
     url: ctx.client.uiUrlFor(projectId, `feature_flags/${f.id}`),
   }) as Record<string, unknown>;
   const { url, ...rest } = out;
-  return { ...rest, filters: isObject(f.filters) ? f.filters : {}, url, ...(f.deleted ? { deleted: true } : {}) };
+  return { ...rest, filters: isObject(f.filters) ? compactFilters(f.filters) : {}, url, ...(f.deleted ? { deleted: true } : {}) };
 }
 
 /** Rejects filters that PostHog would read in a surprising way. */

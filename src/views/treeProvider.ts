@@ -1,7 +1,7 @@
 /** The thin vscode side of a tree model: plain node descriptors → vscode.TreeItems. */
 import * as vscode from 'vscode';
 import type { TreeSource } from './model/base';
-import type { TreeNode } from './model/node';
+import { hasLazyTooltip, type TreeNode } from './model/node';
 
 export function markdown(text: string): vscode.MarkdownString {
   const m = new vscode.MarkdownString(text, true);
@@ -10,7 +10,7 @@ export function markdown(text: string): vscode.MarkdownString {
   return m;
 }
 
-export function toTreeItem(node: TreeNode): vscode.TreeItem {
+export function toTreeItem(node: TreeNode, opts: { tooltip?: boolean } = {}): vscode.TreeItem {
   const state =
     node.collapsible === 'expanded'
       ? vscode.TreeItemCollapsibleState.Expanded
@@ -20,7 +20,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label, state);
   item.id = node.id;
   if (node.description !== undefined) item.description = node.description;
-  if (node.tooltip !== undefined) item.tooltip = markdown(node.tooltip);
+  if (opts.tooltip !== false && node.tooltip !== undefined) item.tooltip = markdown(node.tooltip);
   if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
   if (node.contextValue) item.contextValue = node.contextValue;
   if (node.command) item.command = { command: node.command.command, title: node.command.title, arguments: node.command.args };
@@ -41,10 +41,10 @@ export class ModelTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const item = toTreeItem(node);
-    // Tooltips with details are fetched on hover (resolveTreeItem only fills what is undefined).
-    if (node.kind === 'flag' && this.model.resolveTooltip) item.tooltip = undefined;
-    return item;
+    // Tooltips with details are fetched on hover, and tooltips not built yet are built on hover
+    // (resolveTreeItem only fills what is undefined): rendering 10,000 rows builds none.
+    const onHover = (node.kind === 'flag' && !!this.model.resolveTooltip) || hasLazyTooltip(node);
+    return toTreeItem(node, { tooltip: !onHover });
   }
 
   getChildren(node?: TreeNode): vscode.ProviderResult<TreeNode[]> {
@@ -58,10 +58,8 @@ export class ModelTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
-    if (this.model.resolveTooltip && node.kind === 'flag') {
-      const tooltip = await this.model.resolveTooltip(node);
-      if (tooltip) item.tooltip = markdown(tooltip);
-    }
+    const tooltip = this.model.resolveTooltip && node.kind === 'flag' ? await this.model.resolveTooltip(node) : node.tooltip;
+    if (tooltip) item.tooltip = markdown(tooltip);
     return item;
   }
 

@@ -4,7 +4,7 @@ import { startHarness, type Harness } from '../helpers/harness';
 import { startStandin } from '../standin/server';
 import { FeatureFlagsModel, describeFilters, describeProperty, flagKeyProblem, rolloutProblem, type FlagRow } from '../../src/views/model/featureFlags';
 import { refreshViewsOnChange, viewsForToolset } from '../../src/views/model/routing';
-import type { TreeNode } from '../../src/views/model/node';
+import { hasLazyTooltip, type NodeDesc, type TreeNode } from '../../src/views/model/node';
 import { PROJECT, byKind, labels, nextEvent, registryWithKey } from './helpers';
 
 describe('Feature Flags tree model', () => {
@@ -128,6 +128,55 @@ describe('Feature Flags tree model', () => {
     assert.equal(flags.length, liveFlags);
     assert.equal(new Set(flags.map((f) => f.id)).size, flags.length);
     assert.equal(byKind(nodes, 'loadMore').length, 0);
+  });
+
+  it('Load more keeps the loaded nodes (same objects) and builds only the new page; tooltips are built when read', async () => {
+    /** Counts the rows the model turns into nodes. */
+    class CountingModel extends FeatureFlagsModel {
+      built = 0;
+      protected override itemNode(f: FlagRow): NodeDesc {
+        this.built++;
+        return super.itemNode(f);
+      }
+    }
+    const m = new CountingModel({ tools: h.registry, projectName: () => PROJECT, pageSize: 10 });
+    const first = byKind(await m.children(), 'flag');
+    assert.equal(first.length, 10);
+    assert.equal(m.built, 10);
+    assert.ok(first.every(hasLazyTooltip), 'no tooltip built yet');
+
+    // The view asks for the children again (expanding, a redraw): nothing is rebuilt.
+    const again = byKind(await m.children(), 'flag');
+    assert.ok(again.every((n, i) => n === first[i]));
+    assert.equal(m.built, 10);
+
+    for (let page = 2; page <= 3; page++) {
+      await m.loadMore();
+      const nodes = await m.children();
+      const flags = byKind(nodes, 'flag');
+      assert.equal(flags.length, page * 10, 'the count grows by one page');
+      assert.equal(m.built, page * 10, 'only the new page was built');
+      for (let i = 0; i < first.length; i++) assert.equal(flags[i], first[i], `row ${i} keeps its node object`);
+      assert.deepEqual(flags.slice(0, 10).map((n) => n.id), first.map((n) => n.id));
+      assert.equal(new Set(flags.map((n) => n.id)).size, flags.length);
+      assert.equal(nodes.at(-1)!.description, `${page * 10} of ${liveFlags}`);
+      assert.deepEqual(m.items, flags);
+    }
+
+    // A tooltip is built on first read, then kept.
+    const tip = first[0].tooltip!;
+    assert.match(tip, new RegExp(`\\*\\*${(first[0].data as FlagRow).key.replace(/[-_]/g, '\\\\$&')}\\*\\*`));
+    assert.equal(hasLazyTooltip(first[0]), false);
+    assert.equal(first[0].tooltip, tip);
+    assert.equal(m.built, 30, 'reading a tooltip builds no node');
+
+    // A refresh reloads the rows into the same node objects (the view keeps selection and expansion).
+    m.refresh();
+    const reloaded = byKind(await m.children(), 'flag');
+    assert.equal(reloaded.length, 30, 'a refresh keeps how much was loaded');
+    for (let i = 0; i < first.length; i++) assert.equal(reloaded.find((n) => n.id === first[i].id), first[i]);
+    assert.equal(m.built, 60, 'rebuilt once each from the fresh rows');
+    m.dispose();
   });
 
   it('a failing Load more keeps what was loaded and offers Retry', async () => {

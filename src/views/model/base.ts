@@ -6,7 +6,7 @@
 import { PostHogError, describeError } from '../../posthog/errors';
 import { Emitter, type Event } from './events';
 import { PagedList, type ListPage } from './paged';
-import { oneLine, type Row, type TreeNode, type ViewName } from './node';
+import { lazyTooltip, oneLine, type NodeDesc, type Row, type TreeNode, type ViewName } from './node';
 
 /** What the models need from the ToolRegistry: run a tool, get its data or a thrown error. */
 export interface ToolRunner {
@@ -47,6 +47,8 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
   readonly root: PagedList<T>;
   private readonly childLists = new Map<string, PagedList<Row>>();
   private readonly nodes = new Map<string, TreeNode>();
+  /** The nodes of `root.items` (same array, same order) built so far: "Load more" builds only the new rows. */
+  private rootNodes?: { items: T[]; nodes: TreeNode[] };
   private readonly changeEmitter = new Emitter<TreeNode | undefined>();
   private readonly refreshEmitter = new Emitter<ViewName>();
 
@@ -63,7 +65,8 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
 
   protected abstract fetchRoot(req: { offset: number; limit: number; signal: AbortSignal }): Promise<ListPage<T>>;
   protected abstract keyOf(item: T): string;
-  protected abstract itemNode(item: T): Omit<TreeNode, 'view'>;
+  /** The node of a root row. Called once per row loaded (again only when the list is reloaded). */
+  protected abstract itemNode(item: T): NodeDesc;
   protected abstract emptyLabel(): string;
   /** "dashboards": used in messages. */
   protected abstract readonly noun: string;
@@ -73,7 +76,7 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
     return Promise.resolve([]);
   }
 
-  protected childNodes(_parent: TreeNode, _rows: Row[]): Array<Omit<TreeNode, 'view'>> {
+  protected childNodes(_parent: TreeNode, _rows: Row[]): NodeDesc[] {
     return [];
   }
 
@@ -108,7 +111,23 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
 
   /** The item nodes currently loaded at the root (no state nodes). */
   get items(): TreeNode[] {
-    return this.root.items.map((item) => this.nodes.get(this.itemNode(item).id)).filter((n): n is TreeNode => !!n);
+    return this.itemNodes().slice();
+  }
+
+  /**
+   * One node per loaded root row, built once: after "Load more" only the new page's rows are
+   * built (the list appends in place). A reload (new items array) builds every row again, into
+   * the same node objects.
+   */
+  private itemNodes(): TreeNode[] {
+    const items = this.root.items;
+    let built = this.rootNodes;
+    if (!built || built.items !== items || built.nodes.length > items.length) {
+      built = { items, nodes: [] };
+      this.rootNodes = built;
+    }
+    for (let i = built.nodes.length; i < items.length; i++) built.nodes.push(this.make(this.itemNode(items[i])));
+    return built.nodes;
   }
 
   /**
@@ -168,16 +187,24 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
   // ----- building nodes -----
 
   /** Returns the one node object for an id, updated in place: the view tracks nodes by identity. */
-  protected make(desc: Omit<TreeNode, 'view'>): TreeNode {
-    const full: TreeNode = { ...desc, view: this.view };
-    const existing = this.nodes.get(full.id);
-    if (!existing) {
-      this.nodes.set(full.id, full);
-      return full;
+  protected make(desc: NodeDesc): TreeNode {
+    let node = this.nodes.get(desc.id);
+    const fields = desc as Record<string, unknown>;
+    if (node) {
+      const target = node as unknown as Record<string, unknown>;
+      for (const k of Object.keys(node)) if (!(k in fields) && k !== 'view') delete target[k];
+    } else {
+      node = {} as TreeNode;
+      this.nodes.set(desc.id, node);
     }
-    for (const k of Object.keys(existing) as Array<keyof TreeNode>) delete existing[k];
-    Object.assign(existing, full);
-    return existing;
+    const target = node as unknown as Record<string, unknown>;
+    for (const k of Object.keys(fields)) {
+      const v = fields[k];
+      if (k === 'tooltip' && typeof v === 'function') lazyTooltip(node, v as () => string);
+      else target[k] = v;
+    }
+    node.view = this.view;
+    return node;
   }
 
   private async rootChildren(): Promise<TreeNode[]> {
@@ -191,7 +218,7 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
     if (list.items.length === 0) {
       return [this.make({ id: `${this.view}/empty`, kind: 'empty', label: this.emptyLabel(), icon: { id: 'info' }, contextValue: 'posthog.empty', ...this.emptyExtras() })];
     }
-    const nodes = list.items.map((item) => this.make(this.itemNode(item)));
+    const nodes = this.itemNodes().slice();
     if (list.moreError) {
       nodes.push(
         this.make({

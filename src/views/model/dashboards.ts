@@ -1,6 +1,6 @@
 /** The Dashboards view: dashboards (pinned first), each expanding to its tiles. */
 import { TreeModel, asPage, type ModelOptions } from './base';
-import { md, oneLine, str, type Row, type TreeNode } from './node';
+import { md, oneLine, str, type NodeDesc, type Row, type TreeNode } from './node';
 
 export interface DashboardRow extends Row {
   id: number;
@@ -29,18 +29,21 @@ export class DashboardsModel extends TreeModel<DashboardRow> {
     return String(d.id);
   }
 
-  protected itemNode(d: DashboardRow): Omit<TreeNode, 'view'> {
+  protected itemNode(d: DashboardRow): NodeDesc {
     const tags = Array.isArray(d.tags) ? d.tags.filter((t) => typeof t === 'string') : [];
-    const lines = [`**${md(d.name)}**${d.pinned ? ' $(pinned) pinned' : ''}`];
-    if (str(d.description)) lines.push('', md(d.description));
-    if (tags.length) lines.push('', `Tags: ${tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`);
-    lines.push('', `Dashboard ${d.id}`);
+    const tooltip = () => {
+      const lines = [`**${md(d.name)}**${d.pinned ? ' $(pinned) pinned' : ''}`];
+      if (str(d.description)) lines.push('', md(d.description));
+      if (tags.length) lines.push('', `Tags: ${tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`);
+      lines.push('', `Dashboard ${d.id}`);
+      return lines.join('\n');
+    };
     return {
       id: `dashboard:${d.id}`,
       kind: 'dashboard',
       label: d.name || 'Untitled',
       description: str(d.description) ? oneLine(d.description, 60) : tags.length ? tags.map((t) => `#${t}`).join(' ') : undefined,
-      tooltip: lines.join('\n'),
+      tooltip,
       icon: { id: d.pinned ? 'pinned' : 'dashboard' },
       contextValue: d.pinned ? 'posthog.dashboard.pinned' : 'posthog.dashboard',
       collapsible: 'collapsed',

@@ -1,7 +1,7 @@
 /** The Feature Flags view: flags with an active/inactive icon, their rollout summary, filter by key. */
 import { describeError } from '../../posthog/errors';
 import { TreeModel, asPage, type ModelOptions } from './base';
-import { md, oneLine, str, type Row, type TreeNode } from './node';
+import { md, oneLine, str, type NodeDesc, type Row, type TreeNode } from './node';
 
 export interface FlagRow extends Row {
   id: number;
@@ -68,14 +68,15 @@ export class FeatureFlagsModel extends TreeModel<FlagRow> {
     return String(f.id);
   }
 
-  protected itemNode(f: FlagRow): Omit<TreeNode, 'view'> {
+  protected itemNode(f: FlagRow): NodeDesc {
     const state = f.active ? 'Active' : 'Inactive';
     return {
       id: `flag:${f.id}`,
       kind: 'flag',
       label: f.key,
       description: str(f.summary) ?? '',
-      tooltip: flagTooltip(f),
+      // Built when read: the view fetches the full one on hover (resolveTooltip).
+      tooltip: () => flagTooltip(f),
       icon: f.active ? { id: 'circle-large-filled', color: 'testing.iconPassed' } : { id: 'circle-large-outline', color: 'disabledForeground' },
       contextValue: f.active ? 'posthog.flag.active' : 'posthog.flag.inactive',
       url: str(f.url),

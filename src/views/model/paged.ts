@@ -33,6 +33,8 @@ export class PagedList<T> {
   private controller?: AbortController;
   private generation = 0;
   private keep = 0;
+  /** The keys of `items`, kept as pages arrive (not rebuilt per page: paging stays linear). */
+  private keys = new Set<string>();
 
   constructor(
     private readonly fetchPage: FetchPage<T>,
@@ -53,6 +55,7 @@ export class PagedList<T> {
       .then((page) => {
         if (generation !== this.generation) return;
         this.items = [];
+        this.keys = new Set();
         this.append(page, 0);
         this.status = 'loaded';
       })
@@ -105,6 +108,7 @@ export class PagedList<T> {
     this.inflight = undefined;
     this.moreInflight = undefined;
     this.items = [];
+    this.keys = new Set();
     this.count = undefined;
     this.hasMore = false;
     this.nextOffset = undefined;
@@ -120,11 +124,11 @@ export class PagedList<T> {
 
   private append(page: ListPage<T>, offset: number): void {
     const results = Array.isArray(page?.results) ? page.results : [];
-    const seen = new Set(this.items.map(this.keyOf));
+    // Appends in place: what was loaded keeps its place (and the tree model its nodes).
     for (const item of results) {
       const key = this.keyOf(item);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (this.keys.has(key)) continue;
+      this.keys.add(key);
       this.items.push(item);
     }
     this.count = typeof page?.count === 'number' ? page.count : this.count;

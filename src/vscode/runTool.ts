@@ -3,9 +3,9 @@
  * the result in a read-only JSON document. With `(toolName, args)` it runs without prompts.
  */
 import * as vscode from 'vscode';
-import type { ToolRegistry } from '../mcp/registry';
+import { redact, type ToolRegistry } from '../mcp/registry';
 import type { ToolDefinition } from '../mcp/tool';
-import { argumentPrompt, argumentSpecs, coerceArgument, type ArgSpec } from '../views/model/toolArgs';
+import { argumentPrompt, argumentSpecs, coerceArgument, confirmationArguments, type ArgSpec } from '../views/model/toolArgs';
 import { BACK, askPick, askText, type PickItem } from './prompts';
 import type { ResultDocuments } from './results';
 import { confirm, showError, withProgress } from './ui';
@@ -46,10 +46,11 @@ export async function runToolCommand(deps: RunToolDeps, toolName?: unknown, args
     await deps.results.show(tool.name, data);
     return data;
   }
-  const answers = await askArguments(registry, tool);
-  if (!answers) return undefined;
+  const asked = await askArguments(registry, tool);
+  if (!asked) return undefined;
+  const { values: answers, specs } = asked;
   if (tool.annotations.destructiveHint) {
-    const ok = await confirm(`Run "${tool.title}"?`, `This tool changes or deletes data in PostHog.\n\n${JSON.stringify(answers, null, 2)}`, 'Run');
+    const ok = await confirm(`Run "${tool.title}"?`, `This tool changes or deletes data in PostHog.\n\n${JSON.stringify(confirmationArguments(redact(tool, answers), specs), null, 2)}`, 'Run');
     if (!ok) return undefined;
   }
   return execute(deps, tool, answers);
@@ -87,7 +88,7 @@ async function pickTool(registry: ToolRegistry): Promise<ToolDefinition | undefi
 }
 
 /** Asks each argument in turn (required first); Back goes to the previous one. */
-async function askArguments(registry: ToolRegistry, tool: ToolDefinition): Promise<Record<string, unknown> | undefined> {
+async function askArguments(registry: ToolRegistry, tool: ToolDefinition): Promise<{ values: Record<string, unknown>; specs: ArgSpec[] } | undefined> {
   const specs = argumentSpecs(registry.describe(tool).inputSchema, tool.secretArgs ?? []);
   const raw: Record<string, string | undefined> = {};
   const values: Record<string, unknown> = {};
@@ -107,7 +108,7 @@ async function askArguments(registry: ToolRegistry, tool: ToolDefinition): Promi
     else values[spec.name] = coerced.value;
     i++;
   }
-  return values;
+  return { values, specs };
 }
 
 async function askOne(tool: ToolDefinition, spec: ArgSpec, step: number, total: number, previous?: string): Promise<string | typeof BACK | undefined> {

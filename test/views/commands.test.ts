@@ -7,10 +7,10 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { startStandin } from '../standin/server';
 import { PostHogClient } from '../../src/posthog/client';
-import { ToolRegistry } from '../../src/mcp/registry';
+import { ToolRegistry, redact } from '../../src/mcp/registry';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 import { API_KEY_PLACEHOLDER, hostForEnv, mcpConfiguration, mcpConfigurationText } from '../../src/views/model/mcpConfig';
-import { argumentPrompt, argumentSpecs, buildArguments, coerceArgument, type ArgSpec } from '../../src/views/model/toolArgs';
+import { argumentPrompt, argumentSpecs, buildArguments, coerceArgument, confirmationArguments, type ArgSpec } from '../../src/views/model/toolArgs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -141,6 +141,17 @@ describe('Run Tool: arguments from a tool\'s JSON schema', () => {
     const tags = spec('create_dashboard', 'tags');
     assert.deepEqual(coerceArgument(tags, 'a, b ,c'), { ok: true, value: ['a', 'b', 'c'] });
     assert.deepEqual(coerceArgument(tags, '["x"]'), { ok: true, value: ['x'] });
+  });
+
+  it('the confirmation of a tool run shows its secret arguments redacted', () => {
+    const tool = registry.get('install_custom_mcp_server')!;
+    const args = { name: 'Internal', url: 'https://mcp.example.com/mcp', auth_type: 'oauth', client_id: 'cid', client_secret: 'cs-do-not-show-1234', api_key: 'ak-do-not-show-5678' };
+    const shown = confirmationArguments(redact(tool, args), specsOf(tool.name));
+    assert.deepEqual(shown, { name: 'Internal', url: 'https://mcp.example.com/mcp', auth_type: 'oauth', client_id: 'cid', client_secret: '[redacted]', api_key: '[redacted]' });
+    assert.ok(!/do-not-show/.test(JSON.stringify(shown, null, 2)));
+    // Asked in a password box (a secret-looking name) though the tool does not list it: hidden too.
+    const token: ArgSpec = { name: 'token', kind: 'string', required: false, secret: true };
+    assert.deepEqual(confirmationArguments({ token: 'tk-do-not-show', id: 3 }, [token]), { token: '[redacted]', id: 3 });
   });
 
   it('the built arguments are what the tool accepts', async () => {

@@ -183,3 +183,14 @@ export function argumentPrompt(spec: ArgSpec): string {
   const need = spec.required ? 'required' : 'optional: leave empty to skip';
   return `${spec.name} (${kind}, ${need})${spec.description ? ` — ${spec.description}` : ''}`;
 }
+
+/**
+ * What a confirmation shows of the arguments: `redacted` is the registry's `redact(tool, args)`
+ * (the tool's secret arguments replaced, long values clipped, as in the log); whatever was asked
+ * in a password box is hidden too.
+ */
+export function confirmationArguments(redacted: Record<string, unknown>, specs: readonly ArgSpec[]): Record<string, unknown> {
+  const shown = { ...redacted };
+  for (const spec of specs) if (spec.secret && spec.name in shown) shown[spec.name] = '[redacted]';
+  return shown;
+}

@@ -127,13 +127,18 @@ function runNode24(args, env, { timeoutMs = 120_000 } = {}) {
 }
 
 /** `code-server --install-extension <vsix>` into extensionsDir. */
-export async function installExtension(vsix, { extensionsDir, userDataDir, home = tempDir('posthog-cs-install-') }) {
+export async function installExtension(vsix, { extensionsDir, userDataDir, home }) {
   checkHarness({ browser: false });
-  const out = await runNode24(
-    [CODE_SERVER, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--force', '--install-extension', vsix],
-    codeServerEnv(home),
-  );
-  return out.trim();
+  const dir = home ?? tempDir('posthog-cs-install-');
+  try {
+    const out = await runNode24(
+      [CODE_SERVER, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--force', '--install-extension', vsix],
+      codeServerEnv(dir),
+    );
+    return out.trim();
+  } finally {
+    if (!home) removeDir(dir);
+  }
 }
 
 /**
@@ -151,6 +156,7 @@ export async function installExtension(vsix, { extensionsDir, userDataDir, home 
 export async function startCodeServer(o) {
   checkHarness({ browser: false });
   const home = o.home ?? tempDir('posthog-cs-');
+  const ownHome = !o.home;
   mkdirSync(home, { recursive: true });
   mkdirSync(o.userDataDir, { recursive: true });
   mkdirSync(o.extensionsDir, { recursive: true });
@@ -202,13 +208,17 @@ export async function startCodeServer(o) {
         process: child,
         exited,
         output,
-        stop: () => stopProcessGroup(child),
+        stop: async () => {
+          await stopProcessGroup(child);
+          if (ownHome) removeDir(home);
+        },
       };
     }
     await stopProcessGroup(child);
     const inUse = output.some((l) => l.includes('EADDRINUSE'));
     if (!inUse || o.port) break;
   }
+  if (ownHome) removeDir(home);
   throw new Error(`code-server did not start:\n${output.slice(-40).join('\n')}`);
 }
 

@@ -53,7 +53,8 @@ if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT_STAMP" ] \
 fi
 
 if ! dpkg-query -W -f='${Status}' libkrb5-dev 2>/dev/null | grep -q 'install ok installed'; then
-  say "cannot install code-server without libkrb5-dev (see above); the VS Code suites will not run"
+  say "cannot install code-server without libkrb5-dev (see above): the VS Code suites cannot run yet."
+  say "The npm dependencies are installed: 'npm run build && node scripts/test.mjs unit' runs the unit suite."
   exit 1
 fi
 

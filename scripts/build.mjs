@@ -1,6 +1,18 @@
 // Bundles the extension and the posthog-mcp CLI into dist/ with esbuild.
+//
+// The extension is split so that activation loads only the vscode glue:
+//   dist/extension.js  commands, tree models and providers, status bar, session, the MCP provider
+//                      shell (`vscode` external);
+//   dist/core.js       the PostHog client (axios), the ToolRegistry, every tool definition, zod:
+//                      required on first use (src/vscode/lazy.ts: `require('./core.js')`);
+//   dist/server.js     the MCP SDK server and the loopback HTTP transport: required when VS Code
+//                      asks for the MCP server;
+//   dist/errors.js     src/posthog/errors.ts, shared by extension.js and core.js so that
+//                      `instanceof PostHogError` holds for errors thrown on either side.
+// dist/cli.js stays one self-contained file.
 import { build } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 rmSync('dist', { recursive: true, force: true });
@@ -15,9 +27,28 @@ const common = {
   sourcemap: false,
   mainFields: ['module', 'main'],
 };
+
+const ERRORS = path.resolve('src/posthog/errors.ts');
+const LAZY = path.resolve('src/vscode/lazy.ts');
+
+/** The lazily required siblings (./core.js, ./server.js) and the shared errors module stay outside. */
+const splitPlugin = {
+  name: 'posthog-split',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/(core|server)\.js$/ }, (args) => (args.importer === LAZY ? { path: args.path, external: true } : undefined));
+    b.onResolve({ filter: /(^|\/)errors$/ }, (args) => {
+      const resolved = path.resolve(args.resolveDir, args.path);
+      return resolved === ERRORS.replace(/\.ts$/, '') ? { path: './errors.js', external: true } : undefined;
+    });
+  },
+};
+
 await Promise.all([
-  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [splitPlugin] }),
+  build({ ...common, entryPoints: ['src/vscode/core.ts'], outfile: 'dist/core.js', plugins: [splitPlugin] }),
+  build({ ...common, entryPoints: ['src/vscode/server.ts'], outfile: 'dist/server.js', plugins: [splitPlugin] }),
+  build({ ...common, entryPoints: ['src/posthog/errors.ts'], outfile: 'dist/errors.js' }),
   build({ ...common, entryPoints: ['src/mcp/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);
-if (!watch) console.log('built dist/extension.js and dist/cli.js');
+if (!watch) console.log('built dist/extension.js (+ core.js, server.js, errors.js, loaded on demand) and dist/cli.js');

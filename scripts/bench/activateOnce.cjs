@@ -37,7 +37,18 @@ async function main() {
   if (typeof ext.activate === 'function') api = await ext.activate(context);
   const t2 = performance.now();
   const s2 = schedstat();
+  // Not activation: what the first tree fetch / tool call (dist/core.js) and the MCP server's start
+  // (dist/server.js) load later, when the bundle is split that way.
+  const later = {};
+  for (const name of ['core', 'server']) {
+    const file = path.join(root, 'dist', `${name}.js`);
+    if (!require('node:fs').existsSync(file)) continue;
+    const a = performance.now();
+    require(file);
+    later[`${name}_load_ms`] = performance.now() - a;
+  }
   const out = {
+    ...later,
     cpu_ms: s0 && s2 ? s2.cpu - s0.cpu : undefined,
     wait_ms: s0 && s2 ? s2.wait - s0.wait : undefined,
     load_ms: t1 - t0,

@@ -19,6 +19,9 @@ interface ActivationSample {
   mcp_providers: number;
   returned_api: string[];
   unknown: string[];
+  /** After activation, on first use: require(dist/core.js), then require(dist/server.js). */
+  core_load_ms?: number;
+  server_load_ms?: number;
   error?: string;
 }
 
@@ -32,6 +35,9 @@ export interface ActivationResult {
   /** Main thread on a CPU / waiting for one during load + activate (signed in). */
   cpuP50?: number;
   waitP50?: number;
+  /** Not part of activation: loading dist/core.js (first tree fetch, tool call, sign-in check) and dist/server.js (MCP server start). */
+  coreLoadP50?: number;
+  serverLoadP50?: number;
   last: ActivationSample;
 }
 
@@ -71,6 +77,8 @@ export async function measureActivation(standin: Standin, reps: Reps): Promise<A
     activateP50: round(median(inSamples.map((s) => s.activate_ms)), 2),
     cpuP50: inSamples[0]?.cpu_ms === undefined ? undefined : round(median(inSamples.map((s) => s.cpu_ms ?? 0)), 2),
     waitP50: inSamples[0]?.wait_ms === undefined ? undefined : round(median(inSamples.map((s) => s.wait_ms ?? 0)), 2),
+    coreLoadP50: inSamples[0]?.core_load_ms === undefined ? undefined : round(median(inSamples.map((s) => s.core_load_ms ?? 0)), 2),
+    serverLoadP50: inSamples[0]?.server_load_ms === undefined ? undefined : round(median(inSamples.map((s) => s.server_load_ms ?? 0)), 2),
     last: inSamples[inSamples.length - 1],
   };
 }
@@ -78,6 +86,9 @@ export async function measureActivation(standin: Standin, reps: Reps): Promise<A
 export interface BundleResult {
   extension: number | null;
   cli: number | null;
+  /** The parts of the extension loaded on demand (absent in a single-bundle build). */
+  core: number | null;
+  server: number | null;
   vsix: number | null;
   vsixError?: string;
   vsixNote?: string;
@@ -92,6 +103,8 @@ export async function measureBundles(): Promise<BundleResult> {
   const out: BundleResult = {
     extension: size(path.join(ROOT, 'dist', 'extension.js')),
     cli: size(path.join(ROOT, 'dist', 'cli.js')),
+    core: size(path.join(ROOT, 'dist', 'core.js')),
+    server: size(path.join(ROOT, 'dist', 'server.js')),
     vsix: null,
   };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'posthog-bench-vsix-'));

@@ -163,12 +163,16 @@ async function main(): Promise<void> {
     rows.push(['  of which require(dist/extension.js) / activate()', `${activation.loadP50} / ${activation.activateP50} ms`, '', '']);
     if (activation.cpuP50 !== undefined) rows.push(['  main thread on a CPU / waiting for a CPU p50', `${activation.cpuP50} / ${activation.waitP50} ms`, '', '']);
     rows.push(['  signed out p50', `${activation.signedOutP50} ms`, '', '']);
+    if (activation.coreLoadP50 !== undefined) {
+      rows.push(['  later, on first use: require core.js / server.js', `${activation.coreLoadP50} / ${activation.serverLoadP50 ?? '–'} ms (tree fetch or tool call / MCP server start)`, '', '']);
+    }
   } else if (sections.has('activation')) {
     rows.push(['activation', `failed: ${activationError ?? 'unknown'}`.slice(0, 120), '≤ 30 ms', 'MISS']);
   }
   if (bundles) {
     const kb = (n: number | null) => (n === null ? 'n/a' : `${round(n / 1024, 1)} KB`);
     rows.push(['bundle dist/extension.js / dist/cli.js', `${kb(bundles.extension)} / ${kb(bundles.cli)}`, '', '']);
+    if (bundles.core !== null) rows.push(['  loaded on demand: dist/core.js / dist/server.js', `${kb(bundles.core)} / ${kb(bundles.server)}`, '', '']);
     rows.push(['bundle .vsix', bundles.vsix === null ? `not packaged: ${bundles.vsixError ?? ''}`.slice(0, 120) : `${kb(bundles.vsix)}${bundles.vsixNote ? ` (${bundles.vsixNote})` : ''}`, '≤ 1.5 MB', bundles.vsix === null ? 'MISS' : pass(bundles.vsix <= TARGETS.vsixBytes)]);
   }
   if (tokens) {

@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import { parseToolsets, type ToolRegistry } from '../mcp/registry';
-import { createPostHogMcpServer } from '../mcp/server';
+import type { ToolRegistry } from '../mcp/registry';
 import type { Toolset } from '../mcp/tool';
-import { serveHttp, type HttpServerHandle } from '../mcp/transports/http';
+import type { HttpServerHandle } from '../mcp/transports/http';
 import { describeError } from '../posthog/errors';
+import { loadCore, loadServer } from './lazy';
 import type { Session } from './session';
 
 export const MCP_PROVIDER_ID = 'posthog.mcpServer';
@@ -29,7 +29,7 @@ export function readMcpSettings(): McpSettings {
   const raw = cfg.get<unknown>('toolsets');
   const list = Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string') : typeof raw === 'string' ? raw : undefined;
   try {
-    return { toolsets: parseToolsets(list), readOnly };
+    return { toolsets: loadCore().parseToolsets(list), readOnly };
   } catch (err) {
     return { toolsets: undefined, readOnly, problem: describeError(err) };
   }
@@ -49,7 +49,8 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
 
   constructor(
     private readonly session: Session,
-    private readonly registry: ToolRegistry,
+    /** The one ToolRegistry, made on first use (it loads dist/core.js). */
+    private readonly registry: () => ToolRegistry,
     private readonly log: vscode.LogOutputChannel,
     /** The extension's id: VS Code names the server `<extension id>/<label>`. */
     private readonly extensionId = 'posthog-community.posthog-vscode',
@@ -197,8 +198,10 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
       });
     }
     const filter = { toolsets: settings.toolsets, readOnly: settings.readOnly };
+    const registry = this.registry();
+    const { createPostHogMcpServer, serveHttp } = loadServer();
     const handle = await serveHttp({
-      createServer: () => createPostHogMcpServer({ registry: this.registry, ...filter }),
+      createServer: () => createPostHogMcpServer({ registry, ...filter }),
       port: 0,
       onLog: (m) => this.log.warn(`MCP server: ${m}`),
     });
@@ -208,7 +211,7 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
     }
     this.handle = handle;
     this.handleSettings = settings;
-    const count = this.registry.list(filter).length;
+    const count = registry.list(filter).length;
     this.log.info(
       `MCP server listening on ${handle.url} (${count} tools${settings.readOnly ? ', read-only' : ''}${settings.toolsets ? `, toolsets: ${settings.toolsets.join(', ')}` : ''})`,
     );

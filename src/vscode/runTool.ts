@@ -3,9 +3,10 @@
  * the result in a read-only JSON document. With `(toolName, args)` it runs without prompts.
  */
 import * as vscode from 'vscode';
-import { redact, type ToolRegistry } from '../mcp/registry';
+import type { ToolRegistry } from '../mcp/registry';
 import type { ToolDefinition } from '../mcp/tool';
 import { argumentPrompt, argumentSpecs, coerceArgument, confirmationArguments, type ArgSpec } from '../views/model/toolArgs';
+import { loadCore } from './lazy';
 import { BACK, askPick, askText, type PickItem } from './prompts';
 import type { ResultDocuments } from './results';
 import { confirm, showError, withProgress } from './ui';
@@ -50,7 +51,7 @@ export async function runToolCommand(deps: RunToolDeps, toolName?: unknown, args
   if (!asked) return undefined;
   const { values: answers, specs } = asked;
   if (tool.annotations.destructiveHint) {
-    const ok = await confirm(`Run "${tool.title}"?`, `This tool changes or deletes data in PostHog.\n\n${JSON.stringify(confirmationArguments(redact(tool, answers), specs), null, 2)}`, 'Run');
+    const ok = await confirm(`Run "${tool.title}"?`, `This tool changes or deletes data in PostHog.\n\n${JSON.stringify(confirmationArguments(loadCore().redact(tool, answers), specs), null, 2)}`, 'Run');
     if (!ok) return undefined;
   }
   return execute(deps, tool, answers);

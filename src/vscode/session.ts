@@ -4,9 +4,10 @@
  * Hands the ToolRegistry its PostHogClient.
  */
 import * as vscode from 'vscode';
-import { PostHogClient } from '../posthog/client';
+import type { PostHogClient } from '../posthog/client';
 import { PostHogError, describeError } from '../posthog/errors';
 import { EU_HOST, US_HOST, hostLabel, normalizeHost } from '../posthog/hosts';
+import { loadCore, loadedCore } from './lazy';
 import { requestLogger } from './log';
 
 export const SECRET_PREFIX = 'posthog.apiKey:';
@@ -34,6 +35,15 @@ export interface ProjectChoice {
 
 const USER_AGENT = 'posthog-vscode';
 
+/**
+ * How long after start-up the project is looked up (the status bar's name, a revoked key), unless
+ * something loads the PostHog client sooner (a tree fetch, a tool call): activation loads nothing
+ * heavy and sends nothing. Meanwhile the status bar shows the name remembered from last time.
+ */
+export const PROJECT_LOOKUP_DELAY_MS = 2_000;
+
+const PROJECT_CACHE_KEY = 'posthog.projectNames';
+
 export class Session implements vscode.Disposable {
   private apiKey?: string;
   private hostValue = US_HOST;
@@ -46,6 +56,7 @@ export class Session implements vscode.Disposable {
   private suppress = 0;
   private reloading?: Promise<void>;
   private reloadAgain = false;
+  private lookupTimer?: ReturnType<typeof setTimeout>;
   private readonly emitter = new vscode.EventEmitter<SessionChange>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -56,6 +67,8 @@ export class Session implements vscode.Disposable {
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly log: vscode.LogOutputChannel,
+    /** Remembers project names per host (never a key), for the status bar at start-up. */
+    private readonly memento?: vscode.Memento,
   ) {
     this.disposables.push(
       this.emitter,
@@ -119,10 +132,14 @@ export class Session implements vscode.Disposable {
       throw new PostHogError({ kind: 'config', message: 'Not signed in to PostHog. Run "PostHog: Sign In" to connect a personal API key.' });
     }
     this.client ??= this.createClient(this.hostValue, this.apiKey, this.projectIdValue);
+    // The client is in use now: the pending project lookup costs nothing more, run it.
+    if (this.lookupTimer) this.lookupProjectNow();
     return this.client;
   }
 
+  /** A client for a host and key (loads dist/core.js the first time). */
   createClient(host: string, apiKey: string, projectId?: number): PostHogClient {
+    const { PostHogClient } = loadCore();
     return new PostHogClient({ apiKey, host, projectId, onRequest: requestLogger(this.log), userAgent: USER_AGENT });
   }
 
@@ -200,11 +217,15 @@ export class Session implements vscode.Disposable {
 
   /** Looks the project up again (the status bar's name), e.g. after "Refresh". */
   async refreshProject(): Promise<void> {
+    clearTimeout(this.lookupTimer);
+    this.lookupTimer = undefined;
     this.client = undefined;
     await this.resolveProject();
   }
 
   dispose(): void {
+    clearTimeout(this.lookupTimer);
+    this.lookupTimer = undefined;
     for (const d of this.disposables) d.dispose();
   }
 
@@ -232,10 +253,51 @@ export class Session implements vscode.Disposable {
     this.projectNameValue = undefined;
     this.resolvedProjectId = undefined;
     this.problemValue = undefined;
+    clearTimeout(this.lookupTimer);
+    this.lookupTimer = undefined;
     if (this.hostError) this.log.warn(`posthog.host: ${this.hostError}`);
     this.log.info(this.signedIn ? `Signed in to ${this.hostLabel}${this.projectIdValue ? `, project ${this.projectIdValue}` : ''}` : 'Not signed in');
+    // The name shown until the lookup answers (only shown: links and tools wait for the lookup).
+    if (this.signedIn) this.projectNameValue = this.rememberedProject()?.name;
     this.emitter.fire({ credentials: true });
-    if (this.signedIn) void this.resolveProject();
+    if (this.signedIn) this.scheduleProjectLookup();
+  }
+
+  /**
+   * Looks the project up now when the PostHog client is loaded already (a sign-in, a settings
+   * change in use), else a little after start-up or at the first tree fetch / tool call.
+   */
+  private scheduleProjectLookup(): void {
+    if (loadedCore()) {
+      void this.resolveProject();
+      return;
+    }
+    this.lookupTimer = setTimeout(() => this.lookupProjectNow(), PROJECT_LOOKUP_DELAY_MS);
+  }
+
+  private lookupProjectNow(): void {
+    clearTimeout(this.lookupTimer);
+    this.lookupTimer = undefined;
+    void this.resolveProject();
+  }
+
+  private projectCacheKey(): string {
+    return `${this.hostValue} ${this.projectIdValue ?? 'current'}`;
+  }
+
+  private rememberedProject(): { id: number; name: string } | undefined {
+    const all = this.memento?.get<Record<string, { id: number; name: string }>>(PROJECT_CACHE_KEY);
+    const p = all?.[this.projectCacheKey()];
+    return p && typeof p.id === 'number' && typeof p.name === 'string' ? p : undefined;
+  }
+
+  private rememberProject(id: number, name: string): void {
+    if (!this.memento) return;
+    const all = { ...(this.memento.get<Record<string, { id: number; name: string }>>(PROJECT_CACHE_KEY) ?? {}) };
+    const key = this.projectCacheKey();
+    if (all[key]?.id === id && all[key]?.name === name) return;
+    all[key] = { id, name };
+    void Promise.resolve(this.memento.update(PROJECT_CACHE_KEY, all)).catch(() => undefined);
   }
 
   private async resolveProject(): Promise<void> {
@@ -247,6 +309,7 @@ export class Session implements vscode.Disposable {
       this.resolvedProjectId = ctx.projectId;
       this.projectNameValue = ctx.projectName ?? `Project ${ctx.projectId}`;
       this.problemValue = undefined;
+      if (ctx.projectName) this.rememberProject(ctx.projectId, ctx.projectName);
     } catch (err) {
       if (fingerprint !== this.fingerprint) return;
       this.problemValue = describeError(err);

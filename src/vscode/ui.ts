@@ -1,7 +1,7 @@
 /** Small UI helpers: errors with actions, confirmations, progress with cancellation. */
 import * as vscode from 'vscode';
-import { ToolInputError } from '../mcp/registry';
 import { PostHogError, describeError } from '../posthog/errors';
+import { loadedCore } from './lazy';
 
 const RETRYABLE = new Set(['network', 'timeout', 'server', 'rate_limited', 'outcome_unknown']);
 
@@ -22,13 +22,19 @@ export async function showError(err: unknown, opts: { retry?: () => unknown } = 
     if (err.kind === 'config' && /posthog\.host|project id/i.test(message)) actions.push('Open Settings');
     if (opts.retry && RETRYABLE.has(err.kind)) actions.push('Retry');
     if (err.kind === 'network' || err.kind === 'timeout') actions.push('Open Settings');
-  } else if (!(err instanceof ToolInputError) && opts.retry) {
+  } else if (!isToolInputError(err) && opts.retry) {
     actions.push('Retry');
   }
   const choice = await vscode.window.showErrorMessage(message, ...new Set(actions));
   if (choice === 'Sign In') await vscode.commands.executeCommand('posthog.signIn');
   else if (choice === 'Retry') await opts.retry?.();
   else if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'posthog.');
+}
+
+/** Arguments that do not fit a tool's schema (only the registry, in dist/core.js, throws these). */
+function isToolInputError(err: unknown): boolean {
+  const ToolInputError = loadedCore()?.ToolInputError;
+  return !!ToolInputError && err instanceof ToolInputError;
 }
 
 /** A modal warning that names what is about to happen. True when the user chose `action`. */

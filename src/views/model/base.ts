@@ -15,6 +15,8 @@ export interface ToolRunner {
 
 export interface ModelOptions {
   tools: ToolRunner;
+  /** Settles once the session knows whether it is signed in (the stored key was read). */
+  ready?: PromiseLike<unknown>;
   /** Signed out: the views show nothing, so their welcome content (with a Sign In button) shows. */
   isSignedIn?: () => boolean;
   /** The active project's name, for "No feature flags in <project>". */
@@ -95,6 +97,7 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
   }
 
   async children(parent?: TreeNode): Promise<TreeNode[]> {
+    if (this.options.ready) await this.options.ready;
     if (!this.isSignedIn) return [];
     if (!parent) return this.rootChildren();
     if (!parent.collapsible) return [];

@@ -1,0 +1,33 @@
+/**
+ * Loads the heavy parts of the extension on first use. Bundled, `./core.js` and `./server.js` are
+ * separate files next to dist/extension.js (scripts/build.mjs keeps them out of it); run from the
+ * sources (tests), they resolve to src/vscode/core.ts and server.ts. Only types are imported
+ * statically, so activation loads neither.
+ */
+import type * as Core from './core';
+import type * as Server from './server';
+
+export type CoreModule = typeof Core;
+export type ServerModule = typeof Server;
+
+let core: CoreModule | undefined;
+let server: ServerModule | undefined;
+
+/** The PostHog client, the ToolRegistry and the tool definitions (dist/core.js). */
+export function loadCore(): CoreModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  core ??= require('./core.js') as CoreModule;
+  return core;
+}
+
+/** The core if something loaded it already; never loads it. */
+export function loadedCore(): CoreModule | undefined {
+  return core;
+}
+
+/** The MCP SDK server and the loopback HTTP transport (dist/server.js). */
+export function loadServer(): ServerModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  server ??= require('./server.js') as ServerModule;
+  return server;
+}

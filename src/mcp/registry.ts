@@ -43,7 +43,7 @@ export interface JsonSchemaTool {
   description: string;
   inputSchema: Record<string, unknown>;
   outputSchema?: Record<string, unknown>;
-  annotations: ToolDefinition['annotations'] & { title: string };
+  annotations: ToolDefinition['annotations'];
 }
 
 /** An input error: the tool was called with arguments that do not fit its schema. Nothing was sent. */

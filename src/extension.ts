@@ -7,7 +7,7 @@
  * are separate files loaded on first use (src/vscode/lazy.ts): dist/core.js (the PostHog client
  * with axios, the ToolRegistry, the tool definitions, zod) at the first tree fetch, tool call or
  * sign-in check; dist/server.js (the MCP SDK server and the loopback HTTP transport) when VS Code
- * asks for the MCP server. Nothing is sent and the stored key is not waited for.
+ * starts the MCP server. Nothing is sent and the stored key is not waited for.
  */
 import * as vscode from 'vscode';
 import type { ToolRegistry } from './mcp/registry';
@@ -105,7 +105,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
     }),
   );
 
-  provider = new PostHogMcpProvider(session, getRegistry, log, context.extension.id);
+  const packageVersion = (context.extension.packageJSON as { version?: unknown } | undefined)?.version;
+  provider = new PostHogMcpProvider(session, getRegistry, log, context.extension.id, typeof packageVersion === 'string' ? packageVersion : '');
   context.subscriptions.push(vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, provider));
 
   const results = new ResultDocuments();

@@ -3,6 +3,10 @@
  * loopback Streamable HTTP (127.0.0.1, an ephemeral port, a random bearer token per start, Host
  * and Origin checked), so the API key never leaves the extension host. VS Code reaches it through
  * an McpHttpServerDefinition carrying the token as a header.
+ *
+ * VS Code asks for the definitions eagerly (at start-up): that answer starts and loads nothing.
+ * The server (dist/server.js, and dist/core.js for the tools) starts in resolveMcpServerDefinition,
+ * which VS Code calls when it starts the server, and only then gets its URL and token.
  */
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
@@ -15,6 +19,8 @@ import type { Session } from './session';
 
 export const MCP_PROVIDER_ID = 'posthog.mcpServer';
 export const MCP_LABEL = 'PostHog';
+/** The definition's address until VS Code starts the server (resolveMcpServerDefinition sets the real one). */
+export const UNSTARTED_URI = 'http://127.0.0.1/mcp';
 
 export interface McpSettings {
   toolsets?: Toolset[];
@@ -40,7 +46,6 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
   readonly onDidChangeMcpServerDefinitions = this.emitter.event;
 
   private handle?: HttpServerHandle;
-  private handleSettings?: McpSettings;
   private starting?: Promise<HttpServerHandle | undefined>;
   private generation = 0;
   private warnedProblem?: string;
@@ -54,6 +59,8 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
     private readonly log: vscode.LogOutputChannel,
     /** The extension's id: VS Code names the server `<extension id>/<label>`. */
     private readonly extensionId = 'posthog-community.posthog-vscode',
+    /** Part of the definition's version: another release may offer other tools. */
+    private readonly extensionVersion = '',
   ) {
     this.disposables.push(
       this.emitter,
@@ -70,18 +77,14 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
     await this.session.ready;
     // Never prompts. Signed out: no server, so no stale PostHog tools are offered.
     if (!this.session.signedIn) return [];
-    try {
-      const definitions = [this.definition(await this.ensureServer())];
-      if (this.restartPending) {
-        this.restartPending = false;
-        // VS Code stores these definitions as soon as this returns; restart right after.
-        setTimeout(() => void this.restartInVsCode(), 50);
-      }
-      return definitions;
-    } catch (err) {
-      this.log.error(`Could not start the MCP server: ${describeError(err)}`);
-      return [];
+    // Starts nothing: resolveMcpServerDefinition does, when VS Code starts the server.
+    const definitions = [new vscode.McpHttpServerDefinition(MCP_LABEL, vscode.Uri.parse(UNSTARTED_URI), {}, this.version())];
+    if (this.restartPending) {
+      this.restartPending = false;
+      // VS Code stores these definitions as soon as this returns; restart right after.
+      setTimeout(() => void this.restartInVsCode(), 50);
     }
+    return definitions;
   }
 
   async resolveMcpServerDefinition(server: vscode.McpHttpServerDefinition, token: vscode.CancellationToken): Promise<vscode.McpHttpServerDefinition | undefined> {
@@ -97,10 +100,15 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
       const ok = await vscode.commands.executeCommand<boolean>('posthog.signIn');
       if (!ok || !this.session.signedIn || token.isCancellationRequested) return undefined;
     }
-    const handle = await this.ensureServer();
-    const fresh = this.definition(handle);
-    server.uri = fresh.uri;
-    server.headers = fresh.headers;
+    let handle: HttpServerHandle;
+    try {
+      handle = await this.ensureServer();
+    } catch (err) {
+      this.log.error(`Could not start the MCP server: ${describeError(err)}`);
+      throw err;
+    }
+    server.uri = vscode.Uri.parse(handle.url);
+    server.headers = { Authorization: `Bearer ${handle.token}` };
     return server;
   }
 
@@ -144,7 +152,6 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
     const old = this.handle;
     const pending = this.starting;
     this.handle = undefined;
-    this.handleSettings = undefined;
     this.starting = undefined;
     // A start in progress sees the new generation and closes what it opened.
     await pending?.catch(() => undefined);
@@ -159,14 +166,22 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
     for (const d of this.disposables) d.dispose();
   }
 
-  private definition(handle: HttpServerHandle): vscode.McpHttpServerDefinition {
-    return new vscode.McpHttpServerDefinition(MCP_LABEL, vscode.Uri.parse(handle.url), { Authorization: `Bearer ${handle.token}` }, this.version(handle));
-  }
-
-  /** Changes with sign-in, host, project, toolsets and read-only (each of which restarts the server). */
-  private version(handle: HttpServerHandle): string {
-    const s = this.handleSettings ?? readMcpSettings();
-    const state = JSON.stringify([this.session.signedIn, this.session.host, this.session.configuredProjectId ?? null, s.toolsets ?? 'all', s.readOnly, handle.port]);
+  /**
+   * Changes with sign-in, host, project, toolsets, read-only and the release, and with every stop
+   * of the server: VS Code then knows the server it runs is outdated. Read from the settings as
+   * written (parsing them needs dist/core.js).
+   */
+  private version(): string {
+    const cfg = vscode.workspace.getConfiguration('posthog.mcp');
+    const state = JSON.stringify([
+      this.session.signedIn,
+      this.session.host,
+      this.session.configuredProjectId ?? null,
+      cfg.get<unknown>('toolsets') ?? null,
+      cfg.get<boolean>('readOnly') === true,
+      this.extensionVersion,
+      this.generation,
+    ]);
     return createHash('sha256').update(state).digest('hex').slice(0, 12);
   }
 
@@ -210,7 +225,6 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
       return undefined;
     }
     this.handle = handle;
-    this.handleSettings = settings;
     const count = registry.list(filter).length;
     this.log.info(
       `MCP server listening on ${handle.url} (${count} tools${settings.readOnly ? ', read-only' : ''}${settings.toolsets ? `, toolsets: ${settings.toolsets.join(', ')}` : ''})`,

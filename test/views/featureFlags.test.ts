@@ -176,6 +176,16 @@ describe('Feature Flags tree model', () => {
     assert.equal(reloaded.length, 30, 'a refresh keeps how much was loaded');
     for (let i = 0; i < first.length; i++) assert.equal(reloaded.find((n) => n.id === first[i].id), first[i]);
     assert.equal(m.built, 60, 'rebuilt once each from the fresh rows');
+
+    // A narrower reload (a filter) forgets the nodes of rows no longer loaded.
+    const key = (first[0].data as FlagRow).key;
+    m.setSearch(key);
+    const filtered = byKind(await m.children(), 'flag');
+    assert.ok(filtered.some((n) => n.id === first[0].id));
+    const dropped = first.filter((n) => !filtered.some((f) => f.id === n.id));
+    assert.ok(dropped.length > 0);
+    for (const n of dropped) assert.equal(m.node(n.id), undefined, `${n.id} forgotten`);
+    assert.equal(m.node(first[0].id), first[0], 'a row still loaded keeps its node');
     m.dispose();
   });
 

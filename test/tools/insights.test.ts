@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../helpers/harness';
+import { withLinks } from '../helpers/links';
 import { eventsTable, ingestEvent } from '../standin/analytics';
 import { envelope } from '../standin/core';
 
@@ -45,6 +46,7 @@ describe('insights tools', () => {
 
   it('list_insights returns the newest first, with short_id links and paging info', async () => {
     const out = await h.call('list_insights', { limit: 5 });
+    if (!out.isError) out.data = withLinks(out.data);
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.count, insights().all().filter((i) => !i.deleted).length);
     assert.equal(out.data.has_more, true);

@@ -120,6 +120,7 @@ export const actionsTools: ToolDefinition[] = [
           matches: summary(a),
           url: ctx.client.uiUrlFor(projectId, `data-management/actions/${a.id}`),
         }),
+        ctx.client.uiUrlFor(projectId, 'data-management/actions/{id}'),
       );
     },
   }),

@@ -71,7 +71,7 @@ export const annotationsTools: ToolDefinition[] = [
         action: 'list annotations',
       });
       const { projectId } = await ctx.client.context(ctx.signal);
-      return listResult(page, (a) => view(a, ctx.client.uiUrlFor(projectId, `data-management/annotations/${a.id}`), false));
+      return listResult(page, (a) => view(a, ctx.client.uiUrlFor(projectId, `data-management/annotations/${a.id}`), false), ctx.client.uiUrlFor(projectId, 'data-management/annotations/{id}'));
     },
   }),
   defineTool({

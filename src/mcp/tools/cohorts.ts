@@ -111,7 +111,7 @@ export const cohortsTools: ToolDefinition[] = [
         action: 'list cohorts',
       });
       const { projectId } = await ctx.client.context(ctx.signal);
-      return listResult(page, (c) => cohortView(c, ctx.client.uiUrlFor(projectId, `cohorts/${c.id}`), false));
+      return listResult(page, (c) => cohortView(c, ctx.client.uiUrlFor(projectId, `cohorts/${c.id}`), false), ctx.client.uiUrlFor(projectId, 'cohorts/{id}'));
     },
   }),
   defineTool({

@@ -1,6 +1,7 @@
 /** Small helpers shared by the tool groups: paging fields, compact results, PATCH bodies. */
 import { z } from 'zod';
 import type { Page } from '../../posthog/client';
+import { fillUrlTemplate } from '../urlTemplate';
 
 export const DEFAULT_LIMIT = 25;
 
@@ -39,15 +40,37 @@ export interface ListResult<R> {
   count?: number;
   has_more: boolean;
   next_offset?: number;
+  /** Each row's link is this with `{field}` filled from the row (rows whose link differs keep a `url`). */
+  url_template?: string;
   results: R[];
 }
 
-/** The common list answer: `{count?, has_more, next_offset?, results}`. */
-export function listResult<T, R>(page: Page<T>, map: (row: T) => R): ListResult<R> {
-  const out: ListResult<R> = { has_more: page.hasMore, results: page.results.map(map) };
-  if (page.count !== undefined) out.count = page.count;
-  if (page.hasMore && page.nextOffset !== undefined) out.next_offset = page.nextOffset;
-  return { ...(out.count !== undefined ? { count: out.count } : {}), has_more: out.has_more, ...(out.next_offset !== undefined ? { next_offset: out.next_offset } : {}), results: out.results };
+/**
+ * The common list answer: `{count?, has_more, next_offset?, url_template?, results}`. With a
+ * template, a row's `url` is dropped when the template gives exactly the same link: an agent
+ * reads one pattern instead of a full URL per row, and no link is lost.
+ */
+export function listResult<T, R>(page: Page<T>, map: (row: T) => R, urlTemplate?: string): ListResult<R> {
+  let results = page.results.map(map);
+  let templated = false;
+  if (urlTemplate) {
+    results = results.map((row) => {
+      const r = row as unknown as Record<string, unknown>;
+      if (r && typeof r.url === 'string' && fillUrlTemplate(urlTemplate, r) === r.url) {
+        templated = true;
+        const { url: _url, ...rest } = r;
+        return rest as unknown as R;
+      }
+      return row;
+    });
+  }
+  return {
+    ...(page.count !== undefined ? { count: page.count } : {}),
+    has_more: page.hasMore,
+    ...(page.hasMore && page.nextOffset !== undefined ? { next_offset: page.nextOffset } : {}),
+    ...(templated ? { url_template: urlTemplate } : {}),
+    results,
+  };
 }
 
 /** Only the fields that were given: an omitted field is never sent, so nothing is wiped. */

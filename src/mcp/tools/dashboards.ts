@@ -67,6 +67,7 @@ export const dashboardsTools: ToolDefinition[] = [
           tags: d.tags,
           url: ctx.client.uiUrlFor(projectId, `dashboard/${d.id}`),
         }),
+        ctx.client.uiUrlFor(projectId, 'dashboard/{id}'),
       );
     },
   }),

@@ -119,6 +119,7 @@ export const experimentsTools: ToolDefinition[] = [
           end_date: e.end_date,
           url: ctx.client.uiUrlFor(projectId, `experiments/${e.id}`),
         }),
+        ctx.client.uiUrlFor(projectId, 'experiments/{id}'),
       );
     },
   }),

@@ -160,6 +160,7 @@ export const featureFlagsTools: ToolDefinition[] = [
           tags: f.tags,
           url: ctx.client.uiUrlFor(projectId, `feature_flags/${f.id}`),
         }),
+        ctx.client.uiUrlFor(projectId, 'feature_flags/{id}'),
       );
     },
   }),

@@ -198,6 +198,7 @@ export const insightsTools: ToolDefinition[] = [
           last_modified_at: i.last_modified_at,
           url: insightLink(ctx, projectId, i),
         }),
+        ctx.client.uiUrlFor(projectId, 'insights/{short_id}'),
       );
     },
   }),

@@ -3,6 +3,7 @@
  * loading / empty / error states with Retry, "Load more", stable node objects (so the view keeps
  * expansion and can be told exactly which node changed), and refresh.
  */
+import { fillUrlTemplate } from '../../mcp/urlTemplate';
 import { PostHogError, describeError } from '../../posthog/errors';
 import { Emitter, type Event } from './events';
 import { PagedList, type ListPage } from './paged';
@@ -328,8 +329,19 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
 export function asPage<T>(data: unknown): ListPage<T> {
   if (Array.isArray(data)) return { results: data as T[], has_more: false, count: data.length };
   const o = (data ?? {}) as Record<string, unknown>;
+  let results = Array.isArray(o.results) ? (o.results as T[]) : [];
+  // Lists give one link pattern instead of a URL per row: put each row's link back.
+  const template = typeof o.url_template === 'string' ? o.url_template : undefined;
+  if (template) {
+    results = results.map((row) => {
+      const r = row as unknown as Record<string, unknown>;
+      if (!r || typeof r !== 'object' || typeof r.url === 'string') return row;
+      const url = fillUrlTemplate(template, r);
+      return (url ? { ...r, url } : row) as T;
+    });
+  }
   return {
-    results: Array.isArray(o.results) ? (o.results as T[]) : [],
+    results,
     has_more: o.has_more === true,
     next_offset: typeof o.next_offset === 'number' ? o.next_offset : undefined,
     count: typeof o.count === 'number' ? o.count : undefined,

@@ -1,4 +1,5 @@
 /** Cohorts: saved groups of persons, by criteria (dynamic) or by list (static). */
+import { OPERATOR_WORDS } from '../../posthog/operators';
 import { z } from 'zod';
 import { seg } from '../../posthog/client';
 import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
@@ -16,20 +17,7 @@ const groups = z
   .max(100)
   .describe('Legacy criteria, OR-ed: [{"properties": [{key, value, operator, type: "person"}]}]');
 
-const OPS: Record<string, string> = {
-  exact: '=',
-  is_not: '≠',
-  icontains: 'contains',
-  not_icontains: 'does not contain',
-  regex: 'matches',
-  not_regex: 'does not match',
-  gt: '>',
-  gte: '≥',
-  lt: '<',
-  lte: '≤',
-  is_date_before: 'before',
-  is_date_after: 'after',
-};
+const OPS = OPERATOR_WORDS;
 
 function leafText(p: Row): string {
   const not = p.negation ? 'not ' : '';

@@ -1,4 +1,5 @@
 /** The Feature Flags view: flags with an active/inactive icon, their rollout summary, filter by key. */
+import { OPERATOR_WORDS } from '../../posthog/operators';
 import { describeError } from '../../posthog/errors';
 import { TreeModel, asPage, type ModelOptions } from './base';
 import { md, oneLine, str, type NodeDesc, type Row, type TreeNode } from './node';
@@ -160,26 +161,7 @@ export function flagTooltip(f: FlagRow): string {
   return lines.join('\n');
 }
 
-const OPERATORS: Record<string, string> = {
-  exact: '=',
-  is_not: '≠',
-  icontains: 'contains',
-  not_icontains: 'does not contain',
-  regex: 'matches',
-  not_regex: 'does not match',
-  gt: '>',
-  gte: '≥',
-  lt: '<',
-  lte: '≤',
-  is_set: 'is set',
-  is_not_set: 'is not set',
-  is_date_before: 'is before',
-  is_date_after: 'is after',
-  is_date_exact: 'is on',
-  in: 'in',
-  not_in: 'not in',
-  flag_evaluates_to: 'evaluates to',
-};
+const OPERATORS = OPERATOR_WORDS;
 
 function value(v: unknown): string {
   if (Array.isArray(v)) return v.map(value).join(' or ');

@@ -1,0 +1,21 @@
+/** PostHog's property-filter operators in words, for summaries of cohorts and flag conditions. */
+export const OPERATOR_WORDS: Readonly<Record<string, string>> = {
+  exact: '=',
+  is_not: '≠',
+  icontains: 'contains',
+  not_icontains: 'does not contain',
+  regex: 'matches',
+  not_regex: 'does not match',
+  gt: '>',
+  gte: '≥',
+  lt: '<',
+  lte: '≤',
+  is_set: 'is set',
+  is_not_set: 'is not set',
+  is_date_before: 'is before',
+  is_date_after: 'is after',
+  is_date_exact: 'is on',
+  in: 'in',
+  not_in: 'not in',
+  flag_evaluates_to: 'evaluates to',
+};

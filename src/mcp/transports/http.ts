@@ -7,7 +7,7 @@ import http from 'node:http';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { HttpSessionTransport } from './session';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -38,7 +38,7 @@ export interface HttpServerHandle {
 
 interface Session {
   server: Server;
-  transport: StreamableHTTPServerTransport;
+  transport: HttpSessionTransport;
   lastSeen: number;
 }
 
@@ -150,28 +150,21 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServerHa
         return reply(res, 404, 'Session not found: it ended or the server restarted. Initialize a new session.');
       }
       session.lastSeen = Date.now();
-      await session.transport.handleRequest(req, res, body);
-      if (req.method === 'DELETE') await closeSession(sid);
+      session.transport.handle(req, res, body);
       return;
     }
     if (req.method === 'POST' && (isInitializeRequest(body) || (Array.isArray(body) && body.some((m) => isInitializeRequest(m))))) {
       if (sessions.size >= MAX_SESSIONS) return reply(res, 503, 'Too many open MCP sessions; close some and try again.');
       const server = options.createServer();
-      const transport = new StreamableHTTPServerTransport({
-        sessionIdGenerator: () => randomUUID(),
-        // Tool calls answer with one JSON body instead of an SSE stream: one write, less parsing
-        // on both sides. Server-to-client messages still flow on the GET stream.
-        enableJsonResponse: true,
-        onsessioninitialized: (id) => {
-          sessions.set(id, { server, transport, lastSeen: Date.now() });
-        },
-      });
+      const transport = new HttpSessionTransport(randomUUID());
+      const id = transport.sessionId;
+      sessions.set(id, { server, transport, lastSeen: Date.now() });
       transport.onclose = () => {
-        const id = transport.sessionId;
-        if (id) sessions.delete(id);
+        sessions.delete(id);
+        void server.close().catch(() => undefined);
       };
       await server.connect(transport);
-      await transport.handleRequest(req, res, body);
+      transport.handle(req, res, body);
       return;
     }
     return reply(res, 400, 'Bad request: no valid Mcp-Session-Id header; start with an initialize request.');

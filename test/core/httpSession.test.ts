@@ -1,0 +1,142 @@
+/**
+ * The loopback HTTP server's own session transport (src/mcp/transports/session.ts): the protocol
+ * checks a Streamable HTTP server owes its clients, one JSON body per POST, batches, the GET stream
+ * and DELETE, seen on the wire.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { serveHttp, type HttpServerHandle } from '../../src/mcp/transports/http';
+import { createPostHogMcpServer } from '../../src/mcp/server';
+import { ToolRegistry } from '../../src/mcp/registry';
+import { ALL_TOOLS } from '../../src/mcp/tools';
+import { PostHogClient } from '../../src/posthog/client';
+import { startStandin, type Standin } from '../standin/server';
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  json: any;
+}
+
+describe('loopback HTTP sessions', () => {
+  let s: Standin;
+  let h: HttpServerHandle;
+  before(async () => {
+    s = await startStandin();
+    const client = new PostHogClient({ apiKey: s.key, host: s.url });
+    const registry = new ToolRegistry(ALL_TOOLS, () => client);
+    h = await serveHttp({ createServer: () => createPostHogMcpServer({ registry, toolsets: ['dashboards'] }) });
+  });
+  after(async () => {
+    await h.close();
+    await s.close();
+  });
+
+  const send = (method: string, opts: { body?: unknown; session?: string; headers?: Record<string, string> } = {}) =>
+    new Promise<Answer>((resolve, reject) => {
+      const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: h.port,
+          path: '/mcp',
+          method,
+          headers: {
+            Authorization: `Bearer ${h.token}`,
+            Accept: 'application/json, text/event-stream',
+            'Content-Type': 'application/json',
+            ...(opts.session ? { 'Mcp-Session-Id': opts.session } : {}),
+            ...opts.headers,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          if (res.headers['content-type']?.includes('event-stream')) {
+            // An open stream: answer with what we have, then let go.
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '', json: undefined });
+            res.destroy();
+            return;
+          }
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => {
+            const body = Buffer.concat(chunks).toString('utf8');
+            let json: unknown;
+            try {
+              json = JSON.parse(body);
+            } catch {
+              json = undefined;
+            }
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json });
+          });
+        },
+      );
+      req.on('error', reject);
+      if (payload) req.write(payload);
+      req.end();
+    });
+
+  const init = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'wire', version: '1' } } };
+
+  async function open(): Promise<string> {
+    const a = await send('POST', { body: init });
+    assert.equal(a.status, 200, a.body);
+    const sid = a.headers['mcp-session-id'] as string;
+    assert.ok(sid);
+    assert.equal((await send('POST', { session: sid, body: { jsonrpc: '2.0', method: 'notifications/initialized' } })).status, 202);
+    return sid;
+  }
+
+  it('initialize answers one JSON body with a session id; a second initialize is refused', async () => {
+    const a = await send('POST', { body: init });
+    assert.equal(a.status, 200);
+    assert.match(String(a.headers['content-type']), /application\/json/);
+    assert.equal(a.json.result.serverInfo.name, 'posthog');
+    const sid = a.headers['mcp-session-id'] as string;
+    const again = await send('POST', { session: sid, body: { ...init, id: 2 } });
+    assert.equal(again.status, 400);
+    assert.match(again.json.error.message, /already initialized/);
+  });
+
+  it('a tool call is answered in one JSON body; a batch gets an array in request order', async () => {
+    const sid = await open();
+    const one = await send('POST', { session: sid, body: { jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'get_dashboard', arguments: { dashboard_id: 1 } } } });
+    assert.equal(one.status, 200);
+    assert.equal(one.json.id, 7);
+    assert.equal(JSON.parse(one.json.result.content[0].text).id, 1);
+    const batch = await send('POST', {
+      session: sid,
+      body: [
+        { jsonrpc: '2.0', id: 'b', method: 'tools/list' },
+        { jsonrpc: '2.0', id: 'a', method: 'ping' },
+      ],
+    });
+    assert.deepEqual(batch.json.map((m: { id: string }) => m.id), ['b', 'a']);
+    assert.ok(batch.json[0].result.tools.length > 0);
+  });
+
+  it('refuses what a Streamable HTTP server must refuse', async () => {
+    const sid = await open();
+    const call = { jsonrpc: '2.0', id: 9, method: 'ping' };
+    assert.equal((await send('POST', { session: sid, body: call, headers: { Accept: 'application/json' } })).status, 406);
+    assert.equal((await send('POST', { session: sid, body: call, headers: { 'Content-Type': 'text/plain' } })).status, 415);
+    assert.equal((await send('POST', { session: sid, body: { hello: 'world' } })).status, 400);
+    const version = await send('POST', { session: sid, body: call, headers: { 'Mcp-Protocol-Version': '1999-01-01' } });
+    assert.equal(version.status, 400);
+    assert.match(version.json.error.message, /Unsupported protocol version/);
+    assert.equal((await send('POST', { session: 'no-such-session', body: call })).status, 404);
+    assert.equal((await send('PUT', { session: sid, body: call })).status, 405);
+  });
+
+  it('offers a GET stream only to clients that accept text/event-stream, and DELETE ends the session', async () => {
+    const sid = await open();
+    assert.equal((await send('GET', { session: sid, headers: { Accept: 'application/json' } })).status, 406);
+    const stream = await send('GET', { session: sid, headers: { Accept: 'text/event-stream' } });
+    assert.equal(stream.status, 200);
+    const before = h.sessionCount();
+    assert.equal((await send('DELETE', { session: sid })).status, 200);
+    assert.equal(h.sessionCount(), before - 1);
+    assert.equal((await send('POST', { session: sid, body: { jsonrpc: '2.0', id: 1, method: 'ping' } })).status, 404);
+  });
+});

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import type { PostHogClient } from '../posthog/client';
-import { PostHogError, describeError } from '../posthog/errors';
+import { describeError } from '../posthog/errors';
 import { TOOLSETS, type ToolDefinition, type Toolset } from './tool';
 
 export interface ToolFilter {
@@ -276,4 +276,3 @@ function scrub(message: string, tool: ToolDefinition, rawArgs: unknown): string 
   return out;
 }
 
-export { PostHogError };

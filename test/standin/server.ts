@@ -10,7 +10,6 @@
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { randomUUID } from 'node:crypto';
 import {
   type Ctx,
   envelope,
@@ -349,4 +348,3 @@ function seedBase(state: State): void {
   });
 }
 
-export { randomUUID };

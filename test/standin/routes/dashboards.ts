@@ -1,7 +1,7 @@
 /** Dashboards (dual-routed), collaborators (plain array) and sharing (single object). */
 import { randomBytes } from 'node:crypto';
 import { type Ctx, HttpError, envelope, notFound, r, type Router, required, validation } from '../core';
-import { assign, byId, matches, softDeleteResource } from '../crud';
+import { assign, matches, softDeleteResource } from '../crud';
 import { isoDaysAgo, nowIso, type Row, type State, type Team } from '../state';
 import type { RouteGroup } from './types';
 
@@ -153,7 +153,6 @@ export const dashboardsRoutes: RouteGroup = {
       return r(204);
     }, collabOpts);
     sharingRoutes(router, 'dashboards', 'sharing_configuration');
-    void byId;
   },
 
   seed(state: State, team: Team, options) {

@@ -17,7 +17,7 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
+import { connectResult } from './net';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -32,25 +32,6 @@ const registry = new ToolRegistry(ALL_TOOLS, () => {
   throw new Error('no PostHog in this test');
 });
 const make = () => createPostHogMcpServer({ registry });
-
-function connectResult(host: string, port: number): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve('timeout');
-    }, 3_000);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve('connected');
-    });
-    socket.once('error', (err: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      resolve(err.code ?? err.message);
-    });
-  });
-}
 
 /** Listening sockets on `port` from /proc/net/tcp{,6}: local addresses as hex, as the kernel has them. */
 function listeners(port: number): { v4: string[]; v6: string[] } | undefined {

@@ -30,6 +30,11 @@ export interface Harness {
   client: PostHogClient;
   registry: ToolRegistry;
   mcp: Client;
+  /**
+   * A raw request to the stand-in with the demo key, for what the tools never send (DELETE,
+   * malformed bodies): checks the stand-in itself behaves like PostHog.
+   */
+  raw(method: string, path: string, body?: unknown): Promise<{ status: number; text: string; json: any }>;
   /** Calls a tool through MCP and parses its text. */
   call(name: string, args?: Record<string, unknown>, opts?: { signal?: AbortSignal; timeout?: number }): Promise<CallOutcome>;
   close(): Promise<void>;
@@ -61,6 +66,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     client,
     registry,
     mcp,
+    async raw(method, path, body) {
+      const res = await fetch(standin.url + path, {
+        method,
+        headers: { Authorization: `Bearer ${standin.key}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, text, json: text ? JSON.parse(text) : undefined };
+    },
     async call(name, args = {}, opts = {}) {
       const result = await mcp.callTool({ name, arguments: args }, undefined, { signal: opts.signal, timeout: opts.timeout });
       return parseOutcome(result as Parameters<typeof parseOutcome>[0]);

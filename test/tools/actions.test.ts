@@ -12,16 +12,7 @@ describe('actions tools', () => {
 
   const table = () => h.standin.state.table(1, 'actions');
   const live = () => table().all().filter((a) => !a.deleted);
-  /** A raw request to the stand-in, for what the tools never send (DELETE, bad bodies). */
-  async function raw(method: string, path: string, body?: unknown) {
-    const res = await fetch(h.standin.url + path, {
-      method,
-      headers: { Authorization: `Bearer ${h.standin.key}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, text, json: text ? JSON.parse(text) : undefined };
-  }
+  const raw = (method: string, path: string, body?: unknown) => h.raw(method, path, body);
 
   it('list_actions pages the unpaginated upstream list itself, newest calculation first, without deleted actions', async () => {
     assert.ok(table().all().some((a) => a.deleted), 'the seed has a deleted action');

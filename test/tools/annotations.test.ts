@@ -13,15 +13,7 @@ describe('annotations tools', () => {
   const table = (pid = 1) => h.standin.state.table(pid, 'annotations');
   /** What project 1 sees: its own live annotations plus the organization-wide ones of other projects. */
   const visibleIn1 = () => [...table(1).all(), ...table(2).all().filter((a) => a.scope === 'organization')].filter((a) => !a.deleted);
-  async function raw(method: string, path: string, body?: unknown) {
-    const res = await fetch(h.standin.url + path, {
-      method,
-      headers: { Authorization: `Bearer ${h.standin.key}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, text, json: text ? JSON.parse(text) : undefined };
-  }
+  const raw = (method: string, path: string, body?: unknown) => h.raw(method, path, body);
 
   it('list_annotations: newest date first, deleted ones hidden, organization-wide ones from other projects included', async () => {
     assert.ok(table(1).all().some((a) => a.deleted), 'the seed has a deleted annotation');

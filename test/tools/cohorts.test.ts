@@ -38,15 +38,7 @@ describe('cohorts tools', () => {
     assert.equal(out.isError, false, out.text);
     return out.data.id as number;
   }
-  async function raw(method: string, path: string, body?: unknown) {
-    const res = await fetch(h.standin.url + path, {
-      method,
-      headers: { Authorization: `Bearer ${h.standin.key}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, text, json: text ? JSON.parse(text) : undefined };
-  }
+  const raw = (method: string, path: string, body?: unknown) => h.raw(method, path, body);
 
   it('list_cohorts: newest first, with size, criteria in words and a link', async () => {
     const out = await h.call('list_cohorts', {});

@@ -80,59 +80,48 @@ export function toolResultJson(result: vscode.LanguageModelToolResult): { text: 
   return { text, data };
 }
 
+/** Calls `visit` with every file under `dir` (unreadable entries are skipped). */
+function walkFiles(dir: string, visit: (file: string, size: number) => void): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const p = path.join(dir, name);
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) walkFiles(p, visit);
+    else if (st.isFile()) visit(p, st.size);
+  }
+}
+
 /** Every readable file under `dir` (below 5 MB) whose text contains `needle`. */
 export function filesContaining(dir: string, needle: string): string[] {
   const hits: string[] = [];
-  const walk = (d: string) => {
-    let names: string[];
+  walkFiles(dir, (p, size) => {
+    if (size >= 5_000_000) return;
     try {
-      names = readdirSync(d);
+      if (readFileSync(p).includes(needle)) hits.push(p);
     } catch {
-      return;
+      // unreadable: skip
     }
-    for (const name of names) {
-      const p = path.join(d, name);
-      let st;
-      try {
-        st = statSync(p);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) walk(p);
-      else if (st.isFile() && st.size < 5_000_000) {
-        try {
-          if (readFileSync(p).includes(needle)) hits.push(p);
-        } catch {
-          // unreadable: skip
-        }
-      }
-    }
-  };
-  walk(dir);
+  });
   return hits;
 }
 
 /** The settings.json files VS Code keeps for this window: user, machine, profiles, workspace. */
 export function settingsFiles(userDataDir: string | undefined): string[] {
   const files: string[] = [];
-  const walk = (d: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(d);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const p = path.join(d, name);
-      try {
-        if (statSync(p).isDirectory()) walk(p);
-        else if (name === 'settings.json') files.push(p);
-      } catch {
-        // gone
-      }
-    }
+  const collect = (p: string) => {
+    if (path.basename(p) === 'settings.json') files.push(p);
   };
-  if (userDataDir) walk(userDataDir);
-  for (const folder of vscode.workspace.workspaceFolders ?? []) walk(path.join(folder.uri.fsPath, '.vscode'));
+  if (userDataDir) walkFiles(userDataDir, collect);
+  for (const folder of vscode.workspace.workspaceFolders ?? []) walkFiles(path.join(folder.uri.fsPath, '.vscode'), collect);
   return files;
 }

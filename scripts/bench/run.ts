@@ -201,7 +201,8 @@ async function main(): Promise<void> {
         `≤ toolkit`,
         r.toolkit_bytes === null ? 'n/a' : pass(r.ours_bytes <= r.toolkit_bytes),
       ]);
-      rows.push([`    ours without url fields and nulls`, `${r.oursWithoutUrlsAndNulls} B`, '', '']);
+      if (r.oursAsObjects !== r.ours_bytes) rows.push([`    ours with rows as objects, not a table`, `${r.oursAsObjects} B`, '', '']);
+      if (r.note && !r.rows) rows.push([`    ${r.note}`, '', '', '']);
     }
   }
   if (scale) {

@@ -13,7 +13,9 @@
  *     writes its own; the adapter writes its own (the toolkit follows `next` for flags).
  * Everything else passes through unchanged.
  */
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
@@ -24,6 +26,7 @@ import { PostHogAgentToolkit, getToolsFromContext } from '@posthog/agent-toolkit
 import { PostHogClient } from '../../src/posthog/client';
 import { ToolRegistry } from '../../src/mcp/registry';
 import { createPostHogMcpServer } from '../../src/mcp/server';
+import { fromTable } from '../../src/mcp/render';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 import { TOOLSETS, type Toolset } from '../../src/mcp/tool';
 import type { Standin } from '../../test/standin/server';
@@ -63,28 +66,17 @@ export interface ResponseRow {
   ours_call: string;
   toolkit_call: string;
   rows?: { ours: number; toolkit: number };
-  /** Our bytes with every `url` field and every null / {} removed (what those fields cost). */
-  oursWithoutUrlsAndNulls: number;
+  /** Our bytes with a list's rows as objects instead of a table. */
+  oursAsObjects: number;
   note?: string;
 }
 
-function withoutUrlsAndNulls(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(withoutUrlsAndNulls);
-  if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      if (k === 'url' || x === null) continue;
-      if (x && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length === 0) continue;
-      out[k] = withoutUrlsAndNulls(x);
-    }
-    return out;
-  }
-  return v;
-}
-
-function trimmedBytes(text: string): number {
+/** Bytes of the same answer with its rows as objects (what the table form saves). */
+function asObjectsBytes(text: string): number {
   try {
-    return bytes(JSON.stringify(withoutUrlsAndNulls(JSON.parse(text))));
+    const parsed = JSON.parse(text) as unknown;
+    const objects = fromTable(parsed);
+    return objects === parsed ? bytes(text) : bytes(JSON.stringify(objects));
   } catch {
     return bytes(text);
   }
@@ -338,13 +330,21 @@ function resultText(r: unknown): { text: string; isError: boolean } {
 
 function rowCount(text: string): number {
   try {
-    const v = JSON.parse(text) as unknown;
+    const v = fromTable(JSON.parse(text)) as unknown;
     if (Array.isArray(v)) return v.length;
     if (v && typeof v === 'object' && Array.isArray((v as { results?: unknown[] }).results)) return (v as { results: unknown[] }).results.length;
     return 1;
   } catch {
     return 0;
   }
+}
+
+/** BENCH_DUMP=<dir>: write both sides' texts of every comparable call, to read what the bytes are. */
+function dump(dir: string, what: string, ours: string, theirs: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const base = what.replace(/[^a-z0-9]+/gi, '-');
+  fs.writeFileSync(path.join(dir, `${base}.ours.json`), ours);
+  fs.writeFileSync(path.join(dir, `${base}.toolkit.json`), theirs);
 }
 
 export async function measureTokens(standin: Standin): Promise<TokensResult> {
@@ -409,13 +409,14 @@ export async function measureTokens(standin: Standin): Promise<TokensResult> {
     const o = await callOurs(oName, oArgs);
     const t = await callTheirs(tName, tArgs);
     if (o.isError) throw new Error(`${oName} failed: ${o.text.slice(0, 300)}`);
+    if (process.env.BENCH_DUMP) dump(process.env.BENCH_DUMP, c.what, o.text, t.text);
     const row: ResponseRow = {
       what: c.what,
       ours_bytes: bytes(o.text),
       toolkit_bytes: t.isError ? null : bytes(t.text),
       ours_call: `${oName} ${JSON.stringify(oArgs)}`,
       toolkit_call: `${tName} ${JSON.stringify(tArgs)}`,
-      oursWithoutUrlsAndNulls: trimmedBytes(o.text),
+      oursAsObjects: asObjectsBytes(o.text),
     };
     if (t.isError) row.note = `toolkit failed: ${t.text.slice(0, 200)}`;
     if (c.list) {
@@ -424,6 +425,31 @@ export async function measureTokens(standin: Standin): Promise<TokensResult> {
       row.note = `${row.note ? `${row.note}; ` : ''}our default page: ${bytes(dflt.text)} B for ${rowCount(dflt.text)} rows`;
     }
     responses.push(row);
+  }
+  // Every flag, not just two picked ones: the sum over all of them, and how many are larger.
+  {
+    let oursTotal = 0;
+    let theirsTotal = 0;
+    let larger = 0;
+    const live = flags.filter((f) => !f.deleted);
+    for (const f of live) {
+      const o = await callOurs('get_feature_flag', { flag_id: f.id });
+      const t = await callTheirs('feature-flag-get-definition', { flagId: f.id });
+      if (o.isError || t.isError) throw new Error(`get flag ${String(f.id)} failed: ${(o.isError ? o.text : t.text).slice(0, 200)}`);
+      oursTotal += bytes(o.text);
+      theirsTotal += bytes(t.text);
+      if (bytes(o.text) > bytes(t.text)) larger++;
+      if (process.env.BENCH_DUMP) dump(process.env.BENCH_DUMP, `flag-${String(f.id)}`, o.text, t.text);
+    }
+    responses.push({
+      what: `get every flag (${live.length} calls, total)`,
+      ours_bytes: oursTotal,
+      toolkit_bytes: theirsTotal,
+      ours_call: 'get_feature_flag {flag_id} for each flag',
+      toolkit_call: 'feature-flag-get-definition {flagId} for each flag',
+      oursAsObjects: oursTotal,
+      note: `ours larger for ${larger} of ${live.length} flags`,
+    });
   }
   // Dashboards with a text tile: the toolkit's schema requires an insight on every tile.
   const toolkitUnanswered: string[] = [];

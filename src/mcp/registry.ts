@@ -7,6 +7,7 @@ import { zodToJsonSchema } from 'zod-to-json-schema';
 import type { PostHogClient } from '../posthog/client';
 import { describeError } from '../posthog/errors';
 import { TOOLSETS, type ToolDefinition, type Toolset } from './tool';
+import { renderForAgent } from './render';
 
 export interface ToolFilter {
   /** Only these tool groups. Undefined or empty: all. */
@@ -148,9 +149,10 @@ export class ToolRegistry {
     const tool = this.byName.get(name);
     try {
       const data = await this.run(name, rawArgs, opts);
-      const text = typeof data === 'string' ? data : JSON.stringify(data ?? { ok: true });
-      const result: McpToolResult = { content: [{ type: 'text', text }] };
+      const result: McpToolResult = { content: [{ type: 'text', text: renderForAgent(data) }] };
       if (tool?.output && data && typeof data === 'object' && !Array.isArray(data)) {
+        // Structured results are the handler's object exactly (its schema says so), and the text is its JSON.
+        result.content[0].text = JSON.stringify(data);
         result.structuredContent = data as Record<string, unknown>;
       }
       return result;

@@ -18,7 +18,8 @@ export interface ServerOptions extends ToolFilter {
 
 const INSTRUCTIONS =
   'PostHog product analytics, feature flags, dashboards, insights, experiments and MCP store tools for the active PostHog project. ' +
-  'List tools take limit/offset and report count and has_more. Objects carry a "url" into the PostHog UI; ' +
+  'List tools take limit/offset and answer with a table: "columns" once, then "rows" as arrays in that order (a short row lacks its last fields); ' +
+  '"count" is the total when known and "next_offset" is given when there are more. Objects carry a "url" into the PostHog UI; ' +
   'lists give one "url_template" instead (fill {id} or {short_id} from each row).';
 
 export function createPostHogMcpServer(options: ServerOptions): Server {

@@ -43,7 +43,7 @@ export class ModelTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   getTreeItem(node: TreeNode): vscode.TreeItem {
     // Tooltips with details are fetched on hover, and tooltips not built yet are built on hover
     // (resolveTreeItem only fills what is undefined): rendering 10,000 rows builds none.
-    const onHover = (node.kind === 'flag' && !!this.model.resolveTooltip) || hasLazyTooltip(node);
+    const onHover = !!this.model.fetchesTooltip?.(node) || hasLazyTooltip(node);
     return toTreeItem(node, { tooltip: !onHover });
   }
 
@@ -58,7 +58,7 @@ export class ModelTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
-    const tooltip = this.model.resolveTooltip && node.kind === 'flag' ? await this.model.resolveTooltip(node) : node.tooltip;
+    const tooltip = this.model.resolveTooltip && this.model.fetchesTooltip?.(node) ? await this.model.resolveTooltip(node) : node.tooltip;
     if (tooltip) item.tooltip = markdown(tooltip);
     return item;
   }

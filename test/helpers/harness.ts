@@ -7,6 +7,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { PostHogClient, type PostHogClientOptions } from '../../src/posthog/client';
 import { ToolRegistry } from '../../src/mcp/registry';
 import { createPostHogMcpServer } from '../../src/mcp/server';
+import { fromTable } from '../../src/mcp/render';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 import type { Toolset } from '../../src/mcp/tool';
 import { startStandin, type Standin, type StandinOptions } from '../standin/server';
@@ -45,7 +46,8 @@ export function parseOutcome(result: { content?: unknown; isError?: unknown; str
   const text = content.filter((c) => c.type === 'text').map((c) => c.text ?? '').join('\n');
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Lists come to an agent as a table (src/mcp/render.ts); tests read their rows as objects.
+    data = fromTable(JSON.parse(text));
   } catch {
     data = undefined;
   }

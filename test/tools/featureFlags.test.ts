@@ -1,8 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { hasNullNoise } from '../helpers/noise';
 import { startHarness, type Harness } from '../helpers/harness';
 import { withLinks } from '../helpers/links';
-import { compactFilters, rolloutSummary, withRollout } from '../../src/mcp/tools/featureFlags';
+import { compactFilters, withRollout } from '../../src/mcp/tools/featureFlags';
+import { rolloutSummary } from '../../src/posthog/rollout';
 import { PostHogClient } from '../../src/posthog/client';
 import { ToolRegistry } from '../../src/mcp/registry';
 import { ALL_TOOLS } from '../../src/mcp/tools';
@@ -10,18 +12,38 @@ import { ALL_TOOLS } from '../../src/mcp/tools';
 const flagsOf = (h: Harness, pid = 1) => h.standin.state.table(pid, 'feature_flags');
 const byKey = (h: Harness, key: string) => flagsOf(h).find((f) => f.key === key && !f.deleted)!;
 
+describe('filters sent to PostHog', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(() => h.close());
+
+  it('filters read from get_feature_flag can be sent back as they are: each condition set gets its properties list again', async () => {
+    const row = byKey(h, 'annual-billing-discount');
+    const read = await h.call('get_feature_flag', { flag_id: row.id });
+    const simple = await h.call('create_feature_flag', { key: 'copied-rollout', rollout_percentage: 40 });
+    assert.deepEqual(simple.data.filters, { groups: [{ rollout_percentage: 40 }] }, 'an agent reads no empty properties');
+    const out = await h.call('update_feature_flag', { flag_id: simple.data.id, filters: { groups: [...simple.data.filters.groups, ...read.data.filters.groups] } });
+    assert.equal(out.isError, false, out.text);
+    const sent = h.standin.requestsTo(`/feature_flags/${simple.data.id}`, 'PATCH').at(-1)!.body as { filters: { groups: Array<Record<string, unknown>> } };
+    assert.deepEqual(sent.filters.groups[0], { properties: [], rollout_percentage: 40 });
+    assert.deepEqual(sent.filters.groups.slice(1), read.data.filters.groups, 'conditions that had properties are sent unchanged');
+  });
+});
+
 describe('rolloutSummary (the Flags tree\'s one-line summary)', () => {
   it('follows the contract', () => {
     const v = (n: number) => ({ key: `v${n}`, rollout_percentage: 100 / 3 });
     assert.equal(rolloutSummary({ groups: [{ properties: [], rollout_percentage: 100 }], multivariate: { variants: [v(1), v(2), v(3)] } }), '3 variants');
     assert.equal(rolloutSummary({ groups: [] }), 'nobody');
-    assert.equal(rolloutSummary({ groups: [{ properties: [], rollout_percentage: 30 }] }), '30% of users');
-    assert.equal(rolloutSummary({ groups: [{ properties: [], rollout_percentage: null }] }), '100% of users');
-    assert.equal(rolloutSummary({ groups: [{ properties: [{ key: 'plan', value: 'pro' }], rollout_percentage: 20 }] }), '20% of matching users');
-    assert.equal(rolloutSummary({ groups: [{ properties: [{ key: 'plan', value: 'pro' }] }] }), '100% of matching users');
+    assert.equal(rolloutSummary({ groups: [{ properties: [], rollout_percentage: 30 }] }), '30%');
+    assert.equal(rolloutSummary({ groups: [{ properties: [], rollout_percentage: null }] }), '100%');
+    assert.equal(rolloutSummary({ groups: [{ properties: [{ key: 'plan', value: 'pro' }], rollout_percentage: 20 }] }), '20% matching');
+    assert.equal(rolloutSummary({ groups: [{ properties: [{ key: 'plan', value: 'pro' }] }] }), '100% matching');
     assert.equal(rolloutSummary({ groups: [{ properties: [] }, { properties: [], rollout_percentage: 5 }] }), '2 condition sets');
-    assert.equal(rolloutSummary({ groups: [{ properties: [] }], multivariate: null }), '100% of users', 'multivariate: null is a boolean flag');
-    assert.equal(rolloutSummary({}), '100% of users', 'legacy filters without groups are everyone, as PostHog reads them');
+    assert.equal(rolloutSummary({ groups: [{ properties: [] }], multivariate: null }), '100%', 'multivariate: null is a boolean flag');
+    assert.equal(rolloutSummary({}), '100%', 'legacy filters without groups are everyone, as PostHog reads them');
   });
 
   it('withRollout keeps each condition set\'s properties and adds a set when there is none', () => {
@@ -60,7 +82,7 @@ describe('feature flag tools', () => {
     else assert.equal(h.standin.state.table(1, 'cohorts').all().filter((c) => !c.deleted).length > 0, false);
   });
 
-  it('list_feature_flags gives the contract\'s rows with a rollout summary and link, and pages', async () => {
+  it('list_feature_flags gives the contract\'s rows with the rollout in words and a link, and pages', async () => {
     const live = flagsOf(h).all().filter((f) => !f.deleted);
     const out = await h.call('list_feature_flags', { limit: 10 });
     if (!out.isError) out.data = withLinks(out.data);
@@ -73,10 +95,10 @@ describe('feature flag tools', () => {
       assert.equal(typeof f.id, 'number');
       assert.equal(typeof f.key, 'string');
       assert.equal(typeof f.active, 'boolean');
-      assert.equal(f.summary, rolloutSummary(flagsOf(h).get(f.id)!.filters));
+      assert.equal(f.rollout, rolloutSummary(flagsOf(h).get(f.id)!.filters));
       assert.equal(f.url, `${h.standin.url}/project/1/feature_flags/${f.id}`);
     }
-    assert.ok(!out.text.includes('null'), 'no null noise');
+    assert.ok(!hasNullNoise(out.text), 'no null noise');
     const next = await h.call('list_feature_flags', { limit: 10, offset: 10 });
     if (!next.isError) next.data = withLinks(next.data);
     const ids = new Set(out.data.results.map((f: any) => f.id));
@@ -107,8 +129,9 @@ describe('feature flag tools', () => {
     const byId = await h.call('get_feature_flag', { flag_id: row.id });
     assert.equal(byId.isError, false, byId.text);
     assert.equal(byId.data.key, 'upload-flow-redesign');
-    assert.equal(byId.data.summary, '2 variants');
-    assert.equal(byId.data.created_by, 'Ada Lovelace');
+    assert.deepEqual(Object.keys(byId.data), ['id', 'key', 'name', 'active', 'tags', 'filters', 'url'], 'what an agent acts on, nothing the filters already say');
+    assert.deepEqual(byId.data.tags, row.tags);
+    assert.equal(rolloutSummary(byId.data.filters), '2 variants');
     assert.deepEqual(byId.data.filters, compactFilters(row.filters), 'filters come back whole, without nulls and empty objects');
     assert.equal(byId.data.filters.multivariate.variants.length, row.filters.multivariate.variants.length);
     assert.equal(byId.data.url, `${h.standin.url}/project/1/feature_flags/${row.id}`);
@@ -122,7 +145,7 @@ describe('feature flag tools', () => {
 
     const nobody = await h.call('get_feature_flag', { flag_key: 'maintenance-mode' });
     assert.deepEqual(nobody.data.filters.groups, [], 'an empty groups list survives (it means nobody)');
-    assert.equal(nobody.data.summary, 'nobody');
+    assert.equal(rolloutSummary(nobody.data.filters), 'nobody');
   });
 
   it('get_feature_flag: unknown key or id says what was not found; bad combinations send nothing', async () => {
@@ -144,7 +167,7 @@ describe('feature flag tools', () => {
   it('create_feature_flag with rollout_percentage builds one condition set for everyone', async () => {
     const out = await h.call('create_feature_flag', { key: 'checkout-redesign', name: 'New checkout', rollout_percentage: 30 });
     assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.summary, '30% of users');
+    assert.equal(rolloutSummary(out.data.filters), '30%');
     assert.equal(out.data.active, true);
     const row = flagsOf(h).get(out.data.id)!;
     assert.equal(row.key, 'checkout-redesign');
@@ -158,7 +181,7 @@ describe('feature flag tools', () => {
   it('create_feature_flag with neither rollout nor filters is 100% of users, sent explicitly', async () => {
     const out = await h.call('create_feature_flag', { key: 'quiet-launch', active: false });
     assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.summary, '100% of users');
+    assert.equal(rolloutSummary(out.data.filters), '100%');
     assert.equal(out.data.active, false);
     assert.deepEqual(flagsOf(h).get(out.data.id)!.filters, { groups: [{ properties: [], rollout_percentage: 100 }] });
     const on = await h.call('check_feature_flag', { distinct_id: 'anyone', flag_key: 'quiet-launch' });
@@ -173,7 +196,7 @@ describe('feature flag tools', () => {
     };
     const out = await h.call('create_feature_flag', { key: 'pro-upsell-test', filters });
     assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.summary, '2 variants');
+    assert.equal(rolloutSummary(out.data.filters), '2 variants');
     assert.deepEqual(flagsOf(h).get(out.data.id)!.filters, filters);
   });
 
@@ -246,7 +269,7 @@ describe('feature flag tools', () => {
     assert.deepEqual(row.filters.groups.map((g: any) => g.rollout_percentage), [65, 65]);
     assert.deepEqual(row.filters.groups.map((g: any) => g.properties), propsBefore, 'properties kept');
     assert.equal(row.version, versionBefore + 1);
-    assert.equal(out.data.summary, '2 condition sets');
+    assert.equal(rolloutSummary(out.data.filters), '2 condition sets');
   });
 
   it('update_feature_flag: nothing to change, both rollout and filters, or a missing flag', async () => {
@@ -350,7 +373,7 @@ describe('feature flags at scale', () => {
     assert.equal(first.data.count, flagsOf(h).all().filter((f) => !f.deleted).length);
     assert.ok(first.data.count >= 250 + 38);
     const last = await h.call('list_feature_flags', { limit: 100, offset: first.data.count - 5 });
-    assert.equal(last.data.has_more, false);
+    assert.equal(last.data.next_offset, undefined, 'no next page');
     assert.equal(last.data.results.at(-1).key, 'scale-flag-00250', 'scale flags are the oldest');
     const search = await h.call('list_feature_flags', { search: 'scale-flag-0012', limit: 100 });
     assert.equal(search.data.count, 10);
@@ -361,17 +384,19 @@ describe('feature flags at scale', () => {
 });
 
 describe('get_feature_flag: filters without noise', () => {
-  it('drops nulls and empty objects but keeps meaningful empty lists', async () => {
+  it('drops nulls, empty objects and a condition set\'s empty properties, but keeps meaningful empty lists', async () => {
     assert.deepEqual(
       compactFilters({ groups: [{ properties: [], rollout_percentage: null, variant: null }], multivariate: null, payloads: {}, aggregation_group_type_index: null }),
-      { groups: [{ properties: [] }] },
+      { groups: [{}] },
     );
     assert.deepEqual(compactFilters({ groups: [] }), { groups: [] }, '"nobody" stays "nobody"');
+    const cohort = { key: 'id', type: 'cohort', value: 3, values: [] };
+    assert.deepEqual(compactFilters({ groups: [{ properties: [cohort], rollout_percentage: 5 }] }), { groups: [{ properties: [cohort], rollout_percentage: 5 }] }, 'other empty lists stay');
     const h = await startHarness();
     try {
       const out = await h.call('get_feature_flag', { flag_key: 'pricing-page-experiment' });
       assert.equal(out.isError, false, out.text);
-      assert.ok(!out.text.includes('null'), out.text);
+      assert.ok(!hasNullNoise(out.text), out.text);
       assert.ok(!out.text.includes('{}'), out.text);
       assert.equal(out.data.filters.multivariate.variants.length, 2);
     } finally {

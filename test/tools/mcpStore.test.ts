@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { hasNullNoise } from '../helpers/noise';
 import { startHarness, type Harness } from '../helpers/harness';
 import { TEMPLATE_IDS, mcpOAuthThrottle, type UpstreamTool } from '../standin/routes/mcpStore';
 import type { Row } from '../standin/state';
@@ -46,7 +47,7 @@ describe('MCP store tools', () => {
     const out = await h.call('list_mcp_server_installations');
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.count, 3);
-    assert.equal(out.data.has_more, false);
+    assert.equal(out.data.next_offset, undefined, 'no next page');
     assert.equal(out.data.settings_url, `${h.standin.url}/project/1/settings/mcp-servers`);
     const rows = Object.fromEntries(out.data.results.map((r: any) => [r.name, r]));
     assert.deepEqual(Object.keys(rows).sort(), ['Acme Internal Tools', 'Sentry', 'Stripe']);
@@ -61,7 +62,7 @@ describe('MCP store tools', () => {
     assert.equal(rows.Sentry.template_id, TEMPLATE_IDS.Sentry);
     assert.equal(rows.Sentry.tool_count, 7, 'removed tools are not counted');
     assert.ok(!out.text.includes('sntrys_'), 'stored credentials never appear');
-    assert.ok(!out.text.includes('null'));
+    assert.ok(!hasNullNoise(out.text));
     const req = h.standin.requestsTo('/api/projects/1/mcp_server_installations', 'GET').at(-1)!;
     assert.equal(req.query.limit, '25');
   });
@@ -73,7 +74,7 @@ describe('MCP store tools', () => {
     assert.equal(out.data.next_offset, 2);
     const rest = await h.call('list_mcp_server_installations', { limit: 2, offset: 2 });
     assert.equal(rest.data.results.length, 1);
-    assert.equal(rest.data.has_more, false);
+    assert.equal(rest.data.next_offset, undefined, 'no next page');
   });
 
   it('list_mcp_server_installations also reads the newer {results}-only body', async () => {
@@ -81,7 +82,7 @@ describe('MCP store tools', () => {
     h.standin.faults.add({ method: 'GET', path: '/mcp_server_installations', status: 200, body, times: 1 });
     const out = await h.call('list_mcp_server_installations');
     assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.has_more, false);
+    assert.equal(out.data.next_offset, undefined, 'no next page');
     assert.equal(out.data.results.length, 1);
     assert.equal(out.data.results[0].name, 'mcp.example.com', 'an unnamed server is named by its host');
     assert.equal(out.data.results[0].tool_count, 0);

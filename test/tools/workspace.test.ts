@@ -65,7 +65,7 @@ describe('workspace tools', () => {
     for (const [event, count] of out.data.results) assert.equal(count, expected.get(event), event);
     const counts = out.data.results.map((r: any[]) => r[1]);
     assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'ordered by count, descending');
-    assert.equal(out.data.has_more, false);
+    assert.equal(out.data.next_offset, undefined, 'no next page');
     const sent = h.standin.requestsTo('/query', 'POST').at(-1)!;
     assert.equal(sent.path, '/api/projects/1/query/');
     assert.deepEqual(sent.body, { query: { kind: 'HogQLQuery', query: 'SELECT event, count() FROM events GROUP BY event ORDER BY count() DESC' } });

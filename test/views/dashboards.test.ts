@@ -29,7 +29,14 @@ describe('Dashboards tree model', () => {
     const product = items.find((n) => n.label === 'Product analytics')!;
     assert.equal(product.description, 'Weekly active users, signups and retention at a glance');
     assert.match(product.tooltip!, /\*\*Product analytics\*\*/);
-    assert.match(product.tooltip!, /`core`/);
+    assert.ok(model.fetchesTooltip(product), 'the full tooltip is fetched on hover');
+    const before = h.standin.requestsTo('/dashboards/', 'GET').length;
+    const tip = (await model.resolveTooltip(product))!;
+    assert.match(tip, /\*\*Product analytics\*\* \$\(pinned\) pinned/);
+    assert.match(tip, /Tags: `core`/, 'tags come with the dashboard on hover');
+    assert.match(tip, /Dashboard \d+ · \d+ tiles · created by Ada Lovelace/);
+    await model.resolveTooltip(product);
+    assert.equal(h.standin.requestsTo('/dashboards/', 'GET').length, before + 1, 'fetched once, then cached');
     assert.match(items[0].url!, new RegExp(`^${h.standin.url}/project/1/dashboard/\\d+$`));
     assert.equal(items[0].collapsible, 'collapsed');
     const more = nodes.at(-1)!;
@@ -123,6 +130,15 @@ describe('Dashboards tree model', () => {
     assert.equal(await fired, dash, 'only that dashboard is redrawn');
     const tiles = await model.children(dash);
     assert.ok(tiles.every((t) => t.kind !== 'error'));
+  });
+
+  it('a hover tooltip that cannot load its details keeps what the row says and tells why', async () => {
+    const dash = byKind(await model.children(), 'dashboard')[0];
+    h.standin.faults.add({ path: `/dashboards/${(dash.data as { id: number }).id}`, status: 500, times: 5 });
+    const tip = (await model.resolveTooltip(dash))!;
+    assert.match(tip, new RegExp(`\\*\\*${dash.label}\\*\\*`));
+    assert.match(tip, /Could not load the details: Could not get dashboard \d+: PostHog had a server error/);
+    assert.ok(!/at .*\.ts:\d+/.test(tip), 'no stack trace');
   });
 
   it('a rejected key (401) shows the message and a Sign in again node', async () => {

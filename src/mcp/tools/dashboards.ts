@@ -45,7 +45,7 @@ export const dashboardsTools: ToolDefinition[] = [
   defineTool({
     name: 'list_dashboards',
     title: 'List dashboards',
-    description: 'List dashboards in the project, pinned first. Returns id, name, description, tags and a link for each.',
+    description: 'List dashboards in the project, pinned first (search matches name, description and tags). Returns id, name, description, pinned and a link for each; get_dashboard gives tags and tiles.',
     toolset: 'dashboards',
     input: { search, ...paging },
     annotations: READ,
@@ -64,7 +64,6 @@ export const dashboardsTools: ToolDefinition[] = [
           name: d.name || 'Untitled',
           description: d.description,
           pinned: d.pinned || undefined,
-          tags: d.tags,
           url: ctx.client.uiUrlFor(projectId, `dashboard/${d.id}`),
         }),
         ctx.client.uiUrlFor(projectId, 'dashboard/{id}'),

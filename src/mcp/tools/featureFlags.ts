@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { seg } from '../../posthog/client';
 import { PostHogError } from '../../posthog/errors';
+import { rolloutSummary } from '../../posthog/rollout';
 import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import { DEFAULT_LIMIT, compact, given, id, jsonObject, listResult, paging, personName, requireSomeChange, search, type Row } from './common';
+import { DEFAULT_LIMIT, compact, given, id, jsonObject, listResult, paging, requireSomeChange, search, type Row } from './common';
 
 const flagId = id('feature flag');
 const KEY_RE = /^[a-zA-Z0-9_-]+$/;
@@ -12,66 +13,49 @@ function isObject(v: unknown): v is Row {
   return !!v && typeof v === 'object' && !Array.isArray(v);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/**
- * One line saying who gets a flag: "3 variants", "nobody", "50% of users",
- * "100% of matching users", "2 condition sets".
- */
-export function rolloutSummary(filters: unknown): string {
-  const f = isObject(filters) ? filters : {};
-  const variants = isObject(f.multivariate) && Array.isArray(f.multivariate.variants) ? f.multivariate.variants : [];
-  if (variants.length > 0) return plural(variants.length, 'variant');
-  // Filters without `groups` are PostHog's legacy shape: one group from `properties`, everyone.
-  const groups: unknown[] = Array.isArray(f.groups) ? f.groups : [{ properties: Array.isArray(f.properties) ? f.properties : [] }];
-  if (groups.length === 0) return 'nobody';
-  if (groups.length > 1) return `${groups.length} condition sets`;
-  const g = isObject(groups[0]) ? groups[0] : {};
-  const rollout = typeof g.rollout_percentage === 'number' ? g.rollout_percentage : 100;
-  const targeted = Array.isArray(g.properties) && g.properties.length > 0;
-  return `${rollout}% of ${targeted ? 'matching ' : ''}users`;
-}
-
 async function flagsPath(ctx: ToolContext, flag?: number): Promise<string> {
   return ctx.client.projectPath(flag === undefined ? 'feature_flags/' : `feature_flags/${seg(flag)}/`, ctx.signal);
 }
 
 /**
- * PostHog's filters without what means nothing: null values and empty objects (`variant: null`,
- * `multivariate: null`, `payloads: {}`) are what PostHog assumes when they are absent. Lists are
- * kept as they are, even empty ones: `groups: []` means "nobody", not "no filters".
+ * PostHog's filters without what means nothing: null values, empty objects (`variant: null`,
+ * `multivariate: null`, `payloads: {}`) and a condition set's empty `properties` are what PostHog
+ * assumes when they are absent (filtersForPostHog puts `properties` back before sending). Other
+ * lists are kept as they are, even empty ones: `groups: []` means "nobody", not "no filters".
  */
-export function compactFilters(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(compactFilters);
+export function compactFilters(value: unknown, key?: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => compactFilters(v, key === 'groups' ? 'group' : undefined));
   if (!isObject(value)) return value;
   const out: Row = {};
   for (const [k, v] of Object.entries(value)) {
     if (v === null || v === undefined) continue;
-    const c = compactFilters(v);
+    if (key === 'group' && k === 'properties' && Array.isArray(v) && v.length === 0) continue;
+    const c = compactFilters(v, k);
     if (isObject(c) && !Array.isArray(c) && Object.keys(c).length === 0) continue;
     out[k] = c;
   }
   return out;
 }
 
-/** The shape get/create/update return, with the flag's filters compacted (see compactFilters). */
+/** Filters as PostHog's own UI sends them: every condition set with a `properties` list. */
+export function filtersForPostHog(filters: Row): Row {
+  if (!Array.isArray(filters.groups)) return filters;
+  return { ...filters, groups: filters.groups.map((g) => (isObject(g) && !Array.isArray(g.properties) ? { properties: [], ...g } : g)) };
+}
+
+/**
+ * The shape get/create/update return: the flag's fields an agent acts on, its filters compacted
+ * (see compactFilters) and its link. The rollout in words is left to the filters, which say it
+ * exactly (the views put it into words with rolloutSummary).
+ */
 export async function flagDetail(ctx: ToolContext, f: Row) {
   const { projectId } = await ctx.client.context(ctx.signal);
-  const out = compact({
-    id: f.id,
-    key: f.key,
-    name: f.name,
-    active: f.active !== false,
-    summary: rolloutSummary(f.filters),
-    tags: f.tags,
-    created_by: personName(f.created_by),
-    created_at: f.created_at,
+  return {
+    ...(compact({ id: f.id, key: f.key, name: f.name, active: f.active !== false, tags: f.tags }) as Row),
+    filters: isObject(f.filters) ? compactFilters(f.filters) : {},
     url: ctx.client.uiUrlFor(projectId, `feature_flags/${f.id}`),
-  }) as Record<string, unknown>;
-  const { url, ...rest } = out;
-  return { ...rest, filters: isObject(f.filters) ? compactFilters(f.filters) : {}, url, ...(f.deleted ? { deleted: true } : {}) };
+    ...(f.deleted ? { deleted: true } : {}),
+  };
 }
 
 /** Rejects filters that PostHog would read in a surprising way. */
@@ -133,7 +117,7 @@ export const featureFlagsTools: ToolDefinition[] = [
   defineTool({
     name: 'list_feature_flags',
     title: 'List feature flags',
-    description: 'List feature flags (newest first), optionally searching key/name or filtering by active. Each has id, key, name, active, a rollout summary and a link.',
+    description: 'List feature flags (newest first), optionally searching key/name or filtering by active. Each has id, key, name, active, rollout (who gets it, in words) and a link.',
     toolset: 'feature_flags',
     input: {
       search,
@@ -156,8 +140,7 @@ export const featureFlagsTools: ToolDefinition[] = [
           key: f.key,
           name: f.name,
           active: f.active !== false,
-          summary: rolloutSummary(f.filters),
-          tags: f.tags,
+          rollout: rolloutSummary(f.filters),
           url: ctx.client.uiUrlFor(projectId, `feature_flags/${f.id}`),
         }),
         ctx.client.uiUrlFor(projectId, 'feature_flags/{id}'),
@@ -167,7 +150,7 @@ export const featureFlagsTools: ToolDefinition[] = [
   defineTool({
     name: 'get_feature_flag',
     title: 'Get feature flag',
-    description: 'Get one feature flag by flag_id or by its exact flag_key: active state, rollout summary, full filters (conditions, variants, payloads) and link.',
+    description: 'Get one feature flag by flag_id or by its exact flag_key: active state, tags, full filters (conditions, variants, payloads) and link.',
     toolset: 'feature_flags',
     input: {
       flag_id: flagId.optional(),
@@ -206,7 +189,7 @@ export const featureFlagsTools: ToolDefinition[] = [
     annotations: ADD,
     check: (a) => (a.rollout_percentage !== undefined && a.filters !== undefined ? 'give rollout_percentage or filters, not both' : checkFilters(a.filters)),
     handler: async (args, ctx) => {
-      const filters = args.filters ?? { groups: [{ properties: [], rollout_percentage: args.rollout_percentage ?? 100 }] };
+      const filters = args.filters ? filtersForPostHog(args.filters) : { groups: [{ properties: [], rollout_percentage: args.rollout_percentage ?? 100 }] };
       const res = await ctx.client.request<Row>({
         method: 'POST',
         path: await flagsPath(ctx),
@@ -239,7 +222,8 @@ export const featureFlagsTools: ToolDefinition[] = [
       return checkFilters(a.filters);
     },
     handler: async (args, ctx) => {
-      const body = given(args, ['name', 'active', 'filters']);
+      const body = given(args, ['name', 'active']);
+      if (args.filters) body.filters = filtersForPostHog(args.filters);
       if (args.rollout_percentage !== undefined) {
         const current = await getFlag(ctx, args.flag_id);
         body.filters = withRollout(current.filters, args.rollout_percentage);

@@ -35,6 +35,8 @@ export interface TreeSource {
   readonly onDidChange: Event<TreeNode | undefined>;
   children(parent?: TreeNode): Promise<TreeNode[]>;
   parent(node: TreeNode): TreeNode | undefined;
+  /** Whether this node's full tooltip is fetched on hover (resolveTooltip), not built from its row. */
+  fetchesTooltip?(node: TreeNode): boolean;
   resolveTooltip?(node: TreeNode): Promise<string | undefined>;
 }
 
@@ -85,6 +87,31 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
 
   protected childrenEmptyLabel(_parent: TreeNode): string {
     return 'Nothing here';
+  }
+
+  /** Node kinds whose full tooltip needs one more call (made on hover, kept until a refresh). */
+  protected readonly hoverDetailKinds: ReadonlySet<string> = new Set();
+
+  /** The full tooltip of a node of a hoverDetailKinds kind. */
+  protected detailTooltip(node: TreeNode): Promise<string | undefined> {
+    return Promise.resolve(node.tooltip);
+  }
+
+  private readonly tooltips = new Map<string, Promise<string | undefined>>();
+
+  fetchesTooltip(node: TreeNode): boolean {
+    return this.hoverDetailKinds.has(node.kind);
+  }
+
+  /** The node's tooltip; for hoverDetailKinds, fetched once and cached until a refresh. */
+  resolveTooltip(node: TreeNode): Promise<string | undefined> {
+    if (!this.fetchesTooltip(node)) return Promise.resolve(node.tooltip);
+    let p = this.tooltips.get(node.id);
+    if (!p) {
+      p = this.detailTooltip(node);
+      this.tooltips.set(node.id, p);
+    }
+    return p;
   }
 
   // ----- the tree -----
@@ -150,6 +177,7 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
    */
   refresh(node?: TreeNode): void {
     const target = node && !node.collapsible ? (node.parentId ? this.nodes.get(node.parentId) : undefined) : node;
+    this.tooltips.clear();
     if (!target) {
       this.root.reset(true);
       for (const list of this.childLists.values()) list.reset();
@@ -175,6 +203,7 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
     this.root.reset(false);
     for (const list of this.childLists.values()) list.reset();
     this.childLists.clear();
+    this.tooltips.clear();
     this.resetExtra();
     this.refreshEmitter.fire(this.view);
     this.changeEmitter.fire(undefined);

@@ -1,4 +1,5 @@
 /** The Dashboards view: dashboards (pinned first), each expanding to its tiles. */
+import { describeError } from '../../posthog/errors';
 import { TreeModel, asPage, type ModelOptions } from './base';
 import { md, oneLine, str, type NodeDesc, type Row, type TreeNode } from './node';
 
@@ -7,8 +8,28 @@ export interface DashboardRow extends Row {
   name: string;
   description?: string;
   pinned?: boolean;
+  /** From get_dashboard (the hover tooltip); list rows have none. */
   tags?: string[];
+  created_by?: string;
+  tiles?: Row[];
   url?: string;
+}
+
+function tagsOf(d: DashboardRow): string[] {
+  return Array.isArray(d.tags) ? d.tags.filter((t): t is string => typeof t === 'string') : [];
+}
+
+export function dashboardTooltip(d: DashboardRow, problem?: string): string {
+  const lines = [`**${md(d.name)}**${d.pinned ? ' $(pinned) pinned' : ''}`];
+  if (str(d.description)) lines.push('', md(d.description));
+  const tags = tagsOf(d);
+  if (tags.length) lines.push('', `Tags: ${tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`);
+  const meta = [`Dashboard ${d.id}`];
+  if (Array.isArray(d.tiles)) meta.push(`· ${d.tiles.length} tile${d.tiles.length === 1 ? '' : 's'}`);
+  if (str(d.created_by)) meta.push(`· created by ${md(d.created_by)}`);
+  lines.push('', meta.join(' '));
+  if (problem) lines.push('', '---', '', `$(error) Could not load the details: ${md(problem)}`);
+  return lines.join('\n');
 }
 
 export class DashboardsModel extends TreeModel<DashboardRow> {
@@ -30,19 +51,12 @@ export class DashboardsModel extends TreeModel<DashboardRow> {
   }
 
   protected itemNode(d: DashboardRow): NodeDesc {
-    const tags = Array.isArray(d.tags) ? d.tags.filter((t) => typeof t === 'string') : [];
-    const tooltip = () => {
-      const lines = [`**${md(d.name)}**${d.pinned ? ' $(pinned) pinned' : ''}`];
-      if (str(d.description)) lines.push('', md(d.description));
-      if (tags.length) lines.push('', `Tags: ${tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(' ')}`);
-      lines.push('', `Dashboard ${d.id}`);
-      return lines.join('\n');
-    };
+    const tooltip = () => dashboardTooltip(d);
     return {
       id: `dashboard:${d.id}`,
       kind: 'dashboard',
       label: d.name || 'Untitled',
-      description: str(d.description) ? oneLine(d.description, 60) : tags.length ? tags.map((t) => `#${t}`).join(' ') : undefined,
+      description: str(d.description) ? oneLine(d.description, 60) : undefined,
       tooltip,
       icon: { id: d.pinned ? 'pinned' : 'dashboard' },
       contextValue: d.pinned ? 'posthog.dashboard.pinned' : 'posthog.dashboard',
@@ -51,6 +65,18 @@ export class DashboardsModel extends TreeModel<DashboardRow> {
       accessibilityLabel: `${d.pinned ? 'Pinned dashboard' : 'Dashboard'} ${d.name}`,
       data: d,
     };
+  }
+
+  protected override readonly hoverDetailKinds: ReadonlySet<string> = new Set(['dashboard']);
+
+  /** The full tooltip, with tags, tile count and author (one get_dashboard call). */
+  protected override async detailTooltip(node: TreeNode): Promise<string | undefined> {
+    const d = node.data as DashboardRow;
+    try {
+      return dashboardTooltip({ ...d, ...((await this.options.tools.run('get_dashboard', { dashboard_id: d.id })) as DashboardRow) });
+    } catch (err) {
+      return dashboardTooltip(d, describeError(err));
+    }
   }
 
   protected emptyLabel(): string {

@@ -1,6 +1,7 @@
 /** The Feature Flags view: flags with an active/inactive icon, their rollout summary, filter by key. */
 import { OPERATOR_WORDS } from '../../posthog/operators';
 import { describeError } from '../../posthog/errors';
+import { rolloutSummary } from '../../posthog/rollout';
 import { TreeModel, asPage, type ModelOptions } from './base';
 import { md, oneLine, str, type NodeDesc, type Row, type TreeNode } from './node';
 
@@ -9,12 +10,16 @@ export interface FlagRow extends Row {
   key: string;
   name?: string;
   active: boolean;
-  summary?: string;
+  /** Who gets it, in words (list rows); a flag from get/create/update has `filters` instead. */
+  rollout?: string;
   tags?: string[];
   url?: string;
   filters?: Row;
-  created_by?: string;
-  created_at?: string;
+}
+
+/** A flag's rollout in words, from its row or its filters. */
+export function flagRollout(f: FlagRow): string | undefined {
+  return str(f.rollout) ?? (f.filters && typeof f.filters === 'object' ? rolloutSummary(f.filters) : undefined);
 }
 
 export const FLAG_KEY_PATTERN = /^[a-zA-Z0-9_-]+$/;
@@ -40,7 +45,6 @@ export class FeatureFlagsModel extends TreeModel<FlagRow> {
   protected readonly noun = 'feature flags';
   protected readonly commands = { refresh: 'posthog.flags.refresh', loadMore: 'posthog.flags.loadMore' };
   private searchText = '';
-  private readonly details = new Map<number, Promise<string>>();
 
   constructor(options: ModelOptions) {
     super(options);
@@ -71,17 +75,18 @@ export class FeatureFlagsModel extends TreeModel<FlagRow> {
 
   protected itemNode(f: FlagRow): NodeDesc {
     const state = f.active ? 'Active' : 'Inactive';
+    const rollout = flagRollout(f);
     return {
       id: `flag:${f.id}`,
       kind: 'flag',
       label: f.key,
-      description: str(f.summary) ?? '',
+      description: rollout ?? '',
       // Built when read: the view fetches the full one on hover (resolveTooltip).
       tooltip: () => flagTooltip(f),
       icon: f.active ? { id: 'circle-large-filled', color: 'testing.iconPassed' } : { id: 'circle-large-outline', color: 'disabledForeground' },
       contextValue: f.active ? 'posthog.flag.active' : 'posthog.flag.inactive',
       url: str(f.url),
-      accessibilityLabel: `${f.key}, ${state.toLowerCase()}${f.summary ? `, ${f.summary}` : ''}`,
+      accessibilityLabel: `${f.key}, ${state.toLowerCase()}${rollout ? `, ${rollout}` : ''}`,
       data: f,
     };
   }
@@ -96,28 +101,16 @@ export class FeatureFlagsModel extends TreeModel<FlagRow> {
       : { tooltip: 'Create one with the + button above.', command: { command: 'posthog.flags.create', title: 'Create Feature Flag' } };
   }
 
-  protected override resetExtra(): void {
-    this.details.clear();
-  }
+  protected override readonly hoverDetailKinds: ReadonlySet<string> = new Set(['flag']);
 
-  override refresh(node?: TreeNode): void {
-    this.details.clear();
-    super.refresh(node);
-  }
-
-  /** The full tooltip, with the flag's release conditions (one get_feature_flag call, cached). */
-  resolveTooltip(node: TreeNode): Promise<string | undefined> {
-    if (node.kind !== 'flag') return Promise.resolve(node.tooltip);
+  /** The full tooltip, with the flag's release conditions (one get_feature_flag call). */
+  protected override async detailTooltip(node: TreeNode): Promise<string | undefined> {
     const f = node.data as FlagRow;
-    let p = this.details.get(f.id);
-    if (!p) {
-      p = this.options.tools
-        .run('get_feature_flag', { flag_id: f.id })
-        .then((full) => flagTooltip({ ...f, ...(full as FlagRow) }))
-        .catch((err: unknown) => `${flagTooltip(f)}\n\n---\n\n$(error) Could not load the release conditions: ${md(describeError(err))}`);
-      this.details.set(f.id, p);
+    try {
+      return flagTooltip({ ...f, ...((await this.options.tools.run('get_feature_flag', { flag_id: f.id })) as FlagRow) });
+    } catch (err) {
+      return `${flagTooltip(f)}\n\n---\n\n$(error) Could not load the release conditions: ${md(describeError(err))}`;
     }
-    return p;
   }
 
   // ----- actions -----
@@ -147,17 +140,15 @@ export class FeatureFlagsModel extends TreeModel<FlagRow> {
 export function flagTooltip(f: FlagRow): string {
   const lines = [`**${md(f.key)}** — ${f.active ? '$(circle-large-filled) Active' : '$(circle-large-outline) Inactive'}`];
   if (str(f.name)) lines.push('', md(f.name));
-  if (str(f.summary)) lines.push('', `Rollout: ${md(f.summary)}`);
+  const rollout = flagRollout(f);
+  if (rollout) lines.push('', `Rollout: ${md(rollout)}`);
   if (f.filters && typeof f.filters === 'object') {
     const conditions = describeFilters(f.filters);
     if (conditions.length) lines.push('', ...conditions);
   }
   const tags = Array.isArray(f.tags) ? f.tags : [];
   if (tags.length) lines.push('', `Tags: ${tags.map((t) => `\`${String(t).replace(/`/g, "'")}\``).join(' ')}`);
-  const meta = [`Flag ${f.id}`];
-  if (str(f.created_by)) meta.push(`created by ${md(f.created_by)}`);
-  if (str(f.created_at)) meta.push(`on ${md(String(f.created_at).slice(0, 10))}`);
-  lines.push('', meta.join(' '));
+  lines.push('', `Flag ${f.id}`);
   return lines.join('\n');
 }
 

@@ -1,6 +1,6 @@
 /** Feature flags: refresh, load more, filter, create, toggle (confirmed), copy key, delete (confirmed). */
 import * as vscode from 'vscode';
-import { flagKeyProblem, rolloutProblem, type FlagRow } from '../../views/model/featureFlags';
+import { flagKeyProblem, flagRollout, rolloutProblem, type FlagRow } from '../../views/model/featureFlags';
 import { BACK, askText } from '../prompts';
 import { confirm, openExternal, showError, withProgress } from '../ui';
 import { VIEW_IDS, isNode, target, type Services } from './services';
@@ -64,7 +64,7 @@ export async function create(s: Services): Promise<FlagRow | undefined> {
   const run = async (): Promise<FlagRow | undefined> => {
     try {
       const created = await withProgress(`Creating feature flag "${key}"…`, (signal) => s.models.featureFlags.create(input, signal), { viewId: VIEW_IDS.featureFlags });
-      void vscode.window.showInformationMessage(`Created feature flag "${created.key}"${created.summary ? ` (${created.summary})` : ''}.`, 'Copy Key', 'Open in PostHog').then((c) => {
+      void vscode.window.showInformationMessage(`Created feature flag "${created.key}"${flagRollout(created) ? ` (${flagRollout(created)})` : ''}.`, 'Copy Key', 'Open in PostHog').then((c) => {
         if (c === 'Copy Key') void vscode.env.clipboard.writeText(created.key);
         else if (c === 'Open in PostHog' && created.url) void openExternal(created.url);
       });
@@ -95,7 +95,8 @@ export async function toggle(s: Services, arg?: unknown): Promise<boolean> {
   }
   if (!flag) return false;
   const enable = !flag.active;
-  const who = flag.summary ? ` (${flag.summary})` : '';
+  const rollout = flagRollout(flag);
+  const who = rollout ? ` (${rollout})` : '';
   const ok = await confirm(
     `${enable ? 'Enable' : 'Disable'} feature flag "${flag.key}"?`,
     enable

@@ -11,7 +11,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { rolloutSummary } from '../../../src/mcp/tools/featureFlags';
+import { rolloutSummary } from '../../../src/posthog/rollout';
 import { startStandin, type Standin } from '../../standin/server';
 import { type Row, Workbench, waitUntil } from './workbench';
 

@@ -12,11 +12,15 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 import { PostHogClient } from '../../src/posthog/client';
 import { ToolRegistry } from '../../src/mcp/registry';
 import { createPostHogMcpServer } from '../../src/mcp/server';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 import type { Standin } from '../../test/standin/server';
+
+/** What the overhead section needs of a stand-in (it runs in its own process there). */
+export type StandinAddress = Pick<Standin, 'url' | 'key' | 'projectId'>;
 import { ROOT, type Reps, median, now, percentile, round, startChild, stopChild, timeInterleaved } from './lib';
 
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -29,7 +33,7 @@ export interface OverheadResult {
   stdio_ms_p50: number;
   http_ms_p50: number;
   /** Not in the JSON: extra context for the table. */
-  extra: { stdio_ms_p95: number; http_ms_p95: number; pipe_echo_ms_p50: number; http_echo_ms_p50: number; n: number };
+  extra: { stdio_ms_p95: number; http_ms_p95: number; pipe_echo_ms_p50: number; http_echo_ms_p50: number; http_node_ms_p50: number; n: number };
 }
 
 function textOf(result: unknown): string {
@@ -42,7 +46,7 @@ function assertOk(label: string, result: unknown): void {
 }
 
 /** Starts `posthog-mcp --http` and resolves with its URL once it listens. */
-async function startHttpCli(standin: Standin, token: string) {
+async function startHttpCli(standin: StandinAddress, token: string) {
   const child = startChild(process.execPath, [CLI, '--http', '--port', '0'], {
     env: { ...process.env, POSTHOG_API_KEY: standin.key, POSTHOG_HOST: standin.url, POSTHOG_MCP_TOKEN: token },
   });
@@ -66,7 +70,7 @@ async function startHttpCli(standin: Standin, token: string) {
   return { child, url };
 }
 
-export async function measureOverhead(standin: Standin, reps: Reps): Promise<OverheadResult> {
+export async function measureOverhead(standin: StandinAddress, reps: Reps): Promise<OverheadResult> {
   // The floor: the same GET list_dashboards sends, straight from axios with a keep-alive agent.
   const agent = new http.Agent({ keepAlive: true });
   const direct = axios.create({ baseURL: standin.url, httpAgent: agent, headers: { Authorization: `Bearer ${standin.key}` } });
@@ -131,6 +135,44 @@ export async function measureOverhead(standin: Standin, reps: Reps): Promise<Ove
     await res.text();
   };
 
+  // The same tools/call POSTed with node:http into the same session, without an MCP client library:
+  // what the server side costs when the client's HTTP stack is not undici's fetch.
+  const nodeAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const httpUrl = new URL(httpCli.url);
+  let rawId = 1_000_000;
+  const nodeHttpCall = () =>
+    new Promise<void>((resolve, reject) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', id: rawId++, method: 'tools/call', params: { name: 'list_dashboards', arguments: {} } });
+      const req = http.request(
+        {
+          host: httpUrl.hostname,
+          port: httpUrl.port,
+          path: httpUrl.pathname,
+          method: 'POST',
+          agent: nodeAgent,
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(body),
+            Accept: 'application/json, text/event-stream',
+            'Mcp-Session-Id': httpTransport.sessionId ?? '',
+            'Mcp-Protocol-Version': LATEST_PROTOCOL_VERSION,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            if (res.statusCode !== 200 || text.includes('"isError":true')) reject(new Error(`node:http call: ${res.statusCode} ${text.slice(0, 200)}`));
+            else resolve();
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+
   const call = (c: Client, label: string) => async () => assertOk(label, await c.callTool({ name: 'list_dashboards', arguments: {} }));
   try {
     const samples = await timeInterleaved(reps, {
@@ -138,6 +180,7 @@ export async function measureOverhead(standin: Standin, reps: Reps): Promise<Ove
       inmemory: call(inmem, 'in-memory'),
       stdio: call(stdio, 'stdio'),
       http: call(httpClient, 'http'),
+      httpNode: nodeHttpCall,
       pipeEcho,
       httpEcho,
     });
@@ -153,6 +196,7 @@ export async function measureOverhead(standin: Standin, reps: Reps): Promise<Ove
         http_ms_p95: round(percentile(samples.http, 95), 3),
         pipe_echo_ms_p50: round(median(samples.pipeEcho), 3),
         http_echo_ms_p50: round(median(samples.httpEcho), 3),
+        http_node_ms_p50: round(median(samples.httpNode), 3),
         n: reps.n,
       },
     };
@@ -165,6 +209,7 @@ export async function measureOverhead(standin: Standin, reps: Reps): Promise<Ove
     await stopChild(echo);
     await stopChild(httpEchoChild);
     agent.destroy();
+    nodeAgent.destroy();
   }
 }
 

@@ -28,7 +28,7 @@ export async function startStandinChild(options: Record<string, unknown>) {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const info = await new Promise<{ url: string; key: string }>((resolve, reject) => {
+  const info = await new Promise<{ url: string; key: string; projectId: number }>((resolve, reject) => {
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`stand-in did not start: ${err.slice(0, 500)}`)), 60_000);
@@ -38,7 +38,7 @@ export async function startStandinChild(options: Record<string, unknown>) {
       const nl = out.indexOf('\n');
       if (nl >= 0) {
         clearTimeout(timer);
-        resolve(JSON.parse(out.slice(0, nl)) as { url: string; key: string });
+        resolve(JSON.parse(out.slice(0, nl)) as { url: string; key: string; projectId: number });
       }
     });
     child.once('exit', (code) => reject(new Error(`stand-in exited (${code}): ${err.slice(0, 500)}`)));

@@ -439,7 +439,6 @@ export async function measureTokens(standin: Standin): Promise<TokensResult> {
       oursTotal += bytes(o.text);
       theirsTotal += bytes(t.text);
       if (bytes(o.text) > bytes(t.text)) larger++;
-      if (process.env.BENCH_DUMP) dump(process.env.BENCH_DUMP, `flag-${String(f.id)}`, o.text, t.text);
     }
     responses.push({
       what: `get every flag (${live.length} calls, total)`,

@@ -121,7 +121,23 @@ describe('loopback HTTP sessions', () => {
     const call = { jsonrpc: '2.0', id: 9, method: 'ping' };
     assert.equal((await send('POST', { session: sid, body: call, headers: { Accept: 'application/json' } })).status, 406);
     assert.equal((await send('POST', { session: sid, body: call, headers: { 'Content-Type': 'text/plain' } })).status, 415);
-    assert.equal((await send('POST', { session: sid, body: { hello: 'world' } })).status, 400);
+    for (const bad of [
+      { hello: 'world' },
+      { jsonrpc: '1.0', id: 1, method: 'ping' },
+      { jsonrpc: '2.0', id: 1.5, method: 'ping' },
+      { jsonrpc: '2.0', id: null, method: 'ping' },
+      { jsonrpc: '2.0', id: 1, method: 'ping', params: [1, 2] },
+      { jsonrpc: '2.0', id: 1, result: 'not an object' },
+      { jsonrpc: '2.0', id: 1, error: { code: 'x', message: 'm' } },
+      [{ jsonrpc: '2.0', id: 1, method: 'ping' }, 42],
+    ]) {
+      const answer = await send('POST', { session: sid, body: bad });
+      assert.equal(answer.status, 400, JSON.stringify(bad));
+      assert.equal(answer.json.error.code, -32700, 'an invalid JSON-RPC message');
+    }
+    const ok = await send('POST', { session: sid, body: { jsonrpc: '2.0', id: 'str-id', method: 'ping', params: {} } });
+    assert.equal(ok.status, 200, 'a string id and an empty params object are fine');
+    assert.equal(ok.json.id, 'str-id');
     const version = await send('POST', { session: sid, body: call, headers: { 'Mcp-Protocol-Version': '1999-01-01' } });
     assert.equal(version.status, 400);
     assert.match(version.json.error.message, /Unsupported protocol version/);

@@ -153,8 +153,9 @@ describe('independent clients against dist/cli.js', () => {
       const call = await inspector([cli.url, ...auth, '--method', 'tools/call', '--tool-name', 'list_feature_flags', '--tool-arg', 'limit=2']);
       assert.equal(call.code, 0, call.stderr);
       const page = JSON.parse(json(call).result.content[0].text);
-      assert.equal(page.results.length, 2);
-      assert.equal(page.has_more, true);
+      assert.equal(page.rows.length, 2, 'a table of two flags');
+      assert.deepEqual(page.columns.slice(0, 2), ['id', 'key']);
+      assert.equal(page.next_offset, 2, 'and where the next page starts');
 
       const noAuth = await inspector([cli.url, '--method', 'tools/list']);
       assert.equal(noAuth.code, 3, `no token: auth required (${noAuth.stdout}${noAuth.stderr})`);

@@ -57,7 +57,7 @@ describe('Copy MCP Configuration: the copied config really starts the bundled CL
       try {
         const result = (await client.callTool({ name: 'list_dashboards', arguments: { limit: 1 } })) as { content: Array<{ text: string }>; isError?: boolean };
         assert.notEqual(result.isError, true, result.content[0]?.text);
-        assert.equal(JSON.parse(result.content[0].text).results.length, 1);
+        assert.equal(JSON.parse(result.content[0].text).rows.length, 1, 'one dashboard, as a table row');
       } finally {
         await client.close();
       }

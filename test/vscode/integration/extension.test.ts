@@ -158,6 +158,7 @@ describe('PostHog extension in a real VS Code', function () {
     const before = standin.requestsTo('/dashboards', 'GET').length;
     const result = await vscode.lm.invokeTool(`${MCP_TOOL_PREFIX}list_dashboards`, { input: {}, toolInvocationToken: undefined });
     const { text, data } = toolResultJson(result);
+    assert.deepEqual(JSON.parse(text).columns?.slice(0, 2), ['id', 'name'], `the agent reads a table of dashboards, got: ${text.slice(0, 300)}`);
     assert.ok(data && Array.isArray(data.results), `a JSON list of dashboards, got: ${text.slice(0, 300)}`);
     assert.ok(data.results.length > 0, 'the demo data has dashboards');
     const rows = standin.state.table(standin.projectId, 'dashboards').all() as Array<{ id: number; name: string; deleted?: boolean }>;

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { fromTable } from '../../../src/mcp/render';
 
 export const EXTENSION_ID = 'posthog-community.posthog-vscode';
 export const MCP_TOOL_PREFIX = 'mcp_posthog_';
@@ -67,13 +68,14 @@ export function nextEvent<T>(event: vscode.Event<T>, pred: (e: T) => boolean, ti
 }
 
 /** Text of a tool result, parsed as JSON when it is JSON. */
+/** The text of a tool result and its JSON, a list's table read back into rows (src/mcp/render.ts). */
 export function toolResultJson(result: vscode.LanguageModelToolResult): { text: string; data: any } {
   const text = result.content
     .map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : (part as { value?: unknown }).value ?? ''))
     .join('');
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = fromTable(JSON.parse(text));
   } catch {
     data = undefined;
   }

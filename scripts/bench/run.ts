@@ -235,7 +235,7 @@ async function main(): Promise<void> {
   if (tokens) {
     process.stdout.write(`\nLargest of our tools (bytes in tools/list): ${tokens.largestOurs.map((t) => `${t.name} ${t.bytes}`).join(', ')}\n`);
     process.stdout.write(`Largest toolkit tools: ${tokens.largestToolkit.map((t) => `${t.name} ${t.bytes}`).join(', ')}\n`);
-    process.stdout.write(`Toolkit requests through the stand-in adapter: ${tokens.adapterRequests.join(', ')}\n`);
+    process.stdout.write(`Toolkit requests through the stand-in adapter: ${[...new Set(tokens.adapterRequests.map((r) => r.replace(/\/\d+\//g, '/{id}/')))].join(', ')}\n`);
     for (const u of tokens.toolkitUnanswered) process.stdout.write(`Toolkit could not answer: ${u}\n`);
   }
   if (activation?.last.unknown.length) process.stdout.write(`vscode API the activation stub did not model: ${activation.last.unknown.join(', ')}\n`);

@@ -7,9 +7,7 @@
  *   within a cap, and pauses every other request on this client meanwhile.
  * - 5xx, timeouts and network failures are retried with backoff only where repeating is safe.
  */
-import http from 'node:http';
-import https from 'node:https';
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { AxiosInstance, AxiosResponse, AxiosStatic } from 'axios';
 import { PostHogError, errorFromResponse, parseRetryAfter, secondsFromThrottleDetail, parseErrorBody } from './errors';
 import { ingestionHostFor, normalizeHost } from './hosts';
 
@@ -114,7 +112,9 @@ export class PostHogClient {
   readonly host: string;
   readonly ingestionHost: string;
   private readonly apiKey: string;
-  private readonly http: AxiosInstance;
+  /** Made on the first request: axios and Node's http stack load only when PostHog is called. */
+  private httpInstance?: AxiosInstance;
+  private readonly userAgent: string;
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
   private readonly retryBaseMs: number;
@@ -148,17 +148,36 @@ export class PostHogClient {
       }
       this.configuredProjectId = pid;
     }
-    this.http = axios.create({
-      timeout: 0, // our own timer, so a timeout can be told apart from a cancellation
-      maxRedirects: 0,
-      responseType: 'text',
-      transformResponse: [(d: unknown) => d],
-      validateStatus: () => true,
-      maxContentLength: 50 * 1024 * 1024,
-      httpAgent: new http.Agent({ keepAlive: true, maxSockets: 32 }),
-      httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 32 }),
-      headers: { 'User-Agent': options.userAgent ?? 'posthog-vscode-mcp', Accept: 'application/json' },
-    });
+    this.userAgent = options.userAgent ?? 'posthog-vscode-mcp';
+  }
+
+  /**
+   * The axios instance, created on first use. Loading axios touches Node's lazily loaded web
+   * globals (undici) and its http stack: deferred, `posthog-mcp` answers initialize and tools/list
+   * without them (cold start) and the extension loads core.js faster.
+   */
+  private get http(): AxiosInstance {
+    let instance = this.httpInstance;
+    if (!instance) {
+      const mod = require('axios') as AxiosStatic & { default?: AxiosStatic };
+      const axios = mod.default ?? mod;
+      const http = require('node:http') as typeof import('node:http');
+      const https = require('node:https') as typeof import('node:https');
+      instance = axios.create({
+        adapter: 'http', // Node's http: the bundles leave axios's fetch adapter out (scripts/build.mjs)
+        timeout: 0, // our own timer, so a timeout can be told apart from a cancellation
+        maxRedirects: 0,
+        responseType: 'text',
+        transformResponse: [(d: unknown) => d],
+        validateStatus: () => true,
+        maxContentLength: 50 * 1024 * 1024,
+        httpAgent: new http.Agent({ keepAlive: true, maxSockets: 32 }),
+        httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 32 }),
+        headers: { 'User-Agent': this.userAgent, Accept: 'application/json' },
+      });
+      this.httpInstance = instance;
+    }
+    return instance;
   }
 
   /** The app host's UI link for a path inside the active project ("feature_flags/12"). */

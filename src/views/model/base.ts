@@ -40,6 +40,12 @@ export interface TreeSource {
   resolveTooltip?(node: TreeNode): Promise<string | undefined>;
 }
 
+export interface HoverDetail {
+  tool: string;
+  args: Row;
+  tooltip(row: Row, problem?: string): string;
+}
+
 export interface ModelCommands {
   refresh: string;
   loadMore?: string;
@@ -89,26 +95,32 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
     return 'Nothing here';
   }
 
-  /** Node kinds whose full tooltip needs one more call (made on hover, kept until a refresh). */
-  protected readonly hoverDetailKinds: ReadonlySet<string> = new Set();
-
-  /** The full tooltip of a node of a hoverDetailKinds kind. */
-  protected detailTooltip(node: TreeNode): Promise<string | undefined> {
-    return Promise.resolve(node.tooltip);
+  /**
+   * Whether a node's full tooltip needs one more tool call (made on hover, kept until a refresh):
+   * the call, and how to write the tooltip from the row merged with its answer, or from the row
+   * alone with the reason the call failed.
+   */
+  protected hoverDetail(_node: TreeNode): HoverDetail | undefined {
+    return undefined;
   }
 
   private readonly tooltips = new Map<string, Promise<string | undefined>>();
 
   fetchesTooltip(node: TreeNode): boolean {
-    return this.hoverDetailKinds.has(node.kind);
+    return this.hoverDetail(node) !== undefined;
   }
 
-  /** The node's tooltip; for hoverDetailKinds, fetched once and cached until a refresh. */
+  /** The node's tooltip; one with a hoverDetail is fetched once and cached until a refresh. */
   resolveTooltip(node: TreeNode): Promise<string | undefined> {
-    if (!this.fetchesTooltip(node)) return Promise.resolve(node.tooltip);
+    const detail = this.hoverDetail(node);
+    if (!detail) return Promise.resolve(node.tooltip);
     let p = this.tooltips.get(node.id);
     if (!p) {
-      p = this.detailTooltip(node);
+      const row = (node.data ?? {}) as Row;
+      p = this.options.tools.run(detail.tool, detail.args).then(
+        (full) => detail.tooltip({ ...row, ...(full as Row) }),
+        (err: unknown) => detail.tooltip(row, describeError(err)),
+      );
       this.tooltips.set(node.id, p);
     }
     return p;

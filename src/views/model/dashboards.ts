@@ -1,6 +1,5 @@
 /** The Dashboards view: dashboards (pinned first), each expanding to its tiles. */
-import { describeError } from '../../posthog/errors';
-import { TreeModel, asPage, type ModelOptions } from './base';
+import { TreeModel, asPage, type HoverDetail, type ModelOptions } from './base';
 import { md, oneLine, str, type NodeDesc, type Row, type TreeNode } from './node';
 
 export interface DashboardRow extends Row {
@@ -67,16 +66,10 @@ export class DashboardsModel extends TreeModel<DashboardRow> {
     };
   }
 
-  protected override readonly hoverDetailKinds: ReadonlySet<string> = new Set(['dashboard']);
-
   /** The full tooltip, with tags, tile count and author (one get_dashboard call). */
-  protected override async detailTooltip(node: TreeNode): Promise<string | undefined> {
-    const d = node.data as DashboardRow;
-    try {
-      return dashboardTooltip({ ...d, ...((await this.options.tools.run('get_dashboard', { dashboard_id: d.id })) as DashboardRow) });
-    } catch (err) {
-      return dashboardTooltip(d, describeError(err));
-    }
+  protected override hoverDetail(node: TreeNode): HoverDetail | undefined {
+    if (node.kind !== 'dashboard') return undefined;
+    return { tool: 'get_dashboard', args: { dashboard_id: (node.data as DashboardRow).id }, tooltip: (row, problem) => dashboardTooltip(row as DashboardRow, problem) };
   }
 
   protected emptyLabel(): string {

@@ -1,8 +1,7 @@
 /** The Feature Flags view: flags with an active/inactive icon, their rollout summary, filter by key. */
 import { OPERATOR_WORDS } from '../../posthog/operators';
-import { describeError } from '../../posthog/errors';
 import { rolloutSummary } from '../../posthog/rollout';
-import { TreeModel, asPage, type ModelOptions } from './base';
+import { TreeModel, asPage, type HoverDetail, type ModelOptions } from './base';
 import { md, oneLine, str, type NodeDesc, type Row, type TreeNode } from './node';
 
 export interface FlagRow extends Row {
@@ -101,16 +100,15 @@ export class FeatureFlagsModel extends TreeModel<FlagRow> {
       : { tooltip: 'Create one with the + button above.', command: { command: 'posthog.flags.create', title: 'Create Feature Flag' } };
   }
 
-  protected override readonly hoverDetailKinds: ReadonlySet<string> = new Set(['flag']);
-
   /** The full tooltip, with the flag's release conditions (one get_feature_flag call). */
-  protected override async detailTooltip(node: TreeNode): Promise<string | undefined> {
+  protected override hoverDetail(node: TreeNode): HoverDetail | undefined {
+    if (node.kind !== 'flag') return undefined;
     const f = node.data as FlagRow;
-    try {
-      return flagTooltip({ ...f, ...((await this.options.tools.run('get_feature_flag', { flag_id: f.id })) as FlagRow) });
-    } catch (err) {
-      return `${flagTooltip(f)}\n\n---\n\n$(error) Could not load the release conditions: ${md(describeError(err))}`;
-    }
+    return {
+      tool: 'get_feature_flag',
+      args: { flag_id: f.id },
+      tooltip: (row, problem) => (problem ? `${flagTooltip(f)}\n\n---\n\n$(error) Could not load the release conditions: ${md(problem)}` : flagTooltip(row as FlagRow)),
+    };
   }
 
   // ----- actions -----

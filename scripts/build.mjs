@@ -11,7 +11,9 @@
 //                      `instanceof PostHogError` holds for errors thrown on either side.
 // dist/cli.js stays one self-contained file.
 import { build } from 'esbuild';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -60,12 +62,39 @@ const axiosNoFetchPlugin = {
 };
 common.plugins = [axiosNoFetchPlugin];
 
+/**
+ * Every tool's tools/list entry, made once here from the same sources (src/mcp/registry.ts
+ * toolJson) and carried by the bundles as __POSTHOG_TOOLS_JSON__: turning 63 zod schemas into JSON
+ * Schema took ~20 ms of posthog-mcp's cold start. test/core/cli.test.ts checks the built list
+ * against the one made at run time.
+ */
+async function toolsJson() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'posthog-tools-json-'));
+  try {
+    const outfile = path.join(dir, 'tools.cjs');
+    await build({
+      ...common,
+      minify: false,
+      stdin: {
+        contents: "import { ALL_TOOLS } from './src/mcp/tools'; import { toolJson } from './src/mcp/registry'; export const json = JSON.stringify(ALL_TOOLS.map((t) => toolJson(t)));",
+        resolveDir: process.cwd(),
+        loader: 'ts',
+      },
+      outfile,
+    });
+    return createRequire(import.meta.url)(outfile).json;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const define = { __POSTHOG_TOOLS_JSON__: JSON.stringify(await toolsJson()) };
+
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [splitPlugin, axiosNoFetchPlugin] }),
-  build({ ...common, entryPoints: ['src/vscode/core.ts'], outfile: 'dist/core.js', plugins: [splitPlugin, axiosNoFetchPlugin] }),
+  build({ ...common, define, entryPoints: ['src/vscode/core.ts'], outfile: 'dist/core.js', plugins: [splitPlugin, axiosNoFetchPlugin] }),
   build({ ...common, entryPoints: ['src/vscode/server.ts'], outfile: 'dist/server.js', plugins: [splitPlugin, axiosNoFetchPlugin] }),
   build({ ...common, entryPoints: ['src/posthog/errors.ts'], outfile: 'dist/errors.js' }),
-  build({ ...common, entryPoints: ['src/mcp/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, define, entryPoints: ['src/mcp/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);
 if (!watch) console.log('built dist/extension.js (+ core.js, server.js, errors.js, loaded on demand) and dist/cli.js');

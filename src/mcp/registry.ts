@@ -70,7 +70,8 @@ export function parseToolsets(value: string | readonly string[] | undefined): To
 
 export class ToolRegistry {
   private readonly byName = new Map<string, ToolDefinition>();
-  private readonly schemas = new Map<string, { parser: z.ZodTypeAny; json: JsonSchemaTool }>();
+  private readonly parsers = new Map<string, z.ZodTypeAny>();
+  private readonly described = new Map<string, JsonSchemaTool>();
   private readonly changeListeners = new Set<(e: ToolChangeEvent) => void>();
   private readonly callListeners = new Set<(e: ToolCallLog) => void>();
 
@@ -95,8 +96,14 @@ export class ToolRegistry {
   }
 
   /** The MCP `tools/list` entry of a tool (computed once). */
+  /** The tool as tools/list gives it: precomputed at build time in the bundles, else made here. */
   describe(tool: ToolDefinition): JsonSchemaTool {
-    return this.compiled(tool).json;
+    let json = this.described.get(tool.name);
+    if (!json) {
+      json = prebuilt()?.get(tool.name) ?? toolJson(tool, this.parser(tool));
+      this.described.set(tool.name, json);
+    }
+    return json;
   }
 
   onDidChange(listener: (e: ToolChangeEvent) => void): () => void {
@@ -163,7 +170,7 @@ export class ToolRegistry {
   }
 
   private validate(tool: ToolDefinition, rawArgs: unknown): Record<string, unknown> {
-    const { parser } = this.compiled(tool);
+    const parser = this.parser(tool);
     const input = rawArgs === undefined || rawArgs === null ? {} : rawArgs;
     const parsed = parser.safeParse(input);
     if (!parsed.success) {
@@ -174,23 +181,13 @@ export class ToolRegistry {
     return parsed.data as Record<string, unknown>;
   }
 
-  private compiled(tool: ToolDefinition): { parser: z.ZodTypeAny; json: JsonSchemaTool } {
-    let c = this.schemas.get(tool.name);
-    if (!c) {
-      const parser = z.object(tool.input).strict();
-      const inputSchema = toJsonSchema(parser);
-      const json: JsonSchemaTool = {
-        name: tool.name,
-        title: tool.title,
-        description: tool.description,
-        inputSchema,
-        annotations: { ...tool.annotations },
-      };
-      if (tool.output) json.outputSchema = toJsonSchema(z.object(tool.output));
-      c = { parser, json };
-      this.schemas.set(tool.name, c);
+  private parser(tool: ToolDefinition): z.ZodTypeAny {
+    let parser = this.parsers.get(tool.name);
+    if (!parser) {
+      parser = z.object(tool.input).strict();
+      this.parsers.set(tool.name, parser);
     }
-    return c;
+    return parser;
   }
 
   private emitCall(e: ToolCallLog): void {
@@ -202,6 +199,34 @@ export class ToolRegistry {
       }
     }
   }
+}
+
+/** What tools/list says of a tool. */
+export function toolJson(tool: ToolDefinition, parser: z.ZodTypeAny = z.object(tool.input).strict()): JsonSchemaTool {
+  const json: JsonSchemaTool = {
+    name: tool.name,
+    title: tool.title,
+    description: tool.description,
+    inputSchema: toJsonSchema(parser),
+    annotations: { ...tool.annotations },
+  };
+  if (tool.output) json.outputSchema = toJsonSchema(z.object(tool.output));
+  return json;
+}
+
+/**
+ * The bundles carry every tool's tools/list entry, made by scripts/build.mjs with toolJson from the
+ * same sources (turning 63 zod schemas into JSON Schema took ~20 ms of posthog-mcp's cold start).
+ * Run from source (tests, tsx), there is none and each entry is made on first use.
+ */
+declare const __POSTHOG_TOOLS_JSON__: string | undefined;
+let prebuiltTools: Map<string, JsonSchemaTool> | null | undefined;
+function prebuilt(): Map<string, JsonSchemaTool> | null {
+  if (prebuiltTools === undefined) {
+    const text = typeof __POSTHOG_TOOLS_JSON__ === 'string' ? __POSTHOG_TOOLS_JSON__ : undefined;
+    prebuiltTools = text ? new Map((JSON.parse(text) as JsonSchemaTool[]).map((t) => [t.name, t])) : null;
+  }
+  return prebuiltTools;
 }
 
 /**

@@ -14,6 +14,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { startStandin, type Standin } from '../standin/server';
 import { parseOutcome } from '../helpers/harness';
+import { ALL_TOOLS } from '../../src/mcp/tools';
+import { toolJson } from '../../src/mcp/registry';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -67,6 +69,21 @@ describe('posthog-mcp CLI', () => {
     const sets = spawnSync(process.execPath, [CLI, '--toolsets', 'dashboards,nope'], { env: cleanEnv({ POSTHOG_API_KEY: s.key }), encoding: 'utf8' });
     assert.notEqual(sets.status, 0);
     assert.match(sets.stderr, /Unknown toolset: nope/);
+  });
+
+  it('lists exactly the tools made from the sources (the bundle carries them prebuilt), and validates calls as the sources do', async () => {
+    const transport = new StdioClientTransport({ command: process.execPath, args: [CLI], env: cleanEnv({ POSTHOG_API_KEY: s.key, POSTHOG_HOST: s.url }), stderr: 'ignore' });
+    const client = new Client({ name: 'prebuilt-test', version: '1' });
+    await client.connect(transport);
+    try {
+      const { tools } = await client.listTools();
+      assert.deepEqual(JSON.parse(JSON.stringify(tools)), JSON.parse(JSON.stringify(ALL_TOOLS.map((t) => toolJson(t)))), 'a stale prebuilt list would differ here');
+      const bad = parseOutcome((await client.callTool({ name: 'list_dashboards', arguments: { limit: 1000 } })) as never);
+      assert.equal(bad.isError, true);
+      assert.match(bad.text, /'limit'/);
+    } finally {
+      await client.close();
+    }
   });
 
   it('serves tools over stdio to the SDK client, logging to stderr without the key', async () => {

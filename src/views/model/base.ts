@@ -216,12 +216,9 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
     for (const list of this.childLists.values()) list.reset();
     this.childLists.clear();
     this.tooltips.clear();
-    this.resetExtra();
     this.refreshEmitter.fire(this.view);
     this.changeEmitter.fire(undefined);
   }
-
-  protected resetExtra(): void {}
 
   /** Loads the next page of the root list. */
   async loadMore(): Promise<void> {

@@ -19,6 +19,19 @@ async function base(ctx: ToolContext, suffix = ''): Promise<string> {
   return ctx.client.projectPath(`mcp_server_installations/${suffix}`, ctx.signal);
 }
 
+/** GET, PATCH or DELETE one installation. */
+async function installationRequest(ctx: ToolContext, id: string, method: 'GET' | 'PATCH' | 'DELETE', verb: string, body?: Row): Promise<Row> {
+  const res = await ctx.client.request<Row>({
+    method,
+    path: await base(ctx, `${seg(id)}/`),
+    body,
+    signal: ctx.signal,
+    action: `${verb} MCP server installation ${id}`,
+    object: installationObject(id),
+  });
+  return res.data ?? {};
+}
+
 function hostOf(url: unknown): string | undefined {
   if (typeof url !== 'string') return undefined;
   try {
@@ -134,14 +147,7 @@ export const mcpStoreTools: ToolDefinition[] = [
     input: { installation_id: installationId },
     annotations: READ,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'GET',
-        path: await base(ctx, `${seg(args.installation_id)}/`),
-        signal: ctx.signal,
-        action: `get MCP server installation ${args.installation_id}`,
-        object: installationObject(args.installation_id),
-      });
-      return installationDetail(ctx, res.data ?? {});
+      return installationDetail(ctx, await installationRequest(ctx, args.installation_id, 'GET', 'get'));
     },
   }),
   defineTool({
@@ -160,15 +166,7 @@ export const mcpStoreTools: ToolDefinition[] = [
     handler: async (args, ctx) => {
       const body = given(args, ['display_name', 'description', 'is_enabled']);
       requireSomeChange(body, 'display_name, description, is_enabled');
-      const res = await ctx.client.request<Row>({
-        method: 'PATCH',
-        path: await base(ctx, `${seg(args.installation_id)}/`),
-        body,
-        signal: ctx.signal,
-        action: `update MCP server installation ${args.installation_id}`,
-        object: installationObject(args.installation_id),
-      });
-      return installationDetail(ctx, res.data ?? {});
+      return installationDetail(ctx, await installationRequest(ctx, args.installation_id, 'PATCH', 'update', body));
     },
   }),
   defineTool({
@@ -179,13 +177,7 @@ export const mcpStoreTools: ToolDefinition[] = [
     input: { installation_id: installationId },
     annotations: CHANGE,
     handler: async (args, ctx) => {
-      await ctx.client.request({
-        method: 'DELETE',
-        path: await base(ctx, `${seg(args.installation_id)}/`),
-        signal: ctx.signal,
-        action: `delete MCP server installation ${args.installation_id}`,
-        object: installationObject(args.installation_id),
-      });
+      await installationRequest(ctx, args.installation_id, 'DELETE', 'delete');
       return { id: args.installation_id, deleted: true };
     },
   }),

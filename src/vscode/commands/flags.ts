@@ -77,22 +77,22 @@ export async function create(s: Services): Promise<FlagRow | undefined> {
   return run();
 }
 
+/** The flag a command acts on; undefined (with the error shown) when there is none or it cannot be read. */
 async function flagOf(s: Services, arg: unknown): Promise<FlagRow | undefined> {
   const f = target<Partial<FlagRow>>(arg, s.views.featureFlags, ['flag']);
   if (!f?.id) return undefined;
   if (typeof f.active === 'boolean' && typeof f.key === 'string') return f as FlagRow;
   // Automation passed only an id: read the rest.
-  return (await s.registry.run('get_feature_flag', { flag_id: f.id })) as FlagRow;
+  try {
+    return (await s.registry.run('get_feature_flag', { flag_id: f.id })) as FlagRow;
+  } catch (err) {
+    void showError(err);
+    return undefined;
+  }
 }
 
 export async function toggle(s: Services, arg?: unknown): Promise<boolean> {
-  let flag: FlagRow | undefined;
-  try {
-    flag = await flagOf(s, arg);
-  } catch (err) {
-    void showError(err);
-    return false;
-  }
+  const flag = await flagOf(s, arg);
   if (!flag) return false;
   const enable = !flag.active;
   const rollout = flagRollout(flag);
@@ -125,13 +125,7 @@ export async function copyKey(s: Services, arg?: unknown): Promise<string | unde
 }
 
 export async function remove(s: Services, arg?: unknown): Promise<boolean> {
-  let flag: FlagRow | undefined;
-  try {
-    flag = await flagOf(s, arg);
-  } catch (err) {
-    void showError(err);
-    return false;
-  }
+  const flag = await flagOf(s, arg);
   if (!flag) return false;
   const ok = await confirm(
     `Delete feature flag "${flag.key}"?`,

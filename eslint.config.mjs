@@ -5,7 +5,10 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const noVscode = { name: 'vscode', message: 'Only src/extension.ts, src/vscode/ and the thin view glue in src/views/*.ts may import vscode.' };
+const noVscode = {
+  name: 'vscode',
+  message: 'Only src/extension.ts, src/vscode/ and the thin view glue in src/views/*.ts may import vscode.',
+};
 const layer = (message, ...groups) => ({ group: groups, message });
 
 export default tseslint.config(
@@ -23,12 +26,17 @@ export default tseslint.config(
       // node:test's describe/it return promises the runner itself awaits.
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite', 'before', 'after'] }] },
+        {
+          allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite', 'before', 'after'] }],
+        },
       ],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       eqeqeq: ['error', 'smart'],
     },
   },
@@ -45,28 +53,53 @@ export default tseslint.config(
   {
     files: ['src/posthog/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noVscode],
-        patterns: [layer('src/posthog is the PostHog client: it knows nothing of the tools, the views or VS Code.', '**/mcp/**', '**/views/**', '**/vscode/**')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [
+            layer(
+              'src/posthog is the PostHog client: it knows nothing of the tools, the views or VS Code.',
+              '**/mcp/**',
+              '**/views/**',
+              '**/vscode/**',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/mcp/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noVscode],
-        patterns: [layer('src/mcp (tools, server, transports) never imports the views or the VS Code glue.', '**/views/**', '**/vscode/**')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [
+            layer('src/mcp (tools, server, transports) never imports the views or the VS Code glue.', '**/views/**', '**/vscode/**'),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/views/model/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noVscode],
-        patterns: [layer('Tree models are plain TypeScript: the VS Code glue lives in src/views/*.ts and src/vscode/.', '**/vscode/**', '../*.ts', '../treeProvider')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [
+            layer(
+              'Tree models are plain TypeScript: the VS Code glue lives in src/views/*.ts and src/vscode/.',
+              '**/vscode/**',
+              '../*.ts',
+              '../treeProvider',
+            ),
+          ],
+        },
+      ],
     },
   },
 );

@@ -37,7 +37,9 @@ const LAZY = path.resolve('src/vscode/lazy.ts');
 const splitPlugin = {
   name: 'posthog-split',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(core|server)\.js$/ }, (args) => (args.importer === LAZY ? { path: args.path, external: true } : undefined));
+    b.onResolve({ filter: /^\.\/(core|server)\.js$/ }, (args) =>
+      args.importer === LAZY ? { path: args.path, external: true } : undefined,
+    );
     b.onResolve({ filter: /(^|\/)errors$/ }, (args) => {
       const resolved = path.resolve(args.resolveDir, args.path);
       return resolved === ERRORS.replace(/\.ts$/, '') ? { path: './errors.js', external: true } : undefined;
@@ -55,9 +57,14 @@ const axiosNoFetchPlugin = {
   name: 'axios-no-fetch-adapter',
   setup(b) {
     b.onResolve({ filter: /^\.\/fetch\.js$/ }, (args) =>
-      /[\\/]node_modules[\\/]axios[\\/]lib[\\/]adapters$/.test(args.resolveDir) ? { path: 'axios-fetch-adapter', namespace: 'axios-no-fetch' } : undefined,
+      /[\\/]node_modules[\\/]axios[\\/]lib[\\/]adapters$/.test(args.resolveDir)
+        ? { path: 'axios-fetch-adapter', namespace: 'axios-no-fetch' }
+        : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'axios-no-fetch' }, () => ({ contents: 'export const getFetch = () => false;\nexport default false;\n', loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'axios-no-fetch' }, () => ({
+      contents: 'export const getFetch = () => false;\nexport default false;\n',
+      loader: 'js',
+    }));
   },
 };
 common.plugins = [axiosNoFetchPlugin];
@@ -76,7 +83,8 @@ async function toolsJson() {
       ...common,
       minify: false,
       stdin: {
-        contents: "import { ALL_TOOLS } from './src/mcp/tools'; import { toolJson } from './src/mcp/registry'; export const json = JSON.stringify(ALL_TOOLS.map((t) => toolJson(t)));",
+        contents:
+          "import { ALL_TOOLS } from './src/mcp/tools'; import { toolJson } from './src/mcp/registry'; export const json = JSON.stringify(ALL_TOOLS.map((t) => toolJson(t)));",
         resolveDir: process.cwd(),
         loader: 'ts',
       },
@@ -90,7 +98,13 @@ async function toolsJson() {
 const define = { __POSTHOG_TOOLS_JSON__: JSON.stringify(await toolsJson()) };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [splitPlugin, axiosNoFetchPlugin] }),
+  build({
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    plugins: [splitPlugin, axiosNoFetchPlugin],
+  }),
   build({ ...common, define, entryPoints: ['src/vscode/core.ts'], outfile: 'dist/core.js', plugins: [splitPlugin, axiosNoFetchPlugin] }),
   build({ ...common, entryPoints: ['src/vscode/server.ts'], outfile: 'dist/server.js', plugins: [splitPlugin, axiosNoFetchPlugin] }),
   build({ ...common, entryPoints: ['src/posthog/errors.ts'], outfile: 'dist/errors.js' }),

@@ -110,9 +110,7 @@ for (const name of order) {
   } else {
     total.failed += 1; // a suite that could not report counts as one failure
   }
-  const what = counts
-    ? `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped ?? 0} skipped`
-    : 'no test count reported';
+  const what = counts ? `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped ?? 0} skipped` : 'no test count reported';
   summary.push(`${name.padEnd(12)} ${ok ? 'ok    ' : 'FAILED'} ${what} in ${secs} s${status !== 0 ? ` (exit ${status})` : ''}`);
 }
 rmSync(tmp, { recursive: true, force: true });

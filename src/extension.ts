@@ -106,7 +106,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
   );
 
   const packageVersion = (context.extension.packageJSON as { version?: unknown } | undefined)?.version;
-  provider = new PostHogMcpProvider(session, getRegistry, log, context.extension.id, typeof packageVersion === 'string' ? packageVersion : '');
+  provider = new PostHogMcpProvider(
+    session,
+    getRegistry,
+    log,
+    context.extension.id,
+    typeof packageVersion === 'string' ? packageVersion : '',
+  );
   context.subscriptions.push(vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, provider));
 
   const results = new ResultDocuments();

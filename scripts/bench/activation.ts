@@ -114,18 +114,31 @@ export async function measureBundles(): Promise<BundleResult> {
     // The same options as `npm run package`, with the output in the temp dir.
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
     const m = /vsce package([^&|;]*)/.exec(pkg.scripts?.package ?? '');
-    const own = (m ? m[1].trim().split(/\s+/).filter(Boolean) : ['--no-dependencies', '--allow-missing-repository']).filter((a, i, all) => a !== '--out' && all[i - 1] !== '--out');
+    const own = (m ? m[1].trim().split(/\s+/).filter(Boolean) : ['--no-dependencies', '--allow-missing-repository']).filter(
+      (a, i, all) => a !== '--out' && all[i - 1] !== '--out',
+    );
     let r = await runToEnd(process.execPath, [vsce, 'package', ...own, '--out', target], { cwd: ROOT, timeoutMs: 120_000 });
     if (size(target) === null) {
       // No repository URL yet: stand-in base URLs for README links (they change no size worth counting).
       out.vsixNote = 'packaged with --baseContentUrl/--baseImagesUrl stand-ins';
-      r = await runToEnd(process.execPath, [vsce, 'package', ...own, '--baseContentUrl', 'https://localhost/', '--baseImagesUrl', 'https://localhost/', '--out', target], {
-        cwd: ROOT,
-        timeoutMs: 120_000,
-      });
+      r = await runToEnd(
+        process.execPath,
+        [vsce, 'package', ...own, '--baseContentUrl', 'https://localhost/', '--baseImagesUrl', 'https://localhost/', '--out', target],
+        {
+          cwd: ROOT,
+          timeoutMs: 120_000,
+        },
+      );
     }
     out.vsix = size(target);
-    if (out.vsix === null) out.vsixError = (r.stderr || r.stdout).replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').slice(-3).join(' ').slice(0, 300);
+    if (out.vsix === null)
+      out.vsixError = (r.stderr || r.stdout)
+        .replace(/\x1b\[[0-9;]*m/g, '')
+        .trim()
+        .split('\n')
+        .slice(-3)
+        .join(' ')
+        .slice(0, 300);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

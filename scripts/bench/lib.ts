@@ -109,7 +109,11 @@ export function stopAllChildren(): void {
 }
 
 /** Runs a command to completion (bounded by timeoutMs); returns exit code, stdout and stderr. */
-export function runToEnd(command: string, args: string[], options: SpawnOptions & { timeoutMs?: number; input?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runToEnd(
+  command: string,
+  args: string[],
+  options: SpawnOptions & { timeoutMs?: number; input?: string } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const { timeoutMs = 120_000, input, ...spawnOptions } = options;
     const child = startChild(command, args, spawnOptions);
@@ -141,7 +145,11 @@ export function bytes(s: string): number {
 export function table(rows: Array<Array<string | number>>, header: string[]): string {
   const cells = [header, ...rows.map((r) => r.map((c) => String(c)))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 

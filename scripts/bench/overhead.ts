@@ -33,7 +33,14 @@ export interface OverheadResult {
   stdio_ms_p50: number;
   http_ms_p50: number;
   /** Not in the JSON: extra context for the table. */
-  extra: { stdio_ms_p95: number; http_ms_p95: number; pipe_echo_ms_p50: number; http_echo_ms_p50: number; http_node_ms_p50: number; n: number };
+  extra: {
+    stdio_ms_p95: number;
+    http_ms_p95: number;
+    pipe_echo_ms_p50: number;
+    http_echo_ms_p50: number;
+    http_node_ms_p50: number;
+    n: number;
+  };
 }
 
 function textOf(result: unknown): string {
@@ -102,12 +109,14 @@ export async function measureOverhead(standin: StandinAddress, reps: Reps): Prom
   const token = randomBytes(24).toString('base64url');
   const httpCli = await startHttpCli(standin, token);
   const httpClient = new Client({ name: 'bench', version: '1.0.0' });
-  const httpTransport = new StreamableHTTPClientTransport(new URL(httpCli.url), { requestInit: { headers: { Authorization: `Bearer ${token}` } } });
+  const httpTransport = new StreamableHTTPClientTransport(new URL(httpCli.url), {
+    requestInit: { headers: { Authorization: `Bearer ${token}` } },
+  });
   await httpClient.connect(httpTransport);
 
   // Physical floors of the two process hops: a child that echoes lines on a pipe, and a child that
   // answers a loopback POST with its body (fetch, as the SDK's HTTP client uses).
-  const echo = startChild(process.execPath, ['-e', "process.stdin.pipe(process.stdout)"], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const echo = startChild(process.execPath, ['-e', 'process.stdin.pipe(process.stdout)'], { stdio: ['pipe', 'pipe', 'ignore'] });
   let pending: (() => void) | undefined;
   let echoBuf = '';
   echo.stdout!.on('data', (c: Buffer) => {
@@ -120,18 +129,28 @@ export async function measureOverhead(standin: StandinAddress, reps: Reps): Prom
     }
   });
   const line = `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'list_dashboards', arguments: {} } })}\n`;
-  const pipeEcho = () => new Promise<void>((resolve) => {
-    pending = resolve;
-    echo.stdin!.write(line);
-  });
+  const pipeEcho = () =>
+    new Promise<void>((resolve) => {
+      pending = resolve;
+      echo.stdin!.write(line);
+    });
   const httpEchoChild = startChild(
     process.execPath,
-    ['-e', "const s=require('http').createServer((q,r)=>{const c=[];q.on('data',d=>c.push(d));q.on('end',()=>{const b=Buffer.concat(c);r.writeHead(200,{'content-type':'application/json','content-length':b.length});r.end(b)})});s.listen(0,'127.0.0.1',()=>console.log(s.address().port))"],
+    [
+      '-e',
+      "const s=require('http').createServer((q,r)=>{const c=[];q.on('data',d=>c.push(d));q.on('end',()=>{const b=Buffer.concat(c);r.writeHead(200,{'content-type':'application/json','content-length':b.length});r.end(b)})});s.listen(0,'127.0.0.1',()=>console.log(s.address().port))",
+    ],
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
-  const echoPort = await new Promise<number>((resolve) => httpEchoChild.stdout!.once('data', (c: Buffer) => resolve(Number(String(c).trim()))));
+  const echoPort = await new Promise<number>((resolve) =>
+    httpEchoChild.stdout!.once('data', (c: Buffer) => resolve(Number(String(c).trim()))),
+  );
   const httpEcho = async () => {
-    const res = await fetch(`http://127.0.0.1:${echoPort}/mcp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: line });
+    const res = await fetch(`http://127.0.0.1:${echoPort}/mcp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: line,
+    });
     await res.text();
   };
 
@@ -142,7 +161,12 @@ export async function measureOverhead(standin: StandinAddress, reps: Reps): Prom
   let rawId = 1_000_000;
   const nodeHttpCall = () =>
     new Promise<void>((resolve, reject) => {
-      const body = JSON.stringify({ jsonrpc: '2.0', id: rawId++, method: 'tools/call', params: { name: 'list_dashboards', arguments: {} } });
+      const body = JSON.stringify({
+        jsonrpc: '2.0',
+        id: rawId++,
+        method: 'tools/call',
+        params: { name: 'list_dashboards', arguments: {} },
+      });
       const req = http.request(
         {
           host: httpUrl.hostname,
@@ -164,7 +188,8 @@ export async function measureOverhead(standin: StandinAddress, reps: Reps): Prom
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
-            if (res.statusCode !== 200 || text.includes('"isError":true')) reject(new Error(`node:http call: ${res.statusCode} ${text.slice(0, 200)}`));
+            if (res.statusCode !== 200 || text.includes('"isError":true'))
+              reject(new Error(`node:http call: ${res.statusCode} ${text.slice(0, 200)}`));
             else resolve();
           });
         },

@@ -24,7 +24,14 @@ export interface RateLimitResult {
   limit: number;
   window_s: number;
   achieved_ratio: number;
-  extra: { elapsed_s: number; ideal_s: number; requests: number; throttled_429: number; firstError?: string; completionsPerWindow: number[] };
+  extra: {
+    elapsed_s: number;
+    ideal_s: number;
+    requests: number;
+    throttled_429: number;
+    firstError?: string;
+    completionsPerWindow: number[];
+  };
 }
 
 export async function measureRateLimit(calls: number, limit: number, windowMs: number): Promise<RateLimitResult> {

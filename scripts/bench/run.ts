@@ -34,8 +34,13 @@ const TARGETS = {
 
 function parseArgs(argv: string[]) {
   const quick = argv.includes('--quick');
-  const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',').filter(Boolean) as Section[] | undefined;
-  for (const s of only ?? []) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section ${s}; known: ${SECTIONS.join(', ')}`);
+  const only = argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',')
+    .filter(Boolean) as Section[] | undefined;
+  for (const s of only ?? [])
+    if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section ${s}; known: ${SECTIONS.join(', ')}`);
   return { quick, sections: new Set<Section>(only && only.length ? only : SECTIONS) };
 }
 
@@ -61,12 +66,28 @@ async function main(): Promise<void> {
     log('warning: src/ changed after dist/ was built; cold start, stdio, HTTP and activation measure the old build (run `npm run build`)');
   }
   const reps = quick
-    ? { overhead: { n: 60, warmup: 15 }, cold: { n: 6, warmup: 1 }, activation: { n: 6, warmup: 1 }, first: { n: 5, warmup: 2 }, all: 1, rl: { calls: 1000, limit: 100, windowMs: 5_000 } }
-    : { overhead: { n: 400, warmup: 50 }, cold: { n: 20, warmup: 2 }, activation: { n: 20, warmup: 2 }, first: { n: 20, warmup: 3 }, all: 3, rl: { calls: 1000, limit: 100, windowMs: 5_000 } };
+    ? {
+        overhead: { n: 60, warmup: 15 },
+        cold: { n: 6, warmup: 1 },
+        activation: { n: 6, warmup: 1 },
+        first: { n: 5, warmup: 2 },
+        all: 1,
+        rl: { calls: 1000, limit: 100, windowMs: 5_000 },
+      }
+    : {
+        overhead: { n: 400, warmup: 50 },
+        cold: { n: 20, warmup: 2 },
+        activation: { n: 20, warmup: 2 },
+        first: { n: 20, warmup: 3 },
+        all: 3,
+        rl: { calls: 1000, limit: 100, windowMs: 5_000 },
+      };
 
   // One demo stand-in for overhead, cold start, activation and token cost; its rate limits are
   // lifted so that repetitions measure the code, not the limiter (the limiter has its own section).
-  const standin = await startStandin({ rateLimits: { crud: { limit: 1e9, windowMs: 60_000 }, analytics: { limit: 1e9, windowMs: 60_000 } } });
+  const standin = await startStandin({
+    rateLimits: { crud: { limit: 1e9, windowMs: 60_000 }, analytics: { limit: 1e9, windowMs: 60_000 } },
+  });
   let overhead: OverheadResult | undefined;
   let cold: ColdStartResult | undefined;
   let activation: ActivationResult | undefined;
@@ -80,7 +101,9 @@ async function main(): Promise<void> {
       log(`overhead: ${reps.overhead.n} interleaved calls per path after ${reps.overhead.warmup} warm-up`);
       // PostHog is never in the MCP client's process: the stand-in gets its own here, so that the
       // client's own work (an HTTP client's, above all) cannot hold up the stand-in's answers.
-      const own = await startStandinChild({ rateLimits: { crud: { limit: 1e9, windowMs: 60_000 }, analytics: { limit: 1e9, windowMs: 60_000 } } });
+      const own = await startStandinChild({
+        rateLimits: { crud: { limit: 1e9, windowMs: 60_000 }, analytics: { limit: 1e9, windowMs: 60_000 } },
+      });
       try {
         overhead = await measureOverhead({ url: own.url, key: own.key, projectId: own.projectId }, reps.overhead);
       } finally {
@@ -134,8 +157,12 @@ async function main(): Promise<void> {
     bundle_bytes: bundles ? { extension: bundles.extension, cli: bundles.cli, vsix: bundles.vsix } : null,
     tools_list: tokens?.tools_list ?? null,
     responses: tokens ? tokens.responses.map((r) => ({ what: r.what, ours_bytes: r.ours_bytes, toolkit_bytes: r.toolkit_bytes })) : null,
-    scale: scale ? { flags: scale.flags, first_page_ms: scale.first_page_ms, all_pages_ms: scale.all_pages_ms, rss_mb_delta: scale.rss_mb_delta } : null,
-    rate_limit: rate ? { calls: rate.calls, failed: rate.failed, limit: rate.limit, window_s: rate.window_s, achieved_ratio: rate.achieved_ratio } : null,
+    scale: scale
+      ? { flags: scale.flags, first_page_ms: scale.first_page_ms, all_pages_ms: scale.all_pages_ms, rss_mb_delta: scale.rss_mb_delta }
+      : null,
+    rate_limit: rate
+      ? { calls: rate.calls, failed: rate.failed, limit: rate.limit, window_s: rate.window_s, achieved_ratio: rate.achieved_ratio }
+      : null,
   };
   // With --only, the sections not measured keep their figures from the last run.
   const file = path.join(ROOT, 'bench-results.json');
@@ -155,24 +182,66 @@ async function main(): Promise<void> {
   if (overhead) {
     const d = overhead.direct_ms_p50;
     rows.push(['list_dashboards direct axios (floor) p50 / p95', `${overhead.direct_ms_p50} / ${overhead.direct_ms_p95} ms`, '', '']);
-    rows.push(['  MCP in-memory p50 / p95', `${overhead.inmemory_ms_p50} / ${overhead.inmemory_ms_p95} ms`, `+${round(overhead.inmemory_ms_p50 - d, 3)} ms ≤ +0.5`, pass(overhead.inmemory_ms_p50 - d <= TARGETS.inmemoryOverMs)]);
-    rows.push(['  MCP stdio (posthog-mcp) p50 / p95', `${overhead.stdio_ms_p50} / ${overhead.extra.stdio_ms_p95} ms`, `+${round(overhead.stdio_ms_p50 - d, 3)} ms ≤ +1.5`, pass(overhead.stdio_ms_p50 - d <= TARGETS.stdioHttpOverMs)]);
-    rows.push(['  MCP loopback HTTP p50 / p95', `${overhead.http_ms_p50} / ${overhead.extra.http_ms_p95} ms`, `+${round(overhead.http_ms_p50 - d, 3)} ms ≤ +1.5`, pass(overhead.http_ms_p50 - d <= TARGETS.stdioHttpOverMs)]);
-    rows.push(['  floor of the extra hop: line echo over a pipe / POST echo (fetch)', `${overhead.extra.pipe_echo_ms_p50} / ${overhead.extra.http_echo_ms_p50} ms`, '', '']);
-    rows.push(['  the same HTTP call POSTed with node:http, no MCP client library', `${overhead.extra.http_node_ms_p50} ms (+${round(overhead.extra.http_node_ms_p50 - overhead.direct_ms_p50, 3)} ms)`, '', '']);
+    rows.push([
+      '  MCP in-memory p50 / p95',
+      `${overhead.inmemory_ms_p50} / ${overhead.inmemory_ms_p95} ms`,
+      `+${round(overhead.inmemory_ms_p50 - d, 3)} ms ≤ +0.5`,
+      pass(overhead.inmemory_ms_p50 - d <= TARGETS.inmemoryOverMs),
+    ]);
+    rows.push([
+      '  MCP stdio (posthog-mcp) p50 / p95',
+      `${overhead.stdio_ms_p50} / ${overhead.extra.stdio_ms_p95} ms`,
+      `+${round(overhead.stdio_ms_p50 - d, 3)} ms ≤ +1.5`,
+      pass(overhead.stdio_ms_p50 - d <= TARGETS.stdioHttpOverMs),
+    ]);
+    rows.push([
+      '  MCP loopback HTTP p50 / p95',
+      `${overhead.http_ms_p50} / ${overhead.extra.http_ms_p95} ms`,
+      `+${round(overhead.http_ms_p50 - d, 3)} ms ≤ +1.5`,
+      pass(overhead.http_ms_p50 - d <= TARGETS.stdioHttpOverMs),
+    ]);
+    rows.push([
+      '  floor of the extra hop: line echo over a pipe / POST echo (fetch)',
+      `${overhead.extra.pipe_echo_ms_p50} / ${overhead.extra.http_echo_ms_p50} ms`,
+      '',
+      '',
+    ]);
+    rows.push([
+      '  the same HTTP call POSTed with node:http, no MCP client library',
+      `${overhead.extra.http_node_ms_p50} ms (+${round(overhead.extra.http_node_ms_p50 - overhead.direct_ms_p50, 3)} ms)`,
+      '',
+      '',
+    ]);
   }
   if (cold) {
-    rows.push(['cold start: spawn → initialize → tools/list p50', `${cold.p50} ms (p95 ${cold.p95})`, '≤ 250 ms', pass(cold.p50 <= TARGETS.coldStartMs)]);
-    if (cold.cpuP50 !== undefined) rows.push(['  main thread on a CPU / waiting for a CPU p50', `${cold.cpuP50} / ${cold.waitP50} ms`, '', '']);
+    rows.push([
+      'cold start: spawn → initialize → tools/list p50',
+      `${cold.p50} ms (p95 ${cold.p95})`,
+      '≤ 250 ms',
+      pass(cold.p50 <= TARGETS.coldStartMs),
+    ]);
+    if (cold.cpuP50 !== undefined)
+      rows.push(['  main thread on a CPU / waiting for a CPU p50', `${cold.cpuP50} / ${cold.waitP50} ms`, '', '']);
     rows.push(['  floor: spawn node -e "" p50', `${cold.nodeFloor} ms`, '', '']);
   }
   if (activation) {
-    rows.push(['activation (load + activate, signed in) p50', `${activation.p50} ms (p95 ${activation.p95})`, '≤ 30 ms', pass(activation.p50 <= TARGETS.activationMs)]);
+    rows.push([
+      'activation (load + activate, signed in) p50',
+      `${activation.p50} ms (p95 ${activation.p95})`,
+      '≤ 30 ms',
+      pass(activation.p50 <= TARGETS.activationMs),
+    ]);
     rows.push(['  of which require(dist/extension.js) / activate()', `${activation.loadP50} / ${activation.activateP50} ms`, '', '']);
-    if (activation.cpuP50 !== undefined) rows.push(['  main thread on a CPU / waiting for a CPU p50', `${activation.cpuP50} / ${activation.waitP50} ms`, '', '']);
+    if (activation.cpuP50 !== undefined)
+      rows.push(['  main thread on a CPU / waiting for a CPU p50', `${activation.cpuP50} / ${activation.waitP50} ms`, '', '']);
     rows.push(['  signed out p50', `${activation.signedOutP50} ms`, '', '']);
     if (activation.coreLoadP50 !== undefined) {
-      rows.push(['  later, on first use: require core.js / server.js', `${activation.coreLoadP50} / ${activation.serverLoadP50 ?? '–'} ms (tree fetch or tool call / MCP server start)`, '', '']);
+      rows.push([
+        '  later, on first use: require core.js / server.js',
+        `${activation.coreLoadP50} / ${activation.serverLoadP50 ?? '–'} ms (tree fetch or tool call / MCP server start)`,
+        '',
+        '',
+      ]);
     }
   } else if (sections.has('activation')) {
     rows.push(['activation', `failed: ${activationError ?? 'unknown'}`.slice(0, 120), '≤ 30 ms', 'MISS']);
@@ -180,27 +249,78 @@ async function main(): Promise<void> {
   if (bundles) {
     const kb = (n: number | null) => (n === null ? 'n/a' : `${round(n / 1024, 1)} KB`);
     rows.push(['bundle dist/extension.js / dist/cli.js', `${kb(bundles.extension)} / ${kb(bundles.cli)}`, '', '']);
-    if (bundles.core !== null) rows.push(['  loaded on demand: dist/core.js / dist/server.js', `${kb(bundles.core)} / ${kb(bundles.server)}`, '', '']);
-    rows.push(['bundle .vsix', bundles.vsix === null ? `not packaged: ${bundles.vsixError ?? ''}`.slice(0, 120) : `${kb(bundles.vsix)}${bundles.vsixNote ? ` (${bundles.vsixNote})` : ''}`, '≤ 1.5 MB', bundles.vsix === null ? 'MISS' : pass(bundles.vsix <= TARGETS.vsixBytes)]);
+    if (bundles.core !== null)
+      rows.push(['  loaded on demand: dist/core.js / dist/server.js', `${kb(bundles.core)} / ${kb(bundles.server)}`, '', '']);
+    rows.push([
+      'bundle .vsix',
+      bundles.vsix === null
+        ? `not packaged: ${bundles.vsixError ?? ''}`.slice(0, 120)
+        : `${kb(bundles.vsix)}${bundles.vsixNote ? ` (${bundles.vsixNote})` : ''}`,
+      '≤ 1.5 MB',
+      bundles.vsix === null ? 'MISS' : pass(bundles.vsix <= TARGETS.vsixBytes),
+    ]);
   }
   if (tokens) {
     const t = tokens.tools_list;
     const oursPer = t.ours_bytes / t.ours_tools;
     const theirPer = t.toolkit_bytes / t.toolkit_tools;
-    rows.push([`tools/list, ours: ${t.ours_tools} tools`, `${t.ours_bytes} B (${Math.round(oursPer)} B/tool, ~${Math.round(t.ours_bytes / 4)} tokens)`, '', '']);
-    rows.push([`tools/list, agent-toolkit: ${t.toolkit_tools} tools`, `${t.toolkit_bytes} B (${Math.round(theirPer)} B/tool, ~${Math.round(t.toolkit_bytes / 4)} tokens)`, '', '']);
+    rows.push([
+      `tools/list, ours: ${t.ours_tools} tools`,
+      `${t.ours_bytes} B (${Math.round(oursPer)} B/tool, ~${Math.round(t.ours_bytes / 4)} tokens)`,
+      '',
+      '',
+    ]);
+    rows.push([
+      `tools/list, agent-toolkit: ${t.toolkit_tools} tools`,
+      `${t.toolkit_bytes} B (${Math.round(theirPer)} B/tool, ~${Math.round(t.toolkit_bytes / 4)} tokens)`,
+      '',
+      '',
+    ]);
     rows.push(['  as served by the SDK McpServer (+$schema, +execution)', `${tokens.toolkitAsServed} B`, '', '']);
-    rows.push(['  ours per tool / toolkit per tool', `${round((100 * oursPer) / theirPer, 1)} %`, '≤ 50 %', pass(oursPer / theirPer <= TARGETS.perToolRatio)]);
+    rows.push([
+      '  ours per tool / toolkit per tool',
+      `${round((100 * oursPer) / theirPer, 1)} %`,
+      '≤ 50 %',
+      pass(oursPer / theirPer <= TARGETS.perToolRatio),
+    ]);
     for (const ts of tokens.toolsets) {
-      const peer = ts.toolkit_tools !== undefined ? `toolkit "${ts.peer_feature}": ${ts.toolkit_tools} tools ${ts.toolkit_bytes} B (${Math.round(ts.toolkit_bytes! / ts.toolkit_tools!)} B/tool)` : '';
+      const peer =
+        ts.toolkit_tools !== undefined
+          ? `toolkit "${ts.peer_feature}": ${ts.toolkit_tools} tools ${ts.toolkit_bytes} B (${Math.round(ts.toolkit_bytes! / ts.toolkit_tools!)} B/tool)`
+          : '';
       const ratio = ts.toolkit_tools ? ts.ours_bytes / ts.ours_tools / (ts.toolkit_bytes! / ts.toolkit_tools) : undefined;
-      rows.push([`  toolset ${ts.toolset}: ${ts.ours_tools} tools ${ts.ours_bytes} B (${Math.round(ts.ours_bytes / ts.ours_tools)} B/tool)`, peer, ratio === undefined ? '' : `${round(100 * ratio, 0)} %`, ratio === undefined ? '' : pass(ratio <= TARGETS.perToolRatio)]);
+      rows.push([
+        `  toolset ${ts.toolset}: ${ts.ours_tools} tools ${ts.ours_bytes} B (${Math.round(ts.ours_bytes / ts.ours_tools)} B/tool)`,
+        peer,
+        ratio === undefined ? '' : `${round(100 * ratio, 0)} %`,
+        ratio === undefined ? '' : pass(ratio <= TARGETS.perToolRatio),
+      ]);
     }
     const b = tokens.oursBreakdown;
-    rows.push(['  where our bytes go: inputSchema / annotations / descriptions', `${b.inputSchemas} / ${b.annotations} / ${b.descriptions} B`, '', '']);
-    rows.push(['    in schemas: field descriptions / additionalProperties / length limits', `${b.propertyDescriptions} / ${b.additionalProperties} / ${b.stringLimits} B`, '', '']);
-    rows.push(['  what-if: annotations without title and default hints', `${b.withLeanAnnotations} B (${Math.round(b.withLeanAnnotations / t.ours_tools)} B/tool, ${round((100 * b.withLeanAnnotations) / t.ours_tools / theirPer, 1)} %)`, '', '']);
-    rows.push(['  what-if: … and no additionalProperties', `${b.withLeanAnnotationsNoAdditional} B (${Math.round(b.withLeanAnnotationsNoAdditional / t.ours_tools)} B/tool, ${round((100 * b.withLeanAnnotationsNoAdditional) / t.ours_tools / theirPer, 1)} %)`, '', '']);
+    rows.push([
+      '  where our bytes go: inputSchema / annotations / descriptions',
+      `${b.inputSchemas} / ${b.annotations} / ${b.descriptions} B`,
+      '',
+      '',
+    ]);
+    rows.push([
+      '    in schemas: field descriptions / additionalProperties / length limits',
+      `${b.propertyDescriptions} / ${b.additionalProperties} / ${b.stringLimits} B`,
+      '',
+      '',
+    ]);
+    rows.push([
+      '  what-if: annotations without title and default hints',
+      `${b.withLeanAnnotations} B (${Math.round(b.withLeanAnnotations / t.ours_tools)} B/tool, ${round((100 * b.withLeanAnnotations) / t.ours_tools / theirPer, 1)} %)`,
+      '',
+      '',
+    ]);
+    rows.push([
+      '  what-if: … and no additionalProperties',
+      `${b.withLeanAnnotationsNoAdditional} B (${Math.round(b.withLeanAnnotationsNoAdditional / t.ours_tools)} B/tool, ${round((100 * b.withLeanAnnotationsNoAdditional) / t.ours_tools / theirPer, 1)} %)`,
+      '',
+      '',
+    ]);
     for (const r of tokens.responses) {
       const rowsNote = r.rows ? ` [${r.rows.ours} vs ${r.rows.toolkit} rows]` : '';
       rows.push([
@@ -214,31 +334,62 @@ async function main(): Promise<void> {
     }
   }
   if (scale) {
-    rows.push([`scale: Flags tree first page (${scale.extra.first_page_nodes} nodes) p50`, `${scale.first_page_ms} ms (p95 ${scale.extra.first_page_p95})`, '≤ 150 ms', pass(scale.first_page_ms <= TARGETS.firstPageMs)]);
+    rows.push([
+      `scale: Flags tree first page (${scale.extra.first_page_nodes} nodes) p50`,
+      `${scale.first_page_ms} ms (p95 ${scale.extra.first_page_p95})`,
+      '≤ 150 ms',
+      pass(scale.first_page_ms <= TARGETS.firstPageMs),
+    ]);
     rows.push([`  all ${scale.extra.items} flags, ${scale.extra.pages} pages`, `${scale.all_pages_ms} ms`, '', '']);
-    rows.push(['  RSS growth after GC (peak during)', `${scale.rss_mb_delta} MB (${scale.extra.rss_mb_peak_delta} MB; heap ${scale.extra.heap_mb_delta} MB)`, '≤ 50 MB', pass(scale.rss_mb_delta <= TARGETS.rssMb)]);
+    rows.push([
+      '  RSS growth after GC (peak during)',
+      `${scale.rss_mb_delta} MB (${scale.extra.rss_mb_peak_delta} MB; heap ${scale.extra.heap_mb_delta} MB)`,
+      '≤ 50 MB',
+      pass(scale.rss_mb_delta <= TARGETS.rssMb),
+    ]);
     for (const [k, v] of Object.entries(scale.extra.bounded)) {
       const o = v as { rows?: number; bytes?: number; rejected?: string; ms?: number };
-      rows.push([`  bounded: ${k}`, o.rejected ? `rejected: ${o.rejected.slice(0, 70)}` : `${o.rows} rows, ${o.bytes} B${o.ms !== undefined ? ` in ${o.ms} ms` : ''}`, '', '']);
+      rows.push([
+        `  bounded: ${k}`,
+        o.rejected ? `rejected: ${o.rejected.slice(0, 70)}` : `${o.rows} rows, ${o.bytes} B${o.ms !== undefined ? ` in ${o.ms} ms` : ''}`,
+        '',
+        '',
+      ]);
     }
   }
   if (rate) {
-    rows.push([`rate limit: ${rate.calls} calls at once, ${rate.limit} per ${rate.window_s} s`, `${rate.failed} failed, ${rate.extra.elapsed_s} s (ideal ${rate.extra.ideal_s} s)`, '0 failed', pass(rate.failed === 0)]);
-    rows.push(['  achieved rate / limit', `${round(rate.achieved_ratio * 100, 1)} %`, '≥ 90 %', pass(rate.achieved_ratio >= TARGETS.achievedRatio)]);
+    rows.push([
+      `rate limit: ${rate.calls} calls at once, ${rate.limit} per ${rate.window_s} s`,
+      `${rate.failed} failed, ${rate.extra.elapsed_s} s (ideal ${rate.extra.ideal_s} s)`,
+      '0 failed',
+      pass(rate.failed === 0),
+    ]);
+    rows.push([
+      '  achieved rate / limit',
+      `${round(rate.achieved_ratio * 100, 1)} %`,
+      '≥ 90 %',
+      pass(rate.achieved_ratio >= TARGETS.achievedRatio),
+    ]);
     rows.push(['  requests sent / answered 429', `${rate.extra.requests} / ${rate.extra.throttled_429}`, '', '']);
     if (rate.extra.firstError) rows.push(['  first failure', rate.extra.firstError.slice(0, 120), '', '']);
   }
 
-  const header = `PostHog for VS Code — benchmark (${quick ? 'quick' : 'full'}) ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
+  const header =
+    `PostHog for VS Code — benchmark (${quick ? 'quick' : 'full'}) ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
     `${os.cpus()[0]?.model?.trim() ?? 'cpu'} ×${os.cpus().length}, ${round(os.totalmem() / 1024 ** 3, 1)} GB, Node ${process.versions.node}, ${os.platform()} ${os.release()}`;
   process.stdout.write(`\n${header}\n\n${table(rows, ['measure', 'value', 'target', ''])}\n`);
   if (tokens) {
-    process.stdout.write(`\nLargest of our tools (bytes in tools/list): ${tokens.largestOurs.map((t) => `${t.name} ${t.bytes}`).join(', ')}\n`);
+    process.stdout.write(
+      `\nLargest of our tools (bytes in tools/list): ${tokens.largestOurs.map((t) => `${t.name} ${t.bytes}`).join(', ')}\n`,
+    );
     process.stdout.write(`Largest toolkit tools: ${tokens.largestToolkit.map((t) => `${t.name} ${t.bytes}`).join(', ')}\n`);
-    process.stdout.write(`Toolkit requests through the stand-in adapter: ${[...new Set(tokens.adapterRequests.map((r) => r.replace(/\/\d+\//g, '/{id}/')))].join(', ')}\n`);
+    process.stdout.write(
+      `Toolkit requests through the stand-in adapter: ${[...new Set(tokens.adapterRequests.map((r) => r.replace(/\/\d+\//g, '/{id}/')))].join(', ')}\n`,
+    );
     for (const u of tokens.toolkitUnanswered) process.stdout.write(`Toolkit could not answer: ${u}\n`);
   }
-  if (activation?.last.unknown.length) process.stdout.write(`vscode API the activation stub did not model: ${activation.last.unknown.join(', ')}\n`);
+  if (activation?.last.unknown.length)
+    process.stdout.write(`vscode API the activation stub did not model: ${activation.last.unknown.join(', ')}\n`);
   process.stdout.write(`\nwrote bench-results.json in ${round((Date.now() - started) / 1000, 1)} s\n`);
 }
 

@@ -91,7 +91,12 @@ async function main(): Promise<void> {
   const sizeOf = async (name: string, args: Record<string, unknown>) => {
     try {
       const data = (await registry.run(name, args)) as { results?: unknown[]; has_more?: boolean; count?: number };
-      return { rows: data.results?.length ?? 0, bytes: Buffer.byteLength(JSON.stringify(data)), has_more: data.has_more, count: data.count };
+      return {
+        rows: data.results?.length ?? 0,
+        bytes: Buffer.byteLength(JSON.stringify(data)),
+        has_more: data.has_more,
+        count: data.count,
+      };
     } catch (err) {
       return { rejected: err instanceof Error ? err.message.slice(0, 160) : String(err) };
     }
@@ -104,18 +109,23 @@ async function main(): Promise<void> {
   }
 
   // The peer on the same data: the toolkit's flag list has no paging and follows `next` to the end.
-  if (!skipFirst) try {
-    const adapter = await startAdapter({ url });
-    const toolkit = new PostHogAgentToolkit({ posthogApiToken: key, posthogApiBaseUrl: adapter.url });
-    const tool = (await toolkit.getTools()).find((t) => t.name === 'feature-flag-get-all');
-    const t0 = now();
-    const res = (await tool!.handler(toolkit.getContext(), {} as never)) as { content: Array<{ text: string }> };
-    const text = res.content.map((c) => c.text).join('');
-    bounded['toolkit feature-flag-get-all {}'] = { rows: (JSON.parse(text) as unknown[]).length, bytes: Buffer.byteLength(text), ms: round(now() - t0, 0) };
-    await adapter.close();
-  } catch (err) {
-    bounded['toolkit feature-flag-get-all {}'] = { rejected: err instanceof Error ? err.message.slice(0, 160) : String(err) };
-  }
+  if (!skipFirst)
+    try {
+      const adapter = await startAdapter({ url });
+      const toolkit = new PostHogAgentToolkit({ posthogApiToken: key, posthogApiBaseUrl: adapter.url });
+      const tool = (await toolkit.getTools()).find((t) => t.name === 'feature-flag-get-all');
+      const t0 = now();
+      const res = (await tool!.handler(toolkit.getContext(), {} as never)) as { content: Array<{ text: string }> };
+      const text = res.content.map((c) => c.text).join('');
+      bounded['toolkit feature-flag-get-all {}'] = {
+        rows: (JSON.parse(text) as unknown[]).length,
+        bytes: Buffer.byteLength(text),
+        ms: round(now() - t0, 0),
+      };
+      await adapter.close();
+    } catch (err) {
+      bounded['toolkit feature-flag-get-all {}'] = { rejected: err instanceof Error ? err.message.slice(0, 160) : String(err) };
+    }
 
   process.stdout.write(
     `${JSON.stringify({

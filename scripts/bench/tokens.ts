@@ -96,7 +96,9 @@ export interface TokensResult {
 }
 
 /** A connected in-memory client that records the raw JSON of every result it receives. */
-async function connect(server: Server | McpServer): Promise<{ client: Client; raw: Map<string | number, string>; close: () => Promise<void> }> {
+async function connect(
+  server: Server | McpServer,
+): Promise<{ client: Client; raw: Map<string | number, string>; close: () => Promise<void> }> {
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
   const client = new Client({ name: 'bench', version: '1.0.0' });
@@ -186,7 +188,12 @@ function leanAnnotations(a: Record<string, unknown>): Record<string, unknown> {
 
 function stripKey(o: unknown, key: string): unknown {
   if (Array.isArray(o)) return o.map((v) => stripKey(v, key));
-  if (o && typeof o === 'object') return Object.fromEntries(Object.entries(o).filter(([k]) => k !== key).map(([k, v]) => [k, stripKey(v, key)]));
+  if (o && typeof o === 'object')
+    return Object.fromEntries(
+      Object.entries(o)
+        .filter(([k]) => k !== key)
+        .map(([k, v]) => [k, stripKey(v, key)]),
+    );
   return o;
 }
 
@@ -198,9 +205,11 @@ function breakdown(parsed: { tools: Array<Record<string, unknown>> }): ListBreak
     if (Array.isArray(o)) return o.forEach((v) => walk(v, false));
     if (!o || typeof o !== 'object') return;
     for (const [k, v] of Object.entries(o)) {
-      if (!inProperties && k === 'description' && typeof v === 'string') propertyDescriptions += bytes(JSON.stringify({ description: v })) - 1;
+      if (!inProperties && k === 'description' && typeof v === 'string')
+        propertyDescriptions += bytes(JSON.stringify({ description: v })) - 1;
       if (!inProperties && k === 'additionalProperties') additionalProperties += bytes(JSON.stringify({ [k]: v })) - 1;
-      if (!inProperties && (k === 'maxLength' || k === 'minLength' || k === 'maxItems' || k === 'minItems')) stringLimits += bytes(JSON.stringify({ [k]: v })) - 1;
+      if (!inProperties && (k === 'maxLength' || k === 'minLength' || k === 'maxItems' || k === 'minItems'))
+        stringLimits += bytes(JSON.stringify({ [k]: v })) - 1;
       walk(v, k === 'properties' && !inProperties);
     }
   };
@@ -215,7 +224,12 @@ function breakdown(parsed: { tools: Array<Record<string, unknown>> }): ListBreak
     annotations += bytes(JSON.stringify(t.annotations ?? {}));
     walk(t.inputSchema, false);
   }
-  const lean = { tools: parsed.tools.map((t): Record<string, unknown> => ({ ...t, annotations: leanAnnotations((t.annotations ?? {}) as Record<string, unknown>) })) };
+  const lean = {
+    tools: parsed.tools.map((t): Record<string, unknown> => ({
+      ...t,
+      annotations: leanAnnotations((t.annotations ?? {}) as Record<string, unknown>),
+    })),
+  };
   const leanNoAdditional = { tools: lean.tools.map((t) => ({ ...t, inputSchema: stripKey(t.inputSchema, 'additionalProperties') })) };
   return {
     descriptions,
@@ -325,14 +339,21 @@ function toolkitServer(tools: ToolkitTool[], context: ReturnType<PostHogAgentToo
 
 function resultText(r: unknown): { text: string; isError: boolean } {
   const res = r as { content?: Array<{ type: string; text?: string }>; isError?: boolean };
-  return { text: (res.content ?? []).filter((c) => c.type === 'text').map((c) => c.text ?? '').join('\n'), isError: res.isError === true };
+  return {
+    text: (res.content ?? [])
+      .filter((c) => c.type === 'text')
+      .map((c) => c.text ?? '')
+      .join('\n'),
+    isError: res.isError === true,
+  };
 }
 
 function rowCount(text: string): number {
   try {
     const v = fromTable(JSON.parse(text)) as unknown;
     if (Array.isArray(v)) return v.length;
-    if (v && typeof v === 'object' && Array.isArray((v as { results?: unknown[] }).results)) return (v as { results: unknown[] }).results.length;
+    if (v && typeof v === 'object' && Array.isArray((v as { results?: unknown[] }).results))
+      return (v as { results: unknown[] }).results.length;
     return 1;
   } catch {
     return 0;
@@ -384,24 +405,44 @@ export async function measureTokens(standin: Standin): Promise<TokensResult> {
   // returns (it has no paging for flags, and its other lists take the server's page), so both
   // sides carry the same rows; our default page (25) is shown too.
   const callOurs = async (name: string, args: Record<string, unknown>) => resultText(await ours.client.callTool({ name, arguments: args }));
-  const callTheirs = async (name: string, args: Record<string, unknown>) => resultText(await theirs.client.callTool({ name, arguments: args }));
+  const callTheirs = async (name: string, args: Record<string, unknown>) =>
+    resultText(await theirs.client.callTool({ name, arguments: args }));
   const dashboards = standin.state.table(standin.projectId, 'dashboards').all() as Array<Record<string, unknown>>;
-  const withText = dashboards.find((d) => Array.isArray(d.tiles) && (d.tiles as Array<Record<string, unknown>>).some((t) => t.text) && !d.deleted);
+  const withText = dashboards.find(
+    (d) => Array.isArray(d.tiles) && (d.tiles as Array<Record<string, unknown>>).some((t) => t.text) && !d.deleted,
+  );
   const insightOnly = dashboards.find(
-    (d) => !d.deleted && Array.isArray(d.tiles) && (d.tiles as Array<Record<string, unknown>>).length > 0 && (d.tiles as Array<Record<string, unknown>>).every((t) => !t.text),
+    (d) =>
+      !d.deleted &&
+      Array.isArray(d.tiles) &&
+      (d.tiles as Array<Record<string, unknown>>).length > 0 &&
+      (d.tiles as Array<Record<string, unknown>>).every((t) => !t.text),
   );
   const flags = standin.state.table(standin.projectId, 'feature_flags').all() as Array<Record<string, unknown>>;
   const richFlag = flags.filter((f) => !f.deleted).sort((a, b) => JSON.stringify(b.filters).length - JSON.stringify(a.filters).length)[0];
   const plainFlag = flags.find((f) => !f.deleted && f.id === 1) ?? flags[0];
 
-  const cases: Array<{ what: string; ours: [string, Record<string, unknown>]; theirs: [string, Record<string, unknown>]; list?: boolean }> = [
-    { what: 'list flags', ours: ['list_feature_flags', { limit: 100 }], theirs: ['feature-flag-get-all', {}], list: true },
-    { what: 'get a flag (simple)', ours: ['get_feature_flag', { flag_id: plainFlag.id }], theirs: ['feature-flag-get-definition', { flagId: plainFlag.id }] },
-    { what: 'get a flag (most conditions)', ours: ['get_feature_flag', { flag_id: richFlag.id }], theirs: ['feature-flag-get-definition', { flagId: richFlag.id }] },
-    { what: 'list dashboards', ours: ['list_dashboards', { limit: 100 }], theirs: ['dashboards-get-all', {}], list: true },
-    { what: 'get a dashboard', ours: ['get_dashboard', { dashboard_id: insightOnly?.id }], theirs: ['dashboard-get', { dashboardId: insightOnly?.id }] },
-    { what: 'list insights', ours: ['list_insights', { limit: 100 }], theirs: ['insights-get-all', {}], list: true },
-  ];
+  const cases: Array<{ what: string; ours: [string, Record<string, unknown>]; theirs: [string, Record<string, unknown>]; list?: boolean }> =
+    [
+      { what: 'list flags', ours: ['list_feature_flags', { limit: 100 }], theirs: ['feature-flag-get-all', {}], list: true },
+      {
+        what: 'get a flag (simple)',
+        ours: ['get_feature_flag', { flag_id: plainFlag.id }],
+        theirs: ['feature-flag-get-definition', { flagId: plainFlag.id }],
+      },
+      {
+        what: 'get a flag (most conditions)',
+        ours: ['get_feature_flag', { flag_id: richFlag.id }],
+        theirs: ['feature-flag-get-definition', { flagId: richFlag.id }],
+      },
+      { what: 'list dashboards', ours: ['list_dashboards', { limit: 100 }], theirs: ['dashboards-get-all', {}], list: true },
+      {
+        what: 'get a dashboard',
+        ours: ['get_dashboard', { dashboard_id: insightOnly?.id }],
+        theirs: ['dashboard-get', { dashboardId: insightOnly?.id }],
+      },
+      { what: 'list insights', ours: ['list_insights', { limit: 100 }], theirs: ['insights-get-all', {}], list: true },
+    ];
   const responses: ResponseRow[] = [];
   for (const c of cases) {
     const [oName, oArgs] = c.ours;
@@ -454,7 +495,10 @@ export async function measureTokens(standin: Standin): Promise<TokensResult> {
   const toolkitUnanswered: string[] = [];
   if (withText) {
     const t = await callTheirs('dashboard-get', { dashboardId: withText.id });
-    if (t.isError) toolkitUnanswered.push(`dashboard-get on dashboard ${String(withText.id)} (it has a text tile): ${t.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+    if (t.isError)
+      toolkitUnanswered.push(
+        `dashboard-get on dashboard ${String(withText.id)} (it has a text tile): ${t.text.replace(/\s+/g, ' ').slice(0, 160)}`,
+      );
   }
 
   await ours.close();

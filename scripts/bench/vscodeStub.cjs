@@ -104,7 +104,13 @@ class Uri {
     return new Uri(c.scheme, c.authority, c.path, c.query, c.fragment);
   }
   with(change) {
-    return new Uri(change.scheme ?? this.scheme, change.authority ?? this.authority, change.path ?? this.path, change.query ?? this.query, change.fragment ?? this.fragment);
+    return new Uri(
+      change.scheme ?? this.scheme,
+      change.authority ?? this.authority,
+      change.path ?? this.path,
+      change.query ?? this.query,
+      change.fragment ?? this.fragment,
+    );
   }
   toString() {
     return `${this.scheme}://${this.authority}${this.path}${this.query ? `?${this.query}` : ''}${this.fragment ? `#${this.fragment}` : ''}`;
@@ -363,7 +369,14 @@ function makeContext(extensionPath) {
     extensionPath,
     extensionUri,
     extensionMode: 1,
-    extension: { id: 'posthog-community.posthog-vscode', extensionUri, extensionPath, packageJSON: require(path.join(extensionPath, 'package.json')), isActive: true, exports: undefined },
+    extension: {
+      id: 'posthog-community.posthog-vscode',
+      extensionUri,
+      extensionPath,
+      packageJSON: require(path.join(extensionPath, 'package.json')),
+      isActive: true,
+      exports: undefined,
+    },
     globalState: memento(),
     workspaceState: memento(),
     secrets: partial('SecretStorage', {

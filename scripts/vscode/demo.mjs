@@ -7,7 +7,17 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, checkHarness, installExtension, removeDir, startCodeServer, tempDir, vsixPath, watchParent, workbenchUrl } from './codeServer.mjs';
+import {
+  ROOT,
+  checkHarness,
+  installExtension,
+  removeDir,
+  startCodeServer,
+  tempDir,
+  vsixPath,
+  watchParent,
+  workbenchUrl,
+} from './codeServer.mjs';
 
 const argv = process.argv.slice(2);
 const portArg = Number(argv[argv.indexOf('--port') + 1] || process.env.PORT || 0) || undefined;
@@ -50,7 +60,15 @@ async function main() {
   const helperVsix = path.join(tmp, 'posthog-demo-sign-in.vsix');
   const pack = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', helperVsix],
+    [
+      path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--skip-license',
+      '--out',
+      helperVsix,
+    ],
     { cwd: helperDir, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   if (pack.status !== 0) throw new Error('could not package the demo sign-in helper');

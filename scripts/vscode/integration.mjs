@@ -23,7 +23,9 @@ const SRC = path.join(ROOT, 'test', 'vscode', 'integration');
 
 export async function bundle() {
   const { readdirSync } = await import('node:fs');
-  const tests = readdirSync(SRC).filter((f) => f.endsWith('.test.ts')).sort();
+  const tests = readdirSync(SRC)
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort();
   const common = {
     bundle: true,
     platform: 'node',

@@ -13,15 +13,7 @@
 // code-server's own output and the page's console errors), CHROMIUM_PATH (default /usr/bin/chromium).
 import path from 'node:path';
 import { format } from 'node:util';
-import {
-  watchParent,
-  launchChromium,
-  remoteUri,
-  removeDir,
-  startCodeServer,
-  tempDir,
-  workbenchUrl,
-} from './codeServer.mjs';
+import { watchParent, launchChromium, remoteUri, removeDir, startCodeServer, tempDir, workbenchUrl } from './codeServer.mjs';
 
 const started = Date.now();
 const verbose = process.env.VSCODE_LAUNCHER_VERBOSE === '1';
@@ -31,7 +23,13 @@ const say = (msg) => process.stderr.write(`[launcher] ${msg}\n`);
 /** Desktop VS Code flags: --name=value, --name value, bare flags and positional paths. */
 export function parseArgs(argv) {
   const wanted = new Set(['extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir']);
-  const out = { extensionDevelopmentPath: [], extensionTestsPath: undefined, userDataDir: undefined, extensionsDir: undefined, folder: undefined };
+  const out = {
+    extensionDevelopmentPath: [],
+    extensionTestsPath: undefined,
+    userDataDir: undefined,
+    extensionsDir: undefined,
+    folder: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) {
@@ -81,7 +79,9 @@ export function formatLog(message) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (!args.extensionTestsPath) {
-    say('usage: launcher.mjs --extensionDevelopmentPath=<dir> --extensionTestsPath=<file> [--user-data-dir=<dir>] [--extensions-dir=<dir>] [folder]');
+    say(
+      'usage: launcher.mjs --extensionDevelopmentPath=<dir> --extensionTestsPath=<file> [--user-data-dir=<dir>] [--extensions-dir=<dir>] [folder]',
+    );
     return 2;
   }
   const home = tempDir('posthog-launcher-');
@@ -136,9 +136,7 @@ async function main() {
     page.on('console', (m) => verbose && m.type() === 'error' && say(`page console: ${m.text()}`));
     page.on('crash', () => failRun(new Error('the workbench page crashed')));
     browser.on('disconnected', () => failRun(new Error('Chromium exited')));
-    server.exited.then(({ code, signal }) =>
-      failRun(new Error(`code-server exited (${code ?? signal}) before the tests ended`)),
-    );
+    server.exited.then(({ code, signal }) => failRun(new Error(`code-server exited (${code ?? signal}) before the tests ended`)));
 
     const payload = [
       ...args.extensionDevelopmentPath.map((p) => ['extensionDevelopmentPath', remoteUri(server.host, p)]),

@@ -37,13 +37,20 @@ async function main() {
     return 1;
   }
   const dir = path.join(ROOT, 'test', 'vscode', 'ui');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => path.join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort()
+    .map((f) => path.join(dir, f));
   const args = [
-    '--import', 'tsx',
+    '--import',
+    'tsx',
     path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'),
-    '--ui', 'bdd',
-    '--reporter', 'spec',
-    '--timeout', '120000',
+    '--ui',
+    'bdd',
+    '--reporter',
+    'spec',
+    '--timeout',
+    '120000',
     '--exit',
     ...(opt('grep') ? ['--grep', opt('grep')] : []),
     ...files,

@@ -45,10 +45,13 @@ function parseArgs(argv: string[]): CliArgs {
   const args: CliArgs = { http: false, port: 0, readOnly: false, verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => inline ?? argv[++i] ?? fail(`${flag} needs a value`);
     switch (flag) {
-      case '--http': args.http = true; break;
+      case '--http':
+        args.http = true;
+        break;
       case '--port': {
         const v = value();
         const n = Number(v);
@@ -56,12 +59,25 @@ function parseArgs(argv: string[]): CliArgs {
         args.port = n;
         break;
       }
-      case '--toolsets': args.toolsets = value(); break;
-      case '--read-only': args.readOnly = true; break;
-      case '--verbose': args.verbose = true; break;
-      case '--help': case '-h': process.stdout.write(USAGE); process.exit(0);
-      case '--version': case '-v': process.stdout.write(`${SERVER_VERSION}\n`); process.exit(0);
-      default: fail(`unknown option "${a}"\n\n${USAGE}`);
+      case '--toolsets':
+        args.toolsets = value();
+        break;
+      case '--read-only':
+        args.readOnly = true;
+        break;
+      case '--verbose':
+        args.verbose = true;
+        break;
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        process.exit(0);
+      case '--version':
+      case '-v':
+        process.stdout.write(`${SERVER_VERSION}\n`);
+        process.exit(0);
+      default:
+        fail(`unknown option "${a}"\n\n${USAGE}`);
     }
   }
   return args;

@@ -59,7 +59,9 @@ export type ClientProvider = () => PostHogClient | Promise<PostHogClient>;
 
 export function parseToolsets(value: string | readonly string[] | undefined): Toolset[] | undefined {
   if (value === undefined) return undefined;
-  const names = (typeof value === 'string' ? value.split(',') : [...value]).map((s) => s.trim().toLowerCase().replace(/-/g, '_')).filter(Boolean);
+  const names = (typeof value === 'string' ? value.split(',') : [...value])
+    .map((s) => s.trim().toLowerCase().replace(/-/g, '_'))
+    .filter(Boolean);
   if (names.length === 0 || names.includes('all')) return undefined;
   const unknown = names.filter((n) => !(TOOLSETS as readonly string[]).includes(n));
   if (unknown.length) {
@@ -145,7 +147,13 @@ export class ToolRegistry {
       }
       return data;
     } catch (err) {
-      this.emitCall({ tool: name, durationMs: Date.now() - started, ok: false, args: safeArgs, error: scrub(describeError(err), tool, rawArgs) });
+      this.emitCall({
+        tool: name,
+        durationMs: Date.now() - started,
+        ok: false,
+        args: safeArgs,
+        error: scrub(describeError(err), tool, rawArgs),
+      });
       throw err;
     }
   }
@@ -156,7 +164,8 @@ export class ToolRegistry {
     try {
       const data = await this.run(name, rawArgs, opts);
       // Structured results are the handler's object exactly (its output schema says so), and their text is its JSON.
-      const structured = tool?.output && data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+      const structured =
+        tool?.output && data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
       const result: McpToolResult = { content: [{ type: 'text', text: structured ? JSON.stringify(structured) : renderForAgent(data) }] };
       if (structured) result.structuredContent = structured;
       return result;
@@ -254,7 +263,8 @@ function slim(node: unknown): unknown {
 function formatZodError(error: z.ZodError): string {
   const parts = error.issues.slice(0, 5).map((issue) => {
     const path = issue.path.length ? `'${clipText(issue.path.join('.'), 80)}'` : 'arguments';
-    if (issue.code === 'unrecognized_keys') return `unknown argument${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${clipKey(k)}'`).join(', ')}`;
+    if (issue.code === 'unrecognized_keys')
+      return `unknown argument${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${clipKey(k)}'`).join(', ')}`;
     if (issue.code === 'invalid_type' && issue.received === 'undefined') return `${path} is required`;
     // zod's enum messages quote the received value: never echo a huge (or secret-bearing) input back.
     return `${path}: ${clipText(issue.message, 200)}`;
@@ -300,4 +310,3 @@ function scrub(message: string, tool: ToolDefinition, rawArgs: unknown): string 
   }
   return out;
 }
-

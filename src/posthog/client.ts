@@ -144,7 +144,10 @@ export class PostHogClient {
     if (options.projectId !== undefined && options.projectId !== null && String(options.projectId).trim() !== '') {
       const pid = Number(options.projectId);
       if (!Number.isInteger(pid) || pid <= 0) {
-        throw new PostHogError({ kind: 'config', message: `"${options.projectId}" is not a valid PostHog project id: use the number from the project's URL.` });
+        throw new PostHogError({
+          kind: 'config',
+          message: `"${options.projectId}" is not a valid PostHog project id: use the number from the project's URL.`,
+        });
       }
       this.configuredProjectId = pid;
     }
@@ -205,7 +208,12 @@ export class PostHogClient {
 
   /** The signed-in user and their current project, straight from /api/users/@me/. */
   async me(signal?: AbortSignal): Promise<Record<string, unknown>> {
-    const res = await this.request<Record<string, unknown>>({ method: 'GET', path: '/api/users/@me/', signal, action: 'read the signed-in user' });
+    const res = await this.request<Record<string, unknown>>({
+      method: 'GET',
+      path: '/api/users/@me/',
+      signal,
+      action: 'read the signed-in user',
+    });
     return res.data ?? {};
   }
 
@@ -224,7 +232,8 @@ export class PostHogClient {
       if (typeof team.id !== 'number') {
         throw new PostHogError({
           kind: 'config',
-          message: 'This PostHog user has no current project. Create a project in PostHog, or set a project id (POSTHOG_PROJECT_ID or the posthog.projectId setting).',
+          message:
+            'This PostHog user has no current project. Create a project in PostHog, or set a project id (POSTHOG_PROJECT_ID or the posthog.projectId setting).',
         });
       }
       return {
@@ -267,7 +276,10 @@ export class PostHogClient {
       }).then((res) => {
         const token = res.data?.api_token;
         if (typeof token !== 'string' || !token) {
-          throw new PostHogError({ kind: 'config', message: `Project ${ctx.projectId} has no project API token, so events and flags cannot be sent to it.` });
+          throw new PostHogError({
+            kind: 'config',
+            message: `Project ${ctx.projectId} has no project API token, so events and flags cannot be sent to it.`,
+          });
         }
         return token;
       });
@@ -284,7 +296,13 @@ export class PostHogClient {
 
   /** Projects the key can see (the current organization's), with the active one marked by the caller. */
   async listProjects(signal?: AbortSignal): Promise<ProjectSummary[]> {
-    const res = await this.request<unknown>({ method: 'GET', path: '/api/projects/', query: { limit: 200 }, signal, action: 'list projects' });
+    const res = await this.request<unknown>({
+      method: 'GET',
+      path: '/api/projects/',
+      query: { limit: 200 },
+      signal,
+      action: 'list projects',
+    });
     const rows = pageFromBody<Record<string, unknown>>(res.data, 0).results;
     return rows
       .filter((r) => typeof r.id === 'number')
@@ -303,7 +321,15 @@ export class PostHogClient {
    */
   async list<T = Record<string, unknown>>(
     suffix: string,
-    opts: { limit?: number; offset?: number; query?: RequestOptions['query']; signal?: AbortSignal; action: string; paginated?: boolean; object?: string },
+    opts: {
+      limit?: number;
+      offset?: number;
+      query?: RequestOptions['query'];
+      signal?: AbortSignal;
+      action: string;
+      paginated?: boolean;
+      object?: string;
+    },
   ): Promise<Page<T>> {
     const limit = opts.limit ?? 100;
     const offset = opts.offset ?? 0;
@@ -429,7 +455,13 @@ export class PostHogClient {
     }
   }
 
-  private transportError(opts: RequestOptions, failure: { code: string; timedOut: boolean }, neverSent: boolean, retrySafe: boolean, base: string): PostHogError {
+  private transportError(
+    opts: RequestOptions,
+    failure: { code: string; timedOut: boolean },
+    neverSent: boolean,
+    retrySafe: boolean,
+    base: string,
+  ): PostHogError {
     if (neverSent) {
       return new PostHogError({
         kind: 'network',

@@ -22,7 +22,9 @@ export function normalizeHost(input?: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new Error(`"${raw}" is not a valid PostHog host. Use "us", "eu" or your instance's URL, for example https://posthog.example.com.`);
+    throw new Error(
+      `"${raw}" is not a valid PostHog host. Use "us", "eu" or your instance's URL, for example https://posthog.example.com.`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new Error(`"${raw}" is not a valid PostHog host: only http and https URLs are supported.`);

@@ -87,7 +87,10 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
     return definitions;
   }
 
-  async resolveMcpServerDefinition(server: vscode.McpHttpServerDefinition, token: vscode.CancellationToken): Promise<vscode.McpHttpServerDefinition | undefined> {
+  async resolveMcpServerDefinition(
+    server: vscode.McpHttpServerDefinition,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.McpHttpServerDefinition | undefined> {
     await this.session.ready;
     if (!this.session.signedIn) {
       // VS Code is starting a definition it remembered from before the sign-out: ask, or cancel cleanly.
@@ -208,9 +211,11 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
     const settings = readMcpSettings();
     if (settings.problem && settings.problem !== this.warnedProblem) {
       this.warnedProblem = settings.problem;
-      void vscode.window.showWarningMessage(`posthog.mcp.toolsets: ${settings.problem} Serving every toolset meanwhile.`, 'Open Settings').then((c) => {
-        if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'posthog.mcp.toolsets');
-      });
+      void vscode.window
+        .showWarningMessage(`posthog.mcp.toolsets: ${settings.problem} Serving every toolset meanwhile.`, 'Open Settings')
+        .then((c) => {
+          if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'posthog.mcp.toolsets');
+        });
     }
     const filter = { toolsets: settings.toolsets, readOnly: settings.readOnly };
     const registry = this.registry();

@@ -104,7 +104,9 @@ export function askPick<T>(opts: PickOptions<T>): Promise<Answer<PickItem<T>>> {
     if ((opts.step ?? 1) > 1) pick.buttons = [vscode.QuickInputButtons.Back];
     const setItems = (items: Array<PickItem<T>>) => {
       pick.items = items;
-      const active = items.find((i) => i.kind !== vscode.QuickPickItemKind.Separator && opts.active !== undefined && i.value === opts.active);
+      const active = items.find(
+        (i) => i.kind !== vscode.QuickPickItemKind.Separator && opts.active !== undefined && i.value === opts.active,
+      );
       if (active) pick.activeItems = [active];
     };
     if (Array.isArray(opts.items)) setItems(opts.items);

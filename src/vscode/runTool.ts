@@ -51,7 +51,11 @@ export async function runToolCommand(deps: RunToolDeps, toolName?: unknown, args
   if (!asked) return undefined;
   const { values: answers, specs } = asked;
   if (tool.annotations.destructiveHint) {
-    const ok = await confirm(`Run "${tool.title}"?`, `This tool changes or deletes data in PostHog.\n\n${JSON.stringify(confirmationArguments(loadCore().redact(tool, answers), specs), null, 2)}`, 'Run');
+    const ok = await confirm(
+      `Run "${tool.title}"?`,
+      `This tool changes or deletes data in PostHog.\n\n${JSON.stringify(confirmationArguments(loadCore().redact(tool, answers), specs), null, 2)}`,
+      'Run',
+    );
     if (!ok) return undefined;
   }
   return execute(deps, tool, answers);
@@ -59,7 +63,9 @@ export async function runToolCommand(deps: RunToolDeps, toolName?: unknown, args
 
 async function execute(deps: RunToolDeps, tool: ToolDefinition, args: Record<string, unknown>): Promise<unknown> {
   try {
-    const data = await withProgress(`PostHog: running ${tool.title}…`, (signal) => deps.registry.run(tool.name, args, { signal }), { notification: true });
+    const data = await withProgress(`PostHog: running ${tool.title}…`, (signal) => deps.registry.run(tool.name, args, { signal }), {
+      notification: true,
+    });
     await deps.results.show(tool.name, data);
     return data;
   } catch (err) {
@@ -84,12 +90,20 @@ async function pickTool(registry: ToolRegistry): Promise<ToolDefinition | undefi
       value: tool,
     });
   }
-  const chosen = await askPick({ title: 'PostHog: Run Tool', placeholder: 'Pick a tool (type to filter by name or what it does)', items, matchOnDetail: true });
+  const chosen = await askPick({
+    title: 'PostHog: Run Tool',
+    placeholder: 'Pick a tool (type to filter by name or what it does)',
+    items,
+    matchOnDetail: true,
+  });
   return chosen && chosen !== BACK ? chosen.value : undefined;
 }
 
 /** Asks each argument in turn (required first); Back goes to the previous one. */
-async function askArguments(registry: ToolRegistry, tool: ToolDefinition): Promise<{ values: Record<string, unknown>; specs: ArgSpec[] } | undefined> {
+async function askArguments(
+  registry: ToolRegistry,
+  tool: ToolDefinition,
+): Promise<{ values: Record<string, unknown>; specs: ArgSpec[] } | undefined> {
   const specs = argumentSpecs(registry.describe(tool).inputSchema, tool.secretArgs ?? []);
   const raw: Record<string, string | undefined> = {};
   const values: Record<string, unknown> = {};
@@ -112,10 +126,20 @@ async function askArguments(registry: ToolRegistry, tool: ToolDefinition): Promi
   return { values, specs };
 }
 
-async function askOne(tool: ToolDefinition, spec: ArgSpec, step: number, total: number, previous?: string): Promise<string | typeof BACK | undefined> {
+async function askOne(
+  tool: ToolDefinition,
+  spec: ArgSpec,
+  step: number,
+  total: number,
+  previous?: string,
+): Promise<string | typeof BACK | undefined> {
   const title = `${tool.title}: ${spec.name}`;
   if (spec.kind === 'enum' || spec.kind === 'boolean') {
-    const items: Array<PickItem<string>> = (spec.values ?? []).map((v) => ({ label: String(v), value: String(v), picked: String(v) === previous }));
+    const items: Array<PickItem<string>> = (spec.values ?? []).map((v) => ({
+      label: String(v),
+      value: String(v),
+      picked: String(v) === previous,
+    }));
     if (!spec.required) items.push({ label: 'Skip', description: 'leave this argument out', value: '' });
     const chosen = await askPick({ title, step, totalSteps: total, placeholder: argumentPrompt(spec), items, active: previous });
     if (chosen === BACK || chosen === undefined) return chosen;

@@ -73,7 +73,8 @@ export class Session implements vscode.Disposable {
     this.disposables.push(
       this.emitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (this.suppress === 0 && (e.affectsConfiguration('posthog.host') || e.affectsConfiguration('posthog.projectId'))) void this.reload();
+        if (this.suppress === 0 && (e.affectsConfiguration('posthog.host') || e.affectsConfiguration('posthog.projectId')))
+          void this.reload();
       }),
       // Another window signed in or out.
       secrets.onDidChange((e) => {
@@ -129,7 +130,10 @@ export class Session implements vscode.Disposable {
       throw new PostHogError({ kind: 'config', message: `The posthog.host setting is not valid: ${this.hostError}` });
     }
     if (!this.apiKey) {
-      throw new PostHogError({ kind: 'config', message: 'Not signed in to PostHog. Run "PostHog: Sign In" to connect a personal API key.' });
+      throw new PostHogError({
+        kind: 'config',
+        message: 'Not signed in to PostHog. Run "PostHog: Sign In" to connect a personal API key.',
+      });
     }
     this.client ??= this.createClient(this.hostValue, this.apiKey, this.projectIdValue);
     // The client is in use now: the pending project lookup costs nothing more, run it.
@@ -150,7 +154,11 @@ export class Session implements vscode.Disposable {
   async signIn(input: SignInInput, signal?: AbortSignal): Promise<void> {
     const host = normalizeHost(input.host ?? this.hostValue);
     const apiKey = (input.apiKey ?? '').trim();
-    if (!apiKey) throw new PostHogError({ kind: 'config', message: 'Enter a personal API key: create one in PostHog under Settings → Personal API keys.' });
+    if (!apiKey)
+      throw new PostHogError({
+        kind: 'config',
+        message: 'Enter a personal API key: create one in PostHog under Settings → Personal API keys.',
+      });
     const projectId = input.projectId ?? undefined;
     const client = this.createClient(host, apiKey, projectId);
     await client.me(signal);
@@ -256,7 +264,9 @@ export class Session implements vscode.Disposable {
     clearTimeout(this.lookupTimer);
     this.lookupTimer = undefined;
     if (this.hostError) this.log.warn(`posthog.host: ${this.hostError}`);
-    this.log.info(this.signedIn ? `Signed in to ${this.hostLabel}${this.projectIdValue ? `, project ${this.projectIdValue}` : ''}` : 'Not signed in');
+    this.log.info(
+      this.signedIn ? `Signed in to ${this.hostLabel}${this.projectIdValue ? `, project ${this.projectIdValue}` : ''}` : 'Not signed in',
+    );
     // The name shown until the lookup answers (only shown: links and tools wait for the lookup).
     if (this.signedIn) this.projectNameValue = this.rememberedProject()?.name;
     this.emitter.fire({ credentials: true });

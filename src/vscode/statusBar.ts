@@ -14,7 +14,9 @@ export function createStatusBar(session: Session): vscode.Disposable {
     } else if (session.signedIn) {
       const name = session.projectName ?? (session.projectId ? `Project ${session.projectId}` : 'PostHog');
       item.text = `$(graph) ${name}`;
-      item.tooltip = new vscode.MarkdownString(`**PostHog** project **${escape(name)}**${session.projectId ? ` (#${session.projectId})` : ''} on ${escape(session.hostLabel)}\n\nClick to switch project.`);
+      item.tooltip = new vscode.MarkdownString(
+        `**PostHog** project **${escape(name)}**${session.projectId ? ` (#${session.projectId})` : ''} on ${escape(session.hostLabel)}\n\nClick to switch project.`,
+      );
       item.command = 'posthog.selectProject';
       item.backgroundColor = undefined;
     } else {

@@ -52,7 +52,8 @@ export function withProgress<T>(
   task: (signal: AbortSignal) => Promise<T>,
   where: { viewId?: string; notification?: boolean } = {},
 ): Promise<T> {
-  const location: vscode.ProgressOptions['location'] = where.notification || !where.viewId ? vscode.ProgressLocation.Notification : { viewId: where.viewId };
+  const location: vscode.ProgressOptions['location'] =
+    where.notification || !where.viewId ? vscode.ProgressLocation.Notification : { viewId: where.viewId };
   return Promise.resolve(
     vscode.window.withProgress({ location, title, cancellable: location === vscode.ProgressLocation.Notification }, (_progress, token) => {
       const controller = new AbortController();

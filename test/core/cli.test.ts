@@ -28,11 +28,14 @@ function cleanEnv(extra: Record<string, string>): Record<string, string> {
 /** A raw HTTP request, so headers can be anything a hostile page could send. */
 function raw(port: number, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer; path?: string }) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: opts.path ?? '/mcp', method: opts.method ?? 'POST', headers: opts.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: opts.path ?? '/mcp', method: opts.method ?? 'POST', headers: opts.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     if (opts.body) req.write(opts.body);
     req.end();
@@ -66,18 +69,30 @@ describe('posthog-mcp CLI', () => {
     const bad = spawnSync(process.execPath, [CLI, '--bogus'], { env: cleanEnv({ POSTHOG_API_KEY: s.key }), encoding: 'utf8' });
     assert.notEqual(bad.status, 0);
     assert.match(bad.stderr, /unknown option "--bogus"/);
-    const sets = spawnSync(process.execPath, [CLI, '--toolsets', 'dashboards,nope'], { env: cleanEnv({ POSTHOG_API_KEY: s.key }), encoding: 'utf8' });
+    const sets = spawnSync(process.execPath, [CLI, '--toolsets', 'dashboards,nope'], {
+      env: cleanEnv({ POSTHOG_API_KEY: s.key }),
+      encoding: 'utf8',
+    });
     assert.notEqual(sets.status, 0);
     assert.match(sets.stderr, /Unknown toolset: nope/);
   });
 
   it('lists exactly the tools made from the sources (the bundle carries them prebuilt), and validates calls as the sources do', async () => {
-    const transport = new StdioClientTransport({ command: process.execPath, args: [CLI], env: cleanEnv({ POSTHOG_API_KEY: s.key, POSTHOG_HOST: s.url }), stderr: 'ignore' });
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [CLI],
+      env: cleanEnv({ POSTHOG_API_KEY: s.key, POSTHOG_HOST: s.url }),
+      stderr: 'ignore',
+    });
     const client = new Client({ name: 'prebuilt-test', version: '1' });
     await client.connect(transport);
     try {
       const { tools } = await client.listTools();
-      assert.deepEqual(JSON.parse(JSON.stringify(tools)), JSON.parse(JSON.stringify(ALL_TOOLS.map((t) => toolJson(t)))), 'a stale prebuilt list would differ here');
+      assert.deepEqual(
+        JSON.parse(JSON.stringify(tools)),
+        JSON.parse(JSON.stringify(ALL_TOOLS.map((t) => toolJson(t)))),
+        'a stale prebuilt list would differ here',
+      );
       const bad = parseOutcome((await client.callTool({ name: 'list_dashboards', arguments: { limit: 1000 } })) as never);
       assert.equal(bad.isError, true);
       assert.match(bad.text, /'limit'/);
@@ -118,7 +133,10 @@ describe('posthog-mcp CLI', () => {
     let stderr = '';
 
     before(async () => {
-      child = spawn(process.execPath, [CLI, '--http', '--port', '0'], { env: cleanEnv({ POSTHOG_API_KEY: s.key, POSTHOG_HOST: s.url }), stdio: ['ignore', 'ignore', 'pipe'] });
+      child = spawn(process.execPath, [CLI, '--http', '--port', '0'], {
+        env: cleanEnv({ POSTHOG_API_KEY: s.key, POSTHOG_HOST: s.url }),
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no start line: ${stderr}`)), 10_000);
         child.stderr!.on('data', (c: Buffer) => {
@@ -153,15 +171,28 @@ describe('posthog-mcp CLI', () => {
     });
 
     it('a foreign Host or Origin → 403, even with the token', async () => {
-      const headers = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', Authorization: `Bearer ${token}` };
+      const headers = {
+        'Content-Type': 'application/json',
+        Accept: 'application/json, text/event-stream',
+        Authorization: `Bearer ${token}`,
+      };
       assert.equal((await raw(port, { headers: { ...headers, Host: 'evil.example' }, body: INIT })).status, 403);
-      assert.equal((await raw(port, { headers: { ...headers, Host: `127.0.0.1:${port}`, Origin: 'http://evil.example' }, body: INIT })).status, 403);
-      assert.equal((await raw(port, { headers: { ...headers, Host: `localhost:${port}`, Origin: `http://localhost:${port}` }, body: INIT })).status, 200);
+      assert.equal(
+        (await raw(port, { headers: { ...headers, Host: `127.0.0.1:${port}`, Origin: 'http://evil.example' }, body: INIT })).status,
+        403,
+      );
+      assert.equal(
+        (await raw(port, { headers: { ...headers, Host: `localhost:${port}`, Origin: `http://localhost:${port}` }, body: INIT })).status,
+        200,
+      );
     });
 
     it('a body over 4 MB → 413', async () => {
       const big = Buffer.alloc(4 * 1024 * 1024 + 10, 'a');
-      const res = await raw(port, { headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, Host: `127.0.0.1:${port}` }, body: big });
+      const res = await raw(port, {
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, Host: `127.0.0.1:${port}` },
+        body: big,
+      });
       assert.equal(res.status, 413);
     });
 
@@ -179,7 +210,10 @@ describe('posthog-mcp CLI', () => {
     });
 
     it('a new token at each start', async () => {
-      const again = spawn(process.execPath, [CLI, '--http'], { env: cleanEnv({ POSTHOG_API_KEY: s.key, POSTHOG_HOST: s.url }), stdio: ['ignore', 'ignore', 'pipe'] });
+      const again = spawn(process.execPath, [CLI, '--http'], {
+        env: cleanEnv({ POSTHOG_API_KEY: s.key, POSTHOG_HOST: s.url }),
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let text = '';
       const second = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('no token line')), 10_000);
@@ -197,7 +231,10 @@ describe('posthog-mcp CLI', () => {
     });
 
     it('POSTHOG_MCP_TOKEN sets the token', async () => {
-      const fixed = spawn(process.execPath, [CLI, '--http'], { env: cleanEnv({ POSTHOG_API_KEY: s.key, POSTHOG_HOST: s.url, POSTHOG_MCP_TOKEN: 'fixed-token-for-test-0123456789abcdef' }), stdio: ['ignore', 'ignore', 'pipe'] });
+      const fixed = spawn(process.execPath, [CLI, '--http'], {
+        env: cleanEnv({ POSTHOG_API_KEY: s.key, POSTHOG_HOST: s.url, POSTHOG_MCP_TOKEN: 'fixed-token-for-test-0123456789abcdef' }),
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let text = '';
       const t = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('no token line')), 10_000);
@@ -215,4 +252,3 @@ describe('posthog-mcp CLI', () => {
     });
   });
 });
-

@@ -54,7 +54,10 @@ describe('error body parsing', () => {
     assert.equal(parseErrorBody({ error: 'Server is disabled' }).detail, 'Server is disabled');
     assert.deepEqual(parseErrorBody({ name: ['This field is required.'] }), { detail: 'This field is required.', attr: 'name' });
     assert.equal(parseErrorBody('event submitted without an api_key').detail, 'event submitted without an api_key');
-    assert.match(parseErrorBody('<html><head><title>502 Bad Gateway</title></head></html>').detail!, /HTML error page \("502 Bad Gateway"\)/);
+    assert.match(
+      parseErrorBody('<html><head><title>502 Bad Gateway</title></head></html>').detail!,
+      /HTML error page \("502 Bad Gateway"\)/,
+    );
     assert.deepEqual(parseErrorBody(''), {});
     assert.equal(secondsFromThrottleDetail('Request was throttled. Expected available in 62 seconds.'), 62);
     assert.equal(parseRetryAfter('7'), 7);
@@ -78,7 +81,7 @@ describe('PostHogClient against the stand-in', () => {
     logs = [];
   });
 
-  it('resolves the key\'s current project once and caches it', async () => {
+  it("resolves the key's current project once and caches it", async () => {
     const c = make();
     const [a, b] = await Promise.all([c.context(), c.context()]);
     assert.equal(a.projectId, 1);
@@ -118,13 +121,17 @@ describe('PostHogClient against the stand-in', () => {
 
   it('403 names the missing scope', async () => {
     const c = make({ apiKey: s.readOnlyKey });
-    const err = await rejects(c.request({ method: 'POST', path: '/api/projects/1/dashboards/', body: { name: 'x' }, action: 'create dashboard "x"' }));
+    const err = await rejects(
+      c.request({ method: 'POST', path: '/api/projects/1/dashboards/', body: { name: 'x' }, action: 'create dashboard "x"' }),
+    );
     assert.equal(err.kind, 'permission');
     assert.match(err.message, /missing the 'dashboard:write' scope/);
   });
 
   it('404 names the object', async () => {
-    const err = await rejects(make().request({ method: 'GET', path: '/api/projects/1/dashboards/4242/', action: 'get dashboard 4242', object: 'dashboard 4242' }));
+    const err = await rejects(
+      make().request({ method: 'GET', path: '/api/projects/1/dashboards/4242/', action: 'get dashboard 4242', object: 'dashboard 4242' }),
+    );
     assert.equal(err.kind, 'not_found');
     assert.match(err.message, /dashboard 4242 was not found/);
   });
@@ -133,15 +140,29 @@ describe('PostHogClient against the stand-in', () => {
     const e405 = await rejects(make().request({ method: 'DELETE', path: '/api/projects/1/dashboards/1/', action: 'delete dashboard 1' }));
     assert.equal(e405.kind, 'method_not_allowed');
     assert.match(e405.message, /does not allow this operation/);
-    s.faults.add({ path: '/dashboards/1', status: 409, body: { type: 'invalid_request', code: 'conflict', detail: 'A change request is pending.', attr: null }, times: 1 });
-    const e409 = await rejects(make().request({ method: 'PATCH', path: '/api/projects/1/dashboards/1/', body: { name: 'x' }, action: 'update dashboard 1' }));
+    s.faults.add({
+      path: '/dashboards/1',
+      status: 409,
+      body: { type: 'invalid_request', code: 'conflict', detail: 'A change request is pending.', attr: null },
+      times: 1,
+    });
+    const e409 = await rejects(
+      make().request({ method: 'PATCH', path: '/api/projects/1/dashboards/1/', body: { name: 'x' }, action: 'update dashboard 1' }),
+    );
     assert.equal(e409.kind, 'conflict');
     assert.match(e409.message, /conflicts.*A change request is pending/);
   });
 
-  it('a validation error carries PostHog\'s detail and field', async () => {
-    s.faults.add({ path: '/dashboards', status: 400, body: { type: 'validation_error', code: 'required', detail: 'This field is required.', attr: 'name' }, times: 1 });
-    const err = await rejects(make().request({ method: 'POST', path: '/api/projects/1/dashboards/', body: {}, action: 'create dashboard' }));
+  it("a validation error carries PostHog's detail and field", async () => {
+    s.faults.add({
+      path: '/dashboards',
+      status: 400,
+      body: { type: 'validation_error', code: 'required', detail: 'This field is required.', attr: 'name' },
+      times: 1,
+    });
+    const err = await rejects(
+      make().request({ method: 'POST', path: '/api/projects/1/dashboards/', body: {}, action: 'create dashboard' }),
+    );
     assert.equal(err.kind, 'validation');
     assert.match(err.message, /field 'name'.*This field is required/);
   });
@@ -163,29 +184,48 @@ describe('PostHogClient against the stand-in', () => {
 
   it('a POST that creates is never retried blindly', async () => {
     s.faults.add({ path: '/dashboards', method: 'POST', status: 500, body: { detail: 'boom' }, times: 1 });
-    const err = await rejects(make().request({ method: 'POST', path: '/api/projects/1/dashboards/', body: { name: 'Once' }, action: 'create dashboard "Once"' }));
+    const err = await rejects(
+      make().request({ method: 'POST', path: '/api/projects/1/dashboards/', body: { name: 'Once' }, action: 'create dashboard "Once"' }),
+    );
     assert.equal(err.kind, 'server');
     assert.equal(s.requestsTo('/dashboards', 'POST').length, 1);
   });
 
   it('a reset connection after a create was sent says the outcome is unknown', async () => {
     s.faults.add({ path: '/dashboards', method: 'POST', reset: true, afterHandler: true, times: 1 });
-    const err = await rejects(make().request({ method: 'POST', path: '/api/projects/1/dashboards/', body: { name: 'Maybe' }, action: 'create dashboard "Maybe"' }));
+    const err = await rejects(
+      make().request({ method: 'POST', path: '/api/projects/1/dashboards/', body: { name: 'Maybe' }, action: 'create dashboard "Maybe"' }),
+    );
     assert.equal(err.kind, 'outcome_unknown');
     assert.match(err.message, /unknown whether the change was applied/);
     assert.equal(s.requestsTo('/dashboards', 'POST').length, 1);
-    assert.ok(s.state.table(1, 'dashboards').find((d) => d.name === 'Maybe'), 'the stand-in did store it');
+    assert.ok(
+      s.state.table(1, 'dashboards').find((d) => d.name === 'Maybe'),
+      'the stand-in did store it',
+    );
   });
 
   it('a POST marked retry-safe (capture with a uuid) is retried after a reset', async () => {
     s.faults.add({ path: '/dashboards', method: 'POST', reset: true, times: 1 });
-    const res = await make().request({ method: 'POST', path: '/api/projects/1/dashboards/', body: { name: 'Safe' }, action: 'create', retrySafe: true });
+    const res = await make().request({
+      method: 'POST',
+      path: '/api/projects/1/dashboards/',
+      body: { name: 'Safe' },
+      action: 'create',
+      retrySafe: true,
+    });
     assert.equal(res.status, 201);
     assert.equal(s.requestsTo('/dashboards', 'POST').length, 2);
   });
 
   it('429 waits as Retry-After says, then succeeds', async () => {
-    s.faults.add({ path: '/dashboards', status: 429, headers: { 'Retry-After': '1' }, body: { type: 'throttled_error', code: 'throttled', detail: 'Request was throttled.', attr: null }, times: 1 });
+    s.faults.add({
+      path: '/dashboards',
+      status: 429,
+      headers: { 'Retry-After': '1' },
+      body: { type: 'throttled_error', code: 'throttled', detail: 'Request was throttled.', attr: null },
+      times: 1,
+    });
     const started = Date.now();
     await make().list('dashboards/', { action: 'list dashboards' });
     assert.ok(Date.now() - started >= 950, 'waited about a second');
@@ -193,14 +233,29 @@ describe('PostHogClient against the stand-in', () => {
   });
 
   it('429 without Retry-After waits as the detail text says', async () => {
-    s.faults.add({ path: '/dashboards', status: 429, body: { type: 'throttled_error', code: 'throttled', detail: 'Request was throttled. Expected available in 1 seconds.', attr: null }, times: 1 });
+    s.faults.add({
+      path: '/dashboards',
+      status: 429,
+      body: { type: 'throttled_error', code: 'throttled', detail: 'Request was throttled. Expected available in 1 seconds.', attr: null },
+      times: 1,
+    });
     const started = Date.now();
     await make().list('dashboards/', { action: 'list dashboards' });
     assert.ok(Date.now() - started >= 950);
   });
 
   it('429 asking for longer than the cap is reported, not waited out', async () => {
-    s.faults.add({ path: '/dashboards', status: 429, body: { type: 'throttled_error', code: 'throttled', detail: 'Request was throttled. Expected available in 3600 seconds.', attr: null }, times: 1 });
+    s.faults.add({
+      path: '/dashboards',
+      status: 429,
+      body: {
+        type: 'throttled_error',
+        code: 'throttled',
+        detail: 'Request was throttled. Expected available in 3600 seconds.',
+        attr: null,
+      },
+      times: 1,
+    });
     const started = Date.now();
     const err = await rejects(make({ maxRetryWaitMs: 5_000 }).list('dashboards/', { action: 'list dashboards' }));
     assert.ok(Date.now() - started < 2_000);
@@ -210,12 +265,24 @@ describe('PostHogClient against the stand-in', () => {
   });
 
   it('a POST that creates is retried after a 429 (nothing was processed)', async () => {
-    s.faults.add({ path: '/dashboards', method: 'POST', status: 429, headers: { 'Retry-After': '0' }, body: { detail: 'Request was throttled.' }, times: 1 });
-    const res = await make().request({ method: 'POST', path: '/api/projects/1/dashboards/', body: { name: 'After 429' }, action: 'create' });
+    s.faults.add({
+      path: '/dashboards',
+      method: 'POST',
+      status: 429,
+      headers: { 'Retry-After': '0' },
+      body: { detail: 'Request was throttled.' },
+      times: 1,
+    });
+    const res = await make().request({
+      method: 'POST',
+      path: '/api/projects/1/dashboards/',
+      body: { name: 'After 429' },
+      action: 'create',
+    });
     assert.equal(res.status, 201);
   });
 
-  it('the stand-in\'s own rate limit answers PostHog\'s 429 body, and the client waits it out', async () => {
+  it("the stand-in's own rate limit answers PostHog's 429 body, and the client waits it out", async () => {
     const limited = await startStandin({ rateLimits: { crud: { limit: 3, windowMs: 1_000 } } });
     try {
       const c = new PostHogClient({ apiKey: limited.key, host: limited.url, retryBaseMs: 5 });
@@ -240,7 +307,13 @@ describe('PostHogClient against the stand-in', () => {
     s.faults.add({ path: '/dashboards', status: 200, body: '{"results": [', contentType: 'application/json', times: 1 });
     const bad = await rejects(make({ maxRetries: 0 }).list('dashboards/', { action: 'list dashboards' }));
     assert.match(bad.message, /not valid JSON/);
-    s.faults.add({ path: '/dashboards', status: 502, body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', contentType: 'text/html', times: 5 });
+    s.faults.add({
+      path: '/dashboards',
+      status: 502,
+      body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
+      contentType: 'text/html',
+      times: 5,
+    });
     const html = await rejects(make({ maxRetries: 0 }).list('dashboards/', { action: 'list dashboards' }));
     assert.equal(html.kind, 'server');
     assert.match(html.message, /502.*HTML error page \("502 Bad Gateway"\)/);
@@ -271,7 +344,13 @@ describe('PostHogClient against the stand-in', () => {
     const c = make();
     const page = await c.list('dashboards/', { limit: 2, offset: 2, action: 'list dashboards' });
     assert.equal(page.results.length, 2);
-    assert.equal(page.count, s.state.table(1, 'dashboards').all().filter((d) => !d.deleted).length);
+    assert.equal(
+      page.count,
+      s.state
+        .table(1, 'dashboards')
+        .all()
+        .filter((d) => !d.deleted).length,
+    );
     assert.equal(page.hasMore, true);
     assert.equal(page.nextOffset, 4);
     assert.deepEqual(s.requests.at(-1)?.query, { limit: '2', offset: '2' });

@@ -77,7 +77,12 @@ describe('loopback HTTP sessions', () => {
       req.end();
     });
 
-  const init = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'wire', version: '1' } } };
+  const init = {
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'wire', version: '1' } },
+  };
 
   async function open(): Promise<string> {
     const a = await send('POST', { body: init });
@@ -101,7 +106,10 @@ describe('loopback HTTP sessions', () => {
 
   it('a tool call is answered in one JSON body; a batch gets an array in request order', async () => {
     const sid = await open();
-    const one = await send('POST', { session: sid, body: { jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'get_dashboard', arguments: { dashboard_id: 1 } } } });
+    const one = await send('POST', {
+      session: sid,
+      body: { jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'get_dashboard', arguments: { dashboard_id: 1 } } },
+    });
     assert.equal(one.status, 200);
     assert.equal(one.json.id, 7);
     assert.equal(JSON.parse(one.json.result.content[0].text).id, 1);
@@ -112,7 +120,10 @@ describe('loopback HTTP sessions', () => {
         { jsonrpc: '2.0', id: 'a', method: 'ping' },
       ],
     });
-    assert.deepEqual(batch.json.map((m: { id: string }) => m.id), ['b', 'a']);
+    assert.deepEqual(
+      batch.json.map((m: { id: string }) => m.id),
+      ['b', 'a'],
+    );
     assert.ok(batch.json[0].result.tools.length > 0);
   });
 

@@ -32,13 +32,28 @@ describe('what an agent reads of a list: a table', () => {
   });
 
   it('puts columns every row has first (in row order), then the rest by how often they appear', () => {
-    assert.deepEqual(columnsOf([{ a: 1, rare: 1 }, { a: 2, b: 2, common: 1 }, { b: 3, a: 3, common: 2 }]), ['a', 'b', 'common', 'rare']);
+    assert.deepEqual(
+      columnsOf([
+        { a: 1, rare: 1 },
+        { a: 2, b: 2, common: 1 },
+        { b: 3, a: 3, common: 2 },
+      ]),
+      ['a', 'b', 'common', 'rare'],
+    );
   });
 
   it('says has_more only where next_offset does not already say it', () => {
     assert.equal('has_more' in (toTable(flags) as object), false, 'next_offset says there is more');
-    assert.equal('has_more' in (toTable({ ...flags, has_more: false, next_offset: undefined }) as object), false, 'no next page, nothing to say');
-    assert.equal((toTable({ has_more: true, results: [{ id: 1 }] }) as { has_more?: boolean }).has_more, true, 'more, without an offset to give');
+    assert.equal(
+      'has_more' in (toTable({ ...flags, has_more: false, next_offset: undefined }) as object),
+      false,
+      'no next page, nothing to say',
+    );
+    assert.equal(
+      (toTable({ has_more: true, results: [{ id: 1 }] }) as { has_more?: boolean }).has_more,
+      true,
+      'more, without an offset to give',
+    );
   });
 
   it('leaves everything else as it is: single objects, arrays of values (query results), empty lists, text', () => {
@@ -52,7 +67,13 @@ describe('what an agent reads of a list: a table', () => {
   });
 
   it('loses nothing: any list of rows comes back from the table as it went in', () => {
-    const value = fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 2 }));
+    const value = fc.oneof(
+      fc.integer(),
+      fc.string(),
+      fc.boolean(),
+      fc.array(fc.string(), { maxLength: 3 }),
+      fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 2 }),
+    );
     const key = fc.constantFrom('id', 'key', 'name', 'active', 'tags', 'url', 'rollout', 'pinned', 'description');
     const row = fc.dictionary(key, value, { maxKeys: 9 });
     const list = fc.record({

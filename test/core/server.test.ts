@@ -72,11 +72,14 @@ describe('the MCP server', () => {
     assert.deepEqual(tools.map((t) => t.name).sort(), [...ALL_NAMES].sort());
   });
 
-  it('every tool has a title, a short description, a described input schema and the catalog\'s annotations', async () => {
+  it("every tool has a title, a short description, a described input schema and the catalog's annotations", async () => {
     const { tools } = await h.mcp.listTools();
     for (const t of tools) {
       assert.ok(t.title && t.title.length > 3, `${t.name} has a title`);
-      assert.ok(t.description && t.description.length >= 20 && t.description.length <= 320, `${t.name} description is short and present (${t.description?.length})`);
+      assert.ok(
+        t.description && t.description.length >= 20 && t.description.length <= 320,
+        `${t.name} description is short and present (${t.description?.length})`,
+      );
       const props = (t.inputSchema.properties ?? {}) as Record<string, { description?: string }>;
       for (const [field, schema] of Object.entries(props)) {
         assert.ok(schema.description, `${t.name}.${field} has a description`);
@@ -86,11 +89,12 @@ describe('the MCP server', () => {
       assert.equal(a.readOnlyHint, READ_ONLY.has(t.name), `${t.name} readOnlyHint`);
       if (a.readOnlyHint) assert.equal(a.destructiveHint, false, `${t.name} read-only is not destructive`);
       if (/^(update_|delete_|set_)/.test(t.name)) assert.equal(a.destructiveHint, true, `${t.name} is destructive`);
-      if (/^(create_|capture_|identify_|group_identify|install_)/.test(t.name)) assert.equal(a.destructiveHint, false, `${t.name} purely adds`);
+      if (/^(create_|capture_|identify_|group_identify|install_)/.test(t.name))
+        assert.equal(a.destructiveHint, false, `${t.name} purely adds`);
     }
   });
 
-  it('the tool groups match the catalog\'s sections', () => {
+  it("the tool groups match the catalog's sections", () => {
     for (const [set, names] of Object.entries(CATALOG)) {
       const got = h.registry.list({ toolsets: [set as (typeof TOOLSETS)[number]] }).map((t) => t.name);
       assert.deepEqual(got.sort(), [...names].sort(), set);
@@ -116,8 +120,13 @@ describe('the MCP server', () => {
     assert.equal(h.standin.requests.length, before);
   });
 
-  it('a PostHog failure is an isError result with the client\'s message, never a stack trace', async () => {
-    h.standin.faults.add({ path: '/dashboards', status: 500, body: { type: 'server_error', code: 'error', detail: 'Something broke', attr: null }, times: 10 });
+  it("a PostHog failure is an isError result with the client's message, never a stack trace", async () => {
+    h.standin.faults.add({
+      path: '/dashboards',
+      status: 500,
+      body: { type: 'server_error', code: 'error', detail: 'Something broke', attr: null },
+      times: 10,
+    });
     const out = await h.call('list_dashboards', {});
     h.standin.faults.clear();
     assert.equal(out.isError, true);

@@ -26,7 +26,11 @@ describe('tools/list snapshot', () => {
     }
     const expected = JSON.parse(readFileSync(FILE, 'utf8'));
     for (let i = 0; i < Math.max(expected.length, current.length); i++) {
-      assert.deepEqual(current[i], expected[i], `tool #${i} (${current[i]?.name ?? expected[i]?.name}) differs from the snapshot; if deliberate, run UPDATE_SNAPSHOTS=1 npm test and commit`);
+      assert.deepEqual(
+        current[i],
+        expected[i],
+        `tool #${i} (${current[i]?.name ?? expected[i]?.name}) differs from the snapshot; if deliberate, run UPDATE_SNAPSHOTS=1 npm test and commit`,
+      );
     }
   });
 });

@@ -7,15 +7,29 @@ import { asPage } from '../../src/views/model/base';
 import { startHarness } from '../helpers/harness';
 
 describe('url_template in list results', () => {
-  it('drops a row\'s url only when the template reproduces it, and fills links back for the views', () => {
+  it("drops a row's url only when the template reproduces it, and fills links back for the views", () => {
     const T = 'https://us.posthog.com/project/1/insights/{short_id}';
-    const page = { results: [{ id: 1, short_id: 'aB3', url: 'https://us.posthog.com/project/1/insights/aB3' }, { id: 2, url: 'https://us.posthog.com/project/1/insights/2' }], hasMore: false, count: 2 };
+    const page = {
+      results: [
+        { id: 1, short_id: 'aB3', url: 'https://us.posthog.com/project/1/insights/aB3' },
+        { id: 2, url: 'https://us.posthog.com/project/1/insights/2' },
+      ],
+      hasMore: false,
+      count: 2,
+    };
     const out = listResult(page, (r) => r, T);
     assert.equal(out.url_template, T);
     assert.deepEqual(out.results[0], { id: 1, short_id: 'aB3' }, 'derivable link dropped');
-    assert.equal((out.results[1] as { url?: string }).url, 'https://us.posthog.com/project/1/insights/2', 'a row without short_id keeps its own link');
+    assert.equal(
+      (out.results[1] as { url?: string }).url,
+      'https://us.posthog.com/project/1/insights/2',
+      'a row without short_id keeps its own link',
+    );
     const filled = asPage<Record<string, unknown>>(out).results;
-    assert.deepEqual(filled.map((r) => r.url), ['https://us.posthog.com/project/1/insights/aB3', 'https://us.posthog.com/project/1/insights/2']);
+    assert.deepEqual(
+      filled.map((r) => r.url),
+      ['https://us.posthog.com/project/1/insights/aB3', 'https://us.posthog.com/project/1/insights/2'],
+    );
     assert.equal(fillUrlTemplate('x/{id}', { id: 'a/b' }), 'x/a%2Fb', 'values are encoded');
     assert.equal(fillUrlTemplate('x/{id}', {}), undefined);
     assert.equal(listResult(page, (r) => r).url_template, undefined, 'no template asked for, none given');

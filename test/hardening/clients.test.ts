@@ -22,7 +22,14 @@ const INSPECTOR = join(ROOT, 'node_modules', '@modelcontextprotocol', 'inspector
 const BASELINE = join(__dirname, 'conformance-baseline.yml');
 
 /** Scenarios that apply to any MCP server: they must pass, not merely be absent from the baseline. */
-const MUST_PASS = ['server-initialize', 'ping', 'tools-list', 'tools-call-error', 'server-sse-multiple-streams', 'dns-rebinding-protection'];
+const MUST_PASS = [
+  'server-initialize',
+  'ping',
+  'tools-list',
+  'tools-call-error',
+  'server-sse-multiple-streams',
+  'dns-rebinding-protection',
+];
 
 interface Run {
   code: number | null;
@@ -35,7 +42,10 @@ interface Run {
 function runNode(args: string[], opts: { env?: Record<string, string>; timeoutMs: number }): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { env: opts.env ?? (process.env as Record<string, string>), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      env: opts.env ?? (process.env as Record<string, string>),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -86,13 +96,20 @@ describe('independent clients against dist/cli.js', () => {
   describe('MCP conformance suite (0.1.13) over Streamable HTTP', () => {
     it('fails exactly its baseline; every scenario that applies to any server passes', async (t) => {
       const results = mkdtempSync(join(outDir, 'conformance-'));
-      const run = await runNode([CONFORMANCE, 'server', '--url', proxy.url, '--expected-failures', BASELINE, '-o', results], { timeoutMs: 240_000 });
+      const run = await runNode([CONFORMANCE, 'server', '--url', proxy.url, '--expected-failures', BASELINE, '-o', results], {
+        timeoutMs: 240_000,
+      });
       const logFile = join(outDir, 'conformance.log');
       writeFileSync(logFile, `exit ${run.code} in ${run.ms} ms\n\n${run.stdout}\n--- stderr ---\n${run.stderr}`);
       const scenarios = summary(run.stdout);
-      const failing = [...scenarios].filter(([, ok]) => !ok).map(([name]) => name).sort();
+      const failing = [...scenarios]
+        .filter(([, ok]) => !ok)
+        .map(([name]) => name)
+        .sort();
       const passing = [...scenarios].filter(([, ok]) => ok).map(([name]) => name);
-      t.diagnostic(`conformance suite output in ${logFile}: ${passing.length} scenarios green, ${failing.length} red (baseline lists ${baselineNames().length}), ${run.ms} ms`);
+      t.diagnostic(
+        `conformance suite output in ${logFile}: ${passing.length} scenarios green, ${failing.length} red (baseline lists ${baselineNames().length}), ${run.ms} ms`,
+      );
 
       assert.equal(scenarios.size, 30, `the active suite's 30 scenarios ran (see ${logFile})`);
       for (const name of MUST_PASS) assert.equal(scenarios.get(name), true, `${name} passes (see ${logFile})`);
@@ -131,13 +148,29 @@ describe('independent clients against dist/cli.js', () => {
       assert.equal(list.code, 0, list.stderr);
       assert.equal(json(list).result.tools.length, 63);
 
-      const call = await inspector([...stdioTarget(), '--method', 'tools/call', '--tool-name', 'get_dashboard', '--tool-arg', 'dashboard_id=1']);
+      const call = await inspector([
+        ...stdioTarget(),
+        '--method',
+        'tools/call',
+        '--tool-name',
+        'get_dashboard',
+        '--tool-arg',
+        'dashboard_id=1',
+      ]);
       assert.equal(call.code, 0, call.stderr);
       const dashboard = JSON.parse(json(call).result.content[0].text);
       assert.equal(dashboard.id, 1);
       assert.equal(dashboard.name, s.state.table(1, 'dashboards').get(1)?.name);
 
-      const missing = await inspector([...stdioTarget(), '--method', 'tools/call', '--tool-name', 'get_dashboard', '--tool-arg', 'dashboard_id=987654']);
+      const missing = await inspector([
+        ...stdioTarget(),
+        '--method',
+        'tools/call',
+        '--tool-name',
+        'get_dashboard',
+        '--tool-arg',
+        'dashboard_id=987654',
+      ]);
       assert.equal(missing.code, 5, 'the Inspector exits 5 for a tool result with isError');
       assert.match(missing.stdout, /dashboard 987654 was not found/);
     });
@@ -150,7 +183,16 @@ describe('independent clients against dist/cli.js', () => {
 
     it('HTTP: works with the bearer header; without it the server asks for auth (exit 3); an unknown tool exits 5', async () => {
       const auth = ['--header', `Authorization: Bearer ${cli.token}`];
-      const call = await inspector([cli.url, ...auth, '--method', 'tools/call', '--tool-name', 'list_feature_flags', '--tool-arg', 'limit=2']);
+      const call = await inspector([
+        cli.url,
+        ...auth,
+        '--method',
+        'tools/call',
+        '--tool-name',
+        'list_feature_flags',
+        '--tool-arg',
+        'limit=2',
+      ]);
       assert.equal(call.code, 0, call.stderr);
       const page = JSON.parse(json(call).result.content[0].text);
       assert.equal(page.rows.length, 2, 'a table of two flags');

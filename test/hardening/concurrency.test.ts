@@ -55,7 +55,9 @@ describe('concurrency: 200 calls over two MCP sessions while the views refresh',
     http = await serveHttp({ createServer: () => createPostHogMcpServer({ registry }) });
     for (const name of ['A', 'B'] as Session[]) {
       clients[name] = new Client({ name: `session-${name}`, version: '1' });
-      await clients[name].connect(new StreamableHTTPClientTransport(new URL(http.url), { requestInit: { headers: { Authorization: `Bearer ${http.token}` } } }));
+      await clients[name].connect(
+        new StreamableHTTPClientTransport(new URL(http.url), { requestInit: { headers: { Authorization: `Bearer ${http.token}` } } }),
+      );
     }
   });
   after(async () => {
@@ -120,7 +122,7 @@ describe('concurrency: 200 calls over two MCP sessions while the views refresh',
           args: { flag_id: id, name: `Flag ${tag}` },
           check: (out) => {
             assert.equal(out.data.id, id);
-            assert.equal(out.data.name, `Flag ${tag}`, 'the answer is this update, not another session\'s');
+            assert.equal(out.data.name, `Flag ${tag}`, "the answer is this update, not another session's");
           },
         };
       }
@@ -172,10 +174,12 @@ describe('concurrency: 200 calls over two MCP sessions while the views refresh',
 
     // The views' reads that the changes triggered all succeeded; a final read shows every new dashboard.
     const reads = await Promise.all(viewReads);
-    for (const nodes of reads) assert.ok(!nodes.some((n) => n.kind === 'error'), `a view read failed: ${JSON.stringify(nodes.find((n) => n.kind === 'error'))}`);
+    for (const nodes of reads)
+      assert.ok(!nodes.some((n) => n.kind === 'error'), `a view read failed: ${JSON.stringify(nodes.find((n) => n.kind === 'error'))}`);
     dashboards.refresh();
     const shown = (await dashboards.children()).map((n) => n.label);
-    for (const { p } of outcomes.filter((o) => o.p.tool === 'create_dashboard')) assert.ok(shown.includes(`Dash ${p.session}-${p.i}`), `the view shows Dash ${p.session}-${p.i}`);
+    for (const { p } of outcomes.filter((o) => o.p.tool === 'create_dashboard'))
+      assert.ok(shown.includes(`Dash ${p.session}-${p.i}`), `the view shows Dash ${p.session}-${p.i}`);
 
     offChanges();
     offRefresh();

@@ -9,7 +9,12 @@ import { existsSync } from 'node:fs';
 import { CLI, cleanEnv } from './helpers';
 
 const run = (env: Record<string, string>, args: string[] = ['--help']) =>
-  spawnSync(process.execPath, [CLI, ...args], { env: cleanEnv({ POSTHOG_API_KEY: 'phx_config_test_key_0000', POSTHOG_HOST: 'http://127.0.0.1:9', ...env }), encoding: 'utf8', timeout: 10_000, input: '' });
+  spawnSync(process.execPath, [CLI, ...args], {
+    env: cleanEnv({ POSTHOG_API_KEY: 'phx_config_test_key_0000', POSTHOG_HOST: 'http://127.0.0.1:9', ...env }),
+    encoding: 'utf8',
+    timeout: 10_000,
+    input: '',
+  });
 
 describe('posthog-mcp configuration', () => {
   it('POSTHOG_TIMEOUT_MS that is not a usable number of milliseconds is refused at start, naming the variable', (t) => {

@@ -20,7 +20,19 @@ import type { RequestOptions } from '../../src/posthog/client';
 import { templatesTable } from '../standin/routes/mcpStore';
 import { CLI, cleanEnv } from './helpers';
 
-const TABLES = ['events', 'persons', 'groups', 'cohorts', 'feature_flags', 'actions', 'annotations', 'insights', 'dashboards', 'experiments', 'mcp_installations'];
+const TABLES = [
+  'events',
+  'persons',
+  'groups',
+  'cohorts',
+  'feature_flags',
+  'actions',
+  'annotations',
+  'insights',
+  'dashboards',
+  'experiments',
+  'mcp_installations',
+];
 /** POST endpoints that read (evaluate flags, run a query). */
 const READ_POSTS = [/\/flags\/?$/, /\/decide\/?$/, /\/query\/?$/];
 
@@ -49,14 +61,24 @@ describe('destructive hints match what the tools do', () => {
   /** Valid arguments for every tool, from the stand-in's demo data. */
   function argsFor(): Record<string, Record<string, unknown>> {
     const st = h.standin.state;
-    const installations = st.table(1, 'mcp_installations').all() as Array<{ id: string; display_name?: string; name?: string; auth_type?: string }>;
+    const installations = st.table(1, 'mcp_installations').all() as Array<{
+      id: string;
+      display_name?: string;
+      name?: string;
+      auth_type?: string;
+    }>;
     const templates = templatesTable(st).all() as Array<{ id: string; auth_type?: string }>;
     const apiKeyTemplate = templates.find((t) => t.auth_type === 'api_key')!;
     const github = templates.find((t) => (t as { name?: string }).name === 'GitHub')!;
     const person = st.table(1, 'persons').all()[0] as { id: number };
     const cohortIds = (st.table(1, 'cohorts').all() as Array<{ id: number }>).map((c) => c.id);
     const [inst1, inst2, inst3] = installations.map((i) => i.id);
-    const filters = { properties: { type: 'OR', values: [{ type: 'AND', values: [{ type: 'person', key: 'email', operator: 'icontains', value: '@conf.dev' }] }] } };
+    const filters = {
+      properties: {
+        type: 'OR',
+        values: [{ type: 'AND', values: [{ type: 'person', key: 'email', operator: 'icontains', value: '@conf.dev' }] }],
+      },
+    };
     return {
       list_actions: {},
       create_action: { name: 'Confirmation action', steps: [{ event: '$pageview' }] },
@@ -99,7 +121,10 @@ describe('destructive hints match what the tools do', () => {
       update_experiment: { experiment_id: 1, description: 'changed' },
       check_experiments_requiring_flag: {},
       list_insights: {},
-      create_insight: { name: 'Confirmation insight', query: { kind: 'TrendsQuery', series: [{ kind: 'EventsNode', event: '$pageview' }] } },
+      create_insight: {
+        name: 'Confirmation insight',
+        query: { kind: 'TrendsQuery', series: [{ kind: 'EventsNode', event: '$pageview' }] },
+      },
       get_insight: { insight_id: 1 },
       update_insight: { insight_id: 1, description: 'changed' },
       get_insight_sharing: { insight_id: 1 },
@@ -117,7 +142,12 @@ describe('destructive hints match what the tools do', () => {
       set_mcp_tool_approval: { installation_id: inst2, tool_name: '', approval_state: 'approved' }, // tool name filled below
       refresh_mcp_installation_tools: { installation_id: inst1 },
       authorize_mcp_server_installation: { template_id: github.id },
-      install_custom_mcp_server: { name: 'Confirmation server', url: 'https://mcp.confirmation.dev/mcp', auth_type: 'api_key', api_key: 'conf-key-123456' },
+      install_custom_mcp_server: {
+        name: 'Confirmation server',
+        url: 'https://mcp.confirmation.dev/mcp',
+        auth_type: 'api_key',
+        api_key: 'conf-key-123456',
+      },
       install_mcp_server_template: { template_id: apiKeyTemplate.id, api_key: 'conf-key-123456' },
       list_projects: {},
       run_hogql_query: { query: 'SELECT count() FROM events' },
@@ -145,11 +175,13 @@ describe('destructive hints match what the tools do', () => {
       const methods = new Set(sent.slice(from).map((r) => r.method));
       methodsOf.set(tool.name, methods);
       const changesExisting = ['PATCH', 'PUT', 'DELETE'].some((m) => methods.has(m));
-      if (changesExisting && !tool.annotations.destructiveHint) problems.push(`${tool.name} sends ${[...methods].join('/')} but has destructiveHint: false`);
+      if (changesExisting && !tool.annotations.destructiveHint)
+        problems.push(`${tool.name} sends ${[...methods].join('/')} but has destructiveHint: false`);
       if (tool.annotations.readOnlyHint) {
         if (snapshot() !== before) problems.push(`${tool.name} is read-only but changed the stand-in's data`);
         for (const r of sent.slice(from)) {
-          if (r.method !== 'GET' && !(r.method === 'POST' && READ_POSTS.some((re) => re.test(r.path)))) problems.push(`${tool.name} is read-only but sent ${r.method} ${r.path}`);
+          if (r.method !== 'GET' && !(r.method === 'POST' && READ_POSTS.some((re) => re.test(r.path))))
+            problems.push(`${tool.name} is read-only but sent ${r.method} ${r.path}`);
         }
       }
     }
@@ -163,7 +195,14 @@ describe('destructive hints match what the tools do', () => {
   it('the built server publishes the same hints to a client (dist/cli.js over stdio)', async (t) => {
     if (!existsSync(CLI)) return t.skip(`${CLI} not built`);
     const client = new Client({ name: 'hints', version: '1' });
-    await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI], env: cleanEnv({ POSTHOG_API_KEY: h.standin.key, POSTHOG_HOST: h.standin.url }), stderr: 'ignore' }));
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [CLI],
+        env: cleanEnv({ POSTHOG_API_KEY: h.standin.key, POSTHOG_HOST: h.standin.url }),
+        stderr: 'ignore',
+      }),
+    );
     try {
       const { tools } = await client.listTools();
       assert.equal(tools.length, ALL_TOOLS.length);
@@ -172,7 +211,10 @@ describe('destructive hints match what the tools do', () => {
         assert.ok(published, def.name);
         assert.equal(published.annotations?.destructiveHint, def.annotations.destructiveHint, `${def.name} destructiveHint as published`);
         assert.equal(published.annotations?.readOnlyHint, def.annotations.readOnlyHint, `${def.name} readOnlyHint as published`);
-        if (/^(update_|delete_|set_)/.test(def.name) || (methodsOf.get(def.name) && ['PATCH', 'PUT', 'DELETE'].some((m) => methodsOf.get(def.name)!.has(m)))) {
+        if (
+          /^(update_|delete_|set_)/.test(def.name) ||
+          (methodsOf.get(def.name) && ['PATCH', 'PUT', 'DELETE'].some((m) => methodsOf.get(def.name)!.has(m)))
+        ) {
           assert.equal(published.annotations?.destructiveHint, true, `${def.name} asks for confirmation`);
         }
       }

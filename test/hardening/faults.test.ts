@@ -33,14 +33,70 @@ interface Probe {
 
 const FLAG_TO_DELETE = 3;
 const PROBES: Probe[] = [
-  { tool: 'list_feature_flags', args: { limit: 5 }, method: 'GET', path: 're:^/api/projects/1/feature_flags/?$', retry: 'safe', write: false },
-  { tool: 'get_dashboard', args: { dashboard_id: 1 }, method: 'GET', path: 're:^/api/projects/1/dashboards/1/?$', retry: 'safe', write: false },
-  { tool: 'create_dashboard', args: { name: 'Fault probe' }, method: 'POST', path: 're:^/api/projects/1/dashboards/?$', retry: 'once', write: true },
-  { tool: 'update_dashboard', args: { dashboard_id: 1, description: 'fault probe' }, method: 'PATCH', path: 're:^/api/projects/1/dashboards/1/?$', retry: 'safe', write: true },
-  { tool: 'delete_feature_flag', args: { flag_id: FLAG_TO_DELETE }, method: 'PATCH', path: `re:^/api/projects/1/feature_flags/${FLAG_TO_DELETE}/?$`, retry: 'safe', write: true },
-  { tool: 'capture_event', args: { distinct_id: 'fault-user', event: 'fault_probe' }, method: 'POST', path: 're:^/i/v0/e/?$', retry: 'safe', write: true },
-  { tool: 'check_feature_flag', args: { flag_key: 'new-onboarding-flow', distinct_id: 'fault-user' }, method: 'POST', path: 're:^/flags/?$', retry: 'safe', write: false },
-  { tool: 'run_hogql_query', args: { query: 'SELECT count() FROM events' }, method: 'POST', path: 're:^/api/projects/1/query/?$', retry: 'safe', write: false },
+  {
+    tool: 'list_feature_flags',
+    args: { limit: 5 },
+    method: 'GET',
+    path: 're:^/api/projects/1/feature_flags/?$',
+    retry: 'safe',
+    write: false,
+  },
+  {
+    tool: 'get_dashboard',
+    args: { dashboard_id: 1 },
+    method: 'GET',
+    path: 're:^/api/projects/1/dashboards/1/?$',
+    retry: 'safe',
+    write: false,
+  },
+  {
+    tool: 'create_dashboard',
+    args: { name: 'Fault probe' },
+    method: 'POST',
+    path: 're:^/api/projects/1/dashboards/?$',
+    retry: 'once',
+    write: true,
+  },
+  {
+    tool: 'update_dashboard',
+    args: { dashboard_id: 1, description: 'fault probe' },
+    method: 'PATCH',
+    path: 're:^/api/projects/1/dashboards/1/?$',
+    retry: 'safe',
+    write: true,
+  },
+  {
+    tool: 'delete_feature_flag',
+    args: { flag_id: FLAG_TO_DELETE },
+    method: 'PATCH',
+    path: `re:^/api/projects/1/feature_flags/${FLAG_TO_DELETE}/?$`,
+    retry: 'safe',
+    write: true,
+  },
+  {
+    tool: 'capture_event',
+    args: { distinct_id: 'fault-user', event: 'fault_probe' },
+    method: 'POST',
+    path: 're:^/i/v0/e/?$',
+    retry: 'safe',
+    write: true,
+  },
+  {
+    tool: 'check_feature_flag',
+    args: { flag_key: 'new-onboarding-flow', distinct_id: 'fault-user' },
+    method: 'POST',
+    path: 're:^/flags/?$',
+    retry: 'safe',
+    write: false,
+  },
+  {
+    tool: 'run_hogql_query',
+    args: { query: 'SELECT count() FROM events' },
+    method: 'POST',
+    path: 're:^/api/projects/1/query/?$',
+    retry: 'safe',
+    write: false,
+  },
 ];
 
 const re = (p: Probe) => new RegExp(p.path.slice(3));
@@ -60,7 +116,9 @@ describe('faults through the tools', () => {
 
   before(async () => {
     process.on('unhandledRejection', onUnhandled);
-    h = await startHarness({ client: { timeoutMs: TIMEOUT_MS, maxRetries: MAX_RETRIES, retryBaseMs: RETRY_BASE_MS, maxRetryWaitMs: MAX_RETRY_WAIT_MS } });
+    h = await startHarness({
+      client: { timeoutMs: TIMEOUT_MS, maxRetries: MAX_RETRIES, retryBaseMs: RETRY_BASE_MS, maxRetryWaitMs: MAX_RETRY_WAIT_MS },
+    });
     // Resolve the project (and its token) once, so the faults hit only each tool's own request.
     assert.equal((await h.call('get_dashboard', { dashboard_id: 1 })).isError, false);
     await h.client.projectToken();
@@ -131,7 +189,10 @@ describe('faults through the tools', () => {
   });
 
   it('a 429 storm without Retry-After (and no seconds in the detail): backs off briefly, bounded, then reported', async () => {
-    const observed = await storm({ status: 429, body: { type: 'throttled_error', code: 'throttled', detail: 'Request was throttled.', attr: null } });
+    const observed = await storm({
+      status: 429,
+      body: { type: 'throttled_error', code: 'throttled', detail: 'Request was throttled.', attr: null },
+    });
     checkAll(observed, {
       message: () => /rate limit was reached \(429\)\. Wait a minute and try again/,
       boundMs: 5_000,
@@ -140,7 +201,10 @@ describe('faults through the tools', () => {
   });
 
   it('5xx: safe requests are retried, a create is sent exactly once; all say PostHog had a server error', async () => {
-    const observed = await storm({ status: 500, body: { type: 'server_error', code: 'error', detail: 'A server error occurred.', attr: null } });
+    const observed = await storm({
+      status: 500,
+      body: { type: 'server_error', code: 'error', detail: 'A server error occurred.', attr: null },
+    });
     checkAll(observed, {
       message: () => /PostHog had a server error \(500\)\. PostHog said: "A server error occurred\."/,
       boundMs: transportBound,
@@ -164,7 +228,13 @@ describe('faults through the tools', () => {
     // The slow create was carried out after the client gave up: "unknown" was the truth.
     await new Promise((r) => setTimeout(r, 900));
     assert.equal(h.standin.state.table(1, 'dashboards').all().length, before + 1);
-    assert.equal(h.standin.state.table(1, 'dashboards').all().filter((d: { name?: string }) => d.name === 'Fault probe').length, 1);
+    assert.equal(
+      h.standin.state
+        .table(1, 'dashboards')
+        .all()
+        .filter((d: { name?: string }) => d.name === 'Fault probe').length,
+      1,
+    );
   });
 
   it('connection resets: safe requests are retried; a create is sent once and its outcome is called unknown', async () => {
@@ -197,7 +267,14 @@ describe('faults through the tools', () => {
   });
 
   it('capture_event answered 200 with an unreadable body says the event was probably captured (not "try again", which would send it twice)', async () => {
-    h.standin.faults.add({ path: 're:^/i/v0/e/?$', method: 'POST', status: 200, body: '{"status": ', contentType: 'application/json', times: 1 });
+    h.standin.faults.add({
+      path: 're:^/i/v0/e/?$',
+      method: 'POST',
+      status: 200,
+      body: '{"status": ',
+      contentType: 'application/json',
+      times: 1,
+    });
     const out = await h.call('capture_event', { distinct_id: 'fault-user', event: 'unreadable_ack' });
     assert.equal(out.isError, true);
     assert.doesNotMatch(out.text, /Try again/);
@@ -205,7 +282,8 @@ describe('faults through the tools', () => {
   });
 
   it("a proxy's HTML 502 page: reads are retried; a create is sent once and called unknown; no HTML reaches the caller", async () => {
-    const page = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+    const page =
+      '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
     const observed = await storm({ status: 502, body: page, contentType: 'text/html' });
     checkAll(observed, {
       message: (p) =>
@@ -231,7 +309,10 @@ describe('faults through the tools', () => {
   it('the stand-in logs a request the client gave up on once, even when it finishes handling it later', async () => {
     h.standin.faults.add({ path: 're:^/api/projects/1/dashboards/2/?$', method: 'GET', delayMs: TIMEOUT_MS + 300, times: 1 });
     const start = h.standin.requests.length;
-    await assert.rejects(h.client.request({ method: 'GET', path: '/api/projects/1/dashboards/2/', action: 'get dashboard 2', retrySafe: false }), /did not answer within 1 s/);
+    await assert.rejects(
+      h.client.request({ method: 'GET', path: '/api/projects/1/dashboards/2/', action: 'get dashboard 2', retrySafe: false }),
+      /did not answer within 1 s/,
+    );
     await new Promise((r) => setTimeout(r, 600)); // the stand-in finishes the abandoned request meanwhile
     const log = h.standin.requests.slice(start).filter((q) => q.path === '/api/projects/1/dashboards/2/');
     assert.equal(log.length, 1, JSON.stringify(log));

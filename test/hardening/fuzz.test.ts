@@ -41,10 +41,41 @@ type Schema = {
 
 // ---------------------------------------------------------------- arbitraries
 
-const PATH_TRICKS = ['../', '../../', '..', '.', '/', '//', '?', '?x=1&limit=1000', '#', '#frag', '%2F', '%2f', '%', '%25', '%2e%2e', '..%2F', '\\', '@', ':', ';', ' ', '%00', '\u0000', '\n', '\u202e', '😀'];
+const PATH_TRICKS = [
+  '../',
+  '../../',
+  '..',
+  '.',
+  '/',
+  '//',
+  '?',
+  '?x=1&limit=1000',
+  '#',
+  '#frag',
+  '%2F',
+  '%2f',
+  '%',
+  '%25',
+  '%2e%2e',
+  '..%2F',
+  '\\',
+  '@',
+  ':',
+  ';',
+  ' ',
+  '%00',
+  '\u0000',
+  '\n',
+  '\u202e',
+  '😀',
+];
 /** A string with a marker and path characters around it: if it escapes its segment, the marker shows it. */
 const pathHostile = fc
-  .tuple(fc.array(fc.constantFrom(...PATH_TRICKS), { maxLength: 3 }), fc.nat(9999), fc.array(fc.constantFrom(...PATH_TRICKS), { maxLength: 3 }))
+  .tuple(
+    fc.array(fc.constantFrom(...PATH_TRICKS), { maxLength: 3 }),
+    fc.nat(9999),
+    fc.array(fc.constantFrom(...PATH_TRICKS), { maxLength: 3 }),
+  )
   .map(([pre, n, post]) => `${pre.join('')}${MARK}${n}${post.join('')}`);
 /** Path characters with no marker at all ("..", "/", "%2F"): caught by the dot/empty-segment rules. */
 const pureTricks = fc.constantFrom('..', '.', '../', '../..', '/', '//', '?', '#', '%2F', '%', '..%2F..', '%2e%2e', '%2e');
@@ -61,7 +92,24 @@ const anyString = fc.oneof(
 const anyNumber = fc.oneof(
   fc.integer(),
   fc.integer({ min: 1, max: 60 }), // ids that exist in the stand-in
-  fc.constantFrom(0, -0, -1, 0.5, -(2 ** 31), 2 ** 31, 2 ** 53, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e21, 1e308, -1e308, 5e-324, Infinity, -Infinity),
+  fc.constantFrom(
+    0,
+    -0,
+    -1,
+    0.5,
+    -(2 ** 31),
+    2 ** 31,
+    2 ** 53,
+    2 ** 53 + 2,
+    Number.MAX_SAFE_INTEGER,
+    -Number.MAX_SAFE_INTEGER,
+    1e21,
+    1e308,
+    -1e308,
+    5e-324,
+    Infinity,
+    -Infinity,
+  ),
   fc.double({ noNaN: true }),
 );
 function nest(depth: number, kind: 'object' | 'array'): Json {
@@ -69,7 +117,9 @@ function nest(depth: number, kind: 'object' | 'array'): Json {
   for (let i = 0; i < depth; i++) v = kind === 'object' ? { a: v } : [v];
   return v;
 }
-const deep = fc.tuple(fc.integer({ min: 20, max: 3_000 }), fc.constantFrom<'object' | 'array'>('object', 'array')).map(([d, k]) => nest(d, k));
+const deep = fc
+  .tuple(fc.integer({ min: 20, max: 3_000 }), fc.constantFrom<'object' | 'array'>('object', 'array'))
+  .map(([d, k]) => nest(d, k));
 /** Objects whose own keys try to reach a prototype once parsed. */
 const protoObjects = fc.constantFrom<Json>(
   JSON.parse('{"__proto__": {"polluted": "yes", "isAdmin": true}}'),
@@ -77,7 +127,10 @@ const protoObjects = fc.constantFrom<Json>(
   JSON.parse('{"__proto__": {"polluted": "yes"}, "name": "x", "key": "x"}'),
   JSON.parse('{"toString": "x", "valueOf": 1, "hasOwnProperty": "no", "prototype": {}}'),
 );
-const hostileKey = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '$set', '', MARK));
+const hostileKey = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '$set', '', MARK),
+);
 const anyLeaf: fc.Arbitrary<Json> = fc.oneof(anyString, anyNumber, fc.boolean(), fc.constant(null));
 const anyValue: fc.Arbitrary<Json> = fc.oneof(
   { weight: 5, arbitrary: anyLeaf },
@@ -99,8 +152,21 @@ function fromSchema(s: Schema, depth = 0): fc.Arbitrary<Json> {
   const arbs: fc.Arbitrary<Json>[] = [];
   if (t.includes('string')) {
     if (s.format === 'uuid') arbs.push(fc.oneof({ weight: 2, arbitrary: fc.uuid() }, { weight: 1, arbitrary: anyString }));
-    else if (s.format === 'date-time') arbs.push(fc.oneof(fc.date({ min: new Date(0), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), anyString));
-    else if (s.format === 'uri') arbs.push(fc.oneof(fc.webUrl(), pathHostile.map((p) => `http://127.0.0.1:9/${p}`), anyString));
+    else if (s.format === 'date-time')
+      arbs.push(
+        fc.oneof(
+          fc.date({ min: new Date(0), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+          anyString,
+        ),
+      );
+    else if (s.format === 'uri')
+      arbs.push(
+        fc.oneof(
+          fc.webUrl(),
+          pathHostile.map((p) => `http://127.0.0.1:9/${p}`),
+          anyString,
+        ),
+      );
     else arbs.push(anyString);
   }
   if (t.includes('integer') || t.includes('number')) arbs.push(anyNumber);
@@ -110,7 +176,8 @@ function fromSchema(s: Schema, depth = 0): fc.Arbitrary<Json> {
   if (t.includes('object')) {
     if (s.properties && depth < 3) {
       const shape: Record<string, fc.Arbitrary<Json>> = {};
-      for (const [k, v] of Object.entries(s.properties)) shape[k] = fc.oneof({ weight: 3, arbitrary: fromSchema(v, depth + 1) }, { weight: 1, arbitrary: anyValue });
+      for (const [k, v] of Object.entries(s.properties))
+        shape[k] = fc.oneof({ weight: 3, arbitrary: fromSchema(v, depth + 1) }, { weight: 1, arbitrary: anyValue });
       arbs.push(fc.record(shape, { requiredKeys: [] }) as fc.Arbitrary<Json>);
     }
     arbs.push(fc.dictionary(hostileKey, anyValue, { maxKeys: 5 }) as fc.Arbitrary<Json>, protoObjects, deep);
@@ -130,7 +197,15 @@ function argsFor(schema: Schema): fc.Arbitrary<Record<string, Json>> {
   }
   const extra = fc.oneof(
     { weight: 6, arbitrary: fc.constant(null) },
-    { weight: 1, arbitrary: fc.constantFrom('"__proto__": {"polluted": "yes"}', '"constructor": {"prototype": {"polluted": "yes"}}', '"unknown_field": 1', `"${MARK}": "../x"`) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '"__proto__": {"polluted": "yes"}',
+        '"constructor": {"prototype": {"polluted": "yes"}}',
+        '"unknown_field": 1',
+        `"${MARK}": "../x"`,
+      ),
+    },
   );
   return fc.tuple(fc.record(fields, { requiredKeys: [...required] }), extra).map(([args, more]) => {
     for (const [k, v] of Object.entries(args)) if (v === OMIT) delete (args as Record<string, Json>)[k];
@@ -177,7 +252,8 @@ export function pathProblem(path: string, marked: Set<string>, opts: { raw: bool
       return `segment "${s.slice(0, 60)}" is not well-formed percent-encoding`;
     }
     if (s === '.' || s === '..' || decoded === '.' || decoded === '..') return `has a "${s}" segment`;
-    if (decoded.includes(MARK) && !marked.has(decoded)) return `segment "${decoded.slice(0, 80)}" holds only part of a generated string: it escaped its segment`;
+    if (decoded.includes(MARK) && !marked.has(decoded))
+      return `segment "${decoded.slice(0, 80)}" holds only part of a generated string: it escaped its segment`;
   }
   return undefined;
 }
@@ -203,7 +279,15 @@ describe('hostile input: every tool, fuzzed', () => {
   const clientLog: RequestLog[] = [];
   let unhandled = 0;
   const onUnhandled = () => unhandled++;
-  const stats = { cases: 0, errors: 0, ok: 0, sent: 0, standin500: new Map<string, number>(), rpcErrors: 0, rpcKinds: new Map<string, number>() };
+  const stats = {
+    cases: 0,
+    errors: 0,
+    ok: 0,
+    sent: 0,
+    standin500: new Map<string, number>(),
+    rpcErrors: 0,
+    rpcKinds: new Map<string, number>(),
+  };
 
   before(async () => {
     process.on('unhandledRejection', onUnhandled);
@@ -244,7 +328,11 @@ describe('hostile input: every tool, fuzzed', () => {
       stats.errors++;
       assert.doesNotMatch(out.text, STACK, `${tool}: no stack trace in ${clip(out.text, 500)}`);
       assert.ok(out.text.length < 2_000, `${tool}: a short error message (${out.text.length} chars): ${clip(out.text, 500)}`);
-      assert.doesNotMatch(out.text, /xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{200}/, `${tool}: the 100 kB input is not echoed back in an error`);
+      assert.doesNotMatch(
+        out.text,
+        /xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{200}/,
+        `${tool}: the 100 kB input is not echoed back in an error`,
+      );
     } else stats.ok++;
     const marked = markedStrings(args);
     for (const l of clientLog.slice(fromClient)) {
@@ -296,7 +384,9 @@ describe('hostile input: every tool, fuzzed', () => {
           example = '(too deeply nested to print)';
         }
         const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-        assert.fail(`${tool.name} failed after ${details.numRuns} runs (seed ${details.seed}, path "${details.counterexamplePath}"):\n${clip(cause, 1_500)}\nCounterexample: ${example}`);
+        assert.fail(
+          `${tool.name} failed after ${details.numRuns} runs (seed ${details.seed}, path "${details.counterexamplePath}"):\n${clip(cause, 1_500)}\nCounterexample: ${example}`,
+        );
       }
     });
   }
@@ -304,7 +394,24 @@ describe('hostile input: every tool, fuzzed', () => {
   it('path characters in every string id that reaches a path stay inside their segment', async () => {
     const installation = h.standin.state.table(1, 'mcp_installations').all()[0] as { id: string };
     const person = h.standin.state.table(1, 'persons').all()[0] as { id: number };
-    const ids = ['../../users/@me', '..', '.', '../', '%2F..%2Fusers', '1?limit=100000', '1#x', '1%23x', '1/../2', 'a/b', '%', '%E0%A4%A', '%2e%2e', '\\..\\', `${MARK}../../x`, `${MARK}?q=1`];
+    const ids = [
+      '../../users/@me',
+      '..',
+      '.',
+      '../',
+      '%2F..%2Fusers',
+      '1?limit=100000',
+      '1#x',
+      '1%23x',
+      '1/../2',
+      'a/b',
+      '%',
+      '%E0%A4%A',
+      '%2e%2e',
+      '\\..\\',
+      `${MARK}../../x`,
+      `${MARK}?q=1`,
+    ];
     const targets: Array<[string, (id: string) => Record<string, unknown>]> = [
       ['get_person', (id) => ({ person_id: id })],
       ['get_insight', (id) => ({ insight_id: id })],
@@ -325,7 +432,13 @@ describe('hostile input: every tool, fuzzed', () => {
     assert.equal(n, targets.length * ids.length);
     assert.ok(person.id > 0);
     // The traversal never reached what it aimed at (the project is resolved already, so nothing else asks for it).
-    assert.deepEqual(h.standin.requests.slice(from).filter((r) => r.path.startsWith('/api/users/')).map((r) => r.path), []);
+    assert.deepEqual(
+      h.standin.requests
+        .slice(from)
+        .filter((r) => r.path.startsWith('/api/users/'))
+        .map((r) => r.path),
+      [],
+    );
   });
 
   it('arguments that are not an object, and a 20 000-level nesting, are answered', async () => {

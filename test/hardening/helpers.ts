@@ -145,10 +145,13 @@ export async function startAuthProxy(target: { port: number; token: string }): P
       if (host === `${name}:${own}`) headers.host = `${name}:${target.port}`;
       if (String(req.headers.origin ?? '').toLowerCase() === `http://${name}:${own}`) headers.origin = `http://${name}:${target.port}`;
     }
-    const upstream = http.request({ host: '127.0.0.1', port: target.port, path: req.url, method: req.method, headers, agent: false }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = http.request(
+      { host: '127.0.0.1', port: target.port, path: req.url, method: req.method, headers, agent: false },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     upstream.on('error', () => {
       if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' });
       res.end('proxy: upstream failed');

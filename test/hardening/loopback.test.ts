@@ -92,7 +92,10 @@ describe('the loopback MCP server (serveHttp)', () => {
         `exec "${process.execPath}" --import tsx test/hardening/fixtures/bind-probe.ts`,
       ].join(' && ');
       const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn('unshare', ['-n', 'sh', '-c', script], { cwd: ROOT, env: { ...process.env, PROBE_ADDRESSES: '192.0.2.77,fd00:beef::77' } });
+        const child = spawn('unshare', ['-n', 'sh', '-c', script], {
+          cwd: ROOT,
+          env: { ...process.env, PROBE_ADDRESSES: '192.0.2.77,fd00:beef::77' },
+        });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (c: Buffer) => (stdout += c));
@@ -147,7 +150,7 @@ describe('the loopback MCP server (serveHttp)', () => {
       assert.equal((await raw(h.port, { path: `/mcp?access_token=${h.token}`, headers: base, body: INIT_BODY })).status, 401);
     });
 
-    it('is new at each start (256 random bits), and one server\'s token is useless on the next', async () => {
+    it("is new at each start (256 random bits), and one server's token is useless on the next", async () => {
       const a = await serveHttp({ createServer: make });
       const b = await serveHttp({ createServer: make, token: '' }); // an empty configured token is not "no auth"
       try {
@@ -168,10 +171,13 @@ describe('the loopback MCP server (serveHttp)', () => {
   describe('request bodies', () => {
     const chunked = (port: number, headers: Record<string, string>, total: number) =>
       new Promise<number>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port, path: '/mcp', method: 'POST', headers: { ...headers, 'Transfer-Encoding': 'chunked' }, agent: false }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        });
+        const req = http.request(
+          { host: '127.0.0.1', port, path: '/mcp', method: 'POST', headers: { ...headers, 'Transfer-Encoding': 'chunked' }, agent: false },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
         req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e)));
         const chunk = Buffer.alloc(256 * 1024, 'a');
         let sent = 0;
@@ -241,7 +247,9 @@ describe('the loopback MCP server (serveHttp)', () => {
     it('close() ends open sessions and streams, and the port refuses connections afterwards', async () => {
       const s = await serveHttp({ createServer: make });
       const client = new Client({ name: 'close-test', version: '1' });
-      await client.connect(new StreamableHTTPClientTransport(new URL(s.url), { requestInit: { headers: { Authorization: `Bearer ${s.token}` } } }));
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(s.url), { requestInit: { headers: { Authorization: `Bearer ${s.token}` } } }),
+      );
       await client.listTools();
       // A raw standalone SSE stream on that session, held open.
       const sid = (client.transport as StreamableHTTPClientTransport).sessionId!;
@@ -253,7 +261,13 @@ describe('the loopback MCP server (serveHttp)', () => {
             path: '/mcp',
             method: 'GET',
             agent: false,
-            headers: { Host: `127.0.0.1:${s.port}`, Accept: 'text/event-stream', Authorization: `Bearer ${s.token}`, 'Mcp-Session-Id': sid, 'Mcp-Protocol-Version': '2025-06-18' },
+            headers: {
+              Host: `127.0.0.1:${s.port}`,
+              Accept: 'text/event-stream',
+              Authorization: `Bearer ${s.token}`,
+              'Mcp-Session-Id': sid,
+              'Mcp-Protocol-Version': '2025-06-18',
+            },
           },
           resolve,
         );

@@ -24,14 +24,19 @@ describe('no data lost', () => {
   beforeEach(() => h.standin.faults.clear());
 
   const events = () => h.standin.state.table(1, 'events');
-  const capturesSince = (start: number) => h.standin.requests.slice(start).filter((r) => r.method === 'POST' && /^\/i\/v0\/e\/?$/.test(r.path));
+  const capturesSince = (start: number) =>
+    h.standin.requests.slice(start).filter((r) => r.method === 'POST' && /^\/i\/v0\/e\/?$/.test(r.path));
 
   describe('events reach PostHog exactly once', () => {
     const EVENT_TOOLS: Array<[string, Record<string, unknown>, string]> = [
       ['capture_event', { distinct_id: 'lossless-1', event: 'file_uploaded', properties: { size_kb: 12 } }, 'file_uploaded'],
       ['identify_user', { distinct_id: 'lossless-2', properties: { plan: 'pro' } }, '$identify'],
       ['group_identify', { group_type: 'company', group_key: 'lossless-co', properties: { name: 'Lossless Co' } }, '$groupidentify'],
-      ['capture_group_event', { distinct_id: 'lossless-3', event: 'seat_added', group_type: 'company', group_key: 'lossless-co' }, 'seat_added'],
+      [
+        'capture_group_event',
+        { distinct_id: 'lossless-3', event: 'seat_added', group_type: 'company', group_key: 'lossless-co' },
+        'seat_added',
+      ],
     ];
 
     for (const [tool, args, eventName] of EVENT_TOOLS) {
@@ -67,23 +72,32 @@ describe('no data lost', () => {
       assert.ok(events().get(out.data.uuid));
     });
 
-    it(
-      'capture_event whose every attempt is cut off after being received says it may have been captured (not "could not be reached")',
-      async () => {
-        h.standin.faults.add({ path: 're:^/i/v0/e/?$', method: 'POST', reset: true, afterHandler: true });
-        const out = await h.call('capture_event', { distinct_id: 'lossless-4', event: 'cut_off' });
-        h.standin.faults.clear();
-        assert.equal(out.isError, true);
-        assert.doesNotMatch(out.text, /could not be reached/);
-        assert.match(out.text, /may (or may not )?have been captured|unknown whether/);
-      },
-    );
+    it('capture_event whose every attempt is cut off after being received says it may have been captured (not "could not be reached")', async () => {
+      h.standin.faults.add({ path: 're:^/i/v0/e/?$', method: 'POST', reset: true, afterHandler: true });
+      const out = await h.call('capture_event', { distinct_id: 'lossless-4', event: 'cut_off' });
+      h.standin.faults.clear();
+      assert.equal(out.isError, true);
+      assert.doesNotMatch(out.text, /could not be reached/);
+      assert.match(out.text, /may (or may not )?have been captured|unknown whether/);
+    });
   });
 
   describe('a change whose outcome is unknown says so', () => {
     const CREATES: Array<[string, Record<string, unknown>, string, string, (row: Record<string, unknown>) => boolean]> = [
-      ['create_dashboard', { name: 'Lost answer dashboard' }, 're:^/api/projects/1/dashboards/?$', 'dashboards', (r) => r.name === 'Lost answer dashboard'],
-      ['create_feature_flag', { key: 'lost-answer-flag', rollout_percentage: 10 }, 're:^/api/projects/1/feature_flags/?$', 'feature_flags', (r) => r.key === 'lost-answer-flag'],
+      [
+        'create_dashboard',
+        { name: 'Lost answer dashboard' },
+        're:^/api/projects/1/dashboards/?$',
+        'dashboards',
+        (r) => r.name === 'Lost answer dashboard',
+      ],
+      [
+        'create_feature_flag',
+        { key: 'lost-answer-flag', rollout_percentage: 10 },
+        're:^/api/projects/1/feature_flags/?$',
+        'feature_flags',
+        (r) => r.key === 'lost-answer-flag',
+      ],
       [
         'create_annotation',
         { content: 'Lost answer deploy', date_marker: '2026-01-05T10:00:00Z' },
@@ -99,10 +113,20 @@ describe('no data lost', () => {
         const start = h.standin.requests.length;
         const out = await h.call(tool, args);
         assert.equal(out.isError, true);
-        assert.match(out.text, /after the request was sent, so it is unknown whether the change was applied\. Check the current state before trying again/);
+        assert.match(
+          out.text,
+          /after the request was sent, so it is unknown whether the change was applied\. Check the current state before trying again/,
+        );
         const re = new RegExp(path.slice(3));
         assert.equal(h.standin.requests.slice(start).filter((r) => r.method === 'POST' && re.test(r.path)).length, 1, 'sent exactly once');
-        assert.equal(h.standin.state.table(1, table).all().filter((r) => isIt(r as Record<string, unknown>)).length, 1, 'it was created, once');
+        assert.equal(
+          h.standin.state
+            .table(1, table)
+            .all()
+            .filter((r) => isIt(r as Record<string, unknown>)).length,
+          1,
+          'it was created, once',
+        );
       });
     }
 

@@ -37,7 +37,10 @@ function assertNoSecret(text: string, where: string): void {
     assert.ok(!text.includes(secret), `${where} contains ${name}`);
     for (let i = 0; i + 10 <= secret.length; i++) {
       const piece = secret.slice(i, i + 10);
-      assert.ok(!text.includes(piece), `${where} contains a piece of ${name} ("${piece}") at ${text.indexOf(piece)}: …${text.slice(Math.max(0, text.indexOf(piece) - 60), text.indexOf(piece) + 20)}…`);
+      assert.ok(
+        !text.includes(piece),
+        `${where} contains a piece of ${name} ("${piece}") at ${text.indexOf(piece)}: …${text.slice(Math.max(0, text.indexOf(piece) - 60), text.indexOf(piece) + 20)}…`,
+      );
     }
   }
 }
@@ -52,12 +55,19 @@ async function exercise(client: Client, s: Standin): Promise<string[]> {
     texts.push(out.text);
     return out;
   };
-  const apiKeyTemplate = (templatesTable(s.state).all() as Array<{ id: string; auth_type?: string }>).find((t) => t.auth_type === 'api_key');
+  const apiKeyTemplate = (templatesTable(s.state).all() as Array<{ id: string; auth_type?: string }>).find(
+    (t) => t.auth_type === 'api_key',
+  );
   assert.ok(apiKeyTemplate, 'the stand-in has an api_key template');
 
   assert.equal((await call('list_dashboards', { limit: 2 })).isError, false);
   assert.equal((await call('get_dashboard', { dashboard_id: 987_654 })).isError, true);
-  const installed = await call('install_custom_mcp_server', { name: `Secret test ${rand(4)}`, url: `https://mcp-${rand(6).toLowerCase()}.secret-test.dev/mcp`, auth_type: 'api_key', api_key: API_KEY_ARG });
+  const installed = await call('install_custom_mcp_server', {
+    name: `Secret test ${rand(4)}`,
+    url: `https://mcp-${rand(6).toLowerCase()}.secret-test.dev/mcp`,
+    auth_type: 'api_key',
+    api_key: API_KEY_ARG,
+  });
   assert.equal(installed.isError, false, installed.text);
   const oauth = await call('install_custom_mcp_server', {
     name: `Secret OAuth ${rand(4)}`,
@@ -69,14 +79,26 @@ async function exercise(client: Client, s: Standin): Promise<string[]> {
   assert.equal(oauth.isError, false, oauth.text);
   assert.equal((await call('install_mcp_server_template', { template_id: apiKeyTemplate.id, api_key: TEMPLATE_KEY_ARG })).isError, false);
   const list = await call('list_mcp_server_installations', { limit: 100 });
-  for (const row of (list.data?.results ?? []) as Array<{ id: string }>) await call('get_mcp_server_installation', { installation_id: row.id });
+  for (const row of (list.data?.results ?? []) as Array<{ id: string }>)
+    await call('get_mcp_server_installation', { installation_id: row.id });
 
   // PostHog errors that echo the secret: whole, clipped in half by the 500-character detail limit,
   // inside an HTML page's title; a reset after sending; input errors.
   const args = { name: 'Echo', url: 'https://mcp.echo.dev/mcp', auth_type: 'api_key', api_key: API_KEY_ARG };
   const faults = [
-    { status: 400, body: { type: 'validation_error', code: 'invalid', detail: `Could not connect with key ${API_KEY_ARG}.`, attr: 'api_key' } },
-    { status: 400, body: { type: 'validation_error', code: 'invalid', detail: `${'Upstream said: '.padEnd(480, '.')}${API_KEY_ARG} was rejected`, attr: null } },
+    {
+      status: 400,
+      body: { type: 'validation_error', code: 'invalid', detail: `Could not connect with key ${API_KEY_ARG}.`, attr: 'api_key' },
+    },
+    {
+      status: 400,
+      body: {
+        type: 'validation_error',
+        code: 'invalid',
+        detail: `${'Upstream said: '.padEnd(480, '.')}${API_KEY_ARG} was rejected`,
+        attr: null,
+      },
+    },
     { status: 502, body: `<html><head><title>Bad key ${API_KEY_ARG}</title></head></html>`, contentType: 'text/html' },
     { reset: true },
   ];
@@ -86,11 +108,36 @@ async function exercise(client: Client, s: Standin): Promise<string[]> {
     assert.equal(out.isError, true, `fault ${JSON.stringify(f).slice(0, 60)} is an error`);
   }
   s.faults.add({ path: INSTALLS, method: 'POST', times: 1, status: 400, body: { detail: `bad client ${CLIENT_SECRET_ARG}` } });
-  assert.equal((await call('install_custom_mcp_server', { ...args, api_key: undefined, auth_type: 'oauth', client_id: 'c', client_secret: CLIENT_SECRET_ARG })).isError, true);
-  assert.equal((await call('install_custom_mcp_server', { ...args, auth_type: 'oauth' })).isError, true, 'api_key with oauth is an input error');
+  assert.equal(
+    (
+      await call('install_custom_mcp_server', {
+        ...args,
+        api_key: undefined,
+        auth_type: 'oauth',
+        client_id: 'c',
+        client_secret: CLIENT_SECRET_ARG,
+      })
+    ).isError,
+    true,
+  );
+  assert.equal(
+    (await call('install_custom_mcp_server', { ...args, auth_type: 'oauth' })).isError,
+    true,
+    'api_key with oauth is an input error',
+  );
   assert.equal((await call('install_mcp_server_template', { template_id: 'not-a-uuid', api_key: TEMPLATE_KEY_ARG })).isError, true);
   // PostHog rejects the personal key.
-  s.faults.add({ path: '/dashboards', status: 401, times: 1, body: { type: 'authentication_error', code: 'authentication_failed', detail: 'Personal API key found in request Authorization header is invalid.', attr: null } });
+  s.faults.add({
+    path: '/dashboards',
+    status: 401,
+    times: 1,
+    body: {
+      type: 'authentication_error',
+      code: 'authentication_failed',
+      detail: 'Personal API key found in request Authorization header is invalid.',
+      attr: null,
+    },
+  });
   assert.equal((await call('list_dashboards', {})).isError, true);
   s.faults.clear();
   return texts;
@@ -128,7 +175,10 @@ describe('secrets never leak', () => {
     texts.forEach((text, i) => assertNoSecret(text, `tool result #${i} (stdio)`));
     // PostHog did receive the secrets: they were sent where they belong, and only there.
     assert.ok(s.requestsTo('/install_custom', 'POST').some((r) => r.body?.api_key === API_KEY_ARG));
-    assert.ok(s.requests.every((r) => r.auth === undefined || r.auth === 'hardening'), 'every authenticated request used the configured key');
+    assert.ok(
+      s.requests.every((r) => r.auth === undefined || r.auth === 'hardening'),
+      'every authenticated request used the configured key',
+    );
   });
 
   it('posthog-mcp --http --verbose: stderr and results hold no secret (the printed token is the only credential shown)', async (t) => {
@@ -137,11 +187,17 @@ describe('secrets never leak', () => {
     const client = new Client({ name: 'secrets-http', version: '1' });
     let texts: string[];
     try {
-      await client.connect(new StreamableHTTPClientTransport(new URL(cli.url), { requestInit: { headers: { Authorization: `Bearer ${cli.token}` } } }));
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(cli.url), { requestInit: { headers: { Authorization: `Bearer ${cli.token}` } } }),
+      );
       texts = await exercise(client, s);
       // A request with a wrong token is logged without the token it carried.
       const wrong = `wrong-${rand(20)}`;
-      await fetch(cli.url, { method: 'POST', headers: { Authorization: `Bearer ${wrong}`, 'Content-Type': 'application/json' }, body: '{}' });
+      await fetch(cli.url, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${wrong}`, 'Content-Type': 'application/json' },
+        body: '{}',
+      });
       await new Promise((r) => setTimeout(r, 100));
       assert.ok(!cli.stderr().includes(wrong), 'a rejected token is not logged');
     } finally {
@@ -154,7 +210,10 @@ describe('secrets never leak', () => {
 
   it('a key PostHog rejects is not repeated in the error or the log', async (t) => {
     if (!existsSync(CLI)) return t.skip(`${CLI} not built`);
-    const child = spawn(process.execPath, [CLI, '--verbose'], { env: cleanEnv({ POSTHOG_API_KEY: UNKNOWN_KEY, POSTHOG_HOST: s.url }), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, '--verbose'], {
+      env: cleanEnv({ POSTHOG_API_KEY: UNKNOWN_KEY, POSTHOG_HOST: s.url }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
@@ -169,7 +228,12 @@ describe('secrets never leak', () => {
       });
     });
     const send = (m: unknown) => child.stdin.write(`${JSON.stringify(m)}\n`);
-    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } } });
+    send({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
+    });
     send({ jsonrpc: '2.0', method: 'notifications/initialized' });
     send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'list_dashboards', arguments: {} } });
     try {
@@ -189,12 +253,30 @@ describe('secrets never leak', () => {
     const offCall = h.registry.onDidCall((e) => seen.push(e));
     const offChange = h.registry.onDidChange((e) => seen.push(e));
     try {
-      const template = (templatesTable(h.standin.state).all() as Array<{ id: string; auth_type?: string }>).find((x) => x.auth_type === 'api_key')!;
-      await h.call('install_custom_mcp_server', { name: 'Listener', url: 'https://mcp.listener.dev/mcp', auth_type: 'api_key', api_key: API_KEY_ARG });
-      await h.call('install_custom_mcp_server', { name: 'Listener OAuth', url: 'https://mcp.listener.dev/mcp', auth_type: 'oauth', client_id: 'c', client_secret: CLIENT_SECRET_ARG });
+      const template = (templatesTable(h.standin.state).all() as Array<{ id: string; auth_type?: string }>).find(
+        (x) => x.auth_type === 'api_key',
+      )!;
+      await h.call('install_custom_mcp_server', {
+        name: 'Listener',
+        url: 'https://mcp.listener.dev/mcp',
+        auth_type: 'api_key',
+        api_key: API_KEY_ARG,
+      });
+      await h.call('install_custom_mcp_server', {
+        name: 'Listener OAuth',
+        url: 'https://mcp.listener.dev/mcp',
+        auth_type: 'oauth',
+        client_id: 'c',
+        client_secret: CLIENT_SECRET_ARG,
+      });
       await h.call('install_mcp_server_template', { template_id: template.id, api_key: TEMPLATE_KEY_ARG });
       h.standin.faults.add({ path: INSTALLS, method: 'POST', times: 1, status: 400, body: { detail: `echo ${API_KEY_ARG}` } });
-      await h.call('install_custom_mcp_server', { name: 'Listener 2', url: 'https://mcp.listener.dev/mcp', auth_type: 'api_key', api_key: API_KEY_ARG });
+      await h.call('install_custom_mcp_server', {
+        name: 'Listener 2',
+        url: 'https://mcp.listener.dev/mcp',
+        auth_type: 'api_key',
+        api_key: API_KEY_ARG,
+      });
     } finally {
       offCall();
       offChange();
@@ -208,7 +290,14 @@ describe('secrets never leak', () => {
 
   describe('shipped files', () => {
     /** Test credentials of the stand-in, and shapes of real credentials. */
-    const TEST_SECRETS = [DEMO_KEY, READ_ONLY_KEY, DEMO_PROJECT_TOKEN, 'phc_standin_hedgebox_staging_token', 'phx_standin', 'fixed-token-for-test'];
+    const TEST_SECRETS = [
+      DEMO_KEY,
+      READ_ONLY_KEY,
+      DEMO_PROJECT_TOKEN,
+      'phc_standin_hedgebox_staging_token',
+      'phx_standin',
+      'fixed-token-for-test',
+    ];
     const KEY_SHAPES: Array<[string, RegExp]> = [
       ['PostHog personal API key', /\bphx_[A-Za-z0-9]{20,}/],
       ['PostHog project token', /\bphc_[A-Za-z0-9]{20,}/],
@@ -229,7 +318,10 @@ describe('secrets never leak', () => {
 
     /** The files .vscodeignore lets into the .vsix (it denies everything, then allows a list). */
     function vsixAllowList(): string[] {
-      const lines = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+      const lines = readFileSync(join(ROOT, '.vscodeignore'), 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#'));
       assert.equal(lines[0], '**', '.vscodeignore starts by excluding everything');
       return lines.filter((l) => l.startsWith('!')).map((l) => l.slice(1));
     }
@@ -239,7 +331,9 @@ describe('secrets never leak', () => {
     });
 
     it('dist bundles and every file the .vsix ships hold no test secret and nothing key-shaped', (t) => {
-      const files = [...new Set(['dist/cli.js', 'dist/extension.js', ...vsixAllowList(), 'docs/extension.md'])].filter((f) => existsSync(join(ROOT, f)));
+      const files = [...new Set(['dist/cli.js', 'dist/extension.js', ...vsixAllowList(), 'docs/extension.md'])].filter((f) =>
+        existsSync(join(ROOT, f)),
+      );
       if (!files.includes('dist/cli.js')) return t.skip('dist not built');
       for (const f of files) {
         const text = readFileSync(join(ROOT, f), 'latin1');

@@ -43,7 +43,10 @@ export interface Harness {
 
 export function parseOutcome(result: { content?: unknown; isError?: unknown; structuredContent?: unknown }): CallOutcome {
   const content = (result.content as Array<{ type: string; text?: string }> | undefined) ?? [];
-  const text = content.filter((c) => c.type === 'text').map((c) => c.text ?? '').join('\n');
+  const text = content
+    .filter((c) => c.type === 'text')
+    .map((c) => c.text ?? '')
+    .join('\n');
   let data: unknown;
   try {
     // Lists come to an agent as a table (src/mcp/render.ts); tests read their rows as objects.

@@ -17,7 +17,9 @@ export function hasNullNoise(text: string): boolean {
       const o = v as Record<string, unknown>;
       return Object.entries(o).some(([k, x]) => {
         if (k === 'rows' && Array.isArray(x) && Array.isArray(o.columns)) {
-          return (x as unknown[][]).some((row) => row.length > 0 && (row[row.length - 1] === null || row.some((c) => c !== null && walk(c))));
+          return (x as unknown[][]).some(
+            (row) => row.length > 0 && (row[row.length - 1] === null || row.some((c) => c !== null && walk(c))),
+          );
         }
         return walk(x);
       });

@@ -112,11 +112,21 @@ export class Router {
     }
   }
 
-  get(p: string, h: Handler, o?: RouteOptions) { this.add('GET', p, h, o); }
-  post(p: string, h: Handler, o?: RouteOptions) { this.add('POST', p, h, o); }
-  patch(p: string, h: Handler, o?: RouteOptions) { this.add('PATCH', p, h, o); }
-  put(p: string, h: Handler, o?: RouteOptions) { this.add('PUT', p, h, o); }
-  delete(p: string, h: Handler, o?: RouteOptions) { this.add('DELETE', p, h, o); }
+  get(p: string, h: Handler, o?: RouteOptions) {
+    this.add('GET', p, h, o);
+  }
+  post(p: string, h: Handler, o?: RouteOptions) {
+    this.add('POST', p, h, o);
+  }
+  patch(p: string, h: Handler, o?: RouteOptions) {
+    this.add('PATCH', p, h, o);
+  }
+  put(p: string, h: Handler, o?: RouteOptions) {
+    this.add('PUT', p, h, o);
+  }
+  delete(p: string, h: Handler, o?: RouteOptions) {
+    this.add('DELETE', p, h, o);
+  }
 
   match(method: string, path: string): { route: Route; params: Record<string, string> } | { methodMismatch: true } | undefined {
     let mismatch = false;

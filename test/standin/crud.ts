@@ -78,7 +78,10 @@ export function softDeleteResource(router: Router, o: SoftDeleteResourceOptions)
   router.get(
     o.path,
     (ctx) => {
-      let rows = o.table(ctx).all().filter((r) => !r.deleted && (!o.filter || o.filter(r, ctx)));
+      let rows = o
+        .table(ctx)
+        .all()
+        .filter((r) => !r.deleted && (!o.filter || o.filter(r, ctx)));
       if (o.sort) rows = rows.sort(o.sort);
       if (o.listShape === 'results') return { results: rows.map((r) => ser(r, ctx, false)) };
       const list = stdList(ctx, rows, o.defaultLimit);
@@ -93,7 +96,8 @@ export function softDeleteResource(router: Router, o: SoftDeleteResourceOptions)
   router.get(`${o.path}/:id`, (ctx) => ser(byId(o.table(ctx), ctx.params.id), ctx, true), o.routeOptions);
   const patch = (ctx: Ctx) => {
     const row = byId(o.table(ctx), ctx.params.id);
-    if (!ctx.body || typeof ctx.body !== 'object' || Array.isArray(ctx.body)) throw validation('Invalid data. Expected a dictionary.', 'non_field_errors');
+    if (!ctx.body || typeof ctx.body !== 'object' || Array.isArray(ctx.body))
+      throw validation('Invalid data. Expected a dictionary.', 'non_field_errors');
     if (ctx.body.deleted === true && !row.deleted) o.beforeDelete?.(row, ctx);
     if (o.update) o.update(row, ctx);
     if (typeof ctx.body.deleted === 'boolean') row.deleted = ctx.body.deleted;
@@ -102,9 +106,13 @@ export function softDeleteResource(router: Router, o: SoftDeleteResourceOptions)
   };
   router.patch(`${o.path}/:id`, patch, o.routeOptions);
   router.put(`${o.path}/:id`, patch, o.routeOptions);
-  router.delete(`${o.path}/:id`, () => {
-    throw forbidDestroy();
-  }, o.routeOptions);
+  router.delete(
+    `${o.path}/:id`,
+    () => {
+      throw forbidDestroy();
+    },
+    o.routeOptions,
+  );
 }
 
 /** Copies the listed fields of the body onto the row when present. */

@@ -96,7 +96,11 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(envelope('server_error', 'error', `A server error occurred. (${err instanceof Error ? err.message : String(err)})`)));
+        res.end(
+          JSON.stringify(
+            envelope('server_error', 'error', `A server error occurred. (${err instanceof Error ? err.message : String(err)})`),
+          ),
+        );
       }
     });
   });
@@ -127,7 +131,14 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
         bodyError = e instanceof Error ? e.message : String(e);
       }
     }
-    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), body: body ?? (rawBody || undefined), status: 0, at: Date.now() };
+    const record: RecordedRequest = {
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      body: body ?? (rawBody || undefined),
+      status: 0,
+      at: Date.now(),
+    };
     res.on('close', () => {
       if (!res.writableFinished && record.status >= 0) {
         record.aborted = true;
@@ -208,10 +219,14 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     try {
       if (route.options.auth ?? isApi) {
         const auth = /^Bearer\s+(\S+)$/i.exec(String(headers.authorization ?? ''));
-        if (!auth) throw new HttpError(401, envelope('authentication_error', 'not_authenticated', 'Authentication credentials were not provided.'));
+        if (!auth)
+          throw new HttpError(401, envelope('authentication_error', 'not_authenticated', 'Authentication credentials were not provided.'));
         const key = state.keys.get(auth[1]);
         if (!key) {
-          throw new HttpError(401, envelope('authentication_error', 'authentication_failed', 'Personal API key found in request Authorization header is invalid.'));
+          throw new HttpError(
+            401,
+            envelope('authentication_error', 'authentication_failed', 'Personal API key found in request Authorization header is invalid.'),
+          );
         }
         record.auth = key.label;
         ctx.user = state.users.get(key.userId) as User;
@@ -224,8 +239,11 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
         if (route.options.scope) {
           const action = route.options.scopeAction ?? (method === 'GET' ? 'read' : 'write');
           const needed = `${route.options.scope}:${action}`;
-          const ok = key.scopes.some((s) => s === '*' || s === needed || (action === 'read' && s === `${route.options.scope}:write`) || s === `*:${action}`);
-          if (!ok) throw new HttpError(403, envelope('authentication_error', 'permission_denied', `API key missing required scope '${needed}'`));
+          const ok = key.scopes.some(
+            (s) => s === '*' || s === needed || (action === 'read' && s === `${route.options.scope}:write`) || s === `*:${action}`,
+          );
+          if (!ok)
+            throw new HttpError(403, envelope('authentication_error', 'permission_denied', `API key missing required scope '${needed}'`));
         }
         const cls = route.options.throttle ?? 'crud';
         if (cls !== 'none') {
@@ -347,4 +365,3 @@ function seedBase(state: State): void {
     timezone: 'Europe/London',
   });
 }
-

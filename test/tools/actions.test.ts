@@ -12,11 +12,19 @@ describe('actions tools', () => {
   after(() => h.close());
 
   const table = () => h.standin.state.table(1, 'actions');
-  const live = () => table().all().filter((a) => !a.deleted);
+  const live = () =>
+    table()
+      .all()
+      .filter((a) => !a.deleted);
   const raw = (method: string, path: string, body?: unknown) => h.raw(method, path, body);
 
   it('list_actions pages the unpaginated upstream list itself, newest calculation first, without deleted actions', async () => {
-    assert.ok(table().all().some((a) => a.deleted), 'the seed has a deleted action');
+    assert.ok(
+      table()
+        .all()
+        .some((a) => a.deleted),
+      'the seed has a deleted action',
+    );
     const first = await h.call('list_actions', { limit: 4 });
     if (!first.isError) first.data = withLinks(first.data);
     assert.equal(first.isError, false, first.text);
@@ -33,7 +41,12 @@ describe('actions tools', () => {
     assert.equal(rest.data.next_offset, undefined, 'no next page');
     assert.equal(rest.data.next_offset, undefined);
     const all = [...first.data.results, ...rest.data.results];
-    assert.deepEqual(all.map((a: any) => a.id).sort((x: number, y: number) => x - y), live().map((a) => a.id).sort((x, y) => x - y));
+    assert.deepEqual(
+      all.map((a: any) => a.id).sort((x: number, y: number) => x - y),
+      live()
+        .map((a) => a.id)
+        .sort((x, y) => x - y),
+    );
 
     const times = all.map((a: any) => table().get(a.id)!.last_calculated_at as string);
     assert.deepEqual(times, [...times].sort().reverse(), 'ordered by -last_calculated_at');
@@ -53,14 +66,22 @@ describe('actions tools', () => {
     assert.equal(row.steps.length, 2);
     assert.equal(row.steps[0].url, '/checkout');
     assert.equal(row.steps[1].selector, 'button.buy');
-    assert.deepEqual(h.standin.requestsTo('/api/projects/1/actions', 'POST').at(-1)!.body, { name: 'Started checkout', description: 'Reached checkout', tags: ['revenue'], steps });
+    assert.deepEqual(h.standin.requestsTo('/api/projects/1/actions', 'POST').at(-1)!.body, {
+      name: 'Started checkout',
+      description: 'Reached checkout',
+      tags: ['revenue'],
+      steps,
+    });
     assert.equal(out.data.matches, 'pageview with url contains "/checkout" OR autocapture with element "button.buy", text exact "Buy now"');
     assert.deepEqual(out.data.steps, steps);
     assert.equal(out.data.created_by, 'Ada Lovelace');
     assert.match(out.data.url, /\/project\/1\/data-management\/actions\/\d+$/);
 
     const listed = await h.call('list_actions', { limit: 100 });
-    assert.ok(listed.data.results.some((a: any) => a.id === out.data.id), 'a new action is listed');
+    assert.ok(
+      listed.data.results.some((a: any) => a.id === out.data.id),
+      'a new action is listed',
+    );
   });
 
   it('create_action with a name already in use: PostHog names the existing action', async () => {
@@ -81,7 +102,9 @@ describe('actions tools', () => {
     assert.equal(out.data.steps.length, a.steps.length);
     assert.equal(out.data.deleted, undefined);
 
-    const gone = table().all().find((x) => x.deleted)!;
+    const gone = table()
+      .all()
+      .find((x) => x.deleted)!;
     const deleted = await h.call('get_action', { action_id: gone.id });
     assert.equal(deleted.isError, false, deleted.text);
     assert.equal(deleted.data.deleted, true);
@@ -92,7 +115,11 @@ describe('actions tools', () => {
   });
 
   it('update_action sends only the given fields and replaces the steps', async () => {
-    const created = await h.call('create_action', { name: 'Opened settings', description: 'Keep me', steps: [{ event: '$pageview', url: '/settings' }] });
+    const created = await h.call('create_action', {
+      name: 'Opened settings',
+      description: 'Keep me',
+      steps: [{ event: '$pageview', url: '/settings' }],
+    });
     const id = created.data.id;
     const renamed = await h.call('update_action', { action_id: id, name: 'Opened account settings' });
     assert.equal(renamed.isError, false, renamed.text);
@@ -102,7 +129,12 @@ describe('actions tools', () => {
 
     const restepped = await h.call('update_action', { action_id: id, steps: [{ event: 'opened_settings' }] });
     assert.equal(restepped.isError, false, restepped.text);
-    assert.deepEqual(table().get(id)!.steps.map((s: any) => s.event), ['opened_settings']);
+    assert.deepEqual(
+      table()
+        .get(id)!
+        .steps.map((s: any) => s.event),
+      ['opened_settings'],
+    );
     assert.equal(restepped.data.matches, '"opened_settings"');
     assert.equal(table().get(id)!.name, 'Opened account settings');
 

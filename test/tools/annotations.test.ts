@@ -13,11 +13,22 @@ describe('annotations tools', () => {
 
   const table = (pid = 1) => h.standin.state.table(pid, 'annotations');
   /** What project 1 sees: its own live annotations plus the organization-wide ones of other projects. */
-  const visibleIn1 = () => [...table(1).all(), ...table(2).all().filter((a) => a.scope === 'organization')].filter((a) => !a.deleted);
+  const visibleIn1 = () =>
+    [
+      ...table(1).all(),
+      ...table(2)
+        .all()
+        .filter((a) => a.scope === 'organization'),
+    ].filter((a) => !a.deleted);
   const raw = (method: string, path: string, body?: unknown) => h.raw(method, path, body);
 
   it('list_annotations: newest date first, deleted ones hidden, organization-wide ones from other projects included', async () => {
-    assert.ok(table(1).all().some((a) => a.deleted), 'the seed has a deleted annotation');
+    assert.ok(
+      table(1)
+        .all()
+        .some((a) => a.deleted),
+      'the seed has a deleted annotation',
+    );
     const out = await h.call('list_annotations', { limit: 100 });
     if (!out.isError) out.data = withLinks(out.data);
     assert.equal(out.isError, false, out.text);
@@ -26,8 +37,13 @@ describe('annotations tools', () => {
     const dates = out.data.results.map((a: any) => a.date_marker as string);
     assert.deepEqual(dates, [...dates].sort().reverse());
     const ids = new Set(out.data.results.map((a: any) => a.id));
-    for (const a of table(1).all().filter((x) => x.deleted)) assert.ok(!ids.has(a.id), 'deleted annotation listed');
-    const orgWide = table(2).all().find((a) => a.scope === 'organization')!;
+    for (const a of table(1)
+      .all()
+      .filter((x) => x.deleted))
+      assert.ok(!ids.has(a.id), 'deleted annotation listed');
+    const orgWide = table(2)
+      .all()
+      .find((a) => a.scope === 'organization')!;
     assert.ok(ids.has(orgWide.id), "another project's organization-wide annotation is listed");
     for (const a of out.data.results) assert.match(a.url, new RegExp(`/project/1/data-management/annotations/${a.id}$`));
     assert.ok(!hasNullNoise(out.text));
@@ -73,8 +89,17 @@ describe('annotations tools', () => {
   });
 
   it('create_annotation on a dashboard names the dashboard; a dashboard not in the project is refused by PostHog', async () => {
-    const dashboard = h.standin.state.table(1, 'dashboards').all().find((d) => !d.deleted)!;
-    const ok = await h.call('create_annotation', { content: 'Reworked tiles', date_marker: '2025-03-05', scope: 'dashboard', dashboard_id: dashboard.id, creation_type: 'GIT' });
+    const dashboard = h.standin.state
+      .table(1, 'dashboards')
+      .all()
+      .find((d) => !d.deleted)!;
+    const ok = await h.call('create_annotation', {
+      content: 'Reworked tiles',
+      date_marker: '2025-03-05',
+      scope: 'dashboard',
+      dashboard_id: dashboard.id,
+      creation_type: 'GIT',
+    });
     assert.equal(ok.isError, false, ok.text);
     assert.equal(ok.data.dashboard_name, dashboard.name);
     assert.equal(ok.data.creation_type, 'GIT');
@@ -92,7 +117,9 @@ describe('annotations tools', () => {
     const missing = await h.call('get_annotation', { annotation_id: 999999 });
     assert.equal(missing.isError, true);
     assert.match(missing.text, /annotation 999999 was not found/);
-    const deleted = table(1).all().find((a) => a.deleted)!;
+    const deleted = table(1)
+      .all()
+      .find((a) => a.deleted)!;
     const out = await h.call('get_annotation', { annotation_id: deleted.id });
     assert.equal(out.isError, true, 'PostHog hides deleted annotations from retrieve');
     assert.match(out.text, new RegExp(`annotation ${deleted.id} was not found`));
@@ -103,7 +130,9 @@ describe('annotations tools', () => {
     const id = created.data.id;
     const out = await h.call('update_annotation', { annotation_id: id, content: 'Deploy 3.0 (rolled back)' });
     assert.equal(out.isError, false, out.text);
-    assert.deepEqual(h.standin.requestsTo(`/api/projects/1/annotations/${id}/`, 'PATCH').at(-1)!.body, { content: 'Deploy 3.0 (rolled back)' });
+    assert.deepEqual(h.standin.requestsTo(`/api/projects/1/annotations/${id}/`, 'PATCH').at(-1)!.body, {
+      content: 'Deploy 3.0 (rolled back)',
+    });
     assert.equal(table(1).get(id)!.content, 'Deploy 3.0 (rolled back)');
     assert.equal(table(1).get(id)!.date_marker, '2025-04-01T08:00:00Z', 'omitted fields are untouched');
 
@@ -137,11 +166,18 @@ describe('annotations tools', () => {
   });
 
   it('stand-in: scope rules, DELETE 405, soft delete and restore, default page of 1000', async () => {
-    const recording = await raw('POST', '/api/projects/1/annotations/', { content: 'x', date_marker: '2025-01-01T00:00:00Z', scope: 'recording' });
+    const recording = await raw('POST', '/api/projects/1/annotations/', {
+      content: 'x',
+      date_marker: '2025-01-01T00:00:00Z',
+      scope: 'recording',
+    });
     assert.equal(recording.status, 400);
     assert.equal(recording.json.detail, 'Recording scope is deprecated');
     const tagless = await raw('POST', '/api/projects/1/annotations/', { content: 'x', scope: 'tag' });
-    assert.deepEqual([tagless.status, tagless.json.attr, tagless.json.detail], [400, 'tags', "At least one tag is required when scope is 'tag'."]);
+    assert.deepEqual(
+      [tagless.status, tagless.json.attr, tagless.json.detail],
+      [400, 'tags', "At least one tag is required when scope is 'tag'."],
+    );
     const tagged = await raw('POST', '/api/projects/1/annotations/', { content: 'x', scope: 'tag', tags: ['web'] });
     assert.equal(tagged.status, 201);
     const stray = await raw('POST', '/api/projects/1/annotations/', { content: 'x', scope: 'project', tags: ['web'] });
@@ -163,8 +199,16 @@ describe('annotations tools', () => {
   });
 
   it('stand-in: annotations on a soft-deleted dashboard are hidden; organization-wide ones show in every project', async () => {
-    const dashboard = h.standin.state.table(1, 'dashboards').all().find((d) => !d.deleted)!;
-    const made = await h.call('create_annotation', { content: 'Only on this dashboard', date_marker: '2025-05-01', scope: 'dashboard', dashboard_id: dashboard.id });
+    const dashboard = h.standin.state
+      .table(1, 'dashboards')
+      .all()
+      .find((d) => !d.deleted)!;
+    const made = await h.call('create_annotation', {
+      content: 'Only on this dashboard',
+      date_marker: '2025-05-01',
+      scope: 'dashboard',
+      dashboard_id: dashboard.id,
+    });
     dashboard.deleted = true;
     try {
       const hidden = await h.call('get_annotation', { annotation_id: made.data.id });
@@ -176,11 +220,16 @@ describe('annotations tools', () => {
 
     const org = await h.call('create_annotation', { content: 'Company-wide outage', date_marker: '2025-05-02', scope: 'organization' });
     const other = await raw('GET', '/api/projects/2/annotations/');
-    assert.ok(other.json.results.some((a: any) => a.id === org.data.id), 'visible from project 2');
+    assert.ok(
+      other.json.results.some((a: any) => a.id === org.data.id),
+      'visible from project 2',
+    );
     const local = await h.call('create_annotation', { content: 'Only project 1', date_marker: '2025-05-02' });
     assert.ok(!other.json.results.some((a: any) => a.id === local.data.id));
     assert.notEqual(org.data.id, local.data.id);
-    const ids2 = table(2).all().map((a) => a.id);
+    const ids2 = table(2)
+      .all()
+      .map((a) => a.id);
     assert.ok(!ids2.includes(local.data.id), 'annotation ids are unique across projects');
   });
 });

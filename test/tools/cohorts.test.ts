@@ -13,11 +13,16 @@ describe('cohorts tools', () => {
   after(() => h.close());
 
   const table = () => h.standin.state.table(1, 'cohorts');
-  const live = () => table().all().filter((c) => !c.deleted);
+  const live = () =>
+    table()
+      .all()
+      .filter((c) => !c.deleted);
   const personFilter = (key: string, operator: string, value: unknown) => ({
     properties: { type: 'OR', values: [{ type: 'AND', values: [{ type: 'person', key, operator, value }] }] },
   });
-  const cohortRef = (id: number) => ({ properties: { type: 'OR', values: [{ type: 'AND', values: [{ type: 'cohort', key: 'id', value: id }] }] } });
+  const cohortRef = (id: number) => ({
+    properties: { type: 'OR', values: [{ type: 'AND', values: [{ type: 'cohort', key: 'id', value: id }] }] },
+  });
   let flagSeq = 0;
   /** A feature flag row, as the flags group stores them, targeting a cohort. */
   function insertFlag(cohortId: number, opts: { active?: boolean; name?: string } = {}) {
@@ -25,7 +30,11 @@ describe('cohorts tools', () => {
     return h.standin.state.table(1, 'feature_flags').insert({
       key,
       name: opts.name ?? '',
-      filters: { groups: [{ properties: [{ key: 'id', type: 'cohort', value: cohortId }], rollout_percentage: 100 }], multivariate: null, payloads: {} },
+      filters: {
+        groups: [{ properties: [{ key: 'id', type: 'cohort', value: cohortId }], rollout_percentage: 100 }],
+        multivariate: null,
+        payloads: {},
+      },
       active: opts.active ?? true,
       deleted: false,
       created_by: h.standin.state.userBasic(h.standin.state.users.get(1)!),
@@ -70,9 +79,15 @@ describe('cohorts tools', () => {
     assert.equal(h.standin.requestsTo('/api/projects/1/cohorts', 'GET').at(-1)!.query.search, word.toLowerCase());
 
     // drop one letter from each word: still found
-    const typo = String(target.name).split(' ').map((w) => (w.length > 3 ? w.slice(0, 1) + w.slice(2) : w)).join(' ');
+    const typo = String(target.name)
+      .split(' ')
+      .map((w) => (w.length > 3 ? w.slice(0, 1) + w.slice(2) : w))
+      .join(' ');
     const fuzzy = await h.call('list_cohorts', { search: typo });
-    assert.ok(fuzzy.data.results.some((c: any) => c.id === target.id), `"${typo}" finds "${target.name}"`);
+    assert.ok(
+      fuzzy.data.results.some((c: any) => c.id === target.id),
+      `"${typo}" finds "${target.name}"`,
+    );
     const none = await h.call('list_cohorts', { search: 'zzqxj' });
     assert.deepEqual(none.data.results, []);
     assert.equal(none.data.count, 0);
@@ -81,9 +96,21 @@ describe('cohorts tools', () => {
   it('create_cohort counts the matching persons and returns the criteria', async () => {
     const persons = h.standin.state.table(1, 'persons');
     for (let i = 0; i < 3; i++) {
-      persons.insert({ uuid: randomUUID(), distinct_ids: [`crud-${i}`], properties: { crud_marker: 'vip', email: `vip${i}@example.org` }, created_at: new Date().toISOString(), is_identified: true });
+      persons.insert({
+        uuid: randomUUID(),
+        distinct_ids: [`crud-${i}`],
+        properties: { crud_marker: 'vip', email: `vip${i}@example.org` },
+        created_at: new Date().toISOString(),
+        is_identified: true,
+      });
     }
-    persons.insert({ uuid: randomUUID(), distinct_ids: ['crud-x'], properties: { crud_marker: 'regular' }, created_at: new Date().toISOString(), is_identified: true });
+    persons.insert({
+      uuid: randomUUID(),
+      distinct_ids: ['crud-x'],
+      properties: { crud_marker: 'regular' },
+      created_at: new Date().toISOString(),
+      is_identified: true,
+    });
     const expected = persons.all().filter((p) => p.properties?.crud_marker === 'vip').length;
 
     const filters = personFilter('crud_marker', 'exact', ['vip']);
@@ -94,7 +121,11 @@ describe('cohorts tools', () => {
     assert.equal(out.data.criteria, 'crud_marker = "vip"');
     assert.deepEqual(out.data.filters, filters);
     assert.match(out.data.url, new RegExp(`/project/1/cohorts/${out.data.id}$`));
-    assert.deepEqual(h.standin.requestsTo('/api/projects/1/cohorts', 'POST').at(-1)!.body, { name: 'VIPs', description: 'Hand-picked', filters });
+    assert.deepEqual(h.standin.requestsTo('/api/projects/1/cohorts', 'POST').at(-1)!.body, {
+      name: 'VIPs',
+      description: 'Hand-picked',
+      filters,
+    });
     const row = table().get(out.data.id)!;
     assert.equal(row.name, 'VIPs');
     assert.deepEqual(row.filters, filters);
@@ -114,9 +145,12 @@ describe('cohorts tools', () => {
     assert.equal(list.data.criteria, undefined);
   });
 
-  it('create_cohort: PostHog\'s validation of the criteria reaches the caller', async () => {
+  it("create_cohort: PostHog's validation of the criteria reaches the caller", async () => {
     const before = table().all().length;
-    const out = await h.call('create_cohort', { name: 'Broken', filters: { properties: { type: 'OR', values: [{ type: 'AND', values: [{ type: 'person', key: 'email' }] }] } } });
+    const out = await h.call('create_cohort', {
+      name: 'Broken',
+      filters: { properties: { type: 'OR', values: [{ type: 'AND', values: [{ type: 'person', key: 'email' }] }] } },
+    });
     assert.equal(out.isError, true);
     assert.match(out.text, /Missing required keys for person filter: value, operator/);
     assert.match(out.text, /'filters'/);
@@ -178,7 +212,9 @@ describe('cohorts tools', () => {
     assert.equal(out.isError, true);
     assert.match(
       out.text,
-      new RegExp(`This cohort is used in 1 active feature flag\\(s\\): ${flag.key}\\. Please remove the cohort from these feature flags before deleting it\\.`),
+      new RegExp(
+        `This cohort is used in 1 active feature flag\\(s\\): ${flag.key}\\. Please remove the cohort from these feature flags before deleting it\\.`,
+      ),
     );
     assert.equal(table().get(id)!.deleted, false, 'nothing was deleted');
 
@@ -203,11 +239,18 @@ describe('cohorts tools', () => {
 
     const byCohort = await h.call('delete_cohort', { cohort_id: base });
     assert.equal(byCohort.isError, true);
-    assert.match(byCohort.text, /This cohort is used as criteria in 1 other cohort\(s\): Wrapper audience\. Please remove this cohort from those cohort definitions before deleting it\./);
+    assert.match(
+      byCohort.text,
+      /This cohort is used as criteria in 1 other cohort\(s\): Wrapper audience\. Please remove this cohort from those cohort definitions before deleting it\./,
+    );
 
     const flag = insertFlag(wrapper.data.id);
     const byFlag = await h.call('delete_cohort', { cohort_id: base });
-    assert.match(byFlag.text, new RegExp(`used in 1 active feature flag\\(s\\): ${flag.key}\\.`), 'the flag reaches it through the wrapper');
+    assert.match(
+      byFlag.text,
+      new RegExp(`used in 1 active feature flag\\(s\\): ${flag.key}\\.`),
+      'the flag reaches it through the wrapper',
+    );
     assert.equal(table().get(base)!.deleted, false);
   });
 
@@ -221,7 +264,17 @@ describe('cohorts tools', () => {
 
     insertFlag(a);
     const behavioral = {
-      properties: { type: 'OR', values: [{ type: 'AND', values: [{ type: 'behavioral', key: 'logged_in', value: 'performed_event', event_type: 'events', time_value: 7, time_interval: 'day' }] }] },
+      properties: {
+        type: 'OR',
+        values: [
+          {
+            type: 'AND',
+            values: [
+              { type: 'behavioral', key: 'logged_in', value: 'performed_event', event_type: 'events', time_value: 7, time_interval: 'day' },
+            ],
+          },
+        ],
+      },
     };
     const refused = await h.call('update_cohort', { cohort_id: a, filters: behavioral });
     assert.equal(refused.isError, true);
@@ -257,7 +310,11 @@ describe('cohorts tools', () => {
     assert.equal(basic.json.results[0].filters, undefined);
     assert.equal(typeof basic.json.count, 'number');
 
-    const st = await raw('POST', '/api/projects/1/cohorts/', { name: 'Static with criteria', is_static: true, filters: personFilter('email', 'is_set', null) });
+    const st = await raw('POST', '/api/projects/1/cohorts/', {
+      name: 'Static with criteria',
+      is_static: true,
+      filters: personFilter('email', 'is_set', null),
+    });
     assert.equal(st.status, 201);
     const edit = await raw('PATCH', `/api/projects/1/cohorts/${st.json.id}/`, { filters: personFilter('email', 'icontains', 'x') });
     assert.equal(edit.status, 400);

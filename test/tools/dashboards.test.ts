@@ -18,14 +18,20 @@ describe('dashboards tools', () => {
     assert.equal(out.data.count, 8);
     assert.equal(out.data.has_more, true);
     assert.equal(out.data.next_offset, 3);
-    assert.deepEqual(out.data.results.map((d: any) => d.pinned === true), [true, true, false]);
+    assert.deepEqual(
+      out.data.results.map((d: any) => d.pinned === true),
+      [true, true, false],
+    );
     assert.match(out.data.results[0].url, new RegExp(`^${h.standin.url}/project/1/dashboard/\\d+$`));
     assert.ok(!hasNullNoise(out.text), 'no null noise');
   });
 
   it('list_dashboards searches by name', async () => {
     const out = await h.call('list_dashboards', { search: 'revenue' });
-    assert.deepEqual(out.data.results.map((d: any) => d.name), ['Revenue']);
+    assert.deepEqual(
+      out.data.results.map((d: any) => d.name),
+      ['Revenue'],
+    );
   });
 
   it('create, get, update and soft-delete a dashboard', async () => {
@@ -71,7 +77,10 @@ describe('dashboards tools', () => {
     assert.equal(added.isError, false, added.text);
     assert.equal(added.data.level, 37);
     const list = await h.call('list_dashboard_collaborators', { dashboard_id: 2 });
-    assert.deepEqual(list.data.results.map((c: any) => c.email), ['bob@hedgebox.net']);
+    assert.deepEqual(
+      list.data.results.map((c: any) => c.email),
+      ['bob@hedgebox.net'],
+    );
     const again = await h.call('add_dashboard_collaborator', { dashboard_id: 2, user_uuid: bob.uuid });
     assert.equal(again.isError, true);
     assert.match(again.text, /already is a collaborator/);

@@ -7,7 +7,11 @@ import { personByDistinctId } from '../standin/analytics';
 const events = (h: Harness, pid = 1) => h.standin.state.table(pid, 'events');
 
 async function post(h: Harness, path: string, body: unknown) {
-  const res = await fetch(`${h.standin.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(`${h.standin.url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return { status: res.status, text: await res.text(), type: res.headers.get('content-type') ?? '' };
 }
 
@@ -19,7 +23,11 @@ describe('event tracking tools', () => {
   after(() => h.close());
 
   it('capture_event sends one event with the project token and a fresh uuid, and PostHog stores it', async () => {
-    const out = await h.call('capture_event', { distinct_id: 'user-42', event: 'exported_report', properties: { format: 'csv', rows: 120 } });
+    const out = await h.call('capture_event', {
+      distinct_id: 'user-42',
+      event: 'exported_report',
+      properties: { format: 'csv', rows: 120 },
+    });
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.status, 'captured');
     assert.equal(out.data.event, 'exported_report');
@@ -41,7 +49,12 @@ describe('event tracking tools', () => {
 
     const again = await h.call('capture_event', { distinct_id: 'user-42', event: 'exported_report' });
     assert.notEqual(again.data.uuid, out.data.uuid, 'every call is a new event');
-    assert.equal(events(h).all().filter((e) => e.distinct_id === 'user-42').length, 2);
+    assert.equal(
+      events(h)
+        .all()
+        .filter((e) => e.distinct_id === 'user-42').length,
+      2,
+    );
   });
 
   it('capture_event keeps the given timestamp', async () => {
@@ -59,12 +72,26 @@ describe('event tracking tools', () => {
     const sends = h.standin.requestsTo('/i/v0/e', 'POST').filter((r) => r.body?.distinct_id === 'user-retry');
     assert.equal(sends.length, 2, 'sent twice');
     assert.equal(sends[0].body.uuid, sends[1].body.uuid, 'with the same uuid');
-    assert.equal(events(h).all().filter((e) => e.distinct_id === 'user-retry').length, 1, 'stored once');
+    assert.equal(
+      events(h)
+        .all()
+        .filter((e) => e.distinct_id === 'user-retry').length,
+      1,
+      'stored once',
+    );
   });
 
   it('identify_user sets person properties and merges the anonymous id', async () => {
-    await h.call('capture_event', { distinct_id: 'anon-abc', event: '$pageview', properties: { $current_url: 'https://hedgebox.net/pricing' } });
-    const out = await h.call('identify_user', { distinct_id: 'lin@example.com', properties: { email: 'lin@example.com', plan: 'pro' }, anon_distinct_id: 'anon-abc' });
+    await h.call('capture_event', {
+      distinct_id: 'anon-abc',
+      event: '$pageview',
+      properties: { $current_url: 'https://hedgebox.net/pricing' },
+    });
+    const out = await h.call('identify_user', {
+      distinct_id: 'lin@example.com',
+      properties: { email: 'lin@example.com', plan: 'pro' },
+      anon_distinct_id: 'anon-abc',
+    });
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.event, '$identify');
     assert.equal(out.data.anon_distinct_id, 'anon-abc');
@@ -83,12 +110,22 @@ describe('event tracking tools', () => {
   });
 
   it('group_identify creates the group with its properties', async () => {
-    const out = await h.call('group_identify', { group_type: 'company', group_key: 'acme-inc', properties: { name: 'Acme Inc.', plan: 'enterprise' } });
+    const out = await h.call('group_identify', {
+      group_type: 'company',
+      group_key: 'acme-inc',
+      properties: { name: 'Acme Inc.', plan: 'enterprise' },
+    });
     assert.equal(out.isError, false, out.text);
-    assert.deepEqual({ ...out.data, uuid: undefined }, { status: 'captured', event: '$groupidentify', group_type: 'company', group_key: 'acme-inc', uuid: undefined });
+    assert.deepEqual(
+      { ...out.data, uuid: undefined },
+      { status: 'captured', event: '$groupidentify', group_type: 'company', group_key: 'acme-inc', uuid: undefined },
+    );
     const req = h.standin.requestsTo('/i/v0/e', 'POST').at(-1)!;
     assert.equal(req.body.distinct_id, '$company_acme-inc');
-    assert.deepEqual({ t: req.body.properties.$group_type, k: req.body.properties.$group_key, s: req.body.properties.$group_set }, { t: 'company', k: 'acme-inc', s: { name: 'Acme Inc.', plan: 'enterprise' } });
+    assert.deepEqual(
+      { t: req.body.properties.$group_type, k: req.body.properties.$group_key, s: req.body.properties.$group_set },
+      { t: 'company', k: 'acme-inc', s: { name: 'Acme Inc.', plan: 'enterprise' } },
+    );
     const group = h.standin.state.table(1, 'groups').find((g) => g.group_type === 'company' && g.group_key === 'acme-inc')!;
     assert.deepEqual(group.properties, { name: 'Acme Inc.', plan: 'enterprise' });
     await h.call('group_identify', { group_type: 'company', group_key: 'acme-inc', properties: { employees: 50 } });
@@ -144,7 +181,7 @@ describe('event tracking tools', () => {
   });
 });
 
-describe('the stand-in\'s capture endpoints', () => {
+describe("the stand-in's capture endpoints", () => {
   let h: Harness;
   before(async () => {
     h = await startHarness({ seed: 'empty' });
@@ -157,7 +194,12 @@ describe('the stand-in\'s capture endpoints', () => {
       assert.equal(res.status, 200, path);
       assert.deepEqual(JSON.parse(res.text), { status: 'Ok' });
     }
-    assert.equal(events(h).all().filter((e) => e.event === 'ping').length, 6);
+    assert.equal(
+      events(h)
+        .all()
+        .filter((e) => e.event === 'ping').length,
+      6,
+    );
   });
 
   it('accept a batch with the token at batch level, an array of events, and the token in properties', async () => {
@@ -176,7 +218,9 @@ describe('the stand-in\'s capture endpoints', () => {
     assert.equal(array.status, 200);
     const inProps = await post(h, '/capture', { event: 'p1', distinct_id: 'props', properties: { token: h.standin.projectToken } });
     assert.equal(inProps.status, 200);
-    const names = events(h).all().map((e) => `${e.event}:${e.distinct_id}`);
+    const names = events(h)
+      .all()
+      .map((e) => `${e.event}:${e.distinct_id}`);
     for (const n of ['b1:batcher', 'b2:batcher', 'a1:arrayer', 'a2:12345', 'p1:props']) assert.ok(names.includes(n), n);
   });
 
@@ -184,7 +228,12 @@ describe('the stand-in\'s capture endpoints', () => {
     const ev = { api_key: h.standin.projectToken, event: 'once', distinct_id: 'dup', uuid: '0190a1b2-dead-7000-8000-000000000001' };
     await post(h, '/i/v0/e/', ev);
     await post(h, '/i/v0/e/', ev);
-    assert.equal(events(h).all().filter((e) => e.event === 'once').length, 1);
+    assert.equal(
+      events(h)
+        .all()
+        .filter((e) => e.event === 'once').length,
+      1,
+    );
   });
 
   it('refuse with plain-text errors, storing nothing', async () => {
@@ -206,10 +255,16 @@ describe('the stand-in\'s capture endpoints', () => {
     assert.equal(noId.text, 'event submitted without a distinct_id');
     const empty = await post(h, '/batch', { api_key: h.standin.projectToken, batch: [] });
     assert.equal(empty.status, 400);
-    const mixed = await post(h, '/batch', [{ api_key: h.standin.projectToken, event: 'x', distinct_id: 'a' }, { api_key: 'phc_other', event: 'y', distinct_id: 'a' }]);
+    const mixed = await post(h, '/batch', [
+      { api_key: h.standin.projectToken, event: 'x', distinct_id: 'a' },
+      { api_key: 'phc_other', event: 'y', distinct_id: 'a' },
+    ]);
     assert.equal(mixed.status, 400);
     assert.equal(mixed.text, 'batch submitted with inconsistent api_key values');
-    const oneBad = await post(h, '/batch', { api_key: h.standin.projectToken, batch: [{ event: 'good', distinct_id: 'a' }, { event: 'bad' }] });
+    const oneBad = await post(h, '/batch', {
+      api_key: h.standin.projectToken,
+      batch: [{ event: 'good', distinct_id: 'a' }, { event: 'bad' }],
+    });
     assert.equal(oneBad.status, 400, 'one bad event refuses the whole request');
     const garbage = await post(h, '/i/v0/e/', '{not json');
     assert.equal(garbage.status, 400);
@@ -219,8 +274,18 @@ describe('the stand-in\'s capture endpoints', () => {
   it('store events for the project the token belongs to', async () => {
     const staging = h.standin.team(2).api_token;
     await post(h, '/i/v0/e/', { api_key: staging, event: 'staging_only', distinct_id: 's' });
-    assert.equal(events(h, 2).all().filter((e) => e.event === 'staging_only').length, 1);
-    assert.equal(events(h, 1).all().filter((e) => e.event === 'staging_only').length, 0);
+    assert.equal(
+      events(h, 2)
+        .all()
+        .filter((e) => e.event === 'staging_only').length,
+      1,
+    );
+    assert.equal(
+      events(h, 1)
+        .all()
+        .filter((e) => e.event === 'staging_only').length,
+      0,
+    );
   });
 });
 
@@ -233,11 +298,18 @@ describe('the demo events', () => {
       const recent = all.filter((e) => Date.parse(e.timestamp) >= Date.now() - 14 * 86_400_000);
       assert.ok(recent.length >= 300 && recent.length <= 1500, `${recent.length} recent events`);
       const names = new Set(recent.map((e) => e.event));
-      for (const n of ['$pageview', 'signed_up', 'uploaded_file', 'upgraded_plan', '$identify', '$groupidentify']) assert.ok(names.has(n), n);
-      assert.ok(recent.filter((e) => e.event === '$pageview').every((e) => /^https:\/\//.test(e.properties.$current_url)), 'page views carry $current_url');
+      for (const n of ['$pageview', 'signed_up', 'uploaded_file', 'upgraded_plan', '$identify', '$groupidentify'])
+        assert.ok(names.has(n), n);
+      assert.ok(
+        recent.filter((e) => e.event === '$pageview').every((e) => /^https:\/\//.test(e.properties.$current_url)),
+        'page views carry $current_url',
+      );
       const days = new Set(recent.map((e) => Math.floor((Date.now() - Date.parse(e.timestamp)) / 86_400_000)));
       assert.ok(days.size >= 12, `events on ${days.size} of the 14 days`);
-      assert.ok(all.every((e) => Date.parse(e.timestamp) <= Date.now()), 'nothing in the future');
+      assert.ok(
+        all.every((e) => Date.parse(e.timestamp) <= Date.now()),
+        'nothing in the future',
+      );
       const persons = s.state.table(1, 'persons').all();
       const identified = persons.filter((p) => p.properties.email && p.properties.plan);
       assert.ok(identified.length >= 20, `${identified.length} persons with email and plan`);
@@ -250,7 +322,12 @@ describe('the demo events', () => {
       // Deterministic: a second stand-in seeds the same event ids.
       const again = await startStandin();
       try {
-        const ids = (st: typeof s) => st.state.table(1, 'events').all().map((e) => `${e.uuid}:${e.event}:${e.distinct_id}`).sort();
+        const ids = (st: typeof s) =>
+          st.state
+            .table(1, 'events')
+            .all()
+            .map((e) => `${e.uuid}:${e.event}:${e.distinct_id}`)
+            .sort();
         assert.deepEqual(ids(again), ids(s));
       } finally {
         await again.close();

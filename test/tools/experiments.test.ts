@@ -30,9 +30,17 @@ describe('experiments tools', () => {
     assert.equal(out.isError, false, out.text);
     const expected = listed();
     assert.ok(expected.length >= 4);
-    assert.ok(experiments().all().some((e) => e.archived), 'the seed has an archived experiment');
+    assert.ok(
+      experiments()
+        .all()
+        .some((e) => e.archived),
+      'the seed has an archived experiment',
+    );
     assert.equal(out.data.count, expected.length);
-    assert.deepEqual(out.data.results.map((e: any) => e.id), expected.map((e) => e.id));
+    assert.deepEqual(
+      out.data.results.map((e: any) => e.id),
+      expected.map((e) => e.id),
+    );
     for (const row of out.data.results) {
       const e = experiments().get(row.id)!;
       assert.equal(row.status, statusOf(e));
@@ -46,9 +54,14 @@ describe('experiments tools', () => {
     for (const status of ['draft', 'running', 'stopped'] as const) {
       const out = await h.call('list_experiments', { status });
       assert.equal(out.isError, false, out.text);
-      const expected = listed().filter((e) => statusOf(e) === status).map((e) => e.id);
+      const expected = listed()
+        .filter((e) => statusOf(e) === status)
+        .map((e) => e.id);
       assert.ok(expected.length >= 1, `the seed has a ${status} experiment`);
-      assert.deepEqual(out.data.results.map((e: any) => e.id), expected);
+      assert.deepEqual(
+        out.data.results.map((e: any) => e.id),
+        expected,
+      );
       assert.equal(h.standin.requestsTo('/experiments', 'GET').at(-1)!.query.status, status);
     }
     // A running experiment whose flag was switched off is "paused", not "running".
@@ -57,7 +70,10 @@ describe('experiments tools', () => {
     flag.active = false;
     try {
       const paused = await h.call('list_experiments', { status: 'paused' });
-      assert.deepEqual(paused.data.results.map((e: any) => e.id), [running.id]);
+      assert.deepEqual(
+        paused.data.results.map((e: any) => e.id),
+        [running.id],
+      );
       assert.equal(paused.data.results[0].status, 'paused');
       const stillRunning = await h.call('list_experiments', { status: 'running' });
       assert.ok(!stillRunning.data.results.some((e: any) => e.id === running.id));
@@ -70,7 +86,12 @@ describe('experiments tools', () => {
 
     const page = await h.call('list_experiments', { limit: 2, offset: 1 });
     assert.equal(page.data.has_more, listed().length > 3);
-    assert.deepEqual(page.data.results.map((e: any) => e.id), listed().slice(1, 3).map((e) => e.id));
+    assert.deepEqual(
+      page.data.results.map((e: any) => e.id),
+      listed()
+        .slice(1, 3)
+        .map((e) => e.id),
+    );
 
     const bad = await h.call('list_experiments', { status: 'finished' });
     assert.equal(bad.isError, true);
@@ -79,7 +100,11 @@ describe('experiments tools', () => {
 
   it('create_experiment with a new flag key: a draft, and PostHog creates an inactive control/test 50/50 flag', async () => {
     const flagCount = flags().all().length;
-    const out = await h.call('create_experiment', { name: 'Bigger upload button', feature_flag_key: 'bigger-upload-button', description: 'Does a larger button lift uploads?' });
+    const out = await h.call('create_experiment', {
+      name: 'Bigger upload button',
+      feature_flag_key: 'bigger-upload-button',
+      description: 'Does a larger button lift uploads?',
+    });
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.status, 'draft');
     assert.equal(out.data.start_date, undefined);
@@ -90,12 +115,22 @@ describe('experiments tools', () => {
     assert.equal(out.data.url, `${h.standin.url}/project/1/experiments/${out.data.id}`);
 
     const body = h.standin.requestsTo('/experiments', 'POST').at(-1)!.body;
-    assert.deepEqual(body, { name: 'Bigger upload button', feature_flag_key: 'bigger-upload-button', description: 'Does a larger button lift uploads?' });
+    assert.deepEqual(body, {
+      name: 'Bigger upload button',
+      feature_flag_key: 'bigger-upload-button',
+      description: 'Does a larger button lift uploads?',
+    });
 
     assert.equal(flags().all().length, flagCount + 1);
     const flag = flags().find((f) => f.key === 'bigger-upload-button')!;
-    assert.equal(flag.active, false, 'a draft\'s flag stays off');
-    assert.deepEqual(flag.filters.multivariate.variants.map((v: any) => [v.key, v.rollout_percentage]), [['control', 50], ['test', 50]]);
+    assert.equal(flag.active, false, "a draft's flag stays off");
+    assert.deepEqual(
+      flag.filters.multivariate.variants.map((v: any) => [v.key, v.rollout_percentage]),
+      [
+        ['control', 50],
+        ['test', 50],
+      ],
+    );
     const row = experiments().get(out.data.id)!;
     assert.equal(row.feature_flag_id, flag.id);
     assert.equal(row.start_date, null);
@@ -122,16 +157,24 @@ describe('experiments tools', () => {
     ]);
     assert.equal(out.data.rollout_percentage, 50);
     const flag = flags().find((f) => f.key === 'pricing-copy-3way')!;
-    assert.deepEqual(flag.filters.multivariate.variants.map((v: any) => v.rollout_percentage), [40, 30, 30]);
+    assert.deepEqual(
+      flag.filters.multivariate.variants.map((v: any) => v.rollout_percentage),
+      [40, 30, 30],
+    );
     assert.equal(flag.filters.groups[0].rollout_percentage, 50);
   });
 
-  it('create_experiment: PostHog\'s variant rules reach the caller, and nothing is created', async () => {
+  it("create_experiment: PostHog's variant rules reach the caller, and nothing is created", async () => {
     const before = { flags: flags().all().length, experiments: experiments().all().length };
     const noControl = await h.call('create_experiment', {
       name: 'No baseline',
       feature_flag_key: 'no-baseline',
-      parameters: { feature_flag_variants: [{ key: 'a', split_percent: 50 }, { key: 'b', split_percent: 50 }] },
+      parameters: {
+        feature_flag_variants: [
+          { key: 'a', split_percent: 50 },
+          { key: 'b', split_percent: 50 },
+        ],
+      },
     });
     assert.equal(noControl.isError, true);
     assert.match(noControl.text, /PostHog rejected the request \(400\)/);
@@ -140,7 +183,12 @@ describe('experiments tools', () => {
     const badSum = await h.call('create_experiment', {
       name: 'Bad split',
       feature_flag_key: 'bad-split',
-      parameters: { feature_flag_variants: [{ key: 'control', split_percent: 50 }, { key: 'test', split_percent: 40 }] },
+      parameters: {
+        feature_flag_variants: [
+          { key: 'control', split_percent: 50 },
+          { key: 'test', split_percent: 40 },
+        ],
+      },
     });
     assert.equal(badSum.isError, true);
     assert.match(badSum.text, /Variant rollout percentages must sum to 100/);
@@ -152,7 +200,15 @@ describe('experiments tools', () => {
     const eligible = flags().insert({
       key: 'checkout-redesign',
       name: 'Checkout redesign',
-      filters: { groups: [{ properties: [], rollout_percentage: 100 }], multivariate: { variants: [{ key: 'control', rollout_percentage: 50 }, { key: 'redesign', rollout_percentage: 50 }] } },
+      filters: {
+        groups: [{ properties: [], rollout_percentage: 100 }],
+        multivariate: {
+          variants: [
+            { key: 'control', rollout_percentage: 50 },
+            { key: 'redesign', rollout_percentage: 50 },
+          ],
+        },
+      },
       active: true,
       deleted: false,
       created_by: ada,
@@ -164,7 +220,10 @@ describe('experiments tools', () => {
     const out = await h.call('create_experiment', { name: 'Checkout redesign', feature_flag_key: 'checkout-redesign' });
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.feature_flag_id, eligible.id);
-    assert.deepEqual(out.data.variants.map((v: any) => v.key), ['control', 'redesign']);
+    assert.deepEqual(
+      out.data.variants.map((v: any) => v.key),
+      ['control', 'redesign'],
+    );
     assert.equal(flags().all().length, count, 'no new flag');
 
     flags().insert({
@@ -191,7 +250,11 @@ describe('experiments tools', () => {
     const noName = await h.call('create_experiment', { feature_flag_key: 'ok-key' });
     assert.equal(noName.isError, true);
     assert.match(noName.text, /'name' is required/);
-    const oneVariant = await h.call('create_experiment', { name: 'x', feature_flag_key: 'ok-key', parameters: { feature_flag_variants: [{ key: 'control', split_percent: 100 }] } });
+    const oneVariant = await h.call('create_experiment', {
+      name: 'x',
+      feature_flag_key: 'ok-key',
+      parameters: { feature_flag_variants: [{ key: 'control', split_percent: 100 }] },
+    });
     assert.equal(oneVariant.isError, true);
     assert.equal(h.standin.requests.length, before);
   });
@@ -218,7 +281,11 @@ describe('experiments tools', () => {
   });
 
   it('update_experiment sends only the fields given; omitted fields are untouched', async () => {
-    const created = await h.call('create_experiment', { name: 'Copy test', feature_flag_key: 'copy-test', description: 'Original description' });
+    const created = await h.call('create_experiment', {
+      name: 'Copy test',
+      feature_flag_key: 'copy-test',
+      description: 'Original description',
+    });
     const id = created.data.id;
     const out = await h.call('update_experiment', { experiment_id: id, name: 'Homepage copy test' });
     assert.equal(out.isError, false, out.text);
@@ -241,7 +308,11 @@ describe('experiments tools', () => {
     assert.equal(launched.data.status, 'running');
     assert.equal(flag.active, true, 'launching turns the flag on');
 
-    const early = await h.call('update_experiment', { experiment_id: id, start_date: '2025-03-10T00:00:00Z', end_date: '2025-03-05T00:00:00Z' });
+    const early = await h.call('update_experiment', {
+      experiment_id: id,
+      start_date: '2025-03-10T00:00:00Z',
+      end_date: '2025-03-05T00:00:00Z',
+    });
     assert.equal(early.isError, true);
     assert.match(early.text, /End date must be after start date/);
 
@@ -255,7 +326,7 @@ describe('experiments tools', () => {
     assert.equal(resumed.data.status, 'running');
   });
 
-  it('update_experiment: variants of a launched experiment cannot change; a draft\'s variants update its flag', async () => {
+  it("update_experiment: variants of a launched experiment cannot change; a draft's variants update its flag", async () => {
     const running = listed().find((e) => statusOf(e) === 'running')!;
     const variants = flags().get(running.feature_flag_id)!.filters.multivariate.variants;
     const other = variants.map((v: any, i: number) => ({ key: i === 0 ? 'control' : `renamed-${i}`, split_percent: v.rollout_percentage }));
@@ -266,12 +337,23 @@ describe('experiments tools', () => {
     const draft = await h.call('create_experiment', { name: 'Draft variants', feature_flag_key: 'draft-variants' });
     const out = await h.call('update_experiment', {
       experiment_id: draft.data.id,
-      parameters: { feature_flag_variants: [{ key: 'control', split_percent: 80 }, { key: 'test', split_percent: 20 }] },
+      parameters: {
+        feature_flag_variants: [
+          { key: 'control', split_percent: 80 },
+          { key: 'test', split_percent: 20 },
+        ],
+      },
     });
     assert.equal(out.isError, false, out.text);
-    assert.deepEqual(out.data.variants, [{ key: 'control', split_percent: 80 }, { key: 'test', split_percent: 20 }]);
+    assert.deepEqual(out.data.variants, [
+      { key: 'control', split_percent: 80 },
+      { key: 'test', split_percent: 20 },
+    ]);
     const flag = flags().find((f) => f.key === 'draft-variants')!;
-    assert.deepEqual(flag.filters.multivariate.variants.map((v: any) => v.rollout_percentage), [80, 20]);
+    assert.deepEqual(
+      flag.filters.multivariate.variants.map((v: any) => v.rollout_percentage),
+      [80, 20],
+    );
   });
 
   it('update_experiment: archived hides it from the list', async () => {
@@ -314,17 +396,30 @@ describe('experiments tools', () => {
     const got = await h.call('get_experiment', { experiment_id: id });
     assert.equal(got.isError, true);
     assert.match(got.text, /was not found/);
-    const restored = await h.client.request<any>({ method: 'PATCH', path: `/api/projects/1/experiments/${id}/`, body: { deleted: false }, action: 'restore' });
+    const restored = await h.client.request<any>({
+      method: 'PATCH',
+      path: `/api/projects/1/experiments/${id}/`,
+      body: { deleted: false },
+      action: 'restore',
+    });
     assert.equal(restored.data.deleted, false);
     // Experiments are project-only: no /api/environments/ route.
-    await assert.rejects(h.client.request({ method: 'GET', path: '/api/environments/1/experiments/', action: 'list experiments' }), /was not found|404/);
+    await assert.rejects(
+      h.client.request({ method: 'GET', path: '/api/environments/1/experiments/', action: 'list experiments' }),
+      /was not found|404/,
+    );
   });
 
   it('check_experiments_requiring_flag explains a warning when recent metric events lack $feature properties', async () => {
     const team = h.standin.team(1);
     const now = Date.now();
     for (let i = 0; i < 3; i++) {
-      ingestEvent(h.standin.state, team, { event: 'exp_metric_without_flag', distinct_id: `u${i}`, timestamp: new Date(now - i * 3_600_000).toISOString(), properties: { plan: 'pro' } });
+      ingestEvent(h.standin.state, team, {
+        event: 'exp_metric_without_flag',
+        distinct_id: `u${i}`,
+        timestamp: new Date(now - i * 3_600_000).toISOString(),
+        properties: { plan: 'pro' },
+      });
       ingestEvent(h.standin.state, team, {
         event: 'exp_metric_with_flag',
         distinct_id: `u${i}`,
@@ -333,7 +428,12 @@ describe('experiments tools', () => {
       });
     }
     // Old events that carry the flag do not count: only the last 7 days.
-    ingestEvent(h.standin.state, team, { event: 'exp_metric_without_flag', distinct_id: 'u9', timestamp: new Date(now - 30 * 86_400_000).toISOString(), properties: { '$feature/x': 'test' } });
+    ingestEvent(h.standin.state, team, {
+      event: 'exp_metric_without_flag',
+      distinct_id: 'u9',
+      timestamp: new Date(now - 30 * 86_400_000).toISOString(),
+      properties: { '$feature/x': 'test' },
+    });
 
     const warn = await h.call('check_experiments_requiring_flag', { events: ['exp_metric_without_flag'] });
     assert.equal(warn.isError, false, warn.text);
@@ -366,7 +466,7 @@ describe('experiments tools', () => {
     }
   });
 
-  it('seed: the running pricing test\'s metric event carries its flag, so there is no warning for it', async () => {
+  it("seed: the running pricing test's metric event carries its flag, so there is no warning for it", async () => {
     const pricing = experiments().find((e) => e.name === 'Pricing page test')!;
     const got = await h.call('get_experiment', { experiment_id: pricing.id });
     const metricEvents: string[] = got.data.metrics.flatMap((m: any) => m.events).filter((e: string) => e !== 'upgraded_plan');

@@ -24,18 +24,26 @@ describe('filters sent to PostHog', () => {
     const read = await h.call('get_feature_flag', { flag_id: row.id });
     const simple = await h.call('create_feature_flag', { key: 'copied-rollout', rollout_percentage: 40 });
     assert.deepEqual(simple.data.filters, { groups: [{ rollout_percentage: 40 }] }, 'an agent reads no empty properties');
-    const out = await h.call('update_feature_flag', { flag_id: simple.data.id, filters: { groups: [...simple.data.filters.groups, ...read.data.filters.groups] } });
+    const out = await h.call('update_feature_flag', {
+      flag_id: simple.data.id,
+      filters: { groups: [...simple.data.filters.groups, ...read.data.filters.groups] },
+    });
     assert.equal(out.isError, false, out.text);
-    const sent = h.standin.requestsTo(`/feature_flags/${simple.data.id}`, 'PATCH').at(-1)!.body as { filters: { groups: Array<Record<string, unknown>> } };
+    const sent = h.standin.requestsTo(`/feature_flags/${simple.data.id}`, 'PATCH').at(-1)!.body as {
+      filters: { groups: Array<Record<string, unknown>> };
+    };
     assert.deepEqual(sent.filters.groups[0], { properties: [], rollout_percentage: 40 });
     assert.deepEqual(sent.filters.groups.slice(1), read.data.filters.groups, 'conditions that had properties are sent unchanged');
   });
 });
 
-describe('rolloutSummary (the Flags tree\'s one-line summary)', () => {
+describe("rolloutSummary (the Flags tree's one-line summary)", () => {
   it('follows the contract', () => {
     const v = (n: number) => ({ key: `v${n}`, rollout_percentage: 100 / 3 });
-    assert.equal(rolloutSummary({ groups: [{ properties: [], rollout_percentage: 100 }], multivariate: { variants: [v(1), v(2), v(3)] } }), '3 variants');
+    assert.equal(
+      rolloutSummary({ groups: [{ properties: [], rollout_percentage: 100 }], multivariate: { variants: [v(1), v(2), v(3)] } }),
+      '3 variants',
+    );
     assert.equal(rolloutSummary({ groups: [] }), 'nobody');
     assert.equal(rolloutSummary({ groups: [{ properties: [], rollout_percentage: 30 }] }), '30%');
     assert.equal(rolloutSummary({ groups: [{ properties: [], rollout_percentage: null }] }), '100%');
@@ -46,9 +54,18 @@ describe('rolloutSummary (the Flags tree\'s one-line summary)', () => {
     assert.equal(rolloutSummary({}), '100%', 'legacy filters without groups are everyone, as PostHog reads them');
   });
 
-  it('withRollout keeps each condition set\'s properties and adds a set when there is none', () => {
+  it("withRollout keeps each condition set's properties and adds a set when there is none", () => {
     const props = [{ key: 'plan', type: 'person', operator: 'exact', value: ['pro'] }];
-    const out = withRollout({ groups: [{ properties: props, rollout_percentage: 100, variant: null }, { properties: [], rollout_percentage: 5 }], payloads: { true: '1' } }, 40);
+    const out = withRollout(
+      {
+        groups: [
+          { properties: props, rollout_percentage: 100, variant: null },
+          { properties: [], rollout_percentage: 5 },
+        ],
+        payloads: { true: '1' },
+      },
+      40,
+    );
     assert.deepEqual(out.groups, [
       { properties: props, rollout_percentage: 40, variant: null },
       { properties: [], rollout_percentage: 40 },
@@ -68,22 +85,46 @@ describe('feature flag tools', () => {
   it('the demo project has ~40 realistic flags, project 2 a few, and a soft-deleted one', () => {
     const mine = flagsOf(h).all();
     assert.ok(mine.length >= 38, `${mine.length} flags`);
-    assert.ok(mine.some((f) => f.active === false), 'some inactive');
-    assert.ok(mine.some((f) => f.filters?.multivariate?.variants?.length), 'some multivariate');
-    assert.ok(mine.some((f) => Object.keys(f.filters?.payloads ?? {}).length), 'some with payloads');
-    assert.ok(mine.some((f) => f.filters?.groups?.some((g: any) => g.properties?.some((p: any) => p.type === 'person'))), 'some targeted by person properties');
-    assert.ok(mine.some((f) => f.deleted === true), 'a soft-deleted flag');
+    assert.ok(
+      mine.some((f) => f.active === false),
+      'some inactive',
+    );
+    assert.ok(
+      mine.some((f) => f.filters?.multivariate?.variants?.length),
+      'some multivariate',
+    );
+    assert.ok(
+      mine.some((f) => Object.keys(f.filters?.payloads ?? {}).length),
+      'some with payloads',
+    );
+    assert.ok(
+      mine.some((f) => f.filters?.groups?.some((g: any) => g.properties?.some((p: any) => p.type === 'person'))),
+      'some targeted by person properties',
+    );
+    assert.ok(
+      mine.some((f) => f.deleted === true),
+      'a soft-deleted flag',
+    );
     const staging = flagsOf(h, 2).all();
     assert.ok(staging.length >= 3 && staging.length < 10, `${staging.length} staging flags`);
     // The cohort-targeted flag refers to a cohort that exists, or falls back to person properties when none was seeded.
     const power = byKey(h, 'priority-support-chat');
     const cohortProp = power.filters.groups[0].properties.find((p: any) => p.type === 'cohort');
     if (cohortProp) assert.ok(h.standin.state.table(1, 'cohorts').get(cohortProp.value), 'the referenced cohort exists');
-    else assert.equal(h.standin.state.table(1, 'cohorts').all().filter((c) => !c.deleted).length > 0, false);
+    else
+      assert.equal(
+        h.standin.state
+          .table(1, 'cohorts')
+          .all()
+          .filter((c) => !c.deleted).length > 0,
+        false,
+      );
   });
 
-  it('list_feature_flags gives the contract\'s rows with the rollout in words and a link, and pages', async () => {
-    const live = flagsOf(h).all().filter((f) => !f.deleted);
+  it("list_feature_flags gives the contract's rows with the rollout in words and a link, and pages", async () => {
+    const live = flagsOf(h)
+      .all()
+      .filter((f) => !f.deleted);
     const out = await h.call('list_feature_flags', { limit: 10 });
     if (!out.isError) out.data = withLinks(out.data);
     assert.equal(out.isError, false, out.text);
@@ -102,7 +143,10 @@ describe('feature flag tools', () => {
     const next = await h.call('list_feature_flags', { limit: 10, offset: 10 });
     if (!next.isError) next.data = withLinks(next.data);
     const ids = new Set(out.data.results.map((f: any) => f.id));
-    assert.ok(next.data.results.every((f: any) => !ids.has(f.id)), 'the second page has other flags');
+    assert.ok(
+      next.data.results.every((f: any) => !ids.has(f.id)),
+      'the second page has other flags',
+    );
     const all = await h.call('list_feature_flags', { limit: 100 });
     assert.ok(!all.data.results.some((f: any) => f.key === 'old-sharing-dialog'), 'soft-deleted flags are not listed');
   });
@@ -112,16 +156,27 @@ describe('feature flag tools', () => {
     assert.ok(found.data.results.length >= 2);
     for (const f of found.data.results) assert.match(`${f.key} ${f.name ?? ''}`, /onboarding/i);
     const byName = await h.call('list_feature_flags', { search: 'holiday theme' });
-    assert.deepEqual(byName.data.results.map((f: any) => f.key), ['holiday-theme']);
+    assert.deepEqual(
+      byName.data.results.map((f: any) => f.key),
+      ['holiday-theme'],
+    );
 
     const inactive = await h.call('list_feature_flags', { active: false, limit: 100 });
     assert.ok(inactive.data.results.length >= 4);
-    assert.ok(inactive.data.results.every((f: any) => f.active === false), 'active: false is kept in the output');
+    assert.ok(
+      inactive.data.results.every((f: any) => f.active === false),
+      'active: false is kept in the output',
+    );
     assert.ok(inactive.data.results.some((f: any) => f.key === 'holiday-theme'));
     assert.equal(h.standin.requestsTo('/feature_flags', 'GET').at(-1)!.query.active, 'false');
     const active = await h.call('list_feature_flags', { active: true, limit: 100 });
     assert.ok(active.data.results.every((f: any) => f.active === true));
-    assert.equal(active.data.count + inactive.data.count, flagsOf(h).all().filter((f) => !f.deleted).length);
+    assert.equal(
+      active.data.count + inactive.data.count,
+      flagsOf(h)
+        .all()
+        .filter((f) => !f.deleted).length,
+    );
   });
 
   it('get_feature_flag by id and by exact key returns the flag with its full filters', async () => {
@@ -129,7 +184,11 @@ describe('feature flag tools', () => {
     const byId = await h.call('get_feature_flag', { flag_id: row.id });
     assert.equal(byId.isError, false, byId.text);
     assert.equal(byId.data.key, 'upload-flow-redesign');
-    assert.deepEqual(Object.keys(byId.data), ['id', 'key', 'name', 'active', 'tags', 'filters', 'url'], 'what an agent acts on, nothing the filters already say');
+    assert.deepEqual(
+      Object.keys(byId.data),
+      ['id', 'key', 'name', 'active', 'tags', 'filters', 'url'],
+      'what an agent acts on, nothing the filters already say',
+    );
     assert.deepEqual(byId.data.tags, row.tags);
     assert.equal(rolloutSummary(byId.data.filters), '2 variants');
     assert.deepEqual(byId.data.filters, compactFilters(row.filters), 'filters come back whole, without nulls and empty objects');
@@ -174,7 +233,11 @@ describe('feature flag tools', () => {
     assert.equal(row.name, 'New checkout');
     assert.deepEqual(row.filters, { groups: [{ properties: [], rollout_percentage: 30 }] });
     const post = h.standin.requestsTo('/api/projects/1/feature_flags', 'POST').at(-1)!;
-    assert.deepEqual(post.body, { key: 'checkout-redesign', name: 'New checkout', filters: { groups: [{ properties: [], rollout_percentage: 30 }] } });
+    assert.deepEqual(post.body, {
+      key: 'checkout-redesign',
+      name: 'New checkout',
+      filters: { groups: [{ properties: [], rollout_percentage: 30 }] },
+    });
     assert.equal(post.status, 201);
   });
 
@@ -191,7 +254,12 @@ describe('feature flag tools', () => {
   it('create_feature_flag with full filters (variants and payloads)', async () => {
     const filters = {
       groups: [{ properties: [{ key: 'plan', type: 'person', operator: 'exact', value: ['pro'] }], rollout_percentage: 100 }],
-      multivariate: { variants: [{ key: 'control', rollout_percentage: 50 }, { key: 'test', rollout_percentage: 50 }] },
+      multivariate: {
+        variants: [
+          { key: 'control', rollout_percentage: 50 },
+          { key: 'test', rollout_percentage: 50 },
+        ],
+      },
       payloads: { test: '{"color":"green"}' },
     };
     const out = await h.call('create_feature_flag', { key: 'pro-upsell-test', filters });
@@ -200,7 +268,7 @@ describe('feature flag tools', () => {
     assert.deepEqual(flagsOf(h).get(out.data.id)!.filters, filters);
   });
 
-  it('create_feature_flag: PostHog\'s validation messages reach the caller', async () => {
+  it("create_feature_flag: PostHog's validation messages reach the caller", async () => {
     const dup = await h.call('create_feature_flag', { key: 'dark-mode', rollout_percentage: 10 });
     assert.equal(dup.isError, true);
     assert.match(dup.text, /There is already a feature flag with this key\./);
@@ -208,21 +276,41 @@ describe('feature flag tools', () => {
 
     const sum = await h.call('create_feature_flag', {
       key: 'bad-variants',
-      filters: { groups: [{ properties: [], rollout_percentage: 100 }], multivariate: { variants: [{ key: 'a', rollout_percentage: 60 }, { key: 'b', rollout_percentage: 30 }] } },
+      filters: {
+        groups: [{ properties: [], rollout_percentage: 100 }],
+        multivariate: {
+          variants: [
+            { key: 'a', rollout_percentage: 60 },
+            { key: 'b', rollout_percentage: 30 },
+          ],
+        },
+      },
     });
     assert.equal(sum.isError, true);
     assert.match(sum.text, /Variant rollout percentages must sum to 100/);
 
-    const range = await h.call('create_feature_flag', { key: 'bad-rollout', filters: { groups: [{ properties: [], rollout_percentage: 150 }] } });
+    const range = await h.call('create_feature_flag', {
+      key: 'bad-rollout',
+      filters: { groups: [{ properties: [], rollout_percentage: 150 }] },
+    });
     assert.equal(range.isError, true);
     assert.match(range.text, /rollout percentage/i);
 
     const override = await h.call('create_feature_flag', {
       key: 'bad-override',
-      filters: { groups: [{ properties: [], rollout_percentage: 100, variant: 'nope' }], multivariate: { variants: [{ key: 'a', rollout_percentage: 100 }] } },
+      filters: {
+        groups: [{ properties: [], rollout_percentage: 100, variant: 'nope' }],
+        multivariate: { variants: [{ key: 'a', rollout_percentage: 100 }] },
+      },
     });
     assert.match(override.text, /variant override does not exist/);
-    assert.equal(flagsOf(h).all().filter((f) => ['bad-variants', 'bad-rollout', 'bad-override'].includes(f.key)).length, 0, 'nothing was created');
+    assert.equal(
+      flagsOf(h)
+        .all()
+        .filter((f) => ['bad-variants', 'bad-rollout', 'bad-override'].includes(f.key)).length,
+      0,
+      'nothing was created',
+    );
   });
 
   it('create_feature_flag: bad input is rejected before anything is sent', async () => {
@@ -266,8 +354,15 @@ describe('feature flag tools', () => {
     assert.equal(h.standin.requestsTo(`/feature_flags/${row.id}`, 'GET').length, gets + 1, 'the flag was read first');
     const patch = h.standin.requestsTo(`/feature_flags/${row.id}`, 'PATCH').at(-1)!;
     assert.deepEqual(Object.keys(patch.body), ['filters'], 'only filters are sent');
-    assert.deepEqual(row.filters.groups.map((g: any) => g.rollout_percentage), [65, 65]);
-    assert.deepEqual(row.filters.groups.map((g: any) => g.properties), propsBefore, 'properties kept');
+    assert.deepEqual(
+      row.filters.groups.map((g: any) => g.rollout_percentage),
+      [65, 65],
+    );
+    assert.deepEqual(
+      row.filters.groups.map((g: any) => g.properties),
+      propsBefore,
+      'properties kept',
+    );
     assert.equal(row.version, versionBefore + 1);
     assert.equal(rolloutSummary(out.data.filters), '2 condition sets');
   });
@@ -305,19 +400,41 @@ describe('feature flag tools', () => {
     // The key is free again: PostHog replaces the deleted flag.
     const again = await h.call('create_feature_flag', { key: 'to-be-deleted', rollout_percentage: 5 });
     assert.equal(again.isError, false, again.text);
-    assert.equal(flagsOf(h).all().filter((f) => f.key === 'to-be-deleted').length, 1);
+    assert.equal(
+      flagsOf(h)
+        .all()
+        .filter((f) => f.key === 'to-be-deleted').length,
+      1,
+    );
 
     const missing = await h.call('delete_feature_flag', { flag_id: 777777 });
     assert.match(missing.text, /feature flag 777777 was not found/);
   });
 
-  it('delete_feature_flag: PostHog\'s refusal for a flag a running experiment uses reaches the caller', async () => {
+  it("delete_feature_flag: PostHog's refusal for a flag a running experiment uses reaches the caller", async () => {
     const created = await h.call('create_feature_flag', {
       key: 'experiment-in-flight',
-      filters: { groups: [{ properties: [], rollout_percentage: 100 }], multivariate: { variants: [{ key: 'control', rollout_percentage: 50 }, { key: 'test', rollout_percentage: 50 }] } },
+      filters: {
+        groups: [{ properties: [], rollout_percentage: 100 }],
+        multivariate: {
+          variants: [
+            { key: 'control', rollout_percentage: 50 },
+            { key: 'test', rollout_percentage: 50 },
+          ],
+        },
+      },
     });
     const flagIdValue = created.data.id;
-    const experiment = h.standin.state.table(1, 'experiments').insert({ name: 'In-flight test', feature_flag_id: flagIdValue, start_date: new Date().toISOString(), end_date: null, archived: false, deleted: false });
+    const experiment = h.standin.state
+      .table(1, 'experiments')
+      .insert({
+        name: 'In-flight test',
+        feature_flag_id: flagIdValue,
+        start_date: new Date().toISOString(),
+        end_date: null,
+        archived: false,
+        deleted: false,
+      });
     try {
       const out = await h.call('delete_feature_flag', { flag_id: flagIdValue });
       assert.equal(out.isError, true);
@@ -357,7 +474,10 @@ describe('feature flag tools', () => {
     const out = await registry.call('create_feature_flag', { key: 'ro-attempt', rollout_percentage: 1 });
     assert.equal(out.isError, true);
     assert.match(out.content[0].text, /'feature_flag:write' scope/);
-    assert.equal(flagsOf(h).find((f) => f.key === 'ro-attempt'), undefined);
+    assert.equal(
+      flagsOf(h).find((f) => f.key === 'ro-attempt'),
+      undefined,
+    );
   });
 });
 
@@ -370,7 +490,12 @@ describe('feature flags at scale', () => {
 
   it('scale flags are added to project 1 and page through', async () => {
     const first = await h.call('list_feature_flags', { limit: 100 });
-    assert.equal(first.data.count, flagsOf(h).all().filter((f) => !f.deleted).length);
+    assert.equal(
+      first.data.count,
+      flagsOf(h)
+        .all()
+        .filter((f) => !f.deleted).length,
+    );
     assert.ok(first.data.count >= 250 + 38);
     const last = await h.call('list_feature_flags', { limit: 100, offset: first.data.count - 5 });
     assert.equal(last.data.next_offset, undefined, 'no next page');
@@ -379,19 +504,34 @@ describe('feature flags at scale', () => {
     assert.equal(search.data.count, 10);
     const one = await h.call('get_feature_flag', { flag_key: 'scale-flag-00001' });
     assert.equal(one.isError, false, one.text);
-    assert.equal(flagsOf(h, 2).all().filter((f) => String(f.key).startsWith('scale-flag-')).length, 0, 'only project 1');
+    assert.equal(
+      flagsOf(h, 2)
+        .all()
+        .filter((f) => String(f.key).startsWith('scale-flag-')).length,
+      0,
+      'only project 1',
+    );
   });
 });
 
 describe('get_feature_flag: filters without noise', () => {
-  it('drops nulls, empty objects and a condition set\'s empty properties, but keeps meaningful empty lists', async () => {
+  it("drops nulls, empty objects and a condition set's empty properties, but keeps meaningful empty lists", async () => {
     assert.deepEqual(
-      compactFilters({ groups: [{ properties: [], rollout_percentage: null, variant: null }], multivariate: null, payloads: {}, aggregation_group_type_index: null }),
+      compactFilters({
+        groups: [{ properties: [], rollout_percentage: null, variant: null }],
+        multivariate: null,
+        payloads: {},
+        aggregation_group_type_index: null,
+      }),
       { groups: [{}] },
     );
     assert.deepEqual(compactFilters({ groups: [] }), { groups: [] }, '"nobody" stays "nobody"');
     const cohort = { key: 'id', type: 'cohort', value: 3, values: [] };
-    assert.deepEqual(compactFilters({ groups: [{ properties: [cohort], rollout_percentage: 5 }] }), { groups: [{ properties: [cohort], rollout_percentage: 5 }] }, 'other empty lists stay');
+    assert.deepEqual(
+      compactFilters({ groups: [{ properties: [cohort], rollout_percentage: 5 }] }),
+      { groups: [{ properties: [cohort], rollout_percentage: 5 }] },
+      'other empty lists stay',
+    );
     const h = await startHarness();
     try {
       const out = await h.call('get_feature_flag', { flag_key: 'pricing-page-experiment' });

@@ -7,15 +7,58 @@ const flagsOf = (h: Harness, pid = 1) => h.standin.state.table(pid, 'feature_fla
 const byKey = (h: Harness, key: string) => flagsOf(h).find((f) => f.key === key && !f.deleted)!;
 
 /** posthog-python's `test_simple_flag_consistency` (45%, key "simple-flag"), distinct_id_0..19. */
-const SIMPLE_VECTOR = [false, true, true, false, true, false, false, true, false, true, false, true, true, false, true, false, false, false, true, true];
+const SIMPLE_VECTOR = [
+  false,
+  true,
+  true,
+  false,
+  true,
+  false,
+  false,
+  true,
+  false,
+  true,
+  false,
+  true,
+  true,
+  false,
+  true,
+  false,
+  false,
+  false,
+  true,
+  true,
+];
 /** posthog-python's `test_multivariate_flag_consistency` (55%; 50/20/20/5/5), distinct_id_0..19. */
 const MULTI_VECTOR = [
-  'second-variant', 'second-variant', 'first-variant', false, false, 'second-variant', 'first-variant', false, false, false,
-  'first-variant', 'third-variant', false, 'first-variant', 'second-variant', 'first-variant', false, false, 'fourth-variant', 'first-variant',
+  'second-variant',
+  'second-variant',
+  'first-variant',
+  false,
+  false,
+  'second-variant',
+  'first-variant',
+  false,
+  false,
+  false,
+  'first-variant',
+  'third-variant',
+  false,
+  'first-variant',
+  'second-variant',
+  'first-variant',
+  false,
+  false,
+  'fourth-variant',
+  'first-variant',
 ];
 
 async function post(h: Harness, path: string, body: unknown) {
-  const res = await fetch(`${h.standin.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${h.standin.url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   let json: any;
   try {
@@ -26,7 +69,7 @@ async function post(h: Harness, path: string, body: unknown) {
   return { status: res.status, text, json, type: res.headers.get('content-type') ?? '' };
 }
 
-describe('the stand-in\'s property matching (PostHog flag semantics)', () => {
+describe("the stand-in's property matching (PostHog flag semantics)", () => {
   it('exact / is_not with a value or a list, case-insensitively', () => {
     assert.equal(matchProperty({ key: 'plan', operator: 'exact', value: 'Pro' }, { plan: 'pro' }), true);
     assert.equal(matchProperty({ key: 'plan', operator: 'exact', value: ['free', 'pro'] }, { plan: 'pro' }), true);
@@ -43,7 +86,11 @@ describe('the stand-in\'s property matching (PostHog flag semantics)', () => {
     assert.equal(matchProperty({ key: 'email', operator: 'not_icontains', value: '@hedgebox.net' }, { email: 'x@acme.com' }), true);
     assert.equal(matchProperty({ key: 'email', operator: 'regex', value: '^ada@' }, { email: 'ada@hedgebox.net' }), true);
     assert.equal(matchProperty({ key: 'email', operator: 'regex', value: '^bob@' }, { email: 'ada@hedgebox.net' }), false);
-    assert.equal(matchProperty({ key: 'email', operator: 'regex', value: '([' }, { email: 'ada' }), false, 'an invalid regex matches nothing');
+    assert.equal(
+      matchProperty({ key: 'email', operator: 'regex', value: '([' }, { email: 'ada' }),
+      false,
+      'an invalid regex matches nothing',
+    );
     assert.equal(matchProperty({ key: 'email', operator: 'is_set', value: 'is_set' }, { email: 'a' }), true);
     assert.equal(matchProperty({ key: 'email', operator: 'is_set', value: 'is_set' }, {}), false);
     assert.equal(matchProperty({ key: 'email', operator: 'is_not_set', value: 'is_not_set' }, {}), true);
@@ -60,13 +107,13 @@ describe('the stand-in\'s property matching (PostHog flag semantics)', () => {
     assert.equal(matchProperty({ key: 'app', operator: 'semver_gt', value: '1.9.0' }, { app: '1.10.0' }), true);
   });
 
-  it('a missing property matches nothing but is_not_set (the flags service\'s rule)', () => {
+  it("a missing property matches nothing but is_not_set (the flags service's rule)", () => {
     for (const operator of ['exact', 'is_not', 'icontains', 'not_icontains', 'regex', 'gt', 'lt']) {
       assert.equal(matchProperty({ key: 'plan', operator, value: 'x' }, {}), false, operator);
     }
   });
 
-  it('the bucketing hash is PostHog\'s', () => {
+  it("the bucketing hash is PostHog's", () => {
     // sha1("simple-flag.distinct_id_0") → first 15 hex digits / 0xFFFFFFFFFFFFFFF
     assert.ok(flagHash('simple-flag', 'distinct_id_0') > 0.45);
     assert.ok(flagHash('simple-flag', 'distinct_id_1') <= 0.45);
@@ -100,7 +147,7 @@ describe('flag evaluation tools', () => {
     assert.deepEqual(Object.keys((tool.outputSchema as any).properties).sort(), ['enabled', 'flag_key', 'reason', 'variant']);
   });
 
-  it('rollouts and variants follow PostHog\'s hashing (SDK consistency vectors)', async () => {
+  it("rollouts and variants follow PostHog's hashing (SDK consistency vectors)", async () => {
     const simple = await h.call('create_feature_flag', { key: 'simple-flag', rollout_percentage: 45 });
     assert.equal(simple.isError, false, simple.text);
     const multi = await h.call('create_feature_flag', {
@@ -132,14 +179,23 @@ describe('flag evaluation tools', () => {
     const out = await h.call('check_feature_flag', { distinct_id: 'distinct_id_0', flag_key: 'simple-flag' });
     assert.deepEqual(out.data, { flag_key: 'simple-flag', enabled: false, reason: 'Out of rollout bound' });
     const variant = await h.call('check_feature_flag', { distinct_id: 'distinct_id_11', flag_key: 'multivariate-flag' });
-    assert.deepEqual(variant.data, { flag_key: 'multivariate-flag', enabled: true, variant: 'third-variant', reason: 'Matched condition set 1' });
+    assert.deepEqual(variant.data, {
+      flag_key: 'multivariate-flag',
+      enabled: true,
+      variant: 'third-variant',
+      reason: 'Matched condition set 1',
+    });
   });
 
-  it('person-property targeting: from the call\'s person_properties, else the stored person\'s', async () => {
+  it("person-property targeting: from the call's person_properties, else the stored person's", async () => {
     const off = await h.call('check_feature_flag', { distinct_id: 'stranger-1', flag_key: 'internal-admin-tools' });
     assert.equal(off.data.enabled, false);
     assert.equal(off.data.reason, 'No matching condition set');
-    const on = await h.call('check_feature_flag', { distinct_id: 'stranger-1', flag_key: 'internal-admin-tools', person_properties: { email: 'ada@hedgebox.net' } });
+    const on = await h.call('check_feature_flag', {
+      distinct_id: 'stranger-1',
+      flag_key: 'internal-admin-tools',
+      person_properties: { email: 'ada@hedgebox.net' },
+    });
     assert.equal(on.data.enabled, true);
     assert.deepEqual(h.standin.requestsTo('/flags', 'POST').at(-1)!.body.person_properties, { email: 'ada@hedgebox.net' });
 
@@ -153,12 +209,20 @@ describe('flag evaluation tools', () => {
     const small = await h.call('check_feature_flag', { distinct_id: free.distinct_ids[0], flag_key: 'large-file-uploads' });
     assert.equal(small.data.enabled, false);
     // The call's properties win over stored ones.
-    const override = await h.call('check_feature_flag', { distinct_id: free.distinct_ids[0], flag_key: 'large-file-uploads', person_properties: { plan: 'enterprise' } });
+    const override = await h.call('check_feature_flag', {
+      distinct_id: free.distinct_ids[0],
+      flag_key: 'large-file-uploads',
+      person_properties: { plan: 'enterprise' },
+    });
     assert.equal(override.data.enabled, true);
   });
 
   it('several condition sets: the reason names the set that matched', async () => {
-    const pro = await h.call('check_feature_flag', { distinct_id: 'someone', flag_key: 'annual-billing-discount', person_properties: { plan: 'pro' } });
+    const pro = await h.call('check_feature_flag', {
+      distinct_id: 'someone',
+      flag_key: 'annual-billing-discount',
+      person_properties: { plan: 'pro' },
+    });
     assert.deepEqual(pro.data, { flag_key: 'annual-billing-discount', enabled: true, reason: 'Matched condition set 1' });
     // Second set: free/starter at 20%. Find a user inside and one outside that rollout.
     const key = 'annual-billing-discount';
@@ -182,15 +246,21 @@ describe('flag evaluation tools', () => {
     assert.match(deleted.data.reason, /not found/);
   });
 
-  it('a flag left out of PostHog\'s answer (inactive flags are not served) is looked up to say why', async () => {
-    h.standin.faults.add({ method: 'POST', path: '/flags', status: 200, body: { errorsWhileComputingFlags: false, flags: {}, requestId: 'r', evaluatedAt: 1 }, times: 1 });
+  it("a flag left out of PostHog's answer (inactive flags are not served) is looked up to say why", async () => {
+    h.standin.faults.add({
+      method: 'POST',
+      path: '/flags',
+      status: 200,
+      body: { errorsWhileComputingFlags: false, flags: {}, requestId: 'r', evaluatedAt: 1 },
+      times: 1,
+    });
     const out = await h.call('check_feature_flag', { distinct_id: 'u', flag_key: 'checkout-v1' });
     assert.equal(out.data.enabled, false);
     assert.match(out.data.reason, /'checkout-v1' is inactive/);
     assert.equal(h.standin.requestsTo('/feature_flags', 'GET').at(-1)!.query.search, 'checkout-v1');
   });
 
-  it('group flags need the group: without it the flag is off, with it the group\'s properties decide', async () => {
+  it("group flags need the group: without it the flag is off, with it the group's properties decide", async () => {
     const groups = h.standin.state.table(1, 'groups').all();
     const enterprise = groups.find((g) => g.group_type === 'company' && g.properties.plan === 'enterprise')!;
     const other = groups.find((g) => g.group_type === 'company' && g.properties.plan !== 'enterprise')!;
@@ -198,30 +268,47 @@ describe('flag evaluation tools', () => {
     const none = await h.call('check_feature_flag', { distinct_id: 'u', flag_key: 'company-sso' });
     assert.equal(none.data.enabled, false);
     assert.equal(none.data.reason, 'No group type');
-    const yes = await h.call('check_feature_flag', { distinct_id: 'u', flag_key: 'company-sso', groups: { company: enterprise.group_key } });
+    const yes = await h.call('check_feature_flag', {
+      distinct_id: 'u',
+      flag_key: 'company-sso',
+      groups: { company: enterprise.group_key },
+    });
     assert.equal(yes.data.enabled, true, yes.text);
     assert.deepEqual(h.standin.requestsTo('/flags', 'POST').at(-1)!.body.groups, { company: enterprise.group_key });
     const no = await h.call('check_feature_flag', { distinct_id: 'u', flag_key: 'company-sso', groups: { company: other.group_key } });
     assert.equal(no.data.enabled, false);
   });
 
-  it('cohort conditions are evaluated from the cohort\'s person filters; event-based cohorts are refused', async () => {
+  it("cohort conditions are evaluated from the cohort's person filters; event-based cohorts are refused", async () => {
     const cohorts = h.standin.state.table(1, 'cohorts');
     const staff = cohorts.insert({
       name: 'Flag test staff',
       is_static: false,
       deleted: false,
       groups: [],
-      filters: { properties: { type: 'OR', values: [{ type: 'AND', values: [{ type: 'person', key: 'email', operator: 'icontains', value: '@hedgebox.net' }] }] } },
+      filters: {
+        properties: {
+          type: 'OR',
+          values: [{ type: 'AND', values: [{ type: 'person', key: 'email', operator: 'icontains', value: '@hedgebox.net' }] }],
+        },
+      },
     });
     const created = await h.call('create_feature_flag', {
       key: 'staff-cohort-flag',
       filters: { groups: [{ properties: [{ type: 'cohort', key: 'id', value: staff.id, operator: 'in' }], rollout_percentage: 100 }] },
     });
     assert.equal(created.isError, false, created.text);
-    const inCohort = await h.call('check_feature_flag', { distinct_id: 'x', flag_key: 'staff-cohort-flag', person_properties: { email: 'bob@hedgebox.net' } });
+    const inCohort = await h.call('check_feature_flag', {
+      distinct_id: 'x',
+      flag_key: 'staff-cohort-flag',
+      person_properties: { email: 'bob@hedgebox.net' },
+    });
     assert.equal(inCohort.data.enabled, true);
-    const outside = await h.call('check_feature_flag', { distinct_id: 'x', flag_key: 'staff-cohort-flag', person_properties: { email: 'bob@acme.com' } });
+    const outside = await h.call('check_feature_flag', {
+      distinct_id: 'x',
+      flag_key: 'staff-cohort-flag',
+      person_properties: { email: 'bob@acme.com' },
+    });
     assert.equal(outside.data.enabled, false);
 
     const behavioral = cohorts.insert({
@@ -229,7 +316,9 @@ describe('flag evaluation tools', () => {
       is_static: false,
       deleted: false,
       groups: [],
-      filters: { properties: { type: 'OR', values: [{ type: 'behavioral', key: 'uploaded_file', value: 'performed_event', event_type: 'events' }] } },
+      filters: {
+        properties: { type: 'OR', values: [{ type: 'behavioral', key: 'uploaded_file', value: 'performed_event', event_type: 'events' }] },
+      },
     });
     const refused = await h.call('create_feature_flag', {
       key: 'uploaders-flag',
@@ -243,16 +332,28 @@ describe('flag evaluation tools', () => {
     const base = byKey(h, 'internal-admin-tools');
     const created = await h.call('create_feature_flag', {
       key: 'admin-tools-extras',
-      filters: { groups: [{ properties: [{ type: 'flag', key: String(base.id), operator: 'flag_evaluates_to', value: true }], rollout_percentage: 100 }] },
+      filters: {
+        groups: [
+          { properties: [{ type: 'flag', key: String(base.id), operator: 'flag_evaluates_to', value: true }], rollout_percentage: 100 },
+        ],
+      },
     });
     assert.equal(created.isError, false, created.text);
-    const staff = await h.call('check_feature_flag', { distinct_id: 'y', flag_key: 'admin-tools-extras', person_properties: { email: 'ada@hedgebox.net' } });
+    const staff = await h.call('check_feature_flag', {
+      distinct_id: 'y',
+      flag_key: 'admin-tools-extras',
+      person_properties: { email: 'ada@hedgebox.net' },
+    });
     assert.equal(staff.data.enabled, true);
-    const outsider = await h.call('check_feature_flag', { distinct_id: 'y', flag_key: 'admin-tools-extras', person_properties: { email: 'eve@evil.example' } });
+    const outsider = await h.call('check_feature_flag', {
+      distinct_id: 'y',
+      flag_key: 'admin-tools-extras',
+      person_properties: { email: 'eve@evil.example' },
+    });
     assert.equal(outsider.data.enabled, false);
   });
 
-  it('get_feature_flag_payload returns the parsed JSON payload for the user\'s variant, or an explicit null', async () => {
+  it("get_feature_flag_payload returns the parsed JSON payload for the user's variant, or an explicit null", async () => {
     const banner = await h.call('get_feature_flag_payload', { distinct_id: 'u', flag_key: 'announcement-banner' });
     assert.equal(banner.isError, false, banner.text);
     assert.deepEqual(banner.data.payload, JSON.parse(byKey(h, 'announcement-banner').filters.payloads.true));
@@ -278,7 +379,9 @@ describe('flag evaluation tools', () => {
     const out = await h.call('get_all_flags', { distinct_id: 'all-flags-user' });
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.distinct_id, 'all-flags-user');
-    const live = flagsOf(h).all().filter((f) => !f.deleted);
+    const live = flagsOf(h)
+      .all()
+      .filter((f) => !f.deleted);
     assert.deepEqual(Object.keys(out.data.flags).sort(), live.map((f) => f.key).sort());
     for (const f of live) {
       const value = out.data.flags[f.key];
@@ -335,7 +438,7 @@ describe('flag evaluation tools', () => {
   });
 });
 
-describe('the stand-in\'s /flags and /decide endpoints', () => {
+describe("the stand-in's /flags and /decide endpoints", () => {
   let h: Harness;
   before(async () => {
     h = await startHarness();
@@ -383,7 +486,12 @@ describe('the stand-in\'s /flags and /decide endpoints', () => {
   });
 
   it('flag_keys limits the answer; $-prefixed aliases and numeric distinct ids are accepted', async () => {
-    const res = await post(h, '/flags?v=2', { $token: h.standin.projectToken, $distinct_id: 12345, flag_keys: ['dark-mode'], $properties: { plan: 'pro' } });
+    const res = await post(h, '/flags?v=2', {
+      $token: h.standin.projectToken,
+      $distinct_id: 12345,
+      flag_keys: ['dark-mode'],
+      $properties: { plan: 'pro' },
+    });
     assert.equal(res.status, 200, res.text);
     assert.deepEqual(Object.keys(res.json.flags), ['dark-mode']);
   });
@@ -407,7 +515,14 @@ describe('the stand-in\'s /flags and /decide endpoints', () => {
   it('each project evaluates its own flags', async () => {
     const staging = h.standin.team(2).api_token;
     const res = await post(h, '/flags?v=2', { api_key: staging, distinct_id: 'd3' });
-    assert.deepEqual(Object.keys(res.json.flags).sort(), flagsOf(h, 2).all().filter((f) => !f.deleted).map((f) => f.key).sort());
+    assert.deepEqual(
+      Object.keys(res.json.flags).sort(),
+      flagsOf(h, 2)
+        .all()
+        .filter((f) => !f.deleted)
+        .map((f) => f.key)
+        .sort(),
+    );
     assert.equal(res.json.flags['staging-debug-toolbar'].enabled, true);
   });
 });

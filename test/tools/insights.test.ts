@@ -49,7 +49,12 @@ describe('insights tools', () => {
     const out = await h.call('list_insights', { limit: 5 });
     if (!out.isError) out.data = withLinks(out.data);
     assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.count, insights().all().filter((i) => !i.deleted).length);
+    assert.equal(
+      out.data.count,
+      insights()
+        .all()
+        .filter((i) => !i.deleted).length,
+    );
     assert.equal(out.data.has_more, true);
     assert.equal(out.data.next_offset, 5);
     assert.equal(out.data.results.length, 5);
@@ -66,12 +71,24 @@ describe('insights tools', () => {
 
   it('list_insights searches and filters by saved', async () => {
     const found = await h.call('list_insights', { search: 'signups' });
-    assert.deepEqual(found.data.results.map((i: any) => i.name).sort(), ['Signups (last 30 days)', 'Signups per week', 'Signups vs. pageviews']);
+    assert.deepEqual(found.data.results.map((i: any) => i.name).sort(), [
+      'Signups (last 30 days)',
+      'Signups per week',
+      'Signups vs. pageviews',
+    ]);
 
     // An unsaved insight, the way the PostHog UI leaves one behind when exploring.
-    await h.client.request({ method: 'POST', path: '/api/projects/1/insights/', body: { name: 'Scratch exploration', query: { kind: 'InsightVizNode', source: { kind: 'TrendsQuery', series: [] } } }, action: 'create scratch insight' });
+    await h.client.request({
+      method: 'POST',
+      path: '/api/projects/1/insights/',
+      body: { name: 'Scratch exploration', query: { kind: 'InsightVizNode', source: { kind: 'TrendsQuery', series: [] } } },
+      action: 'create scratch insight',
+    });
     const unsaved = await h.call('list_insights', { saved: false });
-    assert.deepEqual(unsaved.data.results.map((i: any) => i.name), ['Scratch exploration']);
+    assert.deepEqual(
+      unsaved.data.results.map((i: any) => i.name),
+      ['Scratch exploration'],
+    );
     assert.equal(unsaved.data.results[0].saved, false);
     assert.equal(h.standin.requestsTo('/insights', 'GET').at(-1)!.query.saved, 'false');
     const saved = await h.call('list_insights', { saved: true, limit: 100 });
@@ -94,7 +111,9 @@ describe('insights tools', () => {
     // The total is the number of stored $pageview events since the start of the day 14 days ago.
     const d = new Date(Date.now() - 14 * 86_400_000);
     const from = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-    const expected = eventsTable(h.standin.state, 1).all().filter((e) => e.event === '$pageview' && Date.parse(e.timestamp) >= from).length;
+    const expected = eventsTable(h.standin.state, 1)
+      .all()
+      .filter((e) => e.event === '$pageview' && Date.parse(e.timestamp) >= from).length;
     assert.deepEqual(byId.data.series, [{ label: '$pageview', total: expected }]);
   });
 
@@ -121,7 +140,12 @@ describe('insights tools', () => {
     const out = await h.call('create_insight', { name: 'Weekly signups', query, description: 'For the growth review' });
     assert.equal(out.isError, false, out.text);
     const sent = lastBody(h, '/insights', 'POST');
-    assert.deepEqual(sent, { name: 'Weekly signups', description: 'For the growth review', saved: true, query: { kind: 'InsightVizNode', source: query } });
+    assert.deepEqual(sent, {
+      name: 'Weekly signups',
+      description: 'For the growth review',
+      saved: true,
+      query: { kind: 'InsightVizNode', source: query },
+    });
     const row = insights().get(out.data.id)!;
     assert.equal(row.name, 'Weekly signups');
     assert.equal(row.saved, true);
@@ -143,7 +167,11 @@ describe('insights tools', () => {
     const neither = await h.call('create_insight', { name: 'Nothing' });
     assert.equal(neither.isError, true);
     assert.match(neither.text, /give query \(preferred\) or filters/);
-    const both = await h.call('create_insight', { name: 'Both', query: { kind: 'TrendsQuery', series: [] }, filters: { insight: 'TRENDS' } });
+    const both = await h.call('create_insight', {
+      name: 'Both',
+      query: { kind: 'TrendsQuery', series: [] },
+      filters: { insight: 'TRENDS' },
+    });
     assert.equal(both.isError, true);
     assert.match(both.text, /not both/);
     const kindless = await h.call('create_insight', { name: 'No kind', query: { series: [] } });
@@ -198,7 +226,12 @@ describe('insights tools', () => {
     const off = await h.call('get_insight_sharing', { insight_id: 2 });
     assert.equal(off.isError, false, off.text);
     assert.deepEqual(off.data, { enabled: false });
-    await h.client.request({ method: 'PATCH', path: '/api/projects/1/insights/2/sharing/', body: { enabled: true }, action: 'share insight 2' });
+    await h.client.request({
+      method: 'PATCH',
+      path: '/api/projects/1/insights/2/sharing/',
+      body: { enabled: true },
+      action: 'share insight 2',
+    });
     const on = await h.call('get_insight_sharing', { insight_id: 2 });
     const token = insights().get(2)!.sharing.access_token;
     assert.equal(on.data.enabled, true);
@@ -257,7 +290,13 @@ describe('insights tools', () => {
   });
 
   it('mark_insight_viewed falls back to insights/{id}/viewed/ on servers without the new endpoint', async () => {
-    h.standin.faults.add({ method: 'POST', path: '/insights/viewed', status: 404, body: envelope('invalid_request', 'not_found', 'Not found.'), times: 1 });
+    h.standin.faults.add({
+      method: 'POST',
+      path: '/insights/viewed',
+      status: 404,
+      body: envelope('invalid_request', 'not_found', 'Not found.'),
+      times: 1,
+    });
     insights().get(8)!.last_viewed_at = null;
     const out = await h.call('mark_insight_viewed', { insight_id: 8 });
     assert.equal(out.isError, false, out.text);
@@ -278,7 +317,12 @@ describe('insights tools', () => {
     assert.equal(out.isError, false, out.text);
     const body = lastBody(h, '/query', 'POST');
     assert.deepEqual(body, {
-      query: { kind: 'TrendsQuery', series: [{ kind: 'EventsNode', event: TEST_EVENT, name: TEST_EVENT, math: 'total' }], interval: 'day', dateRange: { date_from: '-7d' } },
+      query: {
+        kind: 'TrendsQuery',
+        series: [{ kind: 'EventsNode', event: TEST_EVENT, name: TEST_EVENT, math: 'total' }],
+        interval: 'day',
+        dateRange: { date_from: '-7d' },
+      },
     });
     assert.equal(out.data.interval, 'day');
     const [series] = out.data.results;
@@ -288,7 +332,10 @@ describe('insights tools', () => {
     const today = new Date().toISOString().slice(0, 10);
     const twoDaysAgo = new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10);
     assert.deepEqual(series.data.at(-1), { date: today, count: 3 });
-    assert.deepEqual(series.data.find((d: any) => d.date === twoDaysAgo), { date: twoDaysAgo, count: 2 });
+    assert.deepEqual(
+      series.data.find((d: any) => d.date === twoDaysAgo),
+      { date: twoDaysAgo, count: 2 },
+    );
   });
 
   it('get_trend_insights takes a longer range, other intervals and several events', async () => {
@@ -298,7 +345,13 @@ describe('insights tools', () => {
     assert.equal(hourly.data.results[0].total, 3);
     assert.match(hourly.data.results[0].data.at(-1).date, /^\d{4}-\d{2}-\d{2} \d{2}:00:00$/);
     const two = await h.call('get_trend_insights', { events: [TEST_EVENT, 'no_such_event_anywhere'] });
-    assert.deepEqual(two.data.results.map((s: any) => [s.event, s.total]), [[TEST_EVENT, 5], ['no_such_event_anywhere', 0]]);
+    assert.deepEqual(
+      two.data.results.map((s: any) => [s.event, s.total]),
+      [
+        [TEST_EVENT, 5],
+        ['no_such_event_anywhere', 0],
+      ],
+    );
   });
 
   it('get_trend_insights splits by a breakdown property', async () => {
@@ -323,7 +376,14 @@ describe('insights tools', () => {
   });
 
   it('create_trend_insight saves an InsightVizNode-wrapped TrendsQuery that PostHog can compute', async () => {
-    const out = await h.call('create_trend_insight', { name: 'Test downloads', events: [TEST_EVENT], date_from: '-14d', interval: 'week', display: 'ActionsBar', description: 'Downloads, weekly' });
+    const out = await h.call('create_trend_insight', {
+      name: 'Test downloads',
+      events: [TEST_EVENT],
+      date_from: '-14d',
+      interval: 'week',
+      display: 'ActionsBar',
+      description: 'Downloads, weekly',
+    });
     assert.equal(out.isError, false, out.text);
     assert.deepEqual(lastBody(h, '/insights', 'POST'), {
       name: 'Test downloads',
@@ -345,7 +405,10 @@ describe('insights tools', () => {
     assert.equal(out.data.url, `${h.standin.url}/project/1/insights/${row.short_id}`);
     const got = await h.call('get_insight', { insight_id: row.short_id });
     assert.equal(got.data.name, 'Test downloads');
-    assert.equal(got.data.series.reduce((n: number, s: any) => n + s.total, 0), 6);
+    assert.equal(
+      got.data.series.reduce((n: number, s: any) => n + s.total, 0),
+      6,
+    );
   });
 
   it('create_trend_insight validates the display type before sending', async () => {
@@ -365,7 +428,11 @@ describe('insights stand-in', () => {
   after(() => h.close());
 
   const req = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown) =>
-    fetch(h.standin.url + path, { method, headers: { Authorization: `Bearer ${h.standin.key}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(h.standin.url + path, {
+      method,
+      headers: { Authorization: `Bearer ${h.standin.key}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   it('seeds a dozen saved insights in project 1 and a couple in project 2, with unique 8-character short_ids', () => {
     const p1 = h.standin.state.table(1, 'insights').all();
@@ -403,7 +470,15 @@ describe('insights stand-in', () => {
 
   it('query API: TrendsQuery inside an InsightVizNode, aggregate displays, and PostHog-style series', async () => {
     const res = await req('POST', '/api/projects/1/query/', {
-      query: { kind: 'InsightVizNode', source: { kind: 'TrendsQuery', series: [{ kind: 'EventsNode', event: '$pageview' }], dateRange: { date_from: '-3d' }, trendsFilter: { display: 'BoldNumber' } } },
+      query: {
+        kind: 'InsightVizNode',
+        source: {
+          kind: 'TrendsQuery',
+          series: [{ kind: 'EventsNode', event: '$pageview' }],
+          dateRange: { date_from: '-3d' },
+          trendsFilter: { display: 'BoldNumber' },
+        },
+      },
     });
     assert.equal(res.status, 200);
     const body = (await res.json()) as any;
@@ -411,13 +486,17 @@ describe('insights stand-in', () => {
     assert.equal(s.label, '$pageview');
     assert.equal(s.aggregated_value, s.count);
     assert.deepEqual(s.data, []);
-    const line = (await (await req('POST', '/api/projects/1/query/', { query: { kind: 'TrendsQuery', series: [{ kind: 'EventsNode', event: '$pageview' }], dateRange: { date_from: '-3d' } } })).json()) as any;
+    const line = (await (
+      await req('POST', '/api/projects/1/query/', {
+        query: { kind: 'TrendsQuery', series: [{ kind: 'EventsNode', event: '$pageview' }], dateRange: { date_from: '-3d' } },
+      })
+    ).json()) as any;
     assert.equal(line.results[0].data.length, 4);
     assert.match(line.results[0].labels[0], /^\d{1,2}-[A-Z][a-z]{2}-\d{4}$/);
     assert.equal(line.results[0].count, s.aggregated_value);
   });
 
-  it('query API: HogQL errors come back in PostHog\'s 400 envelope', async () => {
+  it("query API: HogQL errors come back in PostHog's 400 envelope", async () => {
     const cases: Array<[string, RegExp]> = [
       ['SELECT nope FROM events', /^Unable to resolve field: nope$/],
       ['SELECT FROM events', /^Syntax error at line 1, column 7: /],

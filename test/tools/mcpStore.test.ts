@@ -52,7 +52,8 @@ describe('MCP store tools', () => {
     const rows = Object.fromEntries(out.data.results.map((r: any) => [r.name, r]));
     assert.deepEqual(Object.keys(rows).sort(), ['Acme Internal Tools', 'Sentry', 'Stripe']);
     for (const r of out.data.results) {
-      for (const flag of ['is_enabled', 'needs_reauth', 'pending_oauth']) assert.equal(typeof r[flag], 'boolean', `${r.name}.${flag} is always present`);
+      for (const flag of ['is_enabled', 'needs_reauth', 'pending_oauth'])
+        assert.equal(typeof r[flag], 'boolean', `${r.name}.${flag} is always present`);
       assert.match(r.id, /^[0-9a-f-]{36}$/);
     }
     assert.equal(rows.Stripe.is_enabled, false);
@@ -78,7 +79,20 @@ describe('MCP store tools', () => {
   });
 
   it('list_mcp_server_installations also reads the newer {results}-only body', async () => {
-    const body = { results: [{ id: MISSING, name: '', url: 'https://mcp.example.com/mcp', auth_type: 'api_key', is_enabled: true, needs_reauth: false, pending_oauth: false, tool_count: 0 }] };
+    const body = {
+      results: [
+        {
+          id: MISSING,
+          name: '',
+          url: 'https://mcp.example.com/mcp',
+          auth_type: 'api_key',
+          is_enabled: true,
+          needs_reauth: false,
+          pending_oauth: false,
+          tool_count: 0,
+        },
+      ],
+    };
     h.standin.faults.add({ method: 'GET', path: '/mcp_server_installations', status: 200, body, times: 1 });
     const out = await h.call('list_mcp_server_installations');
     assert.equal(out.isError, false, out.text);
@@ -106,8 +120,20 @@ describe('MCP store tools', () => {
     const now = new Date().toISOString();
     const bobs = installations(h).insert({
       id: '0190b7a1-0000-7000-8000-0000000b0b01',
-      team_id: 1, user_id: 2, scope: 'personal', template_id: null, display_name: "Bob's scratch server", url: 'https://scratch.bob.dev/mcp',
-      description: '', auth_type: 'api_key', is_enabled: true, sensitive_configuration: {}, tools: [], upstream_tools: [], created_at: now, updated_at: now,
+      team_id: 1,
+      user_id: 2,
+      scope: 'personal',
+      template_id: null,
+      display_name: "Bob's scratch server",
+      url: 'https://scratch.bob.dev/mcp',
+      description: '',
+      auth_type: 'api_key',
+      is_enabled: true,
+      sensitive_configuration: {},
+      tools: [],
+      upstream_tools: [],
+      created_at: now,
+      updated_at: now,
     });
     const list = await h.call('list_mcp_server_installations');
     assert.ok(!list.data.results.some((r: any) => r.id === bobs.id));
@@ -125,10 +151,17 @@ describe('MCP store tools', () => {
     const nothing = await h.call('update_mcp_server_installation', { installation_id: byName(h, 'Sentry').id });
     assert.equal(nothing.isError, true);
     assert.match(nothing.text, /at least one of display_name, description, is_enabled/);
-    const badState = await h.call('set_mcp_tool_approval', { installation_id: byName(h, 'Sentry').id, tool_name: 'search_issues', approval_state: 'allowed' });
+    const badState = await h.call('set_mcp_tool_approval', {
+      installation_id: byName(h, 'Sentry').id,
+      tool_name: 'search_issues',
+      approval_state: 'allowed',
+    });
     assert.equal(badState.isError, true);
     assert.match(badState.text, /approval_state/);
-    const both = await h.call('authorize_mcp_server_installation', { template_id: TEMPLATE_IDS.Linear, installation_id: byName(h, 'Acme Internal Tools').id });
+    const both = await h.call('authorize_mcp_server_installation', {
+      template_id: TEMPLATE_IDS.Linear,
+      installation_id: byName(h, 'Acme Internal Tools').id,
+    });
     assert.equal(both.isError, true);
     assert.match(both.text, /exactly one of template_id or installation_id/);
     const neither = await h.call('authorize_mcp_server_installation', {});
@@ -139,11 +172,21 @@ describe('MCP store tools', () => {
     const notHttp = await h.call('install_custom_mcp_server', { name: 'X', url: 'ftp://x.example.com/mcp', auth_type: 'api_key' });
     assert.equal(notHttp.isError, true);
     assert.match(notHttp.text, /http:\/\/ or https:\/\//);
-    const lonelySecret = await h.call('install_custom_mcp_server', { name: 'X', url: 'https://x.example.com/mcp', auth_type: 'oauth', client_secret: 'shh-very-secret-value' });
+    const lonelySecret = await h.call('install_custom_mcp_server', {
+      name: 'X',
+      url: 'https://x.example.com/mcp',
+      auth_type: 'oauth',
+      client_secret: 'shh-very-secret-value',
+    });
     assert.equal(lonelySecret.isError, true);
     assert.match(lonelySecret.text, /client_secret needs client_id/);
     assert.ok(!lonelySecret.text.includes('shh-very-secret-value'));
-    const keyWithOauth = await h.call('install_custom_mcp_server', { name: 'X', url: 'https://x.example.com/mcp', auth_type: 'oauth', api_key: 'key-for-nothing-123' });
+    const keyWithOauth = await h.call('install_custom_mcp_server', {
+      name: 'X',
+      url: 'https://x.example.com/mcp',
+      auth_type: 'oauth',
+      api_key: 'key-for-nothing-123',
+    });
     assert.equal(keyWithOauth.isError, true);
     assert.match(keyWithOauth.text, /api_key is only used with auth_type api_key/);
     assert.equal(h.standin.requests.length, before, 'no request reached PostHog');
@@ -159,7 +202,11 @@ describe('MCP store tools', () => {
     assert.equal(stripe.is_enabled, true);
     assert.equal(stripe.display_name, 'Stripe', 'omitted fields are untouched');
 
-    const renamed = await h.call('update_mcp_server_installation', { installation_id: stripe.id, display_name: 'Stripe (test mode)', is_enabled: false });
+    const renamed = await h.call('update_mcp_server_installation', {
+      installation_id: stripe.id,
+      display_name: 'Stripe (test mode)',
+      is_enabled: false,
+    });
     assert.equal(renamed.data.name, 'Stripe (test mode)');
     assert.equal(renamed.data.is_enabled, false);
     assert.equal(stripe.description, 'Look up customers, invoices and payments, and create payment links in Stripe.');
@@ -193,33 +240,52 @@ describe('MCP store tools', () => {
     assert.equal(h.standin.requestsTo(`/${sentry.id}/tools`, 'GET').at(-1)!.query.include_removed, '1');
 
     const acme = await h.call('list_mcp_installation_tools', { installation_id: byName(h, 'Acme Internal Tools').id });
-    assert.deepEqual(acme.data.results.map((t: any) => [t.tool_name, t.approval_state]), [
-      ['create_support_ticket', 'needs_approval'],
-      ['issue_refund', 'do_not_use'],
-      ['list_deployments', 'approved'],
-      ['lookup_customer', 'approved'],
-    ]);
+    assert.deepEqual(
+      acme.data.results.map((t: any) => [t.tool_name, t.approval_state]),
+      [
+        ['create_support_ticket', 'needs_approval'],
+        ['issue_refund', 'do_not_use'],
+        ['list_deployments', 'approved'],
+        ['lookup_customer', 'approved'],
+      ],
+    );
   });
 
   it('set_mcp_tool_approval changes one tool and says which tool or installation is missing', async () => {
     const sentry = byName(h, 'Sentry');
-    const out = await h.call('set_mcp_tool_approval', { installation_id: sentry.id, tool_name: 'search_events', approval_state: 'approved' });
+    const out = await h.call('set_mcp_tool_approval', {
+      installation_id: sentry.id,
+      tool_name: 'search_events',
+      approval_state: 'approved',
+    });
     assert.equal(out.isError, false, out.text);
     assert.deepEqual(out.data, { installation_id: sentry.id, tool_name: 'search_events', approval_state: 'approved' });
     assert.equal(tool(sentry, 'search_events')!.approval_state, 'approved');
     const patch = h.standin.requestsTo(`/mcp_server_installations/${sentry.id}/tools/search_events/`, 'PATCH').at(-1)!;
     assert.deepEqual(patch.body, { approval_state: 'approved' });
 
-    const blocked = await h.call('set_mcp_tool_approval', { installation_id: sentry.id, tool_name: 'search_events', approval_state: 'do_not_use' });
+    const blocked = await h.call('set_mcp_tool_approval', {
+      installation_id: sentry.id,
+      tool_name: 'search_events',
+      approval_state: 'do_not_use',
+    });
     assert.equal(blocked.data.approval_state, 'do_not_use');
     assert.equal(tool(sentry, 'search_events')!.approval_state, 'do_not_use');
 
-    const unknownTool = await h.call('set_mcp_tool_approval', { installation_id: sentry.id, tool_name: 'Search_Issues', approval_state: 'approved' });
+    const unknownTool = await h.call('set_mcp_tool_approval', {
+      installation_id: sentry.id,
+      tool_name: 'Search_Issues',
+      approval_state: 'approved',
+    });
     assert.equal(unknownTool.isError, true);
     assert.match(unknownTool.text, /no tool named "Search_Issues"/);
     assert.match(unknownTool.text, /list_mcp_installation_tools/);
 
-    const unknownInstallation = await h.call('set_mcp_tool_approval', { installation_id: MISSING, tool_name: 'search_issues', approval_state: 'approved' });
+    const unknownInstallation = await h.call('set_mcp_tool_approval', {
+      installation_id: MISSING,
+      tool_name: 'search_issues',
+      approval_state: 'approved',
+    });
     assert.equal(unknownInstallation.isError, true);
     assert.match(unknownInstallation.text, new RegExp(`MCP server installation ${MISSING} was not found`));
     assert.doesNotMatch(unknownInstallation.text, /no tool named/);
@@ -227,7 +293,11 @@ describe('MCP store tools', () => {
 
   it('set_mcp_tool_approval keeps a tool name inside its path segment', async () => {
     const sentry = byName(h, 'Sentry');
-    const out = await h.call('set_mcp_tool_approval', { installation_id: sentry.id, tool_name: '../../dashboards/1', approval_state: 'approved' });
+    const out = await h.call('set_mcp_tool_approval', {
+      installation_id: sentry.id,
+      tool_name: '../../dashboards/1',
+      approval_state: 'approved',
+    });
     assert.equal(out.isError, true);
     assert.match(out.text, /no tool named/);
     const req = h.standin.requests.at(-1)!;
@@ -239,8 +309,18 @@ describe('MCP store tools', () => {
     const sentry = byName(h, 'Sentry');
     const upstream = (sentry.upstream_tools as UpstreamTool[]).filter((t) => t.name !== 'find_organizations');
     upstream.push(
-      { name: 'list_releases', title: 'List releases', description: 'List the releases of a project.', inputSchema: { type: 'object', properties: {} } },
-      { name: 'begin_seer_issue_fix', title: 'Begin Seer issue fix', description: 'Back again.', inputSchema: { type: 'object', properties: {} } },
+      {
+        name: 'list_releases',
+        title: 'List releases',
+        description: 'List the releases of a project.',
+        inputSchema: { type: 'object', properties: {} },
+      },
+      {
+        name: 'begin_seer_issue_fix',
+        title: 'Begin Seer issue fix',
+        description: 'Back again.',
+        inputSchema: { type: 'object', properties: {} },
+      },
     );
     sentry.upstream_tools = upstream;
     const approvalBefore = tool(sentry, 'find_organizations')!.approval_state;
@@ -302,20 +382,32 @@ describe('MCP store tools', () => {
     assert.equal(h.standin.requestsTo('/mcp_server_installations/authorize', 'GET').at(-1)!.query.installation_id, acme.id);
 
     // The user approves at the provider, which sends the browser back to PostHog's callback.
-    const callback = await fetch(`${h.standin.url}/api/mcp_store/oauth_redirect/?state=${encodeURIComponent(url.searchParams.get('state')!)}&code=granted`, { redirect: 'manual' });
+    const callback = await fetch(
+      `${h.standin.url}/api/mcp_store/oauth_redirect/?state=${encodeURIComponent(url.searchParams.get('state')!)}&code=granted`,
+      { redirect: 'manual' },
+    );
     assert.equal(callback.status, 302);
     assert.match(callback.headers.get('location')!, /\/project\/1\/settings\/mcp-servers\?oauth_complete=true$/);
     const after = await h.call('get_mcp_server_installation', { installation_id: acme.id });
     assert.equal(after.data.needs_reauth, false);
     assert.equal(after.data.pending_oauth, false);
-    const again = await fetch(`${h.standin.url}/api/mcp_store/oauth_redirect/?state=${encodeURIComponent(url.searchParams.get('state')!)}&code=granted`, { redirect: 'manual' });
+    const again = await fetch(
+      `${h.standin.url}/api/mcp_store/oauth_redirect/?state=${encodeURIComponent(url.searchParams.get('state')!)}&code=granted`,
+      { redirect: 'manual' },
+    );
     assert.equal(again.status, 400, 'an OAuth state is one-time');
     const refreshed = await h.call('refresh_mcp_installation_tools', { installation_id: acme.id });
     assert.equal(refreshed.isError, false, refreshed.text);
   });
 
   it('authorize_mcp_server_installation accepts a 200 {redirect_url} answer and names a missing template', async () => {
-    h.standin.faults.add({ method: 'GET', path: '/mcp_server_installations/authorize', status: 200, body: { redirect_url: 'https://mcp.linear.app/authorize?client_id=abc&state=xyz' }, times: 1 });
+    h.standin.faults.add({
+      method: 'GET',
+      path: '/mcp_server_installations/authorize',
+      status: 200,
+      body: { redirect_url: 'https://mcp.linear.app/authorize?client_id=abc&state=xyz' },
+      times: 1,
+    });
     const out = await h.call('authorize_mcp_server_installation', { template_id: TEMPLATE_IDS.Linear });
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.redirect_url, 'https://mcp.linear.app/authorize?client_id=abc&state=xyz');
@@ -325,7 +417,7 @@ describe('MCP store tools', () => {
     assert.match(missing.text, new RegExp(`MCP server template ${MISSING} was not found`));
   });
 
-  it('authorize_mcp_server_installation on an api_key server passes on PostHog\'s refusal with what to do instead', async () => {
+  it("authorize_mcp_server_installation on an api_key server passes on PostHog's refusal with what to do instead", async () => {
     const out = await h.call('authorize_mcp_server_installation', { installation_id: byName(h, 'Stripe').id });
     assert.equal(out.isError, true);
     assert.match(out.text, /Template missing OAuth metadata/);
@@ -336,7 +428,13 @@ describe('MCP store tools', () => {
     const secret = 'sk_live_DISTINCTIVE_4f9a1c77e2';
     const calls: Record<string, unknown>[] = [];
     const stop = h.registry.onDidCall((e) => calls.push(e.args));
-    const out = await h.call('install_custom_mcp_server', { name: 'Docs search', url: 'https://mcp.docs-search.dev/mcp', auth_type: 'api_key', api_key: secret, description: 'Search our docs' });
+    const out = await h.call('install_custom_mcp_server', {
+      name: 'Docs search',
+      url: 'https://mcp.docs-search.dev/mcp',
+      auth_type: 'api_key',
+      api_key: secret,
+      description: 'Search our docs',
+    });
     assert.equal(out.isError, false, out.text);
     assert.ok(!out.text.includes(secret), 'the result never contains the key');
     const inst = out.data.installation;
@@ -351,7 +449,12 @@ describe('MCP store tools', () => {
     assert.equal(req.status, 201);
     assert.deepEqual(Object.keys(req.body).sort(), ['api_key', 'auth_type', 'description', 'name', 'url']);
 
-    const dup = await h.call('install_custom_mcp_server', { name: 'Docs search again', url: 'https://mcp.docs-search.dev/mcp', auth_type: 'api_key', api_key: secret });
+    const dup = await h.call('install_custom_mcp_server', {
+      name: 'Docs search again',
+      url: 'https://mcp.docs-search.dev/mcp',
+      auth_type: 'api_key',
+      api_key: secret,
+    });
     assert.equal(dup.isError, true);
     assert.match(dup.text, /This server URL is already installed/);
     assert.ok(!dup.text.includes(secret), 'the error never contains the key');
@@ -370,25 +473,49 @@ describe('MCP store tools', () => {
       body: { detail: `Bad credentials: api_key=${key} client_secret=${clientSecret}` },
       times: 2,
     });
-    const apiKeyOut = await h.call('install_custom_mcp_server', { name: 'Echo', url: 'https://mcp.echo.dev/mcp', auth_type: 'api_key', api_key: key });
+    const apiKeyOut = await h.call('install_custom_mcp_server', {
+      name: 'Echo',
+      url: 'https://mcp.echo.dev/mcp',
+      auth_type: 'api_key',
+      api_key: key,
+    });
     assert.equal(apiKeyOut.isError, true);
     assert.match(apiKeyOut.text, /Bad credentials/);
     assert.ok(!apiKeyOut.text.includes(key), apiKeyOut.text);
-    const oauthOut = await h.call('install_custom_mcp_server', { name: 'Echo', url: 'https://mcp.echo.dev/mcp', auth_type: 'oauth', client_id: 'echo-client', client_secret: clientSecret });
+    const oauthOut = await h.call('install_custom_mcp_server', {
+      name: 'Echo',
+      url: 'https://mcp.echo.dev/mcp',
+      auth_type: 'oauth',
+      client_id: 'echo-client',
+      client_secret: clientSecret,
+    });
     assert.equal(oauthOut.isError, true);
     assert.ok(!oauthOut.text.includes(clientSecret), oauthOut.text);
   });
 
   it("install_custom_mcp_server passes on PostHog's URL check", async () => {
-    const out = await h.call('install_custom_mcp_server', { name: 'Local', url: 'http://localhost:8080/mcp', auth_type: 'api_key', api_key: 'local-key-123456' });
+    const out = await h.call('install_custom_mcp_server', {
+      name: 'Local',
+      url: 'http://localhost:8080/mcp',
+      auth_type: 'api_key',
+      api_key: 'local-key-123456',
+    });
     assert.equal(out.isError, true);
     assert.match(out.text, /for field 'url'/);
     assert.match(out.text, /URL not allowed: Local\/Loopback host not allowed/);
     assert.ok(!out.text.includes('local-key-123456'));
-    const metadata = await h.call('install_custom_mcp_server', { name: 'Metadata', url: 'http://169.254.169.254/latest', auth_type: 'api_key' });
+    const metadata = await h.call('install_custom_mcp_server', {
+      name: 'Metadata',
+      url: 'http://169.254.169.254/latest',
+      auth_type: 'api_key',
+    });
     assert.equal(metadata.isError, true);
     assert.match(metadata.text, /URL not allowed/);
-    assert.equal(installations(h).find((r) => r.url.includes('localhost') || r.url.includes('169.254')), undefined, 'nothing was installed');
+    assert.equal(
+      installations(h).find((r) => r.url.includes('localhost') || r.url.includes('169.254')),
+      undefined,
+      'nothing was installed',
+    );
   });
 
   it('install_custom_mcp_server with OAuth returns the URL to open and leaves the installation pending', async () => {
@@ -427,7 +554,10 @@ describe('MCP store tools', () => {
     assert.equal(sentry.sensitive_configuration.api_key, 'sntrys_NEW_rotated_token_31');
     assert.ok(!out.text.includes('sntrys_NEW_rotated_token_31'));
     assert.equal(h.standin.requestsTo('/mcp_server_installations/install_template', 'POST').at(-1)!.status, 201);
-    assert.deepEqual(h.standin.requestsTo('/mcp_server_installations/install_template', 'POST').at(-1)!.body, { template_id: TEMPLATE_IDS.Sentry, api_key: 'sntrys_NEW_rotated_token_31' });
+    assert.deepEqual(h.standin.requestsTo('/mcp_server_installations/install_template', 'POST').at(-1)!.body, {
+      template_id: TEMPLATE_IDS.Sentry,
+      api_key: 'sntrys_NEW_rotated_token_31',
+    });
   });
 
   it('install_mcp_server_template starts OAuth for OAuth templates and names unknown templates', async () => {
@@ -448,7 +578,11 @@ describe('MCP store tools', () => {
   });
 
   it('delete_mcp_server_installation sends DELETE and removes it for good', async () => {
-    const created = await h.call('install_custom_mcp_server', { name: 'Throwaway', url: 'https://mcp.throwaway.dev/mcp', auth_type: 'api_key' });
+    const created = await h.call('install_custom_mcp_server', {
+      name: 'Throwaway',
+      url: 'https://mcp.throwaway.dev/mcp',
+      auth_type: 'api_key',
+    });
     const id = created.data.installation.id;
     const out = await h.call('delete_mcp_server_installation', { installation_id: id });
     assert.equal(out.isError, false, out.text);
@@ -464,10 +598,20 @@ describe('MCP store tools', () => {
   it('annotations follow the catalog rules', async () => {
     const { tools } = await h.mcp.listTools();
     const ann = (name: string) => tools.find((t) => t.name === name)!.annotations!;
-    for (const name of ['list_mcp_server_templates', 'list_mcp_server_installations', 'get_mcp_server_installation', 'list_mcp_installation_tools']) {
+    for (const name of [
+      'list_mcp_server_templates',
+      'list_mcp_server_installations',
+      'get_mcp_server_installation',
+      'list_mcp_installation_tools',
+    ]) {
       assert.equal(ann(name).readOnlyHint, true, name);
     }
-    for (const name of ['update_mcp_server_installation', 'delete_mcp_server_installation', 'set_mcp_tool_approval', 'refresh_mcp_installation_tools']) {
+    for (const name of [
+      'update_mcp_server_installation',
+      'delete_mcp_server_installation',
+      'set_mcp_tool_approval',
+      'refresh_mcp_installation_tools',
+    ]) {
       assert.equal(ann(name).readOnlyHint, false, name);
       assert.equal(ann(name).destructiveHint, true, name);
     }
@@ -511,7 +655,10 @@ describe('MCP store in the staging project', () => {
   it('lists only that project’s installation, awaiting its OAuth consent', async () => {
     const out = await h.call('list_mcp_server_installations');
     assert.equal(out.isError, false, out.text);
-    assert.deepEqual(out.data.results.map((r: any) => [r.name, r.pending_oauth]), [['Linear', true]]);
+    assert.deepEqual(
+      out.data.results.map((r: any) => [r.name, r.pending_oauth]),
+      [['Linear', true]],
+    );
     assert.equal(out.data.settings_url, `${h.standin.url}/project/2/settings/mcp-servers`);
     assert.ok(h.standin.requestsTo('/api/projects/2/mcp_server_installations', 'GET').length > 0);
   });

@@ -30,11 +30,17 @@ describe('persons tools', () => {
     assert.equal(first.data.has_more, true);
     assert.equal(first.data.next_offset, 3);
     const expected = newestFirst();
-    assert.deepEqual(first.data.results.map((p: any) => p.id), expected.slice(0, 3).map((p) => p.uuid));
+    assert.deepEqual(
+      first.data.results.map((p: any) => p.id),
+      expected.slice(0, 3).map((p) => p.uuid),
+    );
     assert.equal(first.data.results[0].url, `${h.standin.url}/project/1/person/${encodeURIComponent('user/42 ünïcode@example.com')}`);
 
     const second = await h.call('list_persons', { limit: 3, offset: 3 });
-    assert.deepEqual(second.data.results.map((p: any) => p.id), expected.slice(3, 6).map((p) => p.uuid));
+    assert.deepEqual(
+      second.data.results.map((p: any) => p.id),
+      expected.slice(3, 6).map((p) => p.uuid),
+    );
 
     const last = await h.call('list_persons', { limit: 100, offset: expected.length - 1 });
     assert.equal(last.data.next_offset, undefined, 'no next page');
@@ -44,7 +50,7 @@ describe('persons tools', () => {
     assert.equal(req.query.offset, String(expected.length - 1));
   });
 
-  it('list_persons shows name, email and custom properties, not PostHog\'s $ properties', async () => {
+  it("list_persons shows name, email and custom properties, not PostHog's $ properties", async () => {
     const out = await h.call('list_persons', { distinct_id: 'hbx-grace' });
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.results.length, 1);
@@ -56,11 +62,14 @@ describe('persons tools', () => {
     assert.ok(!hasNullNoise(out.text), 'no null noise');
   });
 
-  it('list_persons by distinct_id matches any of the person\'s ids; an unknown id finds nobody', async () => {
+  it("list_persons by distinct_id matches any of the person's ids; an unknown id finds nobody", async () => {
     const merged = persons().find((p) => (p.distinct_ids as string[]).length > 1)!;
     const other = (merged.distinct_ids as string[])[1];
     const out = await h.call('list_persons', { distinct_id: other });
-    assert.deepEqual(out.data.results.map((p: any) => p.id), [merged.uuid]);
+    assert.deepEqual(
+      out.data.results.map((p: any) => p.id),
+      [merged.uuid],
+    );
     assert.equal(h.standin.requestsTo('/persons', 'GET').at(-1)!.query.distinct_id, other);
 
     const none = await h.call('list_persons', { distinct_id: 'nobody-has-this-id' });
@@ -71,11 +80,21 @@ describe('persons tools', () => {
 
   it('list_persons search matches an email fragment or an exact distinct_id', async () => {
     const byEmail = await h.call('list_persons', { search: 'NAVALCOMPUTING', limit: 100 });
-    const expected = newestFirst().filter((p) => String(p.properties.email ?? '').toLowerCase().includes('navalcomputing'));
+    const expected = newestFirst().filter((p) =>
+      String(p.properties.email ?? '')
+        .toLowerCase()
+        .includes('navalcomputing'),
+    );
     assert.ok(expected.length >= 1);
-    assert.deepEqual(byEmail.data.results.map((p: any) => p.id), expected.map((p) => p.uuid));
+    assert.deepEqual(
+      byEmail.data.results.map((p: any) => p.id),
+      expected.map((p) => p.uuid),
+    );
     const byId = await h.call('list_persons', { search: 'hbx-alan' });
-    assert.deepEqual(byId.data.results.map((p: any) => p.email), ['alan@bletchley.co.uk']);
+    assert.deepEqual(
+      byId.data.results.map((p: any) => p.email),
+      ['alan@bletchley.co.uk'],
+    );
     const partialId = await h.call('list_persons', { search: 'hbx-ala' });
     assert.ok(!partialId.data.results.some((p: any) => p.email === 'alan@bletchley.co.uk'), 'distinct ids match exactly only');
   });
@@ -83,9 +102,14 @@ describe('persons tools', () => {
   it('list_persons filters by person properties, sent JSON-encoded as PostHog expects', async () => {
     const out = await h.call('list_persons', { properties: [{ key: 'plan', value: 'enterprise' }], limit: 100 });
     assert.equal(out.isError, false, out.text);
-    const expected = newestFirst().filter((p) => p.properties.plan === 'enterprise').map((p) => p.uuid);
+    const expected = newestFirst()
+      .filter((p) => p.properties.plan === 'enterprise')
+      .map((p) => p.uuid);
     assert.ok(expected.length >= 2);
-    assert.deepEqual(out.data.results.map((p: any) => p.id), expected);
+    assert.deepEqual(
+      out.data.results.map((p: any) => p.id),
+      expected,
+    );
     const sent = JSON.parse(h.standin.requestsTo('/persons', 'GET').at(-1)!.query.properties);
     assert.deepEqual(sent, [{ key: 'plan', value: 'enterprise', type: 'person' }]);
 
@@ -96,10 +120,18 @@ describe('persons tools', () => {
       ],
     });
     const expectedCombined = newestFirst()
-      .filter((p) => String(p.properties.email ?? '').toLowerCase().includes('.co.uk') && ['pro', 'starter'].includes(p.properties.plan))
+      .filter(
+        (p) =>
+          String(p.properties.email ?? '')
+            .toLowerCase()
+            .includes('.co.uk') && ['pro', 'starter'].includes(p.properties.plan),
+      )
       .map((p) => p.properties.email);
     assert.ok(expectedCombined.includes('alan@bletchley.co.uk'));
-    assert.deepEqual(combined.data.results.map((p: any) => p.email), expectedCombined);
+    assert.deepEqual(
+      combined.data.results.map((p: any) => p.email),
+      expectedCombined,
+    );
 
     const unset = await h.call('list_persons', { properties: [{ key: 'company', operator: 'is_not_set' }], limit: 100 });
     assert.ok(unset.data.results.length > 0);
@@ -117,7 +149,7 @@ describe('persons tools', () => {
     assert.equal(h.standin.requests.length, before);
   });
 
-  it('list_persons: PostHog\'s own rejection of a filter reaches the caller', async () => {
+  it("list_persons: PostHog's own rejection of a filter reaches the caller", async () => {
     const out = await h.call('list_persons', { properties: [{ key: 'email', value: '([unclosed', operator: 'regex' }] });
     assert.equal(out.isError, true);
     assert.match(out.text, /Could not list persons: PostHog rejected the request \(400\)/);
@@ -157,19 +189,31 @@ describe('persons tools', () => {
     assert.equal(h.standin.requests.length, before);
   });
 
-  it('stand-in: retrieve by distinct_id is PostHog\'s 400, and persons are served under /api/environments/ too', async () => {
+  it("stand-in: retrieve by distinct_id is PostHog's 400, and persons are served under /api/environments/ too", async () => {
     await assert.rejects(
       h.client.request({ method: 'GET', path: '/api/projects/1/persons/hbx-grace/', action: 'get person hbx-grace' }),
       (err: unknown) =>
         err instanceof PostHogError &&
         err.status === 400 &&
-        err.message.includes('The ID provided does not look like a personID. If you are using a distinctId, please use /persons?distinct_id=hbx-grace instead.'),
+        err.message.includes(
+          'The ID provided does not look like a personID. If you are using a distinctId, please use /persons?distinct_id=hbx-grace instead.',
+        ),
     );
-    const env = await h.client.request<any>({ method: 'GET', path: '/api/environments/1/persons/', query: { email: 'alan@bletchley.co.uk' }, action: 'list persons' });
+    const env = await h.client.request<any>({
+      method: 'GET',
+      path: '/api/environments/1/persons/',
+      query: { email: 'alan@bletchley.co.uk' },
+      action: 'list persons',
+    });
     assert.equal(env.data.results.length, 1);
     assert.equal(typeof env.data.results[0].id, 'string', 'list rows carry the UUID as id');
     assert.ok(!('count' in env.data));
-    const total = await h.client.request<any>({ method: 'GET', path: '/api/projects/1/persons/', query: { include_total: 'true', limit: 1 }, action: 'list persons' });
+    const total = await h.client.request<any>({
+      method: 'GET',
+      path: '/api/projects/1/persons/',
+      query: { include_total: 'true', limit: 1 },
+      action: 'list persons',
+    });
     assert.equal(total.data.count, persons().length);
     assert.ok(total.data.next);
     await assert.rejects(
@@ -190,7 +234,12 @@ describe('persons tools', () => {
   it('project 2 has its own, smaller set of persons', async () => {
     const other = personsTable(h.standin.state, 2).all();
     assert.ok(other.length > 0 && other.length < persons().length);
-    const res = await h.client.request<any>({ method: 'GET', path: '/api/projects/2/persons/', query: { limit: 100 }, action: 'list persons' });
+    const res = await h.client.request<any>({
+      method: 'GET',
+      path: '/api/projects/2/persons/',
+      query: { limit: 100 },
+      action: 'list persons',
+    });
     assert.deepEqual(new Set(res.data.results.map((p: any) => p.uuid)), new Set(other.map((p) => p.uuid)));
   });
 });

@@ -24,7 +24,13 @@ describe('workspace tools', () => {
     const team = h.standin.team();
     const now = Date.now();
     const add = (event: string, ms: number, plan: string, i: number) =>
-      ingestEvent(h.standin.state, team, { event, distinct_id: `ws-user-${i}`, properties: { plan, $lib: 'web' }, timestamp: new Date(ms).toISOString(), uuid: `00000000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}` });
+      ingestEvent(h.standin.state, team, {
+        event,
+        distinct_id: `ws-user-${i}`,
+        properties: { plan, $lib: 'web' },
+        timestamp: new Date(ms).toISOString(),
+        uuid: `00000000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`,
+      });
     ['ws_alpha', 'ws_beta', 'ws_gamma', 'ws_delta'].forEach((name, k) => add(name, now - 60_000, k % 2 ? 'pro' : 'free', k));
     add('ws_alpha', now - 20 * DAY, 'pro', 10);
     add('ws_alpha', now - 2 * DAY, "it's pro", 11);
@@ -43,7 +49,7 @@ describe('workspace tools', () => {
     });
   });
 
-  it('list_projects marks a configured project other than the key\'s current one as active', async () => {
+  it("list_projects marks a configured project other than the key's current one as active", async () => {
     const other = await startHarness({ client: { projectId: 2 } });
     try {
       const out = await other.call('list_projects');
@@ -64,35 +70,55 @@ describe('workspace tools', () => {
     assert.equal(out.data.results.length, Math.min(100, expected.size));
     for (const [event, count] of out.data.results) assert.equal(count, expected.get(event), event);
     const counts = out.data.results.map((r: any[]) => r[1]);
-    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'ordered by count, descending');
+    assert.deepEqual(
+      counts,
+      [...counts].sort((a, b) => b - a),
+      'ordered by count, descending',
+    );
     assert.equal(out.data.next_offset, undefined, 'no next page');
     const sent = h.standin.requestsTo('/query', 'POST').at(-1)!;
     assert.equal(sent.path, '/api/projects/1/query/');
-    assert.deepEqual(sent.body, { query: { kind: 'HogQLQuery', query: 'SELECT event, count() FROM events GROUP BY event ORDER BY count() DESC' } });
+    assert.deepEqual(sent.body, {
+      query: { kind: 'HogQLQuery', query: 'SELECT event, count() FROM events GROUP BY event ORDER BY count() DESC' },
+    });
   });
 
   it('run_hogql_query appends the limit when the query has none, and reports more rows', async () => {
-    const out = await h.call('run_hogql_query', { query: "select event, count() from events where event != '$pageview' group by event order by event asc;", limit: 2 });
+    const out = await h.call('run_hogql_query', {
+      query: "select event, count() from events where event != '$pageview' group by event order by event asc;",
+      limit: 2,
+    });
     assert.equal(out.isError, false, out.text);
-    assert.equal(h.standin.requestsTo('/query', 'POST').at(-1)!.body.query.query, "select event, count() from events where event != '$pageview' group by event order by event asc\nLIMIT 2");
+    assert.equal(
+      h.standin.requestsTo('/query', 'POST').at(-1)!.body.query.query,
+      "select event, count() from events where event != '$pageview' group by event order by event asc\nLIMIT 2",
+    );
     assert.equal(out.data.results.length, 2);
     assert.equal(out.data.has_more, true);
     const names = out.data.results.map((r: any[]) => r[0]);
     assert.deepEqual(names, [...names].sort());
 
     const kept = await h.call('run_hogql_query', { query: 'SELECT event, count() FROM events GROUP BY event LIMIT 1', limit: 50 });
-    assert.equal(h.standin.requestsTo('/query', 'POST').at(-1)!.body.query.query, 'SELECT event, count() FROM events GROUP BY event LIMIT 1', 'an existing LIMIT is left alone');
+    assert.equal(
+      h.standin.requestsTo('/query', 'POST').at(-1)!.body.query.query,
+      'SELECT event, count() FROM events GROUP BY event LIMIT 1',
+      'an existing LIMIT is left alone',
+    );
     assert.equal(kept.data.results.length, 1);
   });
 
   it('run_hogql_query filters by property and time', async () => {
-    const pro = await h.call('run_hogql_query', { query: "SELECT count() FROM events WHERE properties.plan = 'pro' AND event = 'ws_alpha'" });
+    const pro = await h.call('run_hogql_query', {
+      query: "SELECT count() FROM events WHERE properties.plan = 'pro' AND event = 'ws_alpha'",
+    });
     assert.equal(pro.isError, false, pro.text);
     assert.deepEqual(pro.data, { columns: ['count()'], results: [[1]], has_more: false });
     const quoted = await h.call('run_hogql_query', { query: "SELECT count() AS n FROM events WHERE properties.plan = 'it\\'s pro'" });
     assert.deepEqual(quoted.data.results, [[1]]);
     assert.deepEqual(quoted.data.columns, ['n']);
-    const recent = await h.call('run_hogql_query', { query: "SELECT event, count() FROM events WHERE event = 'ws_alpha' AND timestamp > now() - INTERVAL 7 DAY GROUP BY event" });
+    const recent = await h.call('run_hogql_query', {
+      query: "SELECT event, count() FROM events WHERE event = 'ws_alpha' AND timestamp > now() - INTERVAL 7 DAY GROUP BY event",
+    });
     assert.deepEqual(recent.data.results, [['ws_alpha', 2]], 'the event 20 days ago is left out');
     const since = Date.now() - 7 * DAY;
     const all = await h.call('run_hogql_query', { query: 'SELECT count() FROM events WHERE timestamp > now() - INTERVAL 7 DAY' });
@@ -103,7 +129,10 @@ describe('workspace tools', () => {
   it("run_hogql_query passes PostHog's error messages on", async () => {
     const unknown = await h.call('run_hogql_query', { query: 'SELECT nope FROM events' });
     assert.equal(unknown.isError, true);
-    assert.match(unknown.text, /Could not run the HogQL query: PostHog rejected the request \(400\)\. PostHog said: "Unable to resolve field: nope"/);
+    assert.match(
+      unknown.text,
+      /Could not run the HogQL query: PostHog rejected the request \(400\)\. PostHog said: "Unable to resolve field: nope"/,
+    );
     const syntax = await h.call('run_hogql_query', { query: 'SELECT event count( FROM events' });
     assert.equal(syntax.isError, true);
     assert.match(syntax.text, /Syntax error at line 1, column \d+/);

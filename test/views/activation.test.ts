@@ -54,7 +54,12 @@ const loaded = () => Object.keys(require.cache).filter((f) => f.startsWith(dist)
 describe('activation of the built extension', () => {
   it('loads only the glue; core.js comes with the first tool call, server.js when VS Code starts the MCP server; one PostHogError class', (t) => {
     if (!existsSync(path.join(DIST, 'core.js'))) return t.skip('dist not built (npm run build)');
-    const r = spawnSync(process.execPath, ['-e', CHILD], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BENCH_POSTHOG_HOST: 'http://127.0.0.1:9', BENCH_POSTHOG_KEY: 'phx_activation_test_not_a_key' }, timeout: 30_000 });
+    const r = spawnSync(process.execPath, ['-e', CHILD], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, BENCH_POSTHOG_HOST: 'http://127.0.0.1:9', BENCH_POSTHOG_KEY: 'phx_activation_test_not_a_key' },
+      timeout: 30_000,
+    });
     const out = JSON.parse(r.stdout || '{}') as {
       afterActivate: string[];
       afterProvide: string[];
@@ -76,7 +81,11 @@ describe('activation of the built extension', () => {
     assert.deepEqual(out.afterProvide, ['errors.js', 'extension.js'], 'providing the MCP definitions loads nothing');
     assert.deepEqual(out.provided, ['http://127.0.0.1/mcp'], 'one definition, not started yet');
     assert.deepEqual(out.providedHeaders, [[]], 'no token before the server starts');
-    assert.deepEqual(out.afterCall, ['core.js', 'errors.js', 'extension.js'], 'the first tool call loads core.js; the MCP server is not loaded');
+    assert.deepEqual(
+      out.afterCall,
+      ['core.js', 'errors.js', 'extension.js'],
+      'the first tool call loads core.js; the MCP server is not loaded',
+    );
     assert.equal(out.isPostHogError, true, 'errors from core.js are instances of the PostHogError the glue checks for');
     assert.equal(out.kind, 'network');
     assert.deepEqual(out.afterStart, ['core.js', 'errors.js', 'extension.js', 'server.js'], 'starting the MCP server loads server.js');

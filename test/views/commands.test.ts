@@ -10,7 +10,14 @@ import { PostHogClient } from '../../src/posthog/client';
 import { ToolRegistry, redact } from '../../src/mcp/registry';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 import { API_KEY_PLACEHOLDER, hostForEnv, mcpConfiguration, mcpConfigurationText } from '../../src/views/model/mcpConfig';
-import { argumentPrompt, argumentSpecs, buildArguments, coerceArgument, confirmationArguments, type ArgSpec } from '../../src/views/model/toolArgs';
+import {
+  argumentPrompt,
+  argumentSpecs,
+  buildArguments,
+  coerceArgument,
+  confirmationArguments,
+  type ArgSpec,
+} from '../../src/views/model/toolArgs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -35,7 +42,7 @@ describe('Copy MCP Configuration', () => {
     const c = mcpConfiguration({ host: 'posthog.example.com/', toolsets: ['feature_flags', 'dashboards'], readOnly: true });
     assert.deepEqual(c.mcpServers.posthog.args, ['--toolsets', 'feature_flags,dashboards', '--read-only']);
     assert.equal(c.mcpServers.posthog.env.POSTHOG_HOST, 'https://posthog.example.com');
-    assert.equal(c.mcpServers.posthog.env.POSTHOG_PROJECT_ID, undefined, 'no project: the key\'s current one');
+    assert.equal(c.mcpServers.posthog.env.POSTHOG_PROJECT_ID, undefined, "no project: the key's current one");
     assert.equal(hostForEnv('https://us.posthog.com'), 'us');
     assert.equal(hostForEnv(undefined), 'us');
   });
@@ -51,11 +58,18 @@ describe('Copy MCP Configuration: the copied config really starts the bundled CL
       assert.equal(command, 'node');
       assert.equal(args[0], cliPath);
       assert.equal(env.POSTHOG_API_KEY, API_KEY_PLACEHOLDER);
-      const transport = new StdioClientTransport({ command: process.execPath, args, env: { PATH: process.env.PATH ?? '', ...env, POSTHOG_API_KEY: standin.key } });
+      const transport = new StdioClientTransport({
+        command: process.execPath,
+        args,
+        env: { PATH: process.env.PATH ?? '', ...env, POSTHOG_API_KEY: standin.key },
+      });
       const client = new Client({ name: 'copied-config', version: '1' });
       await client.connect(transport);
       try {
-        const result = (await client.callTool({ name: 'list_dashboards', arguments: { limit: 1 } })) as { content: Array<{ text: string }>; isError?: boolean };
+        const result = (await client.callTool({ name: 'list_dashboards', arguments: { limit: 1 } })) as {
+          content: Array<{ text: string }>;
+          isError?: boolean;
+        };
         assert.notEqual(result.isError, true, result.content[0]?.text);
         assert.equal(JSON.parse(result.content[0].text).rows.length, 1, 'one dashboard, as a table row');
       } finally {
@@ -67,7 +81,7 @@ describe('Copy MCP Configuration: the copied config really starts the bundled CL
   });
 });
 
-describe('Run Tool: arguments from a tool\'s JSON schema', () => {
+describe("Run Tool: arguments from a tool's JSON schema", () => {
   const client = new PostHogClient({ apiKey: 'phx_unused_for_schemas_only', host: 'http://127.0.0.1:9' });
   const registry = new ToolRegistry(ALL_TOOLS, () => client);
   const specsOf = (name: string) => {
@@ -76,7 +90,7 @@ describe('Run Tool: arguments from a tool\'s JSON schema', () => {
   };
   const spec = (name: string, arg: string): ArgSpec => specsOf(name).find((s) => s.name === arg)!;
 
-  it('every tool\'s schema turns into questions (required first)', () => {
+  it("every tool's schema turns into questions (required first)", () => {
     for (const tool of ALL_TOOLS) {
       const specs = specsOf(tool.name);
       const schema = registry.describe(tool).inputSchema as { properties?: object; required?: string[] };
@@ -145,9 +159,23 @@ describe('Run Tool: arguments from a tool\'s JSON schema', () => {
 
   it('the confirmation of a tool run shows its secret arguments redacted', () => {
     const tool = registry.get('install_custom_mcp_server')!;
-    const args = { name: 'Internal', url: 'https://mcp.example.com/mcp', auth_type: 'oauth', client_id: 'cid', client_secret: 'cs-do-not-show-1234', api_key: 'ak-do-not-show-5678' };
+    const args = {
+      name: 'Internal',
+      url: 'https://mcp.example.com/mcp',
+      auth_type: 'oauth',
+      client_id: 'cid',
+      client_secret: 'cs-do-not-show-1234',
+      api_key: 'ak-do-not-show-5678',
+    };
     const shown = confirmationArguments(redact(tool, args), specsOf(tool.name));
-    assert.deepEqual(shown, { name: 'Internal', url: 'https://mcp.example.com/mcp', auth_type: 'oauth', client_id: 'cid', client_secret: '[redacted]', api_key: '[redacted]' });
+    assert.deepEqual(shown, {
+      name: 'Internal',
+      url: 'https://mcp.example.com/mcp',
+      auth_type: 'oauth',
+      client_id: 'cid',
+      client_secret: '[redacted]',
+      api_key: '[redacted]',
+    });
     assert.ok(!/do-not-show/.test(JSON.stringify(shown, null, 2)));
     // Asked in a password box (a secret-looking name) though the tool does not list it: hidden too.
     const token: ArgSpec = { name: 'token', kind: 'string', required: false, secret: true };
@@ -181,18 +209,20 @@ describe('layering', () => {
     for (const dir of ['src/views/model', 'src/posthog', 'src/mcp']) {
       for (const f of files(path.join(ROOT, dir))) {
         const text = readFileSync(f, 'utf8');
-        if (/from\s+['"]vscode['"]|require\(\s*['"]vscode['"]\s*\)|import\(\s*['"]vscode['"]\s*\)/.test(text)) offenders.push(path.relative(ROOT, f));
+        if (/from\s+['"]vscode['"]|require\(\s*['"]vscode['"]\s*\)|import\(\s*['"]vscode['"]\s*\)/.test(text))
+          offenders.push(path.relative(ROOT, f));
       }
     }
     assert.deepEqual(offenders, []);
   });
 
-  it('the views and commands call tools, never the PostHog client\'s request methods', () => {
+  it("the views and commands call tools, never the PostHog client's request methods", () => {
     const offenders: string[] = [];
     for (const dir of ['src/views', 'src/vscode']) {
       for (const f of files(path.join(ROOT, dir))) {
         const text = readFileSync(f, 'utf8');
-        if (/\.(request|list|projectPath)\s*[<(]/.test(text.replace(/listProjects|\.list\(filter\)|registry\.list\(/g, ''))) offenders.push(path.relative(ROOT, f));
+        if (/\.(request|list|projectPath)\s*[<(]/.test(text.replace(/listProjects|\.list\(filter\)|registry\.list\(/g, '')))
+          offenders.push(path.relative(ROOT, f));
       }
     }
     assert.deepEqual(offenders, []);

@@ -24,8 +24,14 @@ describe('Dashboards tree model', () => {
     const items = byKind(nodes, 'dashboard');
     assert.equal(items.length, 3);
     assert.deepEqual(labels(items.slice(0, 2)).sort(), ['Growth', 'Product analytics'], 'the two pinned dashboards come first');
-    assert.deepEqual(items.map((n) => n.icon?.id), ['pinned', 'pinned', 'dashboard']);
-    assert.deepEqual(items.map((n) => n.contextValue), ['posthog.dashboard.pinned', 'posthog.dashboard.pinned', 'posthog.dashboard']);
+    assert.deepEqual(
+      items.map((n) => n.icon?.id),
+      ['pinned', 'pinned', 'dashboard'],
+    );
+    assert.deepEqual(
+      items.map((n) => n.contextValue),
+      ['posthog.dashboard.pinned', 'posthog.dashboard.pinned', 'posthog.dashboard'],
+    );
     const product = items.find((n) => n.label === 'Product analytics')!;
     assert.equal(product.description, 'Weekly active users, signups and retention at a glance');
     assert.match(product.tooltip!, /\*\*Product analytics\*\*/);
@@ -69,8 +75,23 @@ describe('Dashboards tree model', () => {
 
   it('a dashboard expands to its tiles: insights with links, and text tiles', async () => {
     const insights = h.standin.state.table(1, 'insights');
-    const a = insights.insert({ short_id: 'abcDEF12', name: 'Weekly signups', description: 'Signups per week', saved: true, deleted: false, tags: [] });
-    const b = insights.insert({ short_id: 'ghiJKL34', name: '', derived_name: 'Pageview count', description: '', saved: true, deleted: false, tags: [] });
+    const a = insights.insert({
+      short_id: 'abcDEF12',
+      name: 'Weekly signups',
+      description: 'Signups per week',
+      saved: true,
+      deleted: false,
+      tags: [],
+    });
+    const b = insights.insert({
+      short_id: 'ghiJKL34',
+      name: '',
+      derived_name: 'Pageview count',
+      description: '',
+      saved: true,
+      deleted: false,
+      tags: [],
+    });
     const created = (await h.registry.run('create_dashboard', { name: 'Tiles test' })) as { id: number };
     const row = h.standin.state.table(1, 'dashboards').get(created.id)!;
     addTile(row, { insight_id: a.id as number });
@@ -81,8 +102,14 @@ describe('Dashboards tree model', () => {
     const dash = (await model.children()).find((n) => n.label === 'Tiles test')!;
     const tiles = await model.children(dash);
     assert.deepEqual(labels(tiles), ['Weekly signups', 'Pageview count', 'Read me first. Second line']);
-    assert.deepEqual(tiles.map((t) => t.kind), ['insight', 'insight', 'textTile']);
-    assert.deepEqual(tiles.map((t) => t.icon?.id), ['graph', 'graph', 'note']);
+    assert.deepEqual(
+      tiles.map((t) => t.kind),
+      ['insight', 'insight', 'textTile'],
+    );
+    assert.deepEqual(
+      tiles.map((t) => t.icon?.id),
+      ['graph', 'graph', 'note'],
+    );
     assert.equal(tiles[0].contextValue, 'posthog.insight');
     assert.equal(tiles[0].description, 'Signups per week');
     assert.equal(tiles[0].url, `${h.standin.url}/project/1/insights/abcDEF12`);
@@ -118,7 +145,7 @@ describe('Dashboards tree model', () => {
     assert.equal(byKind(again, 'dashboard').length, 3);
   });
 
-  it('an error loading a dashboard\'s tiles stays inside that dashboard', async () => {
+  it("an error loading a dashboard's tiles stays inside that dashboard", async () => {
     const dash = (await model.children())[0];
     h.standin.faults.add({ path: `/dashboards/${(dash.data as { id: number }).id}`, status: 500, times: 5 });
     const kids = await model.children(dash);
@@ -198,7 +225,7 @@ describe('Dashboards tree model', () => {
     }
   });
 
-  it('an agent\'s change through the MCP server refreshes the view too (same registry)', async () => {
+  it("an agent's change through the MCP server refreshes the view too (same registry)", async () => {
     const m = new DashboardsModel({ tools: h.registry, pageSize: 50 });
     const stop = refreshViewsOnChange(h.registry, { dashboards: m });
     try {
@@ -252,7 +279,7 @@ describe('Dashboards tree model: refresh while loading', () => {
     assert.equal(byKind(nodes, 'dashboard').length, 8);
   });
 
-  it('the same for an item\'s children', async () => {
+  it("the same for an item's children", async () => {
     const model = new DashboardsModel({ tools: h.registry, pageSize: 50 });
     const dash = (await model.children()).find((n) => n.label === 'Product analytics')!;
     h.standin.faults.add({ path: `/dashboards/${(dash.data as { id: number }).id}`, delayMs: 150, times: 1 });

@@ -2,7 +2,15 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../helpers/harness';
 import { startStandin } from '../standin/server';
-import { FeatureFlagsModel, describeFilters, describeProperty, flagKeyProblem, flagRollout, rolloutProblem, type FlagRow } from '../../src/views/model/featureFlags';
+import {
+  FeatureFlagsModel,
+  describeFilters,
+  describeProperty,
+  flagKeyProblem,
+  flagRollout,
+  rolloutProblem,
+  type FlagRow,
+} from '../../src/views/model/featureFlags';
 import { refreshViewsOnChange, viewsForToolset } from '../../src/views/model/routing';
 import { hasLazyTooltip, type NodeDesc, type TreeNode } from '../../src/views/model/node';
 import { PROJECT, byKind, labels, nextEvent, registryWithKey } from './helpers';
@@ -18,7 +26,10 @@ describe('Feature Flags tree model', () => {
   after(() => h.close());
   beforeEach(() => {
     h.standin.faults.clear();
-    liveFlags = h.standin.state.table(1, 'feature_flags').all().filter((f) => !f.deleted).length;
+    liveFlags = h.standin.state
+      .table(1, 'feature_flags')
+      .all()
+      .filter((f) => !f.deleted).length;
     model = new FeatureFlagsModel({ tools: h.registry, projectName: () => PROJECT, pageSize: 10 });
   });
 
@@ -47,7 +58,7 @@ describe('Feature Flags tree model', () => {
     assert.equal(more.command?.command, 'posthog.flags.loadMore');
   });
 
-  it('summaries, icons and contextValues follow each flag\'s state and filters', async () => {
+  it("summaries, icons and contextValues follow each flag's state and filters", async () => {
     const cases: Array<[string, string, boolean]> = [
       ['file-previews', '50%', true],
       ['storage-warning-banner', '50% matching', true],
@@ -67,7 +78,7 @@ describe('Feature Flags tree model', () => {
     }
   });
 
-  it('the tooltip shows the flag\'s release conditions, variants and payloads (fetched on hover)', async () => {
+  it("the tooltip shows the flag's release conditions, variants and payloads (fetched on hover)", async () => {
     const { node: banner, model: m } = await flag('storage-warning-banner');
     const before = h.standin.requestsTo('/feature_flags/', 'GET').length;
     const tip = (await m.resolveTooltip(banner))!;
@@ -87,12 +98,27 @@ describe('Feature Flags tree model', () => {
   });
 
   it('describes conditions in words', () => {
-    assert.equal(describeProperty({ key: 'email', type: 'person', operator: 'icontains', value: '@acme.com' }), 'email contains "@acme.com"');
-    assert.equal(describeProperty({ key: 'plan', type: 'person', operator: 'exact', value: ['pro', 'enterprise'] }), 'plan = "pro" or "enterprise"');
+    assert.equal(
+      describeProperty({ key: 'email', type: 'person', operator: 'icontains', value: '@acme.com' }),
+      'email contains "@acme.com"',
+    );
+    assert.equal(
+      describeProperty({ key: 'plan', type: 'person', operator: 'exact', value: ['pro', 'enterprise'] }),
+      'plan = "pro" or "enterprise"',
+    );
     assert.equal(describeProperty({ key: 'id', type: 'cohort', operator: 'in', value: 4 }), 'in cohort 4');
     assert.equal(describeProperty({ key: 'beta', type: 'person', operator: 'is_set' }), 'beta is set');
-    const lines = describeFilters({ groups: [{ properties: [], rollout_percentage: null }, { properties: [{ key: 'country', operator: 'exact', value: 'DE' }], rollout_percentage: 20, variant: 'test' }], payloads: { true: '{"a":1}' } });
-    assert.deepEqual(lines.filter((l) => /^\d\./.test(l)), ['1. 100% of all users', '2. 20% of matching users where country = "DE" → variant `test`']);
+    const lines = describeFilters({
+      groups: [
+        { properties: [], rollout_percentage: null },
+        { properties: [{ key: 'country', operator: 'exact', value: 'DE' }], rollout_percentage: 20, variant: 'test' },
+      ],
+      payloads: { true: '{"a":1}' },
+    });
+    assert.deepEqual(
+      lines.filter((l) => /^\d\./.test(l)),
+      ['1. 100% of all users', '2. 20% of matching users where country = "DE" → variant `test`'],
+    );
     assert.ok(lines.some((l) => l.includes('**Payloads for:** `true`')));
   });
 
@@ -157,7 +183,10 @@ describe('Feature Flags tree model', () => {
       assert.equal(flags.length, page * 10, 'the count grows by one page');
       assert.equal(m.built, page * 10, 'only the new page was built');
       for (let i = 0; i < first.length; i++) assert.equal(flags[i], first[i], `row ${i} keeps its node object`);
-      assert.deepEqual(flags.slice(0, 10).map((n) => n.id), first.map((n) => n.id));
+      assert.deepEqual(
+        flags.slice(0, 10).map((n) => n.id),
+        first.map((n) => n.id),
+      );
       assert.equal(new Set(flags.map((n) => n.id)).size, flags.length);
       assert.equal(nodes.at(-1)!.description, `${page * 10} of ${liveFlags}`);
       assert.deepEqual(m.items, flags);
@@ -174,7 +203,11 @@ describe('Feature Flags tree model', () => {
     m.refresh();
     const reloaded = byKind(await m.children(), 'flag');
     assert.equal(reloaded.length, 30, 'a refresh keeps how much was loaded');
-    for (let i = 0; i < first.length; i++) assert.equal(reloaded.find((n) => n.id === first[i].id), first[i]);
+    for (let i = 0; i < first.length; i++)
+      assert.equal(
+        reloaded.find((n) => n.id === first[i].id),
+        first[i],
+      );
     assert.equal(m.built, 60, 'rebuilt once each from the fresh rows');
 
     // A narrower reload (a filter) forgets the nodes of rows no longer loaded.
@@ -215,11 +248,24 @@ describe('Feature Flags tree model', () => {
     model.refresh(nodes[0]);
     assert.equal(byKind(await model.children(), 'flag').length, 10);
 
-    h.standin.faults.add({ path: '/feature_flags', status: 401, body: { type: 'authentication_error', code: 'authentication_failed', detail: 'Personal API key found in request Authorization header is invalid.', attr: null }, times: 1 });
+    h.standin.faults.add({
+      path: '/feature_flags',
+      status: 401,
+      body: {
+        type: 'authentication_error',
+        code: 'authentication_failed',
+        detail: 'Personal API key found in request Authorization header is invalid.',
+        attr: null,
+      },
+      times: 1,
+    });
     model.refresh();
     const auth = await model.children();
     assert.match(auth[0].label, /rejected the personal API key \(401\)/);
-    assert.deepEqual(auth.map((n) => n.kind), ['error', 'signIn']);
+    assert.deepEqual(
+      auth.map((n) => n.kind),
+      ['error', 'signIn'],
+    );
   });
 
   it('an empty project says "No feature flags in <project>"', async () => {
@@ -282,7 +328,7 @@ describe('Feature Flags tree model', () => {
     assert.deepEqual(viewsForToolset('events'), []);
   });
 
-  it('checks a new flag\'s key and rollout before sending', () => {
+  it("checks a new flag's key and rollout before sending", () => {
     assert.equal(flagKeyProblem('new-checkout_2'), undefined);
     assert.match(flagKeyProblem('has space')!, /Only letters, numbers, hyphens/);
     assert.match(flagKeyProblem('')!, /Enter a key/);

@@ -95,12 +95,19 @@ describe('MCP Installations tree model', () => {
     try {
       const sentry = await installation('Sentry');
       const id = (sentry.data as InstallationRow).id;
-      const stored = () => rows().get(id)!.tools.find((t: { tool_name: string }) => t.tool_name === 'search_events').approval_state;
+      const stored = () =>
+        rows()
+          .get(id)!
+          .tools.find((t: { tool_name: string }) => t.tool_name === 'search_events').approval_state;
       assert.equal(stored(), 'needs_approval');
       const listCalls = () => h.standin.requestsTo('/mcp_server_installations', 'GET').filter((r) => !r.path.includes('/tools')).length;
       const rootLoads = listCalls();
 
-      for (const [state, icon] of [['approved', 'pass-filled'], ['do_not_use', 'circle-slash'], ['needs_approval', 'question']] as const) {
+      for (const [state, icon] of [
+        ['approved', 'pass-filled'],
+        ['do_not_use', 'circle-slash'],
+        ['needs_approval', 'question'],
+      ] as const) {
         const node = await tool(sentry, 'search_events');
         const changed = nextEvent(model.onDidChange);
         await model.setApproval(node.data as McpToolRow, state);
@@ -129,7 +136,14 @@ describe('MCP Installations tree model', () => {
       assert.equal((await installation('Stripe')).contextValue, 'posthog.mcpInstallation.enabled');
 
       const sentry = await installation('Sentry');
-      rows().get((sentry.data as InstallationRow).id)!.upstream_tools.push({ name: 'brand_new_tool', title: 'Brand new', description: 'Appeared upstream.', inputSchema: { type: 'object' } });
+      rows()
+        .get((sentry.data as InstallationRow).id)!
+        .upstream_tools.push({
+          name: 'brand_new_tool',
+          title: 'Brand new',
+          description: 'Appeared upstream.',
+          inputSchema: { type: 'object' },
+        });
       refreshed = nextEvent(model.onDidRefresh);
       await model.refreshTools(sentry.data as InstallationRow);
       await refreshed;
@@ -143,7 +157,7 @@ describe('MCP Installations tree model', () => {
     }
   });
 
-  it('authorize returns the provider\'s OAuth page to open', async () => {
+  it("authorize returns the provider's OAuth page to open", async () => {
     const acme = await installation('Acme Internal Tools');
     const url = await model.authorize(acme.data as InstallationRow);
     const u = new URL(url);
@@ -170,7 +184,12 @@ describe('MCP Installations tree model', () => {
       assert.ok(viaKey.installation?.id, 'an api_key template answers with the installation');
 
       const refreshed = nextEvent(model.onDidRefresh);
-      const custom = await model.installCustom({ name: 'VS Code test server', url: 'https://mcp.vscode-test.example/mcp', auth_type: 'api_key', api_key: secret });
+      const custom = await model.installCustom({
+        name: 'VS Code test server',
+        url: 'https://mcp.vscode-test.example/mcp',
+        auth_type: 'api_key',
+        api_key: secret,
+      });
       await refreshed;
       const inst = custom.installation!;
       assert.equal(inst.name, 'VS Code test server');
@@ -194,7 +213,7 @@ describe('MCP Installations tree model', () => {
     }
   });
 
-  it('errors: the list, and one installation\'s tools, show the message and Retry', async () => {
+  it("errors: the list, and one installation's tools, show the message and Retry", async () => {
     h.standin.faults.add({ path: '/mcp_server_installations', status: 500, times: 5 });
     const nodes = await model.children();
     assert.equal(nodes.length, 1);

@@ -11,7 +11,11 @@ exports.activate = async function activate() {
   if (!ext) return;
   const api = await ext.activate();
   if (api && typeof api.isSignedIn === 'function' && api.isSignedIn()) return;
-  await vscode.commands.executeCommand('posthog.signIn', { host, apiKey, projectId: Number(process.env.POSTHOG_DEMO_PROJECT) || undefined });
+  await vscode.commands.executeCommand('posthog.signIn', {
+    host,
+    apiKey,
+    projectId: Number(process.env.POSTHOG_DEMO_PROJECT) || undefined,
+  });
   await vscode.commands.executeCommand('workbench.view.extension.posthog').then(undefined, () => undefined);
 };
 

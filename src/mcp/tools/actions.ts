@@ -33,8 +33,12 @@ const STEP_FIELDS = ['event', 'properties', 'url', 'selector', 'tag_name', 'text
 /** Every step must say what it matches, or the action would match every event. */
 function checkSteps(list: Array<Record<string, unknown>> | undefined): string | undefined {
   if (!list) return undefined;
-  const empty = list.findIndex((s) => !STEP_FIELDS.some((f) => s[f] !== undefined && s[f] !== '' && !(Array.isArray(s[f]) && (s[f] as unknown[]).length === 0)));
-  return empty >= 0 ? `steps[${empty}] matches nothing in particular: give it an event, url, selector, tag_name, text, href or properties` : undefined;
+  const empty = list.findIndex(
+    (s) => !STEP_FIELDS.some((f) => s[f] !== undefined && s[f] !== '' && !(Array.isArray(s[f]) && (s[f] as unknown[]).length === 0)),
+  );
+  return empty >= 0
+    ? `steps[${empty}] matches nothing in particular: give it an event, url, selector, tag_name, text, href or properties`
+    : undefined;
 }
 
 function stepView(s: Row) {
@@ -55,7 +59,16 @@ function stepView(s: Row) {
 /** One line per step, e.g. `pageview with url contains "/pricing"`. */
 export function stepSummary(s: Row): string {
   const ev = s.event;
-  const head = ev === '$pageview' ? 'pageview' : ev === '$autocapture' ? 'autocapture' : ev === '$screen' ? 'screen view' : ev ? `"${ev}"` : 'any event';
+  const head =
+    ev === '$pageview'
+      ? 'pageview'
+      : ev === '$autocapture'
+        ? 'autocapture'
+        : ev === '$screen'
+          ? 'screen view'
+          : ev
+            ? `"${ev}"`
+            : 'any event';
   const parts: string[] = [];
   if (s.url) parts.push(`url ${s.url_matching ?? 'contains'} "${s.url}"`);
   if (s.selector) parts.push(`element "${s.selector}"`);
@@ -111,15 +124,17 @@ export const actionsTools: ToolDefinition[] = [
         action: 'list actions',
       });
       const { projectId } = await ctx.client.context(ctx.signal);
-      return listResult(page, (a) =>
-        compact({
-          id: a.id,
-          name: a.name || 'Unnamed action',
-          description: a.description,
-          tags: a.tags,
-          matches: summary(a),
-          url: ctx.client.uiUrlFor(projectId, `data-management/actions/${a.id}`),
-        }),
+      return listResult(
+        page,
+        (a) =>
+          compact({
+            id: a.id,
+            name: a.name || 'Unnamed action',
+            description: a.description,
+            tags: a.tags,
+            matches: summary(a),
+            url: ctx.client.uiUrlFor(projectId, `data-management/actions/${a.id}`),
+          }),
         ctx.client.uiUrlFor(projectId, 'data-management/actions/{id}'),
       );
     },
@@ -127,7 +142,8 @@ export const actionsTools: ToolDefinition[] = [
   defineTool({
     name: 'create_action',
     title: 'Create action',
-    description: 'Create an action: a named definition matching events (by event name, page URL, clicked element or properties). Returns it with its id and link.',
+    description:
+      'Create an action: a named definition matching events (by event name, page URL, clicked element or properties). Returns it with its id and link.',
     toolset: 'actions',
     input: {
       name: z.string().trim().min(1).max(400).describe('Action name, unique in the project'),
@@ -169,7 +185,8 @@ export const actionsTools: ToolDefinition[] = [
   defineTool({
     name: 'update_action',
     title: 'Update action',
-    description: 'Change an action\'s name, description, steps or tags. Only the fields given are changed; steps and tags are replaced whole.',
+    description:
+      "Change an action's name, description, steps or tags. Only the fields given are changed; steps and tags are replaced whole.",
     toolset: 'actions',
     input: {
       action_id: actionId,

@@ -12,7 +12,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(
 function realDate(s: string): boolean {
   const [y, m, d] = s.slice(0, 10).split('-').map(Number);
   const day = new Date(Date.UTC(y, m - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && !Number.isNaN(Date.parse(s.replace(' ', 'T')));
+  return (
+    day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && !Number.isNaN(Date.parse(s.replace(' ', 'T')))
+  );
 }
 const dateMarker = z
   .string()
@@ -71,13 +73,17 @@ export const annotationsTools: ToolDefinition[] = [
         action: 'list annotations',
       });
       const { projectId } = await ctx.client.context(ctx.signal);
-      return listResult(page, (a) => view(a, ctx.client.uiUrlFor(projectId, `data-management/annotations/${a.id}`), false), ctx.client.uiUrlFor(projectId, 'data-management/annotations/{id}'));
+      return listResult(
+        page,
+        (a) => view(a, ctx.client.uiUrlFor(projectId, `data-management/annotations/${a.id}`), false),
+        ctx.client.uiUrlFor(projectId, 'data-management/annotations/{id}'),
+      );
     },
   }),
   defineTool({
     name: 'create_annotation',
     title: 'Create annotation',
-    description: 'Mark a moment on the project\'s charts (a deploy, campaign or incident). Returns the annotation with its id and link.',
+    description: "Mark a moment on the project's charts (a deploy, campaign or incident). Returns the annotation with its id and link.",
     toolset: 'annotations',
     input: {
       content,
@@ -127,7 +133,7 @@ export const annotationsTools: ToolDefinition[] = [
   defineTool({
     name: 'update_annotation',
     title: 'Update annotation',
-    description: 'Change an annotation\'s text, date, scope or dashboard. Only the fields given are changed.',
+    description: "Change an annotation's text, date, scope or dashboard. Only the fields given are changed.",
     toolset: 'annotations',
     input: {
       annotation_id: annotationId,

@@ -3,7 +3,19 @@ import { OPERATOR_WORDS } from '../../posthog/operators';
 import { z } from 'zod';
 import { seg } from '../../posthog/client';
 import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import { DEFAULT_LIMIT, compact, given, id, jsonObject, listResult, paging, personName, requireSomeChange, search, type Row } from './common';
+import {
+  DEFAULT_LIMIT,
+  compact,
+  given,
+  id,
+  jsonObject,
+  listResult,
+  paging,
+  personName,
+  requireSomeChange,
+  search,
+  type Row,
+} from './common';
 
 const cohortId = id('cohort');
 
@@ -27,7 +39,10 @@ function leafText(p: Row): string {
     const window = p.time_value ? ` in the last ${p.time_value} ${p.time_interval ?? 'day'}${Number(p.time_value) === 1 ? '' : 's'}` : '';
     const times = p.operator_value !== undefined && p.operator ? ` ${OPS[String(p.operator)] ?? p.operator} ${p.operator_value} times` : '';
     const what = p.event_type === 'actions' ? `action ${p.key}` : `"${p.key}"`;
-    const verb = p.value === 'performed_event' || p.value === 'performed_event_multiple' || p.value === undefined ? 'performed' : String(p.value).replace(/_/g, ' ');
+    const verb =
+      p.value === 'performed_event' || p.value === 'performed_event_multiple' || p.value === undefined
+        ? 'performed'
+        : String(p.value).replace(/_/g, ' ');
     return `${not}${verb} ${what}${times}${window}`;
   }
   if (p.operator === 'is_set') return `${not}${p.key} is set`;
@@ -39,7 +54,9 @@ function summarize(node: unknown, depth: number): { text: string; compound: bool
   if (!node || typeof node !== 'object' || depth > 8) return undefined;
   const n = node as Row;
   if (n.type === 'AND' || n.type === 'OR') {
-    const parts = (Array.isArray(n.values) ? (n.values as Row[]) : []).map((v) => summarize(v, depth + 1)).filter((p): p is { text: string; compound: boolean } => !!p);
+    const parts = (Array.isArray(n.values) ? (n.values as Row[]) : [])
+      .map((v) => summarize(v, depth + 1))
+      .filter((p): p is { text: string; compound: boolean } => !!p);
     if (parts.length === 0) return undefined;
     if (parts.length === 1) return parts[0];
     return { text: parts.map((p) => (p.compound ? `(${p.text})` : p.text)).join(` ${n.type} `), compound: true };
@@ -99,13 +116,18 @@ export const cohortsTools: ToolDefinition[] = [
         action: 'list cohorts',
       });
       const { projectId } = await ctx.client.context(ctx.signal);
-      return listResult(page, (c) => cohortView(c, ctx.client.uiUrlFor(projectId, `cohorts/${c.id}`), false), ctx.client.uiUrlFor(projectId, 'cohorts/{id}'));
+      return listResult(
+        page,
+        (c) => cohortView(c, ctx.client.uiUrlFor(projectId, `cohorts/${c.id}`), false),
+        ctx.client.uiUrlFor(projectId, 'cohorts/{id}'),
+      );
     },
   }),
   defineTool({
     name: 'create_cohort',
     title: 'Create cohort',
-    description: 'Create a cohort from criteria (filters, or legacy groups). A static cohort (is_static) is a fixed list and needs no criteria. Returns it with its id and link.',
+    description:
+      'Create a cohort from criteria (filters, or legacy groups). A static cohort (is_static) is a fixed list and needs no criteria. Returns it with its id and link.',
     toolset: 'cohorts',
     input: {
       name: z.string().trim().min(1).max(400).describe('Cohort name'),
@@ -115,7 +137,8 @@ export const cohortsTools: ToolDefinition[] = [
       is_static: z.boolean().optional().describe('A fixed list of persons instead of criteria (default false)'),
     },
     annotations: ADD,
-    check: (a) => (!a.is_static && a.filters === undefined && a.groups === undefined ? 'give filters or groups (or is_static: true)' : undefined),
+    check: (a) =>
+      !a.is_static && a.filters === undefined && a.groups === undefined ? 'give filters or groups (or is_static: true)' : undefined,
     handler: async (args, ctx) => {
       const res = await ctx.client.request<Row>({
         method: 'POST',
@@ -148,7 +171,7 @@ export const cohortsTools: ToolDefinition[] = [
   defineTool({
     name: 'update_cohort',
     title: 'Update cohort',
-    description: 'Change a cohort\'s name, description or criteria. Only the fields given are changed; new criteria replace the old ones.',
+    description: "Change a cohort's name, description or criteria. Only the fields given are changed; new criteria replace the old ones.",
     toolset: 'cohorts',
     input: {
       cohort_id: cohortId,
@@ -179,7 +202,8 @@ export const cohortsTools: ToolDefinition[] = [
   defineTool({
     name: 'delete_cohort',
     title: 'Delete cohort',
-    description: 'Delete a cohort (a soft delete). PostHog refuses while active feature flags, insights or other cohorts use it, and says which.',
+    description:
+      'Delete a cohort (a soft delete). PostHog refuses while active feature flags, insights or other cohorts use it, and says which.',
     toolset: 'cohorts',
     input: { cohort_id: cohortId },
     annotations: CHANGE,

@@ -45,7 +45,8 @@ export const dashboardsTools: ToolDefinition[] = [
   defineTool({
     name: 'list_dashboards',
     title: 'List dashboards',
-    description: 'List dashboards in the project, pinned first (search matches name, description and tags). Returns id, name, description, pinned and a link for each; get_dashboard gives tags and tiles.',
+    description:
+      'List dashboards in the project, pinned first (search matches name, description and tags). Returns id, name, description, pinned and a link for each; get_dashboard gives tags and tiles.',
     toolset: 'dashboards',
     input: { search, ...paging },
     annotations: READ,
@@ -58,14 +59,16 @@ export const dashboardsTools: ToolDefinition[] = [
         action: 'list dashboards',
       });
       const { projectId } = await ctx.client.context(ctx.signal);
-      return listResult(page, (d) =>
-        compact({
-          id: d.id,
-          name: d.name || 'Untitled',
-          description: d.description,
-          pinned: d.pinned || undefined,
-          url: ctx.client.uiUrlFor(projectId, `dashboard/${d.id}`),
-        }),
+      return listResult(
+        page,
+        (d) =>
+          compact({
+            id: d.id,
+            name: d.name || 'Untitled',
+            description: d.description,
+            pinned: d.pinned || undefined,
+            url: ctx.client.uiUrlFor(projectId, `dashboard/${d.id}`),
+          }),
         ctx.client.uiUrlFor(projectId, 'dashboard/{id}'),
       );
     },
@@ -121,7 +124,7 @@ export const dashboardsTools: ToolDefinition[] = [
   defineTool({
     name: 'update_dashboard',
     title: 'Update dashboard',
-    description: 'Change a dashboard\'s name, description, pinned state or tags. Only the fields given are changed.',
+    description: "Change a dashboard's name, description, pinned state or tags. Only the fields given are changed.",
     toolset: 'dashboards',
     input: {
       dashboard_id: dashboardId,
@@ -131,7 +134,10 @@ export const dashboardsTools: ToolDefinition[] = [
       tags: z.array(z.string().max(100)).max(50).optional().describe('Replaces the tags'),
     },
     annotations: CHANGE,
-    check: (a) => (a.name === undefined && a.description === undefined && a.pinned === undefined && a.tags === undefined ? 'give at least one of name, description, pinned, tags' : undefined),
+    check: (a) =>
+      a.name === undefined && a.description === undefined && a.pinned === undefined && a.tags === undefined
+        ? 'give at least one of name, description, pinned, tags'
+        : undefined,
     handler: async (args, ctx) => {
       const body = given(args, ['name', 'description', 'pinned', 'tags']);
       requireSomeChange(body, 'name, description, pinned, tags');
@@ -183,7 +189,15 @@ export const dashboardsTools: ToolDefinition[] = [
       const rows = Array.isArray(res.data) ? res.data : [];
       return {
         count: rows.length,
-        results: rows.map((c) => compact({ user_uuid: (c.user as Row | undefined)?.uuid, name: personName(c.user), email: (c.user as Row | undefined)?.email, level: c.level, added_at: c.added_at })),
+        results: rows.map((c) =>
+          compact({
+            user_uuid: (c.user as Row | undefined)?.uuid,
+            name: personName(c.user),
+            email: (c.user as Row | undefined)?.email,
+            level: c.level,
+            added_at: c.added_at,
+          }),
+        ),
       };
     },
   }),
@@ -208,7 +222,12 @@ export const dashboardsTools: ToolDefinition[] = [
         object: `dashboard ${args.dashboard_id}`,
       });
       const c = res.data ?? {};
-      return compact({ dashboard_id: args.dashboard_id, user_uuid: (c.user as Row | undefined)?.uuid ?? args.user_uuid, name: personName(c.user), level: c.level ?? 37 });
+      return compact({
+        dashboard_id: args.dashboard_id,
+        user_uuid: (c.user as Row | undefined)?.uuid ?? args.user_uuid,
+        name: personName(c.user),
+        level: c.level ?? 37,
+      });
     },
   }),
   defineTool({

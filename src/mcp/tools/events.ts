@@ -45,7 +45,7 @@ export async function sendEvent(ctx: ToolContext, e: OutgoingEvent, action: stri
         status: err.status,
         message:
           `Could not ${action}: ${ctx.client.ingestionHost} rejected the project API token (401). ` +
-          'Check that the host matches the project\'s region, and sign in again if the project\'s token was reset.',
+          "Check that the host matches the project's region, and sign in again if the project's token was reset.",
       });
     }
     if (err instanceof PostHogError && err.kind === 'outcome_unknown') {
@@ -76,14 +76,19 @@ export const eventsTools: ToolDefinition[] = [
     },
     annotations: ADD,
     handler: async (args, ctx) => {
-      const uuid = await sendEvent(ctx, { event: args.event, distinct_id: args.distinct_id, properties: args.properties ?? {}, timestamp: args.timestamp }, `capture event '${args.event}'`);
+      const uuid = await sendEvent(
+        ctx,
+        { event: args.event, distinct_id: args.distinct_id, properties: args.properties ?? {}, timestamp: args.timestamp },
+        `capture event '${args.event}'`,
+      );
       return compact({ status: 'captured', event: args.event, distinct_id: args.distinct_id, uuid, timestamp: args.timestamp });
     },
   }),
   defineTool({
     name: 'identify_user',
     title: 'Identify user',
-    description: "Set a user's person properties ($identify with $set). Give anon_distinct_id to merge their anonymous activity into this user.",
+    description:
+      "Set a user's person properties ($identify with $set). Give anon_distinct_id to merge their anonymous activity into this user.",
     toolset: 'events',
     input: {
       distinct_id: distinctId,
@@ -94,14 +99,24 @@ export const eventsTools: ToolDefinition[] = [
     handler: async (args, ctx) => {
       const props: Row = { $set: args.properties };
       if (args.anon_distinct_id) props.$anon_distinct_id = args.anon_distinct_id;
-      const uuid = await sendEvent(ctx, { event: '$identify', distinct_id: args.distinct_id, properties: props }, `identify user '${args.distinct_id}'`);
-      return compact({ status: 'captured', event: '$identify', distinct_id: args.distinct_id, anon_distinct_id: args.anon_distinct_id, uuid });
+      const uuid = await sendEvent(
+        ctx,
+        { event: '$identify', distinct_id: args.distinct_id, properties: props },
+        `identify user '${args.distinct_id}'`,
+      );
+      return compact({
+        status: 'captured',
+        event: '$identify',
+        distinct_id: args.distinct_id,
+        anon_distinct_id: args.anon_distinct_id,
+        uuid,
+      });
     },
   }),
   defineTool({
     name: 'group_identify',
     title: 'Identify group',
-    description: "Create or update a group (e.g. a company) and set its properties ($groupidentify).",
+    description: 'Create or update a group (e.g. a company) and set its properties ($groupidentify).',
     toolset: 'events',
     input: {
       group_type: groupType,
@@ -139,8 +154,19 @@ export const eventsTools: ToolDefinition[] = [
       const props: Row = { ...(args.properties ?? {}) };
       const existing = props.$groups && typeof props.$groups === 'object' && !Array.isArray(props.$groups) ? (props.$groups as Row) : {};
       props.$groups = { ...existing, [args.group_type]: args.group_key };
-      const uuid = await sendEvent(ctx, { event: args.event, distinct_id: args.distinct_id, properties: props }, `capture event '${args.event}'`);
-      return { status: 'captured', event: args.event, distinct_id: args.distinct_id, group_type: args.group_type, group_key: args.group_key, uuid };
+      const uuid = await sendEvent(
+        ctx,
+        { event: args.event, distinct_id: args.distinct_id, properties: props },
+        `capture event '${args.event}'`,
+      );
+      return {
+        status: 'captured',
+        event: args.event,
+        distinct_id: args.distinct_id,
+        group_type: args.group_type,
+        group_key: args.group_key,
+        uuid,
+      };
     },
   }),
 ];

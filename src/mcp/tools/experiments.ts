@@ -25,7 +25,12 @@ const parameters = z
   .strict();
 
 const isoDateTime = (what: string) =>
-  z.string().datetime({ offset: true }).nullable().optional().describe(`${what} (ISO 8601 date-time, e.g. 2025-01-31T09:00:00Z); null clears it`);
+  z
+    .string()
+    .datetime({ offset: true })
+    .nullable()
+    .optional()
+    .describe(`${what} (ISO 8601 date-time, e.g. 2025-01-31T09:00:00Z); null clears it`);
 
 async function base(ctx: ToolContext, experimentIdValue?: number, rest = ''): Promise<string> {
   const suffix = experimentIdValue === undefined ? `experiments/${rest}` : `experiments/${seg(experimentIdValue)}/${rest}`;
@@ -55,9 +60,12 @@ function variantsOf(e: Row): Array<{ key: unknown; split_percent?: unknown }> | 
 /** What each metric measures: its name, type and the events it reads. */
 function metricSummary(m: Row) {
   const nodes: Row[] = [];
-  for (const k of ['source', 'numerator', 'denominator', 'start_event', 'completion_event']) if (m[k] && typeof m[k] === 'object') nodes.push(m[k] as Row);
+  for (const k of ['source', 'numerator', 'denominator', 'start_event', 'completion_event'])
+    if (m[k] && typeof m[k] === 'object') nodes.push(m[k] as Row);
   if (Array.isArray(m.series)) nodes.push(...(m.series as Row[]));
-  const events = nodes.map((n) => (typeof n.event === 'string' ? n.event : n.kind === 'ActionsNode' && n.id !== undefined ? `action ${n.id}` : undefined)).filter(Boolean);
+  const events = nodes
+    .map((n) => (typeof n.event === 'string' ? n.event : n.kind === 'ActionsNode' && n.id !== undefined ? `action ${n.id}` : undefined))
+    .filter(Boolean);
   return compact({ name: m.name, metric_type: m.metric_type ?? m.kind, events });
 }
 
@@ -93,7 +101,8 @@ export const experimentsTools: ToolDefinition[] = [
   defineTool({
     name: 'list_experiments',
     title: 'List experiments',
-    description: 'List A/B test experiments, newest first (archived ones hidden). Returns id, name, status, feature flag key, dates and a link.',
+    description:
+      'List A/B test experiments, newest first (archived ones hidden). Returns id, name, status, feature flag key, dates and a link.',
     toolset: 'experiments',
     input: {
       status: z.enum(STATUSES).optional().describe('Only experiments in this state (default all)'),
@@ -109,16 +118,18 @@ export const experimentsTools: ToolDefinition[] = [
         action: 'list experiments',
       });
       const { projectId } = await ctx.client.context(ctx.signal);
-      return listResult(page, (e) =>
-        compact({
-          id: e.id,
-          name: e.name,
-          status: statusOf(e),
-          feature_flag_key: e.feature_flag_key ?? (e.feature_flag as Row | undefined)?.key,
-          start_date: e.start_date,
-          end_date: e.end_date,
-          url: ctx.client.uiUrlFor(projectId, `experiments/${e.id}`),
-        }),
+      return listResult(
+        page,
+        (e) =>
+          compact({
+            id: e.id,
+            name: e.name,
+            status: statusOf(e),
+            feature_flag_key: e.feature_flag_key ?? (e.feature_flag as Row | undefined)?.key,
+            start_date: e.start_date,
+            end_date: e.end_date,
+            url: ctx.client.uiUrlFor(projectId, `experiments/${e.id}`),
+          }),
         ctx.client.uiUrlFor(projectId, 'experiments/{id}'),
       );
     },
@@ -187,7 +198,12 @@ export const experimentsTools: ToolDefinition[] = [
     },
     annotations: CHANGE,
     check: (a) =>
-      a.name === undefined && a.description === undefined && a.parameters === undefined && a.start_date === undefined && a.end_date === undefined && a.archived === undefined
+      a.name === undefined &&
+      a.description === undefined &&
+      a.parameters === undefined &&
+      a.start_date === undefined &&
+      a.end_date === undefined &&
+      a.archived === undefined
         ? 'give at least one of name, description, parameters, start_date, end_date, archived'
         : undefined,
     handler: async (args, ctx) => {
@@ -234,7 +250,7 @@ export const experimentsTools: ToolDefinition[] = [
             'before sending them, so PostHog adds $feature/<flag key>.'
           : events
             ? `No warning: recent ${which} events carry $feature/<flag key> properties, so experiments can attribute them to variants.`
-            : 'No warning: no events were given to check. Pass the experiment\'s metric event names in events.',
+            : "No warning: no events were given to check. Pass the experiment's metric event names in events.",
       });
     },
   }),

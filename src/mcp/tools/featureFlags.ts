@@ -88,7 +88,11 @@ async function flagByKey(ctx: ToolContext, key: string): Promise<Row> {
     if (!page.hasMore || page.nextOffset === undefined) break;
     offset = page.nextOffset;
   }
-  throw new PostHogError({ kind: 'not_found', status: 404, message: `No feature flag with key '${key}' in this project. List the flags (list_feature_flags) to find the right key.` });
+  throw new PostHogError({
+    kind: 'not_found',
+    status: 404,
+    message: `No feature flag with key '${key}' in this project. List the flags (list_feature_flags) to find the right key.`,
+  });
 }
 
 async function getFlag(ctx: ToolContext, flag: number): Promise<Row> {
@@ -117,7 +121,8 @@ export const featureFlagsTools: ToolDefinition[] = [
   defineTool({
     name: 'list_feature_flags',
     title: 'List feature flags',
-    description: 'List feature flags (newest first), optionally searching key/name or filtering by active. Each has id, key, name, active, rollout (who gets it, in words) and a link.',
+    description:
+      'List feature flags (newest first), optionally searching key/name or filtering by active. Each has id, key, name, active, rollout (who gets it, in words) and a link.',
     toolset: 'feature_flags',
     input: {
       search,
@@ -134,15 +139,17 @@ export const featureFlagsTools: ToolDefinition[] = [
         action: 'list feature flags',
       });
       const { projectId } = await ctx.client.context(ctx.signal);
-      return listResult(page, (f) =>
-        compact({
-          id: f.id,
-          key: f.key,
-          name: f.name,
-          active: f.active !== false,
-          rollout: rolloutSummary(f.filters),
-          url: ctx.client.uiUrlFor(projectId, `feature_flags/${f.id}`),
-        }),
+      return listResult(
+        page,
+        (f) =>
+          compact({
+            id: f.id,
+            key: f.key,
+            name: f.name,
+            active: f.active !== false,
+            rollout: rolloutSummary(f.filters),
+            url: ctx.client.uiUrlFor(projectId, `feature_flags/${f.id}`),
+          }),
         ctx.client.uiUrlFor(projectId, 'feature_flags/{id}'),
       );
     },
@@ -150,7 +157,8 @@ export const featureFlagsTools: ToolDefinition[] = [
   defineTool({
     name: 'get_feature_flag',
     title: 'Get feature flag',
-    description: 'Get one feature flag by flag_id or by its exact flag_key: active state, tags, full filters (conditions, variants, payloads) and link.',
+    description:
+      'Get one feature flag by flag_id or by its exact flag_key: active state, tags, full filters (conditions, variants, payloads) and link.',
     toolset: 'feature_flags',
     input: {
       flag_id: flagId.optional(),
@@ -187,9 +195,14 @@ export const featureFlagsTools: ToolDefinition[] = [
       filters: filtersInput.optional(),
     },
     annotations: ADD,
-    check: (a) => (a.rollout_percentage !== undefined && a.filters !== undefined ? 'give rollout_percentage or filters, not both' : checkFilters(a.filters)),
+    check: (a) =>
+      a.rollout_percentage !== undefined && a.filters !== undefined
+        ? 'give rollout_percentage or filters, not both'
+        : checkFilters(a.filters),
     handler: async (args, ctx) => {
-      const filters = args.filters ? filtersForPostHog(args.filters) : { groups: [{ properties: [], rollout_percentage: args.rollout_percentage ?? 100 }] };
+      const filters = args.filters
+        ? filtersForPostHog(args.filters)
+        : { groups: [{ properties: [], rollout_percentage: args.rollout_percentage ?? 100 }] };
       const res = await ctx.client.request<Row>({
         method: 'POST',
         path: await flagsPath(ctx),

@@ -10,10 +10,7 @@ import { jsonObject, type Row } from './common';
 const distinctId = z.string().trim().min(1).max(200).describe("The user's distinct id");
 const flagKey = z.string().trim().min(1).max(400).describe("The flag's key");
 const personProperties = jsonObject('Person properties to evaluate with, overriding stored ones').optional();
-const groups = z
-  .record(z.string())
-  .optional()
-  .describe('Groups the user belongs to, by type, e.g. {"company": "acme"}');
+const groups = z.record(z.string()).optional().describe('Groups the user belongs to, by type, e.g. {"company": "acme"}');
 
 const REASONS: Record<string, string> = {
   condition_match: 'Matched a condition set',
@@ -60,14 +57,28 @@ function reasonText(reason: unknown): string {
 }
 
 /** Calls /flags and returns every flag's evaluation, from the v2 shape or the legacy one. */
-async function evaluateAll(ctx: ToolContext, args: { distinct_id: string; person_properties?: Row; groups?: Record<string, string> }, action: string) {
+async function evaluateAll(
+  ctx: ToolContext,
+  args: { distinct_id: string; person_properties?: Row; groups?: Record<string, string> },
+  action: string,
+) {
   const token = await ctx.client.projectToken(ctx.signal);
   const body: Row = { api_key: token, distinct_id: args.distinct_id };
   if (args.person_properties) body.person_properties = args.person_properties;
   if (args.groups) body.groups = args.groups;
   let data: Row;
   try {
-    const res = await ctx.client.request<Row>({ method: 'POST', path: '/flags/', query: { v: 2 }, body, ingestion: true, retrySafe: true, readOnly: true, signal: ctx.signal, action });
+    const res = await ctx.client.request<Row>({
+      method: 'POST',
+      path: '/flags/',
+      query: { v: 2 },
+      body,
+      ingestion: true,
+      retrySafe: true,
+      readOnly: true,
+      signal: ctx.signal,
+      action,
+    });
     data = isObject(res.data) ? res.data : {};
   } catch (err) {
     if (err instanceof PostHogError && err.kind === 'auth') {
@@ -115,7 +126,12 @@ async function evaluateAll(ctx: ToolContext, args: { distinct_id: string; person
 /** Why a flag was missing from the answer: it does not exist, is inactive, or was deleted. */
 async function missingReason(ctx: ToolContext, key: string): Promise<string> {
   try {
-    const page = await ctx.client.list<Row>('feature_flags/', { limit: 100, query: { search: key }, signal: ctx.signal, action: `look up feature flag '${key}'` });
+    const page = await ctx.client.list<Row>('feature_flags/', {
+      limit: 100,
+      query: { search: key },
+      signal: ctx.signal,
+      action: `look up feature flag '${key}'`,
+    });
     const flag = page.results.find((f) => f.key === key);
     if (!flag) return `No feature flag with key '${key}' exists in this project (flag not found)`;
     if (flag.active === false) return `Flag '${key}' is inactive (turned off), so it is off for everyone`;
@@ -126,7 +142,10 @@ async function missingReason(ctx: ToolContext, key: string): Promise<string> {
   }
 }
 
-async function evaluateOne(ctx: ToolContext, args: { distinct_id: string; flag_key: string; person_properties?: Row; groups?: Record<string, string> }) {
+async function evaluateOne(
+  ctx: ToolContext,
+  args: { distinct_id: string; flag_key: string; person_properties?: Row; groups?: Record<string, string> },
+) {
   const { flags } = await evaluateAll(ctx, args, `evaluate feature flag '${args.flag_key}' for '${args.distinct_id}'`);
   const hit = flags.get(args.flag_key);
   if (hit) return hit;
@@ -157,7 +176,8 @@ export const flagEvaluationTools: ToolDefinition[] = [
   defineTool({
     name: 'get_feature_flag_payload',
     title: 'Get feature flag payload',
-    description: "Get the JSON payload a user receives from a feature flag (for their variant); payload is null when the flag is off or has none.",
+    description:
+      'Get the JSON payload a user receives from a feature flag (for their variant); payload is null when the flag is off or has none.',
     toolset: 'flag_evaluation',
     input: { distinct_id: distinctId, flag_key: flagKey, person_properties: personProperties, groups },
     annotations: READ,

@@ -6,7 +6,19 @@ import { z } from 'zod';
 import { seg } from '../../posthog/client';
 import { PostHogError } from '../../posthog/errors';
 import { ADD, ADD_IDEMPOTENT, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import { DEFAULT_LIMIT, compact, given, id, jsonObject, listResult, paging, personName, requireSomeChange, search, type Row } from './common';
+import {
+  DEFAULT_LIMIT,
+  compact,
+  given,
+  id,
+  jsonObject,
+  listResult,
+  paging,
+  personName,
+  requireSomeChange,
+  search,
+  type Row,
+} from './common';
 import { sharingSummary } from './dashboards';
 
 const insightId = id('insight');
@@ -96,7 +108,9 @@ async function insightSummary(ctx: ToolContext, i: Row, withResult = false) {
   const result = Array.isArray(i.result) ? (i.result as Row[]) : undefined;
   const trendSeries =
     withResult && result && result.every((s) => s && typeof s === 'object' && !Array.isArray(s) && 'label' in s)
-      ? result.slice(0, 25).map((s) => compact({ label: s.label, breakdown_value: breakdownLabel(s.breakdown_value), total: seriesTotal(s) }))
+      ? result
+          .slice(0, 25)
+          .map((s) => compact({ label: s.label, breakdown_value: breakdownLabel(s.breakdown_value), total: seriesTotal(s) }))
       : undefined;
   return compact({
     id: i.id,
@@ -185,19 +199,21 @@ export const insightsTools: ToolDefinition[] = [
         action: 'list insights',
       });
       const { projectId } = await ctx.client.context(ctx.signal);
-      return listResult(page, (i) =>
-        compact({
-          id: i.id,
-          short_id: i.short_id,
-          name: insightName(i),
-          description: i.description,
-          kind: insightKind(i),
-          tags: i.tags,
-          saved: i.saved === false ? false : undefined,
-          favorited: i.favorited || undefined,
-          last_modified_at: i.last_modified_at,
-          url: insightLink(ctx, projectId, i),
-        }),
+      return listResult(
+        page,
+        (i) =>
+          compact({
+            id: i.id,
+            short_id: i.short_id,
+            name: insightName(i),
+            description: i.description,
+            kind: insightKind(i),
+            tags: i.tags,
+            saved: i.saved === false ? false : undefined,
+            favorited: i.favorited || undefined,
+            last_modified_at: i.last_modified_at,
+            url: insightLink(ctx, projectId, i),
+          }),
         ctx.client.uiUrlFor(projectId, 'insights/{short_id}'),
       );
     },
@@ -210,7 +226,9 @@ export const insightsTools: ToolDefinition[] = [
     toolset: 'insights',
     input: {
       name: z.string().min(1).max(400).describe('Insight name'),
-      query: jsonObject('PostHog query object with a kind, e.g. {kind: "InsightVizNode", source: {kind: "TrendsQuery", series: [...]}}').optional(),
+      query: jsonObject(
+        'PostHog query object with a kind, e.g. {kind: "InsightVizNode", source: {kind: "TrendsQuery", series: [...]}}',
+      ).optional(),
       filters: jsonObject('Legacy insight filters, e.g. {insight: "TRENDS", events: [{id: "$pageview"}]}').optional(),
       description: z.string().max(4000).optional().describe('What the insight shows'),
     },
@@ -232,10 +250,13 @@ export const insightsTools: ToolDefinition[] = [
   defineTool({
     name: 'get_insight',
     title: 'Get insight',
-    description: "Get one insight by numeric id or short_id: its query, tags, dashboards, link, and the series' totals when PostHog has results cached.",
+    description:
+      "Get one insight by numeric id or short_id: its query, tags, dashboards, link, and the series' totals when PostHog has results cached.",
     toolset: 'insights',
     input: {
-      insight_id: z.union([z.number().int().positive(), z.string().min(1).max(50)]).describe("The insight's numeric id, or its short_id (from its URL)"),
+      insight_id: z
+        .union([z.number().int().positive(), z.string().min(1).max(50)])
+        .describe("The insight's numeric id, or its short_id (from its URL)"),
     },
     annotations: READ,
     handler: async (args, ctx) => {
@@ -357,7 +378,12 @@ export const insightsTools: ToolDefinition[] = [
         });
       }
       const { projectId } = await ctx.client.context(ctx.signal);
-      return compact({ insight_id: args.insight_id, name: insightName(found.data ?? {}), viewed: true, url: insightLink(ctx, projectId, { id: args.insight_id, ...found.data }) });
+      return compact({
+        insight_id: args.insight_id,
+        name: insightName(found.data ?? {}),
+        viewed: true,
+        url: insightLink(ctx, projectId, { id: args.insight_id, ...found.data }),
+      });
     },
   }),
   defineTool({
@@ -382,7 +408,8 @@ export const insightsTools: ToolDefinition[] = [
   defineTool({
     name: 'get_trend_insights',
     title: 'Get event trends',
-    description: 'Count events over time (a TrendsQuery, computed, not saved). Returns per event (and breakdown value) the total and counts per interval.',
+    description:
+      'Count events over time (a TrendsQuery, computed, not saved). Returns per event (and breakdown value) the total and counts per interval.',
     toolset: 'insights',
     input: {
       events,

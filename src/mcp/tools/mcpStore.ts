@@ -20,7 +20,13 @@ async function base(ctx: ToolContext, suffix = ''): Promise<string> {
 }
 
 /** GET, PATCH or DELETE one installation. */
-async function installationRequest(ctx: ToolContext, id: string, method: 'GET' | 'PATCH' | 'DELETE', verb: string, body?: Row): Promise<Row> {
+async function installationRequest(
+  ctx: ToolContext,
+  id: string,
+  method: 'GET' | 'PATCH' | 'DELETE',
+  verb: string,
+  body?: Row,
+): Promise<Row> {
   const res = await ctx.client.request<Row>({
     method,
     path: await base(ctx, `${seg(id)}/`),
@@ -95,7 +101,11 @@ async function installOutcome(ctx: ToolContext, status: number, data: Row | unde
     };
   }
   if (!data || typeof data.id !== 'string') {
-    throw new PostHogError({ kind: 'server', status, message: `PostHog answered ${status} to the install of ${what} without an installation or a redirect URL. List the installations to see whether it was installed.` });
+    throw new PostHogError({
+      kind: 'server',
+      status,
+      message: `PostHog answered ${status} to the install of ${what} without an installation or a redirect URL. List the installations to see whether it was installed.`,
+    });
   }
   return { installation: await installationDetail(ctx, data) };
 }
@@ -104,7 +114,8 @@ export const mcpStoreTools: ToolDefinition[] = [
   defineTool({
     name: 'list_mcp_server_templates',
     title: 'List MCP server templates',
-    description: 'List the catalog of MCP servers that install_mcp_server_template can install: id, name, auth_type (api_key or oauth) and URL of each.',
+    description:
+      'List the catalog of MCP servers that install_mcp_server_template can install: id, name, auth_type (api_key or oauth) and URL of each.',
     toolset: 'mcp_store',
     input: {},
     annotations: READ,
@@ -118,7 +129,17 @@ export const mcpStoreTools: ToolDefinition[] = [
       const rows = rowsOf(res.data);
       return {
         count: rows.length,
-        results: rows.map((t) => compact({ id: t.id, name: t.name, description: clip(t.description), auth_type: t.auth_type, url: t.url, category: t.category, docs_url: t.docs_url })),
+        results: rows.map((t) =>
+          compact({
+            id: t.id,
+            name: t.name,
+            description: clip(t.description),
+            auth_type: t.auth_type,
+            url: t.url,
+            category: t.category,
+            docs_url: t.docs_url,
+          }),
+        ),
       };
     },
   }),
@@ -153,7 +174,7 @@ export const mcpStoreTools: ToolDefinition[] = [
   defineTool({
     name: 'update_mcp_server_installation',
     title: 'Update MCP server installation',
-    description: "Rename an installed MCP server, change its description, or enable / disable it. Only the fields given are changed.",
+    description: 'Rename an installed MCP server, change its description, or enable / disable it. Only the fields given are changed.',
     toolset: 'mcp_store',
     input: {
       installation_id: installationId,
@@ -162,7 +183,10 @@ export const mcpStoreTools: ToolDefinition[] = [
       is_enabled: z.boolean().optional().describe('false disables the server: its tools cannot be called'),
     },
     annotations: CHANGE,
-    check: (a) => (a.display_name === undefined && a.description === undefined && a.is_enabled === undefined ? 'give at least one of display_name, description, is_enabled' : undefined),
+    check: (a) =>
+      a.display_name === undefined && a.description === undefined && a.is_enabled === undefined
+        ? 'give at least one of display_name, description, is_enabled'
+        : undefined,
     handler: async (args, ctx) => {
       const body = given(args, ['display_name', 'description', 'is_enabled']);
       requireSomeChange(body, 'display_name, description, is_enabled');
@@ -207,7 +231,8 @@ export const mcpStoreTools: ToolDefinition[] = [
   defineTool({
     name: 'set_mcp_tool_approval',
     title: 'Set MCP tool approval',
-    description: 'Set whether a tool of an installed MCP server may be called: approved, needs_approval (ask each time) or do_not_use (blocked).',
+    description:
+      'Set whether a tool of an installed MCP server may be called: approved, needs_approval (ask each time) or do_not_use (blocked).',
     toolset: 'mcp_store',
     input: {
       installation_id: installationId,
@@ -236,16 +261,27 @@ export const mcpStoreTools: ToolDefinition[] = [
             message: `Could not ${action}: that installation has no tool named "${args.tool_name}" (404). List its tools with list_mcp_installation_tools; tool names are case-sensitive.`,
           });
         }
-        throw errorFromResponse({ action, object: installationObject(args.installation_id), host: ctx.client.host, status: 404, body: res.data });
+        throw errorFromResponse({
+          action,
+          object: installationObject(args.installation_id),
+          host: ctx.client.host,
+          status: 404,
+          body: res.data,
+        });
       }
       const t = res.data ?? {};
-      return { installation_id: args.installation_id, tool_name: t.tool_name ?? args.tool_name, approval_state: t.approval_state ?? args.approval_state };
+      return {
+        installation_id: args.installation_id,
+        tool_name: t.tool_name ?? args.tool_name,
+        approval_state: t.approval_state ?? args.approval_state,
+      };
     },
   }),
   defineTool({
     name: 'refresh_mcp_installation_tools',
     title: 'Refresh MCP installation tools',
-    description: 'Re-read the tool list from the upstream MCP server: new tools arrive as needs_approval, vanished ones are marked removed. Returns the current tools.',
+    description:
+      'Re-read the tool list from the upstream MCP server: new tools arrive as needs_approval, vanished ones are marked removed. Returns the current tools.',
     toolset: 'mcp_store',
     input: { installation_id: installationId },
     annotations: CHANGE,
@@ -283,7 +319,13 @@ export const mcpStoreTools: ToolDefinition[] = [
               'check get_mcp_server_installation (needs_reauth or pending_oauth → authorize_mcp_server_installation), then try again.',
           });
         }
-        throw errorFromResponse({ action, object: installationObject(args.installation_id), host: ctx.client.host, status: 502, body: res.data });
+        throw errorFromResponse({
+          action,
+          object: installationObject(args.installation_id),
+          host: ctx.client.host,
+          status: 502,
+          body: res.data,
+        });
       }
       const rows = rowsOf(res.data);
       return { count: rows.length, results: rows.map(toolSummary) };
@@ -292,14 +334,18 @@ export const mcpStoreTools: ToolDefinition[] = [
   defineTool({
     name: 'authorize_mcp_server_installation',
     title: 'Authorize MCP server installation',
-    description: 'Start or restart the OAuth sign-in of an MCP server, by template_id or installation_id. Returns redirect_url: the user must open it in a browser and approve.',
+    description:
+      'Start or restart the OAuth sign-in of an MCP server, by template_id or installation_id. Returns redirect_url: the user must open it in a browser and approve.',
     toolset: 'mcp_store',
     input: {
       template_id: templateId.optional(),
       installation_id: installationId.optional(),
     },
     annotations: ADD_IDEMPOTENT,
-    check: (a) => ((a.template_id === undefined) === (a.installation_id === undefined) ? 'give exactly one of template_id or installation_id' : undefined),
+    check: (a) =>
+      (a.template_id === undefined) === (a.installation_id === undefined)
+        ? 'give exactly one of template_id or installation_id'
+        : undefined,
     handler: async (args, ctx) => {
       const object = args.template_id ? `MCP server template ${args.template_id}` : installationObject(args.installation_id!);
       const action = `start the OAuth sign-in for ${object}`;
@@ -326,7 +372,11 @@ export const mcpStoreTools: ToolDefinition[] = [
       }
       const redirect = res.status === 302 ? res.headers.location : res.data?.redirect_url;
       if (typeof redirect !== 'string' || !/^https?:\/\//i.test(redirect)) {
-        throw new PostHogError({ kind: 'server', status: res.status, message: `Could not start the OAuth sign-in for ${object}: PostHog answered ${res.status} without an authorization URL. Try again.` });
+        throw new PostHogError({
+          kind: 'server',
+          status: res.status,
+          message: `Could not start the OAuth sign-in for ${object}: PostHog answered ${res.status} without an authorization URL. Try again.`,
+        });
       }
       return { redirect_url: redirect };
     },
@@ -334,7 +384,8 @@ export const mcpStoreTools: ToolDefinition[] = [
   defineTool({
     name: 'install_custom_mcp_server',
     title: 'Install custom MCP server',
-    description: 'Install an MCP server by URL. api_key servers are installed at once; oauth returns a redirect_url the user must open to approve access.',
+    description:
+      'Install an MCP server by URL. api_key servers are installed at once; oauth returns a redirect_url the user must open to approve access.',
     toolset: 'mcp_store',
     input: {
       name: z.string().min(1).max(200).describe('Name to show for the server'),
@@ -354,7 +405,8 @@ export const mcpStoreTools: ToolDefinition[] = [
     annotations: ADD,
     check: (a) => {
       if (a.auth_type === 'oauth' && a.api_key !== undefined) return 'api_key is only used with auth_type api_key';
-      if (a.auth_type === 'api_key' && (a.client_id !== undefined || a.client_secret !== undefined)) return 'client_id and client_secret are only used with auth_type oauth';
+      if (a.auth_type === 'api_key' && (a.client_id !== undefined || a.client_secret !== undefined))
+        return 'client_id and client_secret are only used with auth_type oauth';
       if (a.client_secret !== undefined && a.client_id === undefined) return 'client_secret needs client_id';
       return undefined;
     },
@@ -372,7 +424,8 @@ export const mcpStoreTools: ToolDefinition[] = [
   defineTool({
     name: 'install_mcp_server_template',
     title: 'Install MCP server template',
-    description: 'Install a server from list_mcp_server_templates. api_key templates need api_key (reinstalling replaces it); oauth templates return a redirect_url to open.',
+    description:
+      'Install a server from list_mcp_server_templates. api_key templates need api_key (reinstalling replaces it); oauth templates return a redirect_url to open.',
     toolset: 'mcp_store',
     input: {
       template_id: templateId,

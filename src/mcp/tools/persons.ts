@@ -11,7 +11,10 @@ const scalar = z.union([z.string().max(1000), z.number(), z.boolean()]);
 const propertyFilter = z
   .object({
     key: z.string().min(1).max(400).describe('Person property name, e.g. "email" or "plan"'),
-    value: z.union([scalar, z.array(scalar).max(100)]).optional().describe('Value to compare; a list means any of them (exact)'),
+    value: z
+      .union([scalar, z.array(scalar).max(100)])
+      .optional()
+      .describe('Value to compare; a list means any of them (exact)'),
     operator: z
       .enum(['exact', 'is_not', 'icontains', 'not_icontains', 'regex', 'not_regex', 'gt', 'gte', 'lt', 'lte', 'is_set', 'is_not_set'])
       .optional()
@@ -70,7 +73,7 @@ export const personsTools: ToolDefinition[] = [
     toolset: 'persons',
     input: {
       search: z.string().min(1).max(200).optional().describe('Text in the email or name, or a distinct_id'),
-      distinct_id: z.string().min(1).max(400).optional().describe('Exact distinct_id (any of the person\'s ids)'),
+      distinct_id: z.string().min(1).max(400).optional().describe("Exact distinct_id (any of the person's ids)"),
       properties: z.array(propertyFilter).min(1).max(20).optional().describe('Person property filters, all must match'),
       ...paging,
     },

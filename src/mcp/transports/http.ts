@@ -135,12 +135,15 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServerHa
     let body: unknown;
     if (req.method === 'POST') {
       const raw = await readBody(req);
-      if (raw === 'too_large') return reply(res, 413, `Request body too large: the limit is ${MAX_BODY_BYTES / (1024 * 1024)} MB.`, { Connection: 'close' });
+      if (raw === 'too_large')
+        return reply(res, 413, `Request body too large: the limit is ${MAX_BODY_BYTES / (1024 * 1024)} MB.`, { Connection: 'close' });
       try {
         body = JSON.parse(raw.toString('utf8'));
       } catch {
         res.writeHead(400, { 'Content-Type': 'application/json' });
-        return res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32700, message: 'Parse error: the body is not valid JSON.' }, id: null }));
+        return res.end(
+          JSON.stringify({ jsonrpc: '2.0', error: { code: -32700, message: 'Parse error: the body is not valid JSON.' }, id: null }),
+        );
       }
     }
 

@@ -128,7 +128,12 @@ export class HttpSessionTransport implements Transport {
       if (!this.initialized) return reply(res, 400, -32000, 'Bad Request: Server not initialized');
       const version = req.headers['mcp-protocol-version'];
       if (typeof version === 'string' && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
-        return reply(res, 400, -32000, `Bad Request: Unsupported protocol version: ${version} (supported versions: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')})`);
+        return reply(
+          res,
+          400,
+          -32000,
+          `Bad Request: Unsupported protocol version: ${version} (supported versions: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')})`,
+        );
       }
     }
     const requests = messages.filter((_, i) => kinds[i] === 'request') as Array<{ id: RequestId }>;
@@ -139,7 +144,13 @@ export class HttpSessionTransport implements Transport {
       for (const m of messages) this.deliver(m, extra);
       return;
     }
-    const post: PendingPost = { ids: new Set(requests.map((r) => r.id)), responses: new Map(), order: requests.map((r) => r.id), batch: Array.isArray(body), res };
+    const post: PendingPost = {
+      ids: new Set(requests.map((r) => r.id)),
+      responses: new Map(),
+      order: requests.map((r) => r.id),
+      batch: Array.isArray(body),
+      res,
+    };
     for (const id of post.ids) this.waiting.set(id, post);
     // A client that gives up (cancellation, timeout) closes the connection: forget its requests.
     res.on('close', () => {
@@ -173,7 +184,12 @@ export class HttpSessionTransport implements Transport {
       return reply(res, 406, -32000, 'Not Acceptable: Client must accept text/event-stream');
     }
     if (this.stream && !this.stream.writableEnded) return reply(res, 409, -32000, 'Conflict: Only one SSE stream is allowed per session');
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'mcp-session-id': this.sessionId });
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+      'mcp-session-id': this.sessionId,
+    });
     res.flushHeaders();
     this.stream = res;
     res.on('close', () => {

@@ -69,7 +69,11 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
   readonly onDidRefresh: Event<ViewName> = this.refreshEmitter.event;
 
   constructor(protected readonly options: ModelOptions) {
-    this.root = new PagedList<T>((req) => this.fetchRoot(req), options.pageSize ?? DEFAULT_PAGE_SIZE, (item) => this.keyOf(item));
+    this.root = new PagedList<T>(
+      (req) => this.fetchRoot(req),
+      options.pageSize ?? DEFAULT_PAGE_SIZE,
+      (item) => this.keyOf(item),
+    );
   }
 
   // ----- what each model says -----
@@ -180,7 +184,8 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
     const kept = new Set(current.map((n) => n.id));
     const gone = new Set(previous.filter((n) => !kept.has(n.id)).map((n) => n.id));
     if (gone.size === 0) return;
-    for (const [id, node] of this.nodes) if (gone.has(id) || (node.parentId !== undefined && gone.has(node.parentId))) this.nodes.delete(id);
+    for (const [id, node] of this.nodes)
+      if (gone.has(id) || (node.parentId !== undefined && gone.has(node.parentId))) this.nodes.delete(id);
   }
 
   /**
@@ -269,7 +274,16 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
     if (list.status === 'error') return this.errorNodes(undefined, list.error);
     const items = this.itemNodes();
     if (items.length === 0) {
-      return [this.make({ id: `${this.view}/empty`, kind: 'empty', label: this.emptyLabel(), icon: { id: 'info' }, contextValue: 'posthog.empty', ...this.emptyExtras() })];
+      return [
+        this.make({
+          id: `${this.view}/empty`,
+          kind: 'empty',
+          label: this.emptyLabel(),
+          icon: { id: 'info' },
+          contextValue: 'posthog.empty',
+          ...this.emptyExtras(),
+        }),
+      ];
     }
     const nodes = items.slice();
     if (list.moreError) {
@@ -313,7 +327,11 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
       if (!this.isSignedIn) return [];
       list = this.childLists.get(parent.id);
       if (!list) {
-        list = new PagedList<Row>(async ({ signal }) => ({ results: await this.fetchChildren(parent, signal), has_more: false }), Number.MAX_SAFE_INTEGER, (r) => JSON.stringify(r));
+        list = new PagedList<Row>(
+          async ({ signal }) => ({ results: await this.fetchChildren(parent, signal), has_more: false }),
+          Number.MAX_SAFE_INTEGER,
+          (r) => JSON.stringify(r),
+        );
         this.childLists.set(parent.id, list);
       }
       await list.ensure();
@@ -324,7 +342,16 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
     if (list.status === 'error') return this.errorNodes(parent, list.error);
     const nodes = this.childNodes(parent, list.items).map((d) => this.make({ ...d, parentId: parent.id }));
     if (nodes.length === 0) {
-      return [this.make({ id: `${parent.id}/empty`, kind: 'empty', label: this.childrenEmptyLabel(parent), icon: { id: 'info' }, contextValue: 'posthog.empty', parentId: parent.id })];
+      return [
+        this.make({
+          id: `${parent.id}/empty`,
+          kind: 'empty',
+          label: this.childrenEmptyLabel(parent),
+          icon: { id: 'info' },
+          contextValue: 'posthog.empty',
+          parentId: parent.id,
+        }),
+      ];
     }
     return nodes;
   }

@@ -69,7 +69,11 @@ export class DashboardsModel extends TreeModel<DashboardRow> {
   /** The full tooltip, with tags, tile count and author (one get_dashboard call). */
   protected override hoverDetail(node: TreeNode): HoverDetail | undefined {
     if (node.kind !== 'dashboard') return undefined;
-    return { tool: 'get_dashboard', args: { dashboard_id: (node.data as DashboardRow).id }, tooltip: (row, problem) => dashboardTooltip(row as DashboardRow, problem) };
+    return {
+      tool: 'get_dashboard',
+      args: { dashboard_id: (node.data as DashboardRow).id },
+      tooltip: (row, problem) => dashboardTooltip(row as DashboardRow, problem),
+    };
   }
 
   protected emptyLabel(): string {

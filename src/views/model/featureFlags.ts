@@ -82,7 +82,9 @@ export class FeatureFlagsModel extends TreeModel<FlagRow> {
       description: rollout ?? '',
       // Built when read: the view fetches the full one on hover (resolveTooltip).
       tooltip: () => flagTooltip(f),
-      icon: f.active ? { id: 'circle-large-filled', color: 'testing.iconPassed' } : { id: 'circle-large-outline', color: 'disabledForeground' },
+      icon: f.active
+        ? { id: 'circle-large-filled', color: 'testing.iconPassed' }
+        : { id: 'circle-large-outline', color: 'disabledForeground' },
       contextValue: f.active ? 'posthog.flag.active' : 'posthog.flag.inactive',
       url: str(f.url),
       accessibilityLabel: `${f.key}, ${state.toLowerCase()}${rollout ? `, ${rollout}` : ''}`,
@@ -91,7 +93,9 @@ export class FeatureFlagsModel extends TreeModel<FlagRow> {
   }
 
   protected emptyLabel(): string {
-    return this.searchText ? `No feature flags matching "${this.searchText}" in ${this.projectLabel}` : `No feature flags in ${this.projectLabel}`;
+    return this.searchText
+      ? `No feature flags matching "${this.searchText}" in ${this.projectLabel}`
+      : `No feature flags in ${this.projectLabel}`;
   }
 
   protected override emptyExtras(): Partial<TreeNode> {
@@ -107,7 +111,10 @@ export class FeatureFlagsModel extends TreeModel<FlagRow> {
     return {
       tool: 'get_feature_flag',
       args: { flag_id: f.id },
-      tooltip: (row, problem) => (problem ? `${flagTooltip(f)}\n\n---\n\n$(error) Could not load the release conditions: ${md(problem)}` : flagTooltip(row as FlagRow)),
+      tooltip: (row, problem) =>
+        problem
+          ? `${flagTooltip(f)}\n\n---\n\n$(error) Could not load the release conditions: ${md(problem)}`
+          : flagTooltip(row as FlagRow),
     };
   }
 
@@ -122,7 +129,10 @@ export class FeatureFlagsModel extends TreeModel<FlagRow> {
     return this.setActive(flag, !flag.active, signal);
   }
 
-  async create(input: { key: string; name?: string; rollout_percentage?: number; active?: boolean }, signal?: AbortSignal): Promise<FlagRow> {
+  async create(
+    input: { key: string; name?: string; rollout_percentage?: number; active?: boolean },
+    signal?: AbortSignal,
+  ): Promise<FlagRow> {
     const args: Row = { key: input.key };
     if (input.name) args.name = input.name;
     if (input.rollout_percentage !== undefined) args.rollout_percentage = input.rollout_percentage;
@@ -186,9 +196,14 @@ export function describeFilters(filters: Row): string[] {
       });
     }
   }
-  const variants = Array.isArray((filters.multivariate as Row | undefined)?.variants) ? ((filters.multivariate as Row).variants as Row[]) : [];
+  const variants = Array.isArray((filters.multivariate as Row | undefined)?.variants)
+    ? ((filters.multivariate as Row).variants as Row[])
+    : [];
   if (variants.length) {
-    out.push('', `**Variants:** ${variants.map((v) => `\`${String(v.key).replace(/`/g, "'")}\` ${typeof v.rollout_percentage === 'number' ? `${v.rollout_percentage}%` : ''}`.trim()).join(' · ')}`);
+    out.push(
+      '',
+      `**Variants:** ${variants.map((v) => `\`${String(v.key).replace(/`/g, "'")}\` ${typeof v.rollout_percentage === 'number' ? `${v.rollout_percentage}%` : ''}`.trim()).join(' · ')}`,
+    );
   }
   const payloads = filters.payloads && typeof filters.payloads === 'object' ? Object.keys(filters.payloads as Row) : [];
   if (payloads.length) out.push('', `**Payloads for:** ${payloads.map((k) => `\`${k.replace(/`/g, "'")}\``).join(', ')}`);

@@ -49,7 +49,8 @@ export function mcpConfiguration(input: McpConfigInput): McpClientConfig {
   if (toolsets.length) args.push('--toolsets', toolsets.join(','));
   if (input.readOnly) args.push('--read-only');
   const env: Record<string, string> = { POSTHOG_API_KEY: API_KEY_PLACEHOLDER, POSTHOG_HOST: hostForEnv(input.host) };
-  if (input.projectId !== undefined && Number.isInteger(input.projectId) && input.projectId > 0) env.POSTHOG_PROJECT_ID = String(input.projectId);
+  if (input.projectId !== undefined && Number.isInteger(input.projectId) && input.projectId > 0)
+    env.POSTHOG_PROJECT_ID = String(input.projectId);
   if (input.cliPath) return { mcpServers: { posthog: { command: 'node', args: [input.cliPath, ...args], env } } };
   return { mcpServers: { posthog: { command: 'posthog-mcp', args, env } } };
 }

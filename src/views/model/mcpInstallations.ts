@@ -63,7 +63,7 @@ const APPROVAL_ICONS: Record<ApprovalState, { id: string; color: string }> = {
 };
 
 export function authTypeLabel(t: unknown): string {
-  return t === 'api_key' ? 'API key' : t === 'oauth' ? 'OAuth' : str(t) ?? 'unknown auth';
+  return t === 'api_key' ? 'API key' : t === 'oauth' ? 'OAuth' : (str(t) ?? 'unknown auth');
 }
 
 function hostOf(url: unknown): string | undefined {
@@ -145,7 +145,10 @@ export class McpInstallationsModel extends TreeModel<InstallationRow> {
   }
 
   protected override emptyExtras(): Partial<TreeNode> {
-    return { tooltip: 'Install one from the catalogue with the + button above.', command: { command: 'posthog.mcp.installTemplate', title: 'Install MCP Server' } };
+    return {
+      tooltip: 'Install one from the catalogue with the + button above.',
+      command: { command: 'posthog.mcp.installTemplate', title: 'Install MCP Server' },
+    };
   }
 
   protected override async fetchChildren(parent: TreeNode, signal: AbortSignal): Promise<Row[]> {
@@ -172,10 +175,15 @@ export class McpInstallationsModel extends TreeModel<InstallationRow> {
     }
     for (const t of tools) {
       const tool = { ...t, installation_id: i.id } as McpToolRow;
-      const state = (APPROVAL_STATES as readonly string[]).includes(tool.approval_state) ? (tool.approval_state as ApprovalState) : 'needs_approval';
+      const state = (APPROVAL_STATES as readonly string[]).includes(tool.approval_state)
+        ? (tool.approval_state as ApprovalState)
+        : 'needs_approval';
       const lines = [`**${md(tool.tool_name)}**${str(tool.display_name) ? ` — ${md(tool.display_name)}` : ''}`];
       if (str(tool.description)) lines.push('', md(oneLine(tool.description, 600)));
-      lines.push('', `$(${APPROVAL_ICONS[state].id}) ${APPROVAL_LABELS[state]}${state === 'needs_approval' ? ': each call waits for approval' : state === 'do_not_use' ? ': calls are blocked' : ': calls go through'}`);
+      lines.push(
+        '',
+        `$(${APPROVAL_ICONS[state].id}) ${APPROVAL_LABELS[state]}${state === 'needs_approval' ? ': each call waits for approval' : state === 'do_not_use' ? ': calls are blocked' : ': calls go through'}`,
+      );
       if (str(tool.removed_at)) lines.push('', `Removed from the server on ${md(String(tool.removed_at).slice(0, 10))}`);
       out.push({
         id: `${parent.id}/tool:${tool.tool_name}`,
@@ -210,11 +218,19 @@ export class McpInstallationsModel extends TreeModel<InstallationRow> {
   // ----- actions -----
 
   async setApproval(tool: { installation_id: string; tool_name: string }, state: ApprovalState, signal?: AbortSignal): Promise<Row> {
-    return (await this.options.tools.run('set_mcp_tool_approval', { installation_id: tool.installation_id, tool_name: tool.tool_name, approval_state: state }, { signal })) as Row;
+    return (await this.options.tools.run(
+      'set_mcp_tool_approval',
+      { installation_id: tool.installation_id, tool_name: tool.tool_name, approval_state: state },
+      { signal },
+    )) as Row;
   }
 
   async setEnabled(installation: { id: string }, enabled: boolean, signal?: AbortSignal): Promise<InstallationRow> {
-    return (await this.options.tools.run('update_mcp_server_installation', { installation_id: installation.id, is_enabled: enabled }, { signal })) as InstallationRow;
+    return (await this.options.tools.run(
+      'update_mcp_server_installation',
+      { installation_id: installation.id, is_enabled: enabled },
+      { signal },
+    )) as InstallationRow;
   }
 
   async refreshTools(installation: { id: string }, signal?: AbortSignal): Promise<Row> {
@@ -223,7 +239,11 @@ export class McpInstallationsModel extends TreeModel<InstallationRow> {
 
   /** The URL the user opens to (re-)authorize the installation. */
   async authorize(installation: { id: string }, signal?: AbortSignal): Promise<string> {
-    const out = (await this.options.tools.run('authorize_mcp_server_installation', { installation_id: installation.id }, { signal })) as Row;
+    const out = (await this.options.tools.run(
+      'authorize_mcp_server_installation',
+      { installation_id: installation.id },
+      { signal },
+    )) as Row;
     const url = str(out?.redirect_url);
     if (!url) throw new Error('PostHog did not return an authorization URL for this server.');
     return url;

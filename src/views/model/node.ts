@@ -19,17 +19,7 @@ export interface NodeCommand {
 }
 
 export type NodeKind =
-  | 'dashboard'
-  | 'insight'
-  | 'textTile'
-  | 'flag'
-  | 'installation'
-  | 'tool'
-  | 'warning'
-  | 'loadMore'
-  | 'empty'
-  | 'error'
-  | 'signIn';
+  'dashboard' | 'insight' | 'textTile' | 'flag' | 'installation' | 'tool' | 'warning' | 'loadMore' | 'empty' | 'error' | 'signIn';
 
 export interface TreeNode {
   /** Stable and unique in its view: keeps expansion and selection across refreshes. */
@@ -100,7 +90,9 @@ export function md(text: unknown): string {
 
 /** The first line of a text, clipped. */
 export function oneLine(text: unknown, max = 80): string {
-  const s = String(text ?? '').replace(/\s+/g, ' ').trim();
+  const s = String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 

@@ -75,8 +75,18 @@ export function argumentSpecs(inputSchema: Schema | undefined, secretArgs: reado
       specs.push({
         ...base,
         kind: types[0] as 'integer' | 'number',
-        minimum: typeof s.minimum === 'number' ? s.minimum : typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + (types[0] === 'integer' ? 1 : Number.EPSILON) : undefined,
-        maximum: typeof s.maximum === 'number' ? s.maximum : typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum - (types[0] === 'integer' ? 1 : Number.EPSILON) : undefined,
+        minimum:
+          typeof s.minimum === 'number'
+            ? s.minimum
+            : typeof s.exclusiveMinimum === 'number'
+              ? s.exclusiveMinimum + (types[0] === 'integer' ? 1 : Number.EPSILON)
+              : undefined,
+        maximum:
+          typeof s.maximum === 'number'
+            ? s.maximum
+            : typeof s.exclusiveMaximum === 'number'
+              ? s.exclusiveMaximum - (types[0] === 'integer' ? 1 : Number.EPSILON)
+              : undefined,
       });
     } else if (types.length === 1 && types[0] === 'string') {
       specs.push({
@@ -90,7 +100,13 @@ export function argumentSpecs(inputSchema: Schema | undefined, secretArgs: reado
     } else if (types.length === 1 && types[0] === 'array') {
       const items = unwrap((s.items ?? {}) as Schema);
       const stringItems = typesOf(items).length === 1 && typesOf(items)[0] === 'string' && !Array.isArray(items.enum);
-      specs.push({ ...base, kind: 'json', jsonType: 'array', stringItems, placeholder: stringItems ? 'a, b, c   or   ["a", "b"]' : '[ … ]' });
+      specs.push({
+        ...base,
+        kind: 'json',
+        jsonType: 'array',
+        stringItems,
+        placeholder: stringItems ? 'a, b, c   or   ["a", "b"]' : '[ … ]',
+      });
     } else if (types.length === 1 && types[0] === 'object') {
       specs.push({ ...base, kind: 'json', jsonType: 'object', placeholder: '{ … }' });
     } else {
@@ -120,9 +136,12 @@ export function coerceArgument(spec: ArgSpec, raw: string | undefined): Coerced 
   }
   switch (spec.kind) {
     case 'string': {
-      if (spec.format === 'uuid' && !UUID.test(text.trim())) return { ok: false, error: `${spec.name} must be a UUID (8-4-4-4-12 hex digits).` };
-      if (spec.minLength !== undefined && text.length < spec.minLength) return { ok: false, error: `${spec.name} must be at least ${spec.minLength} characters.` };
-      if (spec.maxLength !== undefined && text.length > spec.maxLength) return { ok: false, error: `${spec.name} must be at most ${spec.maxLength} characters.` };
+      if (spec.format === 'uuid' && !UUID.test(text.trim()))
+        return { ok: false, error: `${spec.name} must be a UUID (8-4-4-4-12 hex digits).` };
+      if (spec.minLength !== undefined && text.length < spec.minLength)
+        return { ok: false, error: `${spec.name} must be at least ${spec.minLength} characters.` };
+      if (spec.maxLength !== undefined && text.length > spec.maxLength)
+        return { ok: false, error: `${spec.name} must be at most ${spec.maxLength} characters.` };
       return { ok: true, value: spec.format === 'uuid' ? text.trim() : text };
     }
     case 'integer':
@@ -141,7 +160,9 @@ export function coerceArgument(spec: ArgSpec, raw: string | undefined): Coerced 
     }
     case 'enum': {
       const match = (spec.values ?? []).find((v) => String(v) === text.trim());
-      return match === undefined ? { ok: false, error: `${spec.name} must be one of: ${(spec.values ?? []).join(', ')}.` } : { ok: true, value: match };
+      return match === undefined
+        ? { ok: false, error: `${spec.name} must be one of: ${(spec.values ?? []).join(', ')}.` }
+        : { ok: true, value: match };
     }
     case 'json': {
       const t = text.trim();
@@ -150,11 +171,18 @@ export function coerceArgument(spec: ArgSpec, raw: string | undefined): Coerced 
         value = JSON.parse(t);
       } catch (err) {
         if (spec.jsonType === 'array' && spec.stringItems && !t.startsWith('[')) {
-          return { ok: true, value: t.split(',').map((x) => x.trim()).filter(Boolean) };
+          return {
+            ok: true,
+            value: t
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean),
+          };
         }
         return { ok: false, error: `${spec.name} is not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
       }
-      if (spec.jsonType === 'object' && (value === null || typeof value !== 'object' || Array.isArray(value))) return { ok: false, error: `${spec.name} must be a JSON object: { … }.` };
+      if (spec.jsonType === 'object' && (value === null || typeof value !== 'object' || Array.isArray(value)))
+        return { ok: false, error: `${spec.name} must be a JSON object: { … }.` };
       if (spec.jsonType === 'array' && !Array.isArray(value)) {
         if (spec.stringItems && typeof value === 'string') return { ok: true, value: [value] };
         return { ok: false, error: `${spec.name} must be a JSON array: [ … ].` };
@@ -165,7 +193,10 @@ export function coerceArgument(spec: ArgSpec, raw: string | undefined): Coerced 
 }
 
 /** Answers (by argument name; undefined = not answered) → the tool's arguments, or the problems. */
-export function buildArguments(specs: readonly ArgSpec[], answers: Record<string, string | undefined>): { args: Record<string, unknown>; errors: string[] } {
+export function buildArguments(
+  specs: readonly ArgSpec[],
+  answers: Record<string, string | undefined>,
+): { args: Record<string, unknown>; errors: string[] } {
   const args: Record<string, unknown> = {};
   const errors: string[] = [];
   for (const spec of specs) {
@@ -179,7 +210,17 @@ export function buildArguments(specs: readonly ArgSpec[], answers: Record<string
 /** The prompt for one argument: "flag_id (required) — The feature flag's numeric id". */
 export function argumentPrompt(spec: ArgSpec): string {
   const kind =
-    spec.kind === 'json' ? (spec.jsonType === 'array' ? (spec.stringItems ? 'list' : 'JSON array') : spec.jsonType === 'object' ? 'JSON object' : 'JSON') : spec.kind === 'enum' ? 'choice' : spec.kind;
+    spec.kind === 'json'
+      ? spec.jsonType === 'array'
+        ? spec.stringItems
+          ? 'list'
+          : 'JSON array'
+        : spec.jsonType === 'object'
+          ? 'JSON object'
+          : 'JSON'
+      : spec.kind === 'enum'
+        ? 'choice'
+        : spec.kind;
   const need = spec.required ? 'required' : 'optional: leave empty to skip';
   return `${spec.name} (${kind}, ${need})${spec.description ? ` — ${spec.description}` : ''}`;
 }

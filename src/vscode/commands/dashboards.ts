@@ -14,14 +14,29 @@ export async function loadMore(s: Services): Promise<void> {
 }
 
 export async function create(s: Services): Promise<DashboardRow | undefined> {
-  const name = await askText({ title: 'New dashboard', step: 1, totalSteps: 2, prompt: 'Name of the dashboard', placeholder: 'Launch metrics', validate: (v) => (v.trim() ? undefined : 'Enter a name.') });
+  const name = await askText({
+    title: 'New dashboard',
+    step: 1,
+    totalSteps: 2,
+    prompt: 'Name of the dashboard',
+    placeholder: 'Launch metrics',
+    validate: (v) => (v.trim() ? undefined : 'Enter a name.'),
+  });
   if (name === undefined || name === BACK) return undefined;
-  const description = await askText({ title: 'New dashboard', step: 2, totalSteps: 2, prompt: 'Description (optional: press Enter to skip)', placeholder: 'What is this dashboard for?' });
+  const description = await askText({
+    title: 'New dashboard',
+    step: 2,
+    totalSteps: 2,
+    prompt: 'Description (optional: press Enter to skip)',
+    placeholder: 'What is this dashboard for?',
+  });
   if (description === undefined) return undefined;
   const input = { name: name.trim(), description: description === BACK ? undefined : description.trim() || undefined };
   const run = async (): Promise<DashboardRow | undefined> => {
     try {
-      const created = await withProgress(`Creating dashboard "${input.name}"…`, (signal) => s.models.dashboards.create(input, signal), { viewId: VIEW_IDS.dashboards });
+      const created = await withProgress(`Creating dashboard "${input.name}"…`, (signal) => s.models.dashboards.create(input, signal), {
+        viewId: VIEW_IDS.dashboards,
+      });
       void vscode.window.showInformationMessage(`Created dashboard "${created.name}".`, 'Open in PostHog').then((c) => {
         if (c && created.url) void openExternal(created.url);
       });
@@ -38,7 +53,11 @@ export async function remove(s: Services, arg?: unknown): Promise<boolean> {
   const d = target<DashboardRow>(arg, s.views.dashboards, ['dashboard']);
   if (!d?.id) return false;
   const name = d.name ?? `dashboard ${d.id}`;
-  const ok = await confirm(`Delete dashboard "${name}"?`, 'Its insights are kept. PostHog keeps the dashboard restorable for a while.', 'Delete');
+  const ok = await confirm(
+    `Delete dashboard "${name}"?`,
+    'Its insights are kept. PostHog keeps the dashboard restorable for a while.',
+    'Delete',
+  );
   if (!ok) return false;
   try {
     await withProgress(`Deleting dashboard "${name}"…`, (signal) => s.models.dashboards.delete(d, signal), { viewId: VIEW_IDS.dashboards });

@@ -46,10 +46,32 @@ export async function create(s: Services): Promise<FlagRow | undefined> {
   while (step <= 3) {
     const answer =
       step === 1
-        ? await askText({ title, step, totalSteps: 3, prompt: 'Flag key: what your code checks', placeholder: 'new-checkout-flow', value: key, validate: flagKeyProblem })
+        ? await askText({
+            title,
+            step,
+            totalSteps: 3,
+            prompt: 'Flag key: what your code checks',
+            placeholder: 'new-checkout-flow',
+            value: key,
+            validate: flagKeyProblem,
+          })
         : step === 2
-          ? await askText({ title, step, totalSteps: 3, prompt: 'Description (optional: press Enter to skip)', placeholder: 'What does this flag control?', value: name })
-          : await askText({ title, step, totalSteps: 3, prompt: 'Roll out to what percentage of users? (0–100)', value: rollout, validate: rolloutProblem });
+          ? await askText({
+              title,
+              step,
+              totalSteps: 3,
+              prompt: 'Description (optional: press Enter to skip)',
+              placeholder: 'What does this flag control?',
+              value: name,
+            })
+          : await askText({
+              title,
+              step,
+              totalSteps: 3,
+              prompt: 'Roll out to what percentage of users? (0–100)',
+              value: rollout,
+              validate: rolloutProblem,
+            });
     if (answer === undefined) return undefined;
     if (answer === BACK) {
       step--;
@@ -63,11 +85,19 @@ export async function create(s: Services): Promise<FlagRow | undefined> {
   const input = { key, name: name || undefined, rollout_percentage: rollout ? Number(rollout.replace(/%$/, '')) : 100, active: true };
   const run = async (): Promise<FlagRow | undefined> => {
     try {
-      const created = await withProgress(`Creating feature flag "${key}"…`, (signal) => s.models.featureFlags.create(input, signal), { viewId: VIEW_IDS.featureFlags });
-      void vscode.window.showInformationMessage(`Created feature flag "${created.key}"${flagRollout(created) ? ` (${flagRollout(created)})` : ''}.`, 'Copy Key', 'Open in PostHog').then((c) => {
-        if (c === 'Copy Key') void vscode.env.clipboard.writeText(created.key);
-        else if (c === 'Open in PostHog' && created.url) void openExternal(created.url);
+      const created = await withProgress(`Creating feature flag "${key}"…`, (signal) => s.models.featureFlags.create(input, signal), {
+        viewId: VIEW_IDS.featureFlags,
       });
+      void vscode.window
+        .showInformationMessage(
+          `Created feature flag "${created.key}"${flagRollout(created) ? ` (${flagRollout(created)})` : ''}.`,
+          'Copy Key',
+          'Open in PostHog',
+        )
+        .then((c) => {
+          if (c === 'Copy Key') void vscode.env.clipboard.writeText(created.key);
+          else if (c === 'Open in PostHog' && created.url) void openExternal(created.url);
+        });
       return created;
     } catch (err) {
       void showError(err, { retry: run });
@@ -106,8 +136,15 @@ export async function toggle(s: Services, arg?: unknown): Promise<boolean> {
   );
   if (!ok) return false;
   try {
-    await withProgress(`${enable ? 'Enabling' : 'Disabling'} "${flag.key}"…`, (signal) => s.models.featureFlags.setActive(flag!, enable, signal), { viewId: VIEW_IDS.featureFlags });
-    vscode.window.setStatusBarMessage(`$(${enable ? 'circle-large-filled' : 'circle-large-outline'}) Feature flag "${flag.key}" ${enable ? 'enabled' : 'disabled'}`, 4000);
+    await withProgress(
+      `${enable ? 'Enabling' : 'Disabling'} "${flag.key}"…`,
+      (signal) => s.models.featureFlags.setActive(flag!, enable, signal),
+      { viewId: VIEW_IDS.featureFlags },
+    );
+    vscode.window.setStatusBarMessage(
+      `$(${enable ? 'circle-large-filled' : 'circle-large-outline'}) Feature flag "${flag.key}" ${enable ? 'enabled' : 'disabled'}`,
+      4000,
+    );
     return true;
   } catch (err) {
     void showError(err, { retry: () => toggle(s, arg) });
@@ -134,7 +171,9 @@ export async function remove(s: Services, arg?: unknown): Promise<boolean> {
   );
   if (!ok) return false;
   try {
-    await withProgress(`Deleting "${flag.key}"…`, (signal) => s.models.featureFlags.delete(flag!, signal), { viewId: VIEW_IDS.featureFlags });
+    await withProgress(`Deleting "${flag.key}"…`, (signal) => s.models.featureFlags.delete(flag!, signal), {
+      viewId: VIEW_IDS.featureFlags,
+    });
     vscode.window.setStatusBarMessage(`$(trash) Deleted feature flag "${flag.key}"`, 4000);
     return true;
   } catch (err) {

@@ -17,7 +17,10 @@ export async function openInPostHog(s: Services, arg?: unknown): Promise<string 
   let url: string | undefined;
   const node = arg;
   if (typeof arg === 'string' && /^https?:\/\//i.test(arg)) url = arg;
-  else if (isNode(node)) url = node.url ?? (typeof node.data?.url === 'string' && /^https?:/.test(node.data.url) && node.kind !== 'installation' ? node.data.url : undefined);
+  else if (isNode(node))
+    url =
+      node.url ??
+      (typeof node.data?.url === 'string' && /^https?:/.test(node.data.url) && node.kind !== 'installation' ? node.data.url : undefined);
   url ??= s.session.uiUrl('');
   if (!url) {
     void vscode.window.showInformationMessage('Sign in to PostHog to open your project.', 'Sign In').then((c) => {
@@ -41,7 +44,10 @@ export async function copyMcpConfig(s: Services): Promise<string> {
   await vscode.env.clipboard.writeText(text);
   // Not awaited: the command returns the text at once (a notification may stay open for long).
   void vscode.window
-    .showInformationMessage(`Copied an MCP configuration for the posthog-mcp CLI. Replace ${API_KEY_PLACEHOLDER} with a personal API key before using it.`, 'Create a Key')
+    .showInformationMessage(
+      `Copied an MCP configuration for the posthog-mcp CLI. Replace ${API_KEY_PLACEHOLDER} with a personal API key before using it.`,
+      'Create a Key',
+    )
     .then((choice) => {
       if (choice) void openExternal(`${s.session.host}/settings/user-api-keys`);
     });

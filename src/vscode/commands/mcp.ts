@@ -27,7 +27,9 @@ export async function setApproval(s: Services, arg: unknown, state: ApprovalStat
   const tool = target<McpToolRow>(arg, s.views.mcp, ['tool']);
   if (!tool?.installation_id || !tool.tool_name) return false;
   try {
-    await withProgress(`Updating "${tool.tool_name}"…`, (signal) => s.models.mcp.setApproval(tool, state, signal), { viewId: VIEW_IDS.mcp });
+    await withProgress(`Updating "${tool.tool_name}"…`, (signal) => s.models.mcp.setApproval(tool, state, signal), {
+      viewId: VIEW_IDS.mcp,
+    });
     vscode.window.setStatusBarMessage(`${STATE_WORDS[state]} ${tool.tool_name}`, 3000);
     return true;
   } catch (err) {
@@ -52,8 +54,13 @@ export async function refreshTools(s: Services, arg?: unknown): Promise<boolean>
   if (!i) return false;
   const name = installationName(i);
   try {
-    const out = (await withProgress(`Fetching the tools of ${name}…`, (signal) => s.models.mcp.refreshTools(i, signal), { notification: true })) as { count?: number };
-    vscode.window.setStatusBarMessage(`$(sync) ${name}: ${typeof out?.count === 'number' ? `${out.count} tools` : 'tools refreshed'}`, 4000);
+    const out = (await withProgress(`Fetching the tools of ${name}…`, (signal) => s.models.mcp.refreshTools(i, signal), {
+      notification: true,
+    })) as { count?: number };
+    vscode.window.setStatusBarMessage(
+      `$(sync) ${name}: ${typeof out?.count === 'number' ? `${out.count} tools` : 'tools refreshed'}`,
+      4000,
+    );
     return true;
   } catch (err) {
     void showError(err, { retry: () => refreshTools(s, arg) });
@@ -66,7 +73,9 @@ export async function setEnabled(s: Services, arg: unknown, enabled: boolean): P
   if (!i) return false;
   const name = installationName(i);
   try {
-    await withProgress(`${enabled ? 'Enabling' : 'Disabling'} ${name}…`, (signal) => s.models.mcp.setEnabled(i, enabled, signal), { viewId: VIEW_IDS.mcp });
+    await withProgress(`${enabled ? 'Enabling' : 'Disabling'} ${name}…`, (signal) => s.models.mcp.setEnabled(i, enabled, signal), {
+      viewId: VIEW_IDS.mcp,
+    });
     vscode.window.setStatusBarMessage(`${name} ${enabled ? 'enabled' : 'disabled'}`, 3000);
     return true;
   } catch (err) {
@@ -77,9 +86,11 @@ export async function setEnabled(s: Services, arg: unknown, enabled: boolean): P
 
 async function openAuthorization(s: Services, url: string, name: string): Promise<void> {
   await openExternal(url);
-  void vscode.window.showInformationMessage(`Finish connecting ${name} in your browser, then refresh the MCP Installations view.`, 'Refresh').then((choice) => {
-    if (choice === 'Refresh') s.models.mcp.refresh();
-  });
+  void vscode.window
+    .showInformationMessage(`Finish connecting ${name} in your browser, then refresh the MCP Installations view.`, 'Refresh')
+    .then((choice) => {
+      if (choice === 'Refresh') s.models.mcp.refresh();
+    });
 }
 
 export async function authorize(s: Services, arg?: unknown): Promise<string | undefined> {
@@ -87,7 +98,9 @@ export async function authorize(s: Services, arg?: unknown): Promise<string | un
   if (!i) return undefined;
   const name = installationName(i);
   try {
-    const url = await withProgress(`Starting authorization of ${name}…`, (signal) => s.models.mcp.authorize(i, signal), { viewId: VIEW_IDS.mcp });
+    const url = await withProgress(`Starting authorization of ${name}…`, (signal) => s.models.mcp.authorize(i, signal), {
+      viewId: VIEW_IDS.mcp,
+    });
     void openAuthorization(s, url, name);
     return url;
   } catch (err) {
@@ -122,7 +135,9 @@ async function finishInstall(s: Services, name: string, out: InstallResult): Pro
     await openAuthorization(s, out.redirect_url, name);
   } else {
     const installed = out?.installation ? installationName(out.installation) : name;
-    void vscode.window.showInformationMessage(`Installed ${installed}. Its tools appear once PostHog has fetched them: expand it, or use Refresh Tools.`);
+    void vscode.window.showInformationMessage(
+      `Installed ${installed}. Its tools appear once PostHog has fetched them: expand it, or use Refresh Tools.`,
+    );
   }
   return out;
 }
@@ -160,7 +175,12 @@ export async function installTemplate(s: Services, arg?: unknown): Promise<Insta
       password: true,
       validate: (v) => (v.trim() ? undefined : `${template!.name} needs an API key.`),
       buttons: template.docs_url
-        ? [{ button: { iconPath: new vscode.ThemeIcon('link-external'), tooltip: `${template.name} documentation` }, run: () => openExternal(template!.docs_url!) }]
+        ? [
+            {
+              button: { iconPath: new vscode.ThemeIcon('link-external'), tooltip: `${template.name} documentation` },
+              run: () => openExternal(template!.docs_url!),
+            },
+          ]
         : [],
     });
     if (key === undefined || key === BACK) return undefined;
@@ -168,7 +188,9 @@ export async function installTemplate(s: Services, arg?: unknown): Promise<Insta
   }
   const t = template;
   try {
-    const out = await withProgress(`Installing ${t.name}…`, (signal) => s.models.mcp.installTemplate(t, apiKey, signal), { notification: true });
+    const out = await withProgress(`Installing ${t.name}…`, (signal) => s.models.mcp.installTemplate(t, apiKey, signal), {
+      notification: true,
+    });
     return finishInstall(s, t.name, out);
   } catch (err) {
     void showError(err);
@@ -185,12 +207,28 @@ export async function installCustom(s: Services): Promise<InstallResult | undefi
   let apiKey = '';
   while (step <= 4) {
     if (step === 1) {
-      const v: Answer<string> = await askText({ title, step, totalSteps: 4, prompt: 'A name for the server', placeholder: 'Internal tools', value: name, validate: (x) => (x.trim() ? undefined : 'Enter a name.') });
+      const v: Answer<string> = await askText({
+        title,
+        step,
+        totalSteps: 4,
+        prompt: 'A name for the server',
+        placeholder: 'Internal tools',
+        value: name,
+        validate: (x) => (x.trim() ? undefined : 'Enter a name.'),
+      });
       if (v === undefined) return undefined;
       if (v === BACK) continue;
       name = v.trim();
     } else if (step === 2) {
-      const v: Answer<string> = await askText({ title, step, totalSteps: 4, prompt: 'The MCP server URL (Streamable HTTP)', placeholder: 'https://mcp.example.com/mcp', value: url, validate: serverUrlProblem });
+      const v: Answer<string> = await askText({
+        title,
+        step,
+        totalSteps: 4,
+        prompt: 'The MCP server URL (Streamable HTTP)',
+        placeholder: 'https://mcp.example.com/mcp',
+        value: url,
+        validate: serverUrlProblem,
+      });
       if (v === undefined) return undefined;
       if (v === BACK) {
         step--;
@@ -204,7 +242,11 @@ export async function installCustom(s: Services): Promise<InstallResult | undefi
         totalSteps: 4,
         placeholder: 'How does PostHog authenticate to this server?',
         items: [
-          { label: 'API key', detail: 'PostHog sends "Authorization: Bearer <key>" (leave the key empty for open servers)', value: 'api_key' },
+          {
+            label: 'API key',
+            detail: 'PostHog sends "Authorization: Bearer <key>" (leave the key empty for open servers)',
+            value: 'api_key',
+          },
           { label: 'OAuth', detail: 'You sign in to the server in your browser', value: 'oauth' },
         ],
         active: authType,
@@ -220,7 +262,13 @@ export async function installCustom(s: Services): Promise<InstallResult | undefi
         break;
       }
     } else {
-      const v: Answer<string> = await askText({ title, step, totalSteps: 4, prompt: `API key for ${name} (optional: press Enter if it needs none)`, password: true });
+      const v: Answer<string> = await askText({
+        title,
+        step,
+        totalSteps: 4,
+        prompt: `API key for ${name} (optional: press Enter if it needs none)`,
+        password: true,
+      });
       if (v === undefined) return undefined;
       if (v === BACK) {
         step--;
@@ -231,7 +279,11 @@ export async function installCustom(s: Services): Promise<InstallResult | undefi
     step++;
   }
   try {
-    const out = await withProgress(`Installing ${name}…`, (signal) => s.models.mcp.installCustom({ name, url, auth_type: authType, api_key: apiKey || undefined }, signal), { notification: true });
+    const out = await withProgress(
+      `Installing ${name}…`,
+      (signal) => s.models.mcp.installCustom({ name, url, auth_type: authType, api_key: apiKey || undefined }, signal),
+      { notification: true },
+    );
     return finishInstall(s, name, out);
   } catch (err) {
     void showError(err);

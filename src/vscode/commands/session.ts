@@ -131,7 +131,12 @@ async function interactiveSignIn(s: Services): Promise<boolean> {
           step,
           totalSteps: total,
           placeholder: 'Which project should the views and tools use?',
-          items: list.map((p) => ({ label: p.name, description: `#${p.id}`, detail: p.current ? 'Your current project' : undefined, value: p.id })),
+          items: list.map((p) => ({
+            label: p.name,
+            description: `#${p.id}`,
+            detail: p.current ? 'Your current project' : undefined,
+            value: p.id,
+          })),
           active: s.session.configuredProjectId ?? list[0]?.id,
         });
       } catch (err) {
@@ -178,9 +183,13 @@ export async function selectProject(s: Services, arg?: unknown): Promise<boolean
   const given = typeof arg === 'number' ? arg : typeof arg === 'string' && /^\d+$/.test(arg) ? Number(arg) : undefined;
   try {
     if (given !== undefined) {
-      const projects = await withProgress('Checking the project…', (signal) => s.session.projects(undefined, signal), { notification: true });
+      const projects = await withProgress('Checking the project…', (signal) => s.session.projects(undefined, signal), {
+        notification: true,
+      });
       if (!projects.some((p) => p.id === given)) {
-        void vscode.window.showErrorMessage(`Project ${given} is not one of the projects this API key can see: ${projects.map((p) => `${p.name} (#${p.id})`).join(', ') || 'none'}.`);
+        void vscode.window.showErrorMessage(
+          `Project ${given} is not one of the projects this API key can see: ${projects.map((p) => `${p.name} (#${p.id})`).join(', ') || 'none'}.`,
+        );
         return false;
       }
       await s.session.setProject(given);
@@ -189,9 +198,17 @@ export async function selectProject(s: Services, arg?: unknown): Promise<boolean
     const chosen = await askPick<number>({
       title: 'PostHog: Select Project',
       placeholder: `Projects on ${s.session.hostLabel}`,
-      items: s.session.projects().then((list) =>
-        list.map((p) => ({ label: p.name, description: `#${p.id}`, detail: p.current ? 'Active now' : undefined, iconPath: p.current ? new vscode.ThemeIcon('check') : undefined, value: p.id })),
-      ),
+      items: s.session
+        .projects()
+        .then((list) =>
+          list.map((p) => ({
+            label: p.name,
+            description: `#${p.id}`,
+            detail: p.current ? 'Active now' : undefined,
+            iconPath: p.current ? new vscode.ThemeIcon('check') : undefined,
+            value: p.id,
+          })),
+        ),
       active: s.session.projectId,
     });
     if (!chosen || chosen === BACK) return false;

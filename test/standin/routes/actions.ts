@@ -15,7 +15,20 @@ const MATCHING = ['exact', 'contains', 'regex'];
 const STRING_FIELDS = ['event', 'selector', 'tag_name', 'text', 'href', 'url'];
 const CHOICE_FIELDS = ['text_matching', 'href_matching', 'url_matching'];
 
-const typeName = (v: unknown) => (v === null ? 'NoneType' : Array.isArray(v) ? 'list' : typeof v === 'object' ? 'dict' : typeof v === 'number' ? (Number.isInteger(v) ? 'int' : 'float') : typeof v === 'boolean' ? 'bool' : 'str');
+const typeName = (v: unknown) =>
+  v === null
+    ? 'NoneType'
+    : Array.isArray(v)
+      ? 'list'
+      : typeof v === 'object'
+        ? 'dict'
+        : typeof v === 'number'
+          ? Number.isInteger(v)
+            ? 'int'
+            : 'float'
+          : typeof v === 'boolean'
+            ? 'bool'
+            : 'str';
 
 /** ActionStepJSONSerializer: known fields only, each a string / choice / list of dicts. */
 function cleanSteps(raw: unknown): Row[] {
@@ -39,7 +52,8 @@ function cleanSteps(raw: unknown): Row[] {
     }
     const props = (s as Row).properties;
     if (props === undefined || props === null) out.properties = null;
-    else if (!Array.isArray(props)) throw validation(`Expected a list of items but got type "${typeName(props)}".`, `steps__${i}__properties`, 'not_a_list');
+    else if (!Array.isArray(props))
+      throw validation(`Expected a list of items but got type "${typeName(props)}".`, `steps__${i}__properties`, 'not_a_list');
     else {
       props.forEach((p, j) => {
         if (!p || typeof p !== 'object' || Array.isArray(p)) {
@@ -115,7 +129,8 @@ export const actionsRoutes: RouteGroup = {
         String(a.name ?? '').localeCompare(String(b.name ?? '')),
       create: (ctx) => {
         const b = ctx.body;
-        if (!b || typeof b !== 'object' || Array.isArray(b)) throw validation('Invalid data. Expected a dictionary, but got list.', 'non_field_errors', 'invalid');
+        if (!b || typeof b !== 'object' || Array.isArray(b))
+          throw validation('Invalid data. Expected a dictionary, but got list.', 'non_field_errors', 'invalid');
         if (!('name' in b)) throw validation('This field is required.', 'name', 'required');
         const name = validateName(ctx, b.name);
         const now = nowIso();
@@ -156,18 +171,55 @@ export const actionsRoutes: RouteGroup = {
     const ada = state.userBasic(state.users.get(1)!);
     const bob = state.users.get(2) ? state.userBasic(state.users.get(2)!) : ada;
     const step = (s: Row): Row => cleanSteps([s])[0];
-    const defs: Array<{ name: string; description: string; tags: string[]; steps: Row[]; by?: Row; days: number; pinned?: boolean; deleted?: boolean }> = [
-      { name: 'Signed up', description: 'A new account was created (web or mobile).', tags: ['funnel'], steps: [{ event: 'signed_up' }], days: 0, pinned: true },
+    const defs: Array<{
+      name: string;
+      description: string;
+      tags: string[];
+      steps: Row[];
+      by?: Row;
+      days: number;
+      pinned?: boolean;
+      deleted?: boolean;
+    }> = [
+      {
+        name: 'Signed up',
+        description: 'A new account was created (web or mobile).',
+        tags: ['funnel'],
+        steps: [{ event: 'signed_up' }],
+        days: 0,
+        pinned: true,
+      },
       { name: 'Logged in', description: '', tags: [], steps: [{ event: 'logged_in' }], days: 0 },
-      { name: 'Uploaded file', description: 'Any successful upload, from any client.', tags: ['core'], steps: [{ event: 'uploaded_file' }], days: 0 },
+      {
+        name: 'Uploaded file',
+        description: 'Any successful upload, from any client.',
+        tags: ['core'],
+        steps: [{ event: 'uploaded_file' }],
+        days: 0,
+      },
       { name: 'Downloaded file', description: '', tags: ['core'], steps: [{ event: 'downloaded_file' }], days: 1 },
-      { name: 'Shared file link', description: 'Created a public or team link to a file.', tags: ['core', 'virality'], steps: [{ event: 'shared_file_link' }], days: 1 },
-      { name: 'Viewed pricing page', description: '', tags: ['marketing'], steps: [{ event: '$pageview', url: '/pricing', url_matching: 'contains' }], days: 2, by: bob },
+      {
+        name: 'Shared file link',
+        description: 'Created a public or team link to a file.',
+        tags: ['core', 'virality'],
+        steps: [{ event: 'shared_file_link' }],
+        days: 1,
+      },
+      {
+        name: 'Viewed pricing page',
+        description: '',
+        tags: ['marketing'],
+        steps: [{ event: '$pageview', url: '/pricing', url_matching: 'contains' }],
+        days: 2,
+        by: bob,
+      },
       {
         name: 'Clicked pricing CTA',
         description: 'Clicked an "Upgrade" button on a pricing card.',
         tags: ['marketing', 'funnel'],
-        steps: [{ event: '$autocapture', selector: '.pricing-card button', tag_name: 'button', text: 'Upgrade', text_matching: 'contains' }],
+        steps: [
+          { event: '$autocapture', selector: '.pricing-card button', tag_name: 'button', text: 'Upgrade', text_matching: 'contains' },
+        ],
         days: 2,
         by: bob,
       },
@@ -194,7 +246,14 @@ export const actionsRoutes: RouteGroup = {
         steps: [{ event: 'uploaded_file', properties: [{ key: 'file_size_b', value: 100_000_000, operator: 'gt', type: 'event' }] }],
         days: 12,
       },
-      { name: 'Clicked old signup button', description: 'Retired with the 2024 homepage.', tags: [], steps: [{ event: '$autocapture', selector: '#signup-cta-v1' }], days: 200, deleted: true },
+      {
+        name: 'Clicked old signup button',
+        description: 'Retired with the 2024 homepage.',
+        tags: [],
+        steps: [{ event: '$autocapture', selector: '#signup-cta-v1' }],
+        days: 200,
+        deleted: true,
+      },
     ];
     const list = team.id === 1 ? defs : defs.filter((d) => d.name === 'Signed up' || d.name === 'Uploaded file');
     list.forEach((d, i) => {

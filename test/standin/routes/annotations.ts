@@ -58,33 +58,45 @@ function isoOut(d: Date): string {
 
 function parseDate(v: unknown, attr: string): string | null {
   if (v === null) return null;
-  const m = typeof v === 'string' ? /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(v.trim()) : null;
+  const m =
+    typeof v === 'string'
+      ? /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(v.trim())
+      : null;
   // No time: midnight; no offset: the project's time zone (UTC in the stand-in).
   const tz = m?.[3] === undefined || m[3] === 'Z' ? 'Z' : m[3].includes(':') ? m[3] : `${m[3].slice(0, 3)}:${m[3].slice(3)}`;
   const date = m ? new Date(`${m[1]}T${m[2] ?? '00:00'}${tz}`) : undefined;
-  const realDay = !!m && !Number.isNaN(Date.parse(`${m[1]}T00:00:00Z`)) && new Date(`${m[1]}T00:00:00Z`).toISOString().slice(0, 10) === m[1];
+  const realDay =
+    !!m && !Number.isNaN(Date.parse(`${m[1]}T00:00:00Z`)) && new Date(`${m[1]}T00:00:00Z`).toISOString().slice(0, 10) === m[1];
   if (!date || Number.isNaN(date.getTime()) || !realDay) {
-    throw validation('Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].', attr, 'invalid');
+    throw validation(
+      'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
+      attr,
+      'invalid',
+    );
   }
   return isoOut(date);
 }
 
-const intOf = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
+const intOf = (v: unknown) =>
+  typeof v === 'number' && Number.isInteger(v) ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
 
 /** Field checks in declaration order, then the serializer's validate(). Returns the fields to write. */
 function validate(ctx: Ctx, body: Row, existing?: Row): Row {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw validation('Invalid data. Expected a dictionary, but got list.', 'non_field_errors', 'invalid');
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw validation('Invalid data. Expected a dictionary, but got list.', 'non_field_errors', 'invalid');
   const out: Row = {};
   const has = (f: string) => Object.prototype.hasOwnProperty.call(body, f);
   if (has('content')) {
     const v = body.content;
     if (v !== null && typeof v !== 'string') throw validation('Not a valid string.', 'content', 'invalid');
-    if (typeof v === 'string' && v.length > 400) throw validation('Ensure this field has no more than 400 characters.', 'content', 'max_length');
+    if (typeof v === 'string' && v.length > 400)
+      throw validation('Ensure this field has no more than 400 characters.', 'content', 'max_length');
     out.content = v;
   }
   if (has('date_marker')) out.date_marker = parseDate(body.date_marker, 'date_marker');
   if (has('creation_type')) {
-    if (!CREATION_TYPES.includes(body.creation_type)) throw validation(`"${body.creation_type}" is not a valid choice.`, 'creation_type', 'invalid_choice');
+    if (!CREATION_TYPES.includes(body.creation_type))
+      throw validation(`"${body.creation_type}" is not a valid choice.`, 'creation_type', 'invalid_choice');
     out.creation_type = body.creation_type;
   }
   if (has('dashboard_item')) {
@@ -92,8 +104,14 @@ function validate(ctx: Ctx, body: Row, existing?: Row): Row {
     if (v === null) out.dashboard_item = null;
     else {
       const n = intOf(v);
-      if (n === undefined) throw validation(`Incorrect type. Expected pk value, received ${typeof v === 'string' ? 'str' : typeof v}.`, 'dashboard_item', 'incorrect_type');
-      if (!ctx.state.table(ctx.team.id, 'insights').get(n)) throw validation(`Invalid pk "${n}" - object does not exist.`, 'dashboard_item', 'does_not_exist');
+      if (n === undefined)
+        throw validation(
+          `Incorrect type. Expected pk value, received ${typeof v === 'string' ? 'str' : typeof v}.`,
+          'dashboard_item',
+          'incorrect_type',
+        );
+      if (!ctx.state.table(ctx.team.id, 'insights').get(n))
+        throw validation(`Invalid pk "${n}" - object does not exist.`, 'dashboard_item', 'does_not_exist');
       out.dashboard_item = n;
     }
   }
@@ -119,14 +137,17 @@ function validate(ctx: Ctx, body: Row, existing?: Row): Row {
     out.emoji = body.emoji || null;
   }
   if (has('hidden_in_user_interface')) {
-    if (body.hidden_in_user_interface !== null && typeof body.hidden_in_user_interface !== 'boolean') throw validation('Must be a valid boolean.', 'hidden_in_user_interface', 'invalid');
+    if (body.hidden_in_user_interface !== null && typeof body.hidden_in_user_interface !== 'boolean')
+      throw validation('Must be a valid boolean.', 'hidden_in_user_interface', 'invalid');
     out.hidden_in_user_interface = body.hidden_in_user_interface;
   }
   if (has('tags')) {
-    if (!Array.isArray(body.tags)) throw validation(`Expected a list of items but got type "${typeof body.tags === 'string' ? 'str' : 'dict'}".`, 'tags', 'not_a_list');
+    if (!Array.isArray(body.tags))
+      throw validation(`Expected a list of items but got type "${typeof body.tags === 'string' ? 'str' : 'dict'}".`, 'tags', 'not_a_list');
     if (body.tags.length > 100) throw validation('Ensure this field has no more than 100 elements.', 'tags', 'max_length');
     const tags = body.tags.map((t: unknown) => String(t));
-    if (tags.some((t: string) => t.length > 255)) throw validation('Ensure this field has no more than 255 characters.', 'tags', 'max_length');
+    if (tags.some((t: string) => t.length > 255))
+      throw validation('Ensure this field has no more than 255 characters.', 'tags', 'max_length');
     out.tags = [...new Set(tags)];
   }
 
@@ -198,8 +219,19 @@ function listRows(ctx: Ctx): Row[] {
   const hidden = q.get('hidden_in_user_interface');
   if (hidden !== null) rows = rows.filter((a) => (truthy(hidden) ? a.hidden_in_user_interface === true : !a.hidden_in_user_interface));
   // DRF SearchFilter on `content`: every whitespace/comma separated term must appear.
-  const terms = (q.get('search') ?? '').replace(/\x00/g, '').split(/[\s,]+/).filter(Boolean).map((t) => t.toLowerCase());
-  if (terms.length) rows = rows.filter((a) => terms.every((t) => String(a.content ?? '').toLowerCase().includes(t)));
+  const terms = (q.get('search') ?? '')
+    .replace(/\x00/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((t) => t.toLowerCase());
+  if (terms.length)
+    rows = rows.filter((a) =>
+      terms.every((t) =>
+        String(a.content ?? '')
+          .toLowerCase()
+          .includes(t),
+      ),
+    );
   // -date_marker (Postgres: NULLs first when descending), then newest id
   return rows.sort(
     (a, b) =>
@@ -255,16 +287,30 @@ export const annotationsRoutes: RouteGroup = {
     };
     router.patch('annotations/:id', patch, OPTS);
     router.put('annotations/:id', patch, OPTS);
-    router.delete('annotations/:id', () => {
-      throw forbidDestroy();
-    }, OPTS);
+    router.delete(
+      'annotations/:id',
+      () => {
+        throw forbidDestroy();
+      },
+      OPTS,
+    );
   },
 
   seed(state: State, team: Team) {
     const table = annotations(state, team.id);
     const ada = state.userBasic(state.users.get(1)!);
     const bob = state.users.get(2) ? state.userBasic(state.users.get(2)!) : ada;
-    type Def = { content: string; days: number; hour?: number; type?: 'USR' | 'GIT'; by?: Row | null; scope?: string; dashboard_id?: number; emoji?: string; deleted?: boolean };
+    type Def = {
+      content: string;
+      days: number;
+      hour?: number;
+      type?: 'USR' | 'GIT';
+      by?: Row | null;
+      scope?: string;
+      dashboard_id?: number;
+      emoji?: string;
+      deleted?: boolean;
+    };
     const production: Def[] = [
       { content: 'Deployed v2.15: granular sharing permissions', days: 2, hour: 14, type: 'GIT', by: null },
       { content: 'Incident: login latency spike (p95 over 4 s for 25 min)', days: 5, hour: 9, by: bob, emoji: '🔥' },

@@ -24,9 +24,24 @@ export const cohorts = (state: State, teamId: number) => state.table(teamId, 'co
 
 const LEAF_KEYS: Record<string, string[]> = {
   behavioral: [
-    'type', 'key', 'value', 'event_type', 'time_value', 'time_interval', 'negation', 'operator', 'operator_value',
-    'seq_time_interval', 'seq_time_value', 'seq_event', 'seq_event_type', 'total_periods', 'min_periods', 'event_filters',
-    'explicit_datetime', 'explicit_datetime_to',
+    'type',
+    'key',
+    'value',
+    'event_type',
+    'time_value',
+    'time_interval',
+    'negation',
+    'operator',
+    'operator_value',
+    'seq_time_interval',
+    'seq_time_value',
+    'seq_event',
+    'seq_event_type',
+    'total_periods',
+    'min_periods',
+    'event_filters',
+    'explicit_datetime',
+    'explicit_datetime_to',
   ],
   cohort: ['type', 'key', 'value', 'negation'],
   person: ['type', 'key', 'operator', 'value', 'negation'],
@@ -39,11 +54,13 @@ const TAGS = "'behavioral', 'cohort', 'person', 'person_metadata', 'AND', 'OR'";
 type Loc = Array<string | number>;
 const pyLoc = (loc: Loc) => `(${loc.map((p) => (typeof p === 'number' ? String(p) : `'${p}'`)).join(', ')}${loc.length === 1 ? ',' : ''})`;
 /** What `str(exc.errors())` looks like when PostHog cannot map a pydantic error to a message. */
-const pydantic = (type: string, loc: Loc, msg: string) => validation(`[{'type': '${type}', 'loc': ${pyLoc(loc)}, 'msg': "${msg}"}]`, 'filters');
+const pydantic = (type: string, loc: Loc, msg: string) =>
+  validation(`[{'type': '${type}', 'loc': ${pyLoc(loc)}, 'msg': "${msg}"}]`, 'filters');
 const missing = (kind: string, fields: string) => validation(`Missing required keys for ${kind} filter: ${fields}`, 'filters');
 
 function checkNode(node: unknown, loc: Loc): void {
-  if (!node || typeof node !== 'object' || Array.isArray(node)) throw pydantic('model_attributes_type', loc, 'Input should be a valid dictionary or object to extract fields from');
+  if (!node || typeof node !== 'object' || Array.isArray(node))
+    throw pydantic('model_attributes_type', loc, 'Input should be a valid dictionary or object to extract fields from');
   const n = node as Row;
   if (!('type' in n)) throw pydantic('union_tag_not_found', loc, "Unable to extract tag using discriminator 'type'");
   if (n.type === 'AND' || n.type === 'OR') {
@@ -56,11 +73,13 @@ function checkNode(node: unknown, loc: Loc): void {
   }
   const kind = String(n.type);
   const allowed = LEAF_KEYS[kind];
-  if (!allowed) throw pydantic('union_tag_invalid', loc, `Input tag '${kind}' found using 'type' does not match any of the expected tags: ${TAGS}`);
+  if (!allowed)
+    throw pydantic('union_tag_invalid', loc, `Input tag '${kind}' found using 'type' does not match any of the expected tags: ${TAGS}`);
   const here = [...loc, kind];
   const extra = Object.keys(n).find((k) => !allowed.includes(k) && !SERVER_KEYS.includes(k));
   if (extra) throw pydantic('extra_forbidden', [...here, extra], 'Extra inputs are not permitted');
-  if (typeof n.negation !== 'undefined' && typeof n.negation !== 'boolean') throw pydantic('bool_type', [...here, 'negation'], 'Input should be a valid boolean');
+  if (typeof n.negation !== 'undefined' && typeof n.negation !== 'boolean')
+    throw pydantic('bool_type', [...here, 'negation'], 'Input should be a valid boolean');
   if (kind === 'person' || kind === 'person_metadata') {
     if (n.key === undefined) throw missing(kind, 'key');
     if (typeof n.key !== 'string') throw pydantic('string_type', [...here, 'key'], 'Input should be a valid string');
@@ -69,7 +88,10 @@ function checkNode(node: unknown, loc: Loc): void {
     if (n.operator === undefined || n.operator === null) gaps.push('operator');
     if (gaps.length) throw missing(kind, gaps.join(', '));
     if (kind === 'person_metadata' && !PERSON_METADATA_FIELDS.includes(n.key)) {
-      throw validation(`Value error, Unsupported person_metadata key '${n.key}'. Allowed keys: ${PERSON_METADATA_FIELDS.join(', ')}.`, 'filters');
+      throw validation(
+        `Value error, Unsupported person_metadata key '${n.key}'. Allowed keys: ${PERSON_METADATA_FIELDS.join(', ')}.`,
+        'filters',
+      );
     }
     return;
   }
@@ -85,7 +107,8 @@ function checkNode(node: unknown, loc: Loc): void {
   for (const f of ['key', 'value', 'event_type']) if (n[f] === undefined) throw missing('behavioral', f);
   if (typeof n.value !== 'string') throw pydantic('string_type', [...here, 'value'], 'Input should be a valid string');
   for (const f of ['time_value', 'operator_value', 'seq_time_value', 'total_periods', 'min_periods']) {
-    if (n[f] !== undefined && n[f] !== null && !Number.isInteger(Number(n[f]))) throw pydantic('int_parsing', [...here, f], 'Input should be a valid integer, unable to parse string as an integer');
+    if (n[f] !== undefined && n[f] !== null && !Number.isInteger(Number(n[f])))
+      throw pydantic('int_parsing', [...here, f], 'Input should be a valid integer, unable to parse string as an integer');
   }
 }
 
@@ -109,7 +132,8 @@ function validateFilters(raw: unknown, willBeStatic: boolean): Row | null {
   const extra = Object.keys(raw as Row).find((k) => k !== 'properties');
   if (extra) throw pydantic('extra_forbidden', [extra], 'Extra inputs are not permitted');
   const props = (raw as Row).properties;
-  if (!props || typeof props !== 'object' || Array.isArray(props)) throw pydantic('model_attributes_type', ['properties'], 'Input should be a valid dictionary or object to extract fields from');
+  if (!props || typeof props !== 'object' || Array.isArray(props))
+    throw pydantic('model_attributes_type', ['properties'], 'Input should be a valid dictionary or object to extract fields from');
   if (props.type !== 'AND' && props.type !== 'OR') throw pydantic('literal_error', ['properties', 'type'], "Input should be 'AND' or 'OR'");
   checkNode(props, ['properties']);
   return structuredClone(raw as Row);
@@ -142,7 +166,12 @@ function filtersFromGroups(groups: unknown): Row {
   };
 }
 
-const effectiveFilters = (c: Row): Row => (c.filters && filtersHaveValues(c.filters) ? c.filters : c.groups && (c.groups as unknown[]).length ? filtersFromGroups(c.groups) : (c.filters ?? { properties: { type: 'OR', values: [] } }));
+const effectiveFilters = (c: Row): Row =>
+  c.filters && filtersHaveValues(c.filters)
+    ? c.filters
+    : c.groups && (c.groups as unknown[]).length
+      ? filtersFromGroups(c.groups)
+      : (c.filters ?? { properties: { type: 'OR', values: [] } });
 
 /** Every `{type: 'cohort', value}` in a JSON tree. */
 function cohortRefs(tree: unknown, out = new Set<number>()): Set<number> {
@@ -207,7 +236,8 @@ function cohortsUsing(state: State, teamId: number, cohortId: number): Row[] {
     .sort((a, b) => Number(a.id) - Number(b.id));
 }
 
-const fiveNames = (names: string[]) => (names.length > 5 ? `${names.slice(0, 5).join(', ')}, and ${names.length - 5} more` : names.join(', '));
+const fiveNames = (names: string[]) =>
+  names.length > 5 ? `${names.slice(0, 5).join(', ')}, and ${names.length - 5} more` : names.join(', ');
 
 function refuseDeleteIfUsed(state: State, teamId: number, c: Row): void {
   const flags = activeFlagsUsing(state, teamId, c.id);
@@ -324,12 +354,17 @@ function matchesNode(c: Counter, node: Row, person: Row): boolean {
   }
   let hit = false;
   if (node.type === 'person') hit = compare((person.properties ?? {})[node.key], node.operator ?? 'exact', node.value);
-  else if (node.type === 'person_metadata') hit = compare(node.key === 'id' ? person.uuid : person[node.key], node.operator ?? 'exact', node.value);
+  else if (node.type === 'person_metadata')
+    hit = compare(node.key === 'id' ? person.uuid : person[node.key], node.operator ?? 'exact', node.value);
   else if (node.type === 'cohort') hit = isMember(c, Number(node.value), person);
   else if (node.type === 'behavioral') {
-    const window = node.time_value ? Number(node.time_value) * (INTERVAL_MS[String(node.time_interval ?? 'day')] ?? DAY) : Number.POSITIVE_INFINITY;
+    const window = node.time_value
+      ? Number(node.time_value) * (INTERVAL_MS[String(node.time_interval ?? 'day')] ?? DAY)
+      : Number.POSITIVE_INFINITY;
     const since = Date.now() - window;
-    const n = (c.events.get(person.uuid) ?? []).filter((e) => Date.parse(e.timestamp) >= since && eventMatches(c, e, node.key, node.event_type)).length;
+    const n = (c.events.get(person.uuid) ?? []).filter(
+      (e) => Date.parse(e.timestamp) >= since && eventMatches(c, e, node.key, node.event_type),
+    ).length;
     if (node.value === 'performed_event') hit = n > 0;
     else if (node.value === 'performed_event_multiple') hit = compare(n, node.operator ?? 'gte', node.operator_value ?? 1);
     else hit = false; // lifecycle / sequence criteria are not modelled
@@ -381,7 +416,10 @@ function recalculate(state: State, teamId: number, cohort: Row): void {
 
 function trigrams(s: string): Set<string> {
   const out = new Set<string>();
-  for (const word of s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
+  for (const word of s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)) {
     const w = `  ${word} `;
     for (let i = 0; i + 3 <= w.length; i++) out.add(w.slice(i, i + 3));
   }
@@ -403,7 +441,8 @@ function validateQuery(q: unknown): Row | null {
   if (!q) return null;
   if (typeof q !== 'object' || Array.isArray(q)) throw validation('Query must be a dictionary.', 'query');
   const kind = (q as Row).kind;
-  if (kind !== 'ActorsQuery' && kind !== 'HogQLQuery') throw validation(`Query must be an ActorsQuery or HogQLQuery. Got: ${kind ?? 'None'}`, 'query');
+  if (kind !== 'ActorsQuery' && kind !== 'HogQLQuery')
+    throw validation(`Query must be an ActorsQuery or HogQLQuery. Got: ${kind ?? 'None'}`, 'query');
   return q as Row;
 }
 
@@ -411,8 +450,10 @@ function validateScalars(b: Row): void {
   for (const f of ['name', 'description']) {
     if (b[f] !== undefined && b[f] !== null && typeof b[f] !== 'string') throw validation('Not a valid string.', f, 'invalid');
   }
-  if (typeof b.name === 'string' && b.name.length > 400) throw validation('Ensure this field has no more than 400 characters.', 'name', 'max_length');
-  if (typeof b.description === 'string' && b.description.length > 1000) throw validation('Ensure this field has no more than 1000 characters.', 'description', 'max_length');
+  if (typeof b.name === 'string' && b.name.length > 400)
+    throw validation('Ensure this field has no more than 400 characters.', 'name', 'max_length');
+  if (typeof b.description === 'string' && b.description.length > 1000)
+    throw validation('Ensure this field has no more than 1000 characters.', 'description', 'max_length');
   for (const f of ['is_static', 'deleted']) {
     if (b[f] !== undefined && typeof b[f] !== 'boolean') throw validation('Must be a valid boolean.', f, 'invalid');
   }
@@ -426,7 +467,12 @@ function serialize(row: Row, ctx: Ctx): Row {
     description: row.description ?? '',
     groups: row.groups ?? [],
     deleted: !!row.deleted,
-    filters: row.filters && filtersHaveValues(row.filters) ? row.filters : row.groups?.length ? filtersFromGroups(row.groups) : (row.filters ?? { properties: { type: 'OR', values: [] } }),
+    filters:
+      row.filters && filtersHaveValues(row.filters)
+        ? row.filters
+        : row.groups?.length
+          ? filtersFromGroups(row.groups)
+          : (row.filters ?? { properties: { type: 'OR', values: [] } }),
     query: row.query ?? null,
     version: row.version ?? null,
     pending_version: row.pending_version ?? null,
@@ -455,7 +501,8 @@ function serialize(row: Row, ctx: Ctx): Row {
 function listCohorts(ctx: Ctx) {
   const q = ctx.query;
   const search = q.get('search');
-  if (search !== null && search.length > MAX_SEARCH_LENGTH) throw validation(`Search query must be ${MAX_SEARCH_LENGTH} characters or fewer.`, 'search');
+  if (search !== null && search.length > MAX_SEARCH_LENGTH)
+    throw validation(`Search query must be ${MAX_SEARCH_LENGTH} characters or fewer.`, 'search');
   const type = q.get('type');
   const by = q.get('created_by_id');
   const hideBehavioral = (q.get('hide_behavioral_cohorts') ?? '').toLowerCase() === 'true';
@@ -498,7 +545,8 @@ export const cohortsRoutes: RouteGroup = {
       serialize: (row, ctx) => serialize(row, ctx),
       create: (ctx) => {
         const b = ctx.body;
-        if (!b || typeof b !== 'object' || Array.isArray(b)) throw validation('Invalid data. Expected a dictionary, but got list.', 'non_field_errors', 'invalid');
+        if (!b || typeof b !== 'object' || Array.isArray(b))
+          throw validation('Invalid data. Expected a dictionary, but got list.', 'non_field_errors', 'invalid');
         validateScalars(b);
         const isStatic = !!b.is_static;
         const filters = b.filters === undefined ? undefined : validateFilters(b.filters, isStatic);
@@ -525,7 +573,11 @@ export const cohortsRoutes: RouteGroup = {
           cohort_type: null,
         };
         if (isStatic && Array.isArray(b._create_static_person_ids)) {
-          const known = new Set(personsTable(ctx.state, ctx.team.id).all().map((p) => p.uuid));
+          const known = new Set(
+            personsTable(ctx.state, ctx.team.id)
+              .all()
+              .map((p) => p.uuid),
+          );
           row.people = [...new Set((b._create_static_person_ids as unknown[]).map(String).filter((u) => known.has(u)))];
         }
         const inserted = table.insert(row);
@@ -570,12 +622,33 @@ export const cohortsRoutes: RouteGroup = {
     const bob = state.users.get(2) ? state.userBasic(state.users.get(2)!) : ada;
     const or = (...ands: Row[][]) => ({ properties: { type: 'OR', values: ands.map((values) => ({ type: 'AND', values })) } });
     const person = (key: string, operator: string, value: unknown) => ({ type: 'person', key, operator, value, negation: false });
-    type Def = { name: string; description: string; filters?: Row | ((ids: Map<string, number>) => Row); groups?: Row[]; is_static?: boolean; count: number; days: number; by?: Row };
+    type Def = {
+      name: string;
+      description: string;
+      filters?: Row | ((ids: Map<string, number>) => Row);
+      groups?: Row[];
+      is_static?: boolean;
+      count: number;
+      days: number;
+      by?: Row;
+    };
     const production: Def[] = [
       {
         name: 'Power users',
         description: 'Uploaded at least 10 files in the last 30 days.',
-        filters: or([{ type: 'behavioral', key: 'uploaded_file', value: 'performed_event_multiple', event_type: 'events', operator: 'gte', operator_value: 10, time_value: 30, time_interval: 'day', negation: false }]),
+        filters: or([
+          {
+            type: 'behavioral',
+            key: 'uploaded_file',
+            value: 'performed_event_multiple',
+            event_type: 'events',
+            operator: 'gte',
+            operator_value: 10,
+            time_value: 30,
+            time_interval: 'day',
+            negation: false,
+          },
+        ]),
         count: 312,
         days: 150,
       },
@@ -589,10 +662,19 @@ export const cohortsRoutes: RouteGroup = {
       {
         name: 'Churn risk',
         description: 'Paying, but no login in the last 30 days.',
-        filters: (ids) => or([
-          { type: 'cohort', key: 'id', value: ids.get('Paying customers'), negation: false },
-          { type: 'behavioral', key: 'logged_in', value: 'performed_event', event_type: 'events', time_value: 30, time_interval: 'day', negation: true },
-        ]),
+        filters: (ids) =>
+          or([
+            { type: 'cohort', key: 'id', value: ids.get('Paying customers'), negation: false },
+            {
+              type: 'behavioral',
+              key: 'logged_in',
+              value: 'performed_event',
+              event_type: 'events',
+              time_value: 30,
+              time_interval: 'day',
+              negation: true,
+            },
+          ]),
         count: 97,
         days: 120,
         by: bob,
@@ -621,7 +703,13 @@ export const cohortsRoutes: RouteGroup = {
       },
     ];
     const staging: Def[] = [
-      { name: 'Internal team', description: 'Staff accounts on staging.', filters: or([person('email', 'icontains', '@hedgebox.net')]), count: 5, days: 60 },
+      {
+        name: 'Internal team',
+        description: 'Staff accounts on staging.',
+        filters: or([person('email', 'icontains', '@hedgebox.net')]),
+        count: 5,
+        days: 60,
+      },
       { name: 'QA testers', description: 'Accounts used by the QA rota.', is_static: true, count: 3, days: 30 },
     ];
     const ids = new Map<string, number>();

@@ -41,12 +41,28 @@ function serialize(row: Row, ctx: Ctx, detail: boolean): Row {
       layouts: {},
       deleted: !!t.deleted || !!insight?.deleted,
       insight: insight
-        ? { id: insight.id, short_id: insight.short_id, name: insight.name, derived_name: insight.derived_name ?? null, description: insight.description ?? '', query: insight.query ?? null, filters: {} }
+        ? {
+            id: insight.id,
+            short_id: insight.short_id,
+            name: insight.name,
+            derived_name: insight.derived_name ?? null,
+            description: insight.description ?? '',
+            query: insight.query ?? null,
+            filters: {},
+          }
         : null,
       text: t.text ? { body: t.text } : null,
     };
   });
-  return { ...basic, tiles, filters: row.filters ?? {}, variables: {}, persisted_filters: {}, persisted_variables: {}, quick_filter_ids: [] };
+  return {
+    ...basic,
+    tiles,
+    filters: row.filters ?? {},
+    variables: {},
+    persisted_filters: {},
+    persisted_variables: {},
+    quick_filter_ids: [],
+  };
 }
 
 let tileSeq = 1000;
@@ -59,7 +75,8 @@ export function addTile(dashboard: Row, tile: { insight_id?: number; text?: stri
 export function sharingRoutes(router: Router, resource: 'dashboards' | 'insights', scope: string): void {
   const find = (ctx: Ctx) => {
     const row = ctx.state.table(ctx.team.id, resource).get(ctx.params.id);
-    if (!row) throw new HttpError(404, envelope('invalid_request', 'not_found', resource === 'dashboards' ? 'Dashboard not found.' : 'Not found.'));
+    if (!row)
+      throw new HttpError(404, envelope('invalid_request', 'not_found', resource === 'dashboards' ? 'Dashboard not found.' : 'Not found.'));
     return row;
   };
   const view = (row: Row) => ({
@@ -111,7 +128,7 @@ export const dashboardsRoutes: RouteGroup = {
       },
       update: (row, ctx) => {
         const b = ctx.body;
-        if (b.name !== undefined && (typeof b.name !== 'string')) throw validation('Not a valid string.', 'name', 'invalid');
+        if (b.name !== undefined && typeof b.name !== 'string') throw validation('Not a valid string.', 'name', 'invalid');
         if (b.tags !== undefined && !Array.isArray(b.tags)) throw validation('Expected a list of items.', 'tags', 'not_a_list');
         assign(row, b, ['name', 'description', 'pinned', 'tags', 'restriction_level', 'filters']);
       },
@@ -126,32 +143,53 @@ export const dashboardsRoutes: RouteGroup = {
     };
     const collaboratorView = (ctx: Ctx, dashboardId: number, c: Row) => {
       const user = [...ctx.state.users.values()].find((u) => u.uuid === c.user_uuid);
-      return { id: c.id, dashboard_id: dashboardId, user: user ? ctx.state.userBasic(user) : null, level: c.level, added_at: c.added_at, updated_at: c.added_at };
+      return {
+        id: c.id,
+        dashboard_id: dashboardId,
+        user: user ? ctx.state.userBasic(user) : null,
+        level: c.level,
+        added_at: c.added_at,
+        updated_at: c.added_at,
+      };
     };
-    router.get('dashboards/:id/collaborators', (ctx) => {
-      const d = dash(ctx);
-      return (d.collaborators ?? []).map((c: Row) => collaboratorView(ctx, d.id, c));
-    }, collabOpts);
-    router.post('dashboards/:id/collaborators', (ctx) => {
-      const d = dash(ctx);
-      const b = ctx.body ?? {};
-      if (!b.user_uuid) throw required('user_uuid');
-      if ((d.restriction_level ?? 21) === 21) throw validation('Cannot add collaborators to a dashboard on the lowest restriction level.');
-      if (b.level !== undefined && b.level !== 37) throw validation('Only edit access can be explicitly specified currently.', 'level');
-      const user = [...ctx.state.users.values()].find((u) => u.uuid === b.user_uuid);
-      if (!user) throw validation('User does not exist.', 'user_uuid');
-      if (user.id === d.created_by?.id) throw validation('Cannot add collaborators that already have inherent access (the dashboard owner or a project admins).');
-      d.collaborators = d.collaborators ?? [];
-      if (d.collaborators.some((c: Row) => c.user_uuid === b.user_uuid)) throw validation('User already is a collaborator.');
-      const c = { id: d.collaborators.length + 1, user_uuid: b.user_uuid, level: 37, added_at: nowIso() };
-      d.collaborators.push(c);
-      return r(201, collaboratorView(ctx, d.id, c));
-    }, collabOpts);
-    router.delete('dashboards/:id/collaborators/:uuid', (ctx) => {
-      const d = dash(ctx);
-      d.collaborators = (d.collaborators ?? []).filter((c: Row) => c.user_uuid !== ctx.params.uuid);
-      return r(204);
-    }, collabOpts);
+    router.get(
+      'dashboards/:id/collaborators',
+      (ctx) => {
+        const d = dash(ctx);
+        return (d.collaborators ?? []).map((c: Row) => collaboratorView(ctx, d.id, c));
+      },
+      collabOpts,
+    );
+    router.post(
+      'dashboards/:id/collaborators',
+      (ctx) => {
+        const d = dash(ctx);
+        const b = ctx.body ?? {};
+        if (!b.user_uuid) throw required('user_uuid');
+        if ((d.restriction_level ?? 21) === 21)
+          throw validation('Cannot add collaborators to a dashboard on the lowest restriction level.');
+        if (b.level !== undefined && b.level !== 37) throw validation('Only edit access can be explicitly specified currently.', 'level');
+        const user = [...ctx.state.users.values()].find((u) => u.uuid === b.user_uuid);
+        if (!user) throw validation('User does not exist.', 'user_uuid');
+        if (user.id === d.created_by?.id)
+          throw validation('Cannot add collaborators that already have inherent access (the dashboard owner or a project admins).');
+        d.collaborators = d.collaborators ?? [];
+        if (d.collaborators.some((c: Row) => c.user_uuid === b.user_uuid)) throw validation('User already is a collaborator.');
+        const c = { id: d.collaborators.length + 1, user_uuid: b.user_uuid, level: 37, added_at: nowIso() };
+        d.collaborators.push(c);
+        return r(201, collaboratorView(ctx, d.id, c));
+      },
+      collabOpts,
+    );
+    router.delete(
+      'dashboards/:id/collaborators/:uuid',
+      (ctx) => {
+        const d = dash(ctx);
+        d.collaborators = (d.collaborators ?? []).filter((c: Row) => c.user_uuid !== ctx.params.uuid);
+        return r(204);
+      },
+      collabOpts,
+    );
     sharingRoutes(router, 'dashboards', 'sharing_configuration');
   },
 
@@ -190,7 +228,16 @@ export const dashboardsRoutes: RouteGroup = {
     }
     const extra = options.scale?.dashboards ?? 0;
     for (let i = 0; i < extra && team.id === 1; i++) {
-      table.insert({ name: `Scale dashboard ${String(i).padStart(5, '0')}`, description: '', pinned: false, tags: [], created_at: isoDaysAgo(200), created_by: ada, tiles: [], deleted: false });
+      table.insert({
+        name: `Scale dashboard ${String(i).padStart(5, '0')}`,
+        description: '',
+        pinned: false,
+        tags: [],
+        created_at: isoDaysAgo(200),
+        created_by: ada,
+        tiles: [],
+        deleted: false,
+      });
     }
   },
 };

@@ -153,45 +153,281 @@ interface SeedUser {
 }
 
 const COMPANIES: Record<string, { name: string; industry: string; plan: string; employees: number }> = {
-  'northwind': { name: 'Northwind Traders', industry: 'Retail', plan: 'enterprise', employees: 420 },
+  northwind: { name: 'Northwind Traders', industry: 'Retail', plan: 'enterprise', employees: 420 },
   'lumen-labs': { name: 'Lumen Labs', industry: 'Biotech', plan: 'pro', employees: 85 },
-  'pixelforge': { name: 'Pixelforge Studio', industry: 'Design', plan: 'pro', employees: 24 },
-  'tidewater': { name: 'Tidewater Logistics', industry: 'Logistics', plan: 'starter', employees: 130 },
+  pixelforge: { name: 'Pixelforge Studio', industry: 'Design', plan: 'pro', employees: 24 },
+  tidewater: { name: 'Tidewater Logistics', industry: 'Logistics', plan: 'starter', employees: 130 },
 };
 
 /** Hedgebox users active in the last 14 days (the persons group seeds other, older customers). */
 const USERS: SeedUser[] = [
-  { name: 'Hannah Müller', email: 'hannah@northwind.example', plan: 'enterprise', company: 'northwind', activity: 0.85, browser: 'Chrome', os: 'Mac OS X', referrer: '$direct' },
-  { name: 'Tom Okoro', email: 'tom.okoro@northwind.example', plan: 'enterprise', company: 'northwind', activity: 0.6, browser: 'Edge', os: 'Windows', referrer: '$direct' },
-  { name: 'Mei Lin', email: 'mei@lumenlabs.example', plan: 'pro', company: 'lumen-labs', activity: 0.75, browser: 'Safari', os: 'Mac OS X', referrer: 'www.google.com' },
-  { name: 'Jonas Berg', email: 'jonas@lumenlabs.example', plan: 'pro', company: 'lumen-labs', activity: 0.4, browser: 'Firefox', os: 'Linux', referrer: '$direct' },
-  { name: 'Ana Costa', email: 'ana@pixelforge.example', plan: 'pro', company: 'pixelforge', activity: 0.7, browser: 'Chrome', os: 'Mac OS X', referrer: 'twitter.com' },
-  { name: 'Ravi Patel', email: 'ravi@tidewater.example', plan: 'starter', company: 'tidewater', activity: 0.5, browser: 'Chrome', os: 'Windows', referrer: 'www.linkedin.com' },
-  { name: 'Chloe Martin', email: 'chloe.martin@gmail.example', plan: 'free', activity: 0.3, browser: 'Safari', os: 'iOS', referrer: 'www.google.com' },
-  { name: 'Samuel Adeyemi', email: 'samuel@adeyemi.example', plan: 'starter', activity: 0.45, browser: 'Chrome', os: 'Android', referrer: '$direct' },
-  { name: 'Yuki Tanaka', email: 'yuki@tanaka-arch.example', plan: 'pro', activity: 0.65, browser: 'Chrome', os: 'Mac OS X', referrer: 'www.google.com' },
-  { name: 'Elena Petrova', email: 'elena@petrova.example', plan: 'free', activity: 0.25, browser: 'Firefox', os: 'Windows', referrer: 'www.bing.com' },
+  {
+    name: 'Hannah Müller',
+    email: 'hannah@northwind.example',
+    plan: 'enterprise',
+    company: 'northwind',
+    activity: 0.85,
+    browser: 'Chrome',
+    os: 'Mac OS X',
+    referrer: '$direct',
+  },
+  {
+    name: 'Tom Okoro',
+    email: 'tom.okoro@northwind.example',
+    plan: 'enterprise',
+    company: 'northwind',
+    activity: 0.6,
+    browser: 'Edge',
+    os: 'Windows',
+    referrer: '$direct',
+  },
+  {
+    name: 'Mei Lin',
+    email: 'mei@lumenlabs.example',
+    plan: 'pro',
+    company: 'lumen-labs',
+    activity: 0.75,
+    browser: 'Safari',
+    os: 'Mac OS X',
+    referrer: 'www.google.com',
+  },
+  {
+    name: 'Jonas Berg',
+    email: 'jonas@lumenlabs.example',
+    plan: 'pro',
+    company: 'lumen-labs',
+    activity: 0.4,
+    browser: 'Firefox',
+    os: 'Linux',
+    referrer: '$direct',
+  },
+  {
+    name: 'Ana Costa',
+    email: 'ana@pixelforge.example',
+    plan: 'pro',
+    company: 'pixelforge',
+    activity: 0.7,
+    browser: 'Chrome',
+    os: 'Mac OS X',
+    referrer: 'twitter.com',
+  },
+  {
+    name: 'Ravi Patel',
+    email: 'ravi@tidewater.example',
+    plan: 'starter',
+    company: 'tidewater',
+    activity: 0.5,
+    browser: 'Chrome',
+    os: 'Windows',
+    referrer: 'www.linkedin.com',
+  },
+  {
+    name: 'Chloe Martin',
+    email: 'chloe.martin@gmail.example',
+    plan: 'free',
+    activity: 0.3,
+    browser: 'Safari',
+    os: 'iOS',
+    referrer: 'www.google.com',
+  },
+  {
+    name: 'Samuel Adeyemi',
+    email: 'samuel@adeyemi.example',
+    plan: 'starter',
+    activity: 0.45,
+    browser: 'Chrome',
+    os: 'Android',
+    referrer: '$direct',
+  },
+  {
+    name: 'Yuki Tanaka',
+    email: 'yuki@tanaka-arch.example',
+    plan: 'pro',
+    activity: 0.65,
+    browser: 'Chrome',
+    os: 'Mac OS X',
+    referrer: 'www.google.com',
+  },
+  {
+    name: 'Elena Petrova',
+    email: 'elena@petrova.example',
+    plan: 'free',
+    activity: 0.25,
+    browser: 'Firefox',
+    os: 'Windows',
+    referrer: 'www.bing.com',
+  },
   // Signed up inside the window.
-  { name: 'Noah Williams', email: 'noah@brightpath.example', plan: 'free', signedUpDaysAgo: 13, upgradeTo: 'pro', activity: 0.7, browser: 'Chrome', os: 'Mac OS X', referrer: 'www.google.com' },
-  { name: 'Fatima Zahra', email: 'fatima@atlasmedia.example', plan: 'free', signedUpDaysAgo: 12, activity: 0.5, browser: 'Chrome', os: 'Windows', referrer: 'news.ycombinator.com' },
-  { name: 'Lucas Silva', email: 'lucas@pixelforge.example', plan: 'free', company: 'pixelforge', signedUpDaysAgo: 11, upgradeTo: 'pro', activity: 0.6, browser: 'Safari', os: 'Mac OS X', referrer: '$direct' },
-  { name: 'Emma Johansson', email: 'emma@nordicbakery.example', plan: 'free', signedUpDaysAgo: 10, activity: 0.35, browser: 'Safari', os: 'iOS', referrer: 'www.instagram.com' },
-  { name: 'Omar Haddad', email: 'omar@haddad-law.example', plan: 'free', signedUpDaysAgo: 9, upgradeTo: 'starter', activity: 0.55, browser: 'Chrome', os: 'Windows', referrer: 'www.google.com' },
-  { name: 'Isabella Rossi', email: 'isabella@rossi-events.example', plan: 'free', signedUpDaysAgo: 8, activity: 0.3, browser: 'Chrome', os: 'Android', referrer: 'www.facebook.com' },
-  { name: 'Daniel Kim', email: 'daniel@tidewater.example', plan: 'free', company: 'tidewater', signedUpDaysAgo: 7, activity: 0.6, browser: 'Edge', os: 'Windows', referrer: '$direct' },
-  { name: 'Zoe Thompson', email: 'zoe@thompson-photo.example', plan: 'free', signedUpDaysAgo: 6, upgradeTo: 'pro', activity: 0.8, browser: 'Chrome', os: 'Mac OS X', referrer: 'www.google.com' },
-  { name: 'Mateo García', email: 'mateo@garcia-studio.example', plan: 'free', signedUpDaysAgo: 5, activity: 0.4, browser: 'Firefox', os: 'Linux', referrer: 'www.reddit.com' },
-  { name: 'Aisha Bello', email: 'aisha@lumenlabs.example', plan: 'free', company: 'lumen-labs', signedUpDaysAgo: 4, activity: 0.65, browser: 'Chrome', os: 'Mac OS X', referrer: '$direct' },
-  { name: 'Liam O\'Brien', email: 'liam@obrien-builds.example', plan: 'free', signedUpDaysAgo: 3, activity: 0.5, browser: 'Safari', os: 'iOS', referrer: 'www.google.com' },
-  { name: 'Sara Lindqvist', email: 'sara@lindqvist.example', plan: 'free', signedUpDaysAgo: 2, activity: 0.7, browser: 'Chrome', os: 'Windows', referrer: 'www.linkedin.com' },
-  { name: 'Kwame Mensah', email: 'kwame@mensah-farms.example', plan: 'free', signedUpDaysAgo: 1, activity: 0.6, browser: 'Chrome', os: 'Android', referrer: 'www.google.com' },
-  { name: 'Julia Novak', email: 'julia@novak-design.example', plan: 'free', signedUpDaysAgo: 0, activity: 0.5, browser: 'Safari', os: 'Mac OS X', referrer: 'twitter.com' },
+  {
+    name: 'Noah Williams',
+    email: 'noah@brightpath.example',
+    plan: 'free',
+    signedUpDaysAgo: 13,
+    upgradeTo: 'pro',
+    activity: 0.7,
+    browser: 'Chrome',
+    os: 'Mac OS X',
+    referrer: 'www.google.com',
+  },
+  {
+    name: 'Fatima Zahra',
+    email: 'fatima@atlasmedia.example',
+    plan: 'free',
+    signedUpDaysAgo: 12,
+    activity: 0.5,
+    browser: 'Chrome',
+    os: 'Windows',
+    referrer: 'news.ycombinator.com',
+  },
+  {
+    name: 'Lucas Silva',
+    email: 'lucas@pixelforge.example',
+    plan: 'free',
+    company: 'pixelforge',
+    signedUpDaysAgo: 11,
+    upgradeTo: 'pro',
+    activity: 0.6,
+    browser: 'Safari',
+    os: 'Mac OS X',
+    referrer: '$direct',
+  },
+  {
+    name: 'Emma Johansson',
+    email: 'emma@nordicbakery.example',
+    plan: 'free',
+    signedUpDaysAgo: 10,
+    activity: 0.35,
+    browser: 'Safari',
+    os: 'iOS',
+    referrer: 'www.instagram.com',
+  },
+  {
+    name: 'Omar Haddad',
+    email: 'omar@haddad-law.example',
+    plan: 'free',
+    signedUpDaysAgo: 9,
+    upgradeTo: 'starter',
+    activity: 0.55,
+    browser: 'Chrome',
+    os: 'Windows',
+    referrer: 'www.google.com',
+  },
+  {
+    name: 'Isabella Rossi',
+    email: 'isabella@rossi-events.example',
+    plan: 'free',
+    signedUpDaysAgo: 8,
+    activity: 0.3,
+    browser: 'Chrome',
+    os: 'Android',
+    referrer: 'www.facebook.com',
+  },
+  {
+    name: 'Daniel Kim',
+    email: 'daniel@tidewater.example',
+    plan: 'free',
+    company: 'tidewater',
+    signedUpDaysAgo: 7,
+    activity: 0.6,
+    browser: 'Edge',
+    os: 'Windows',
+    referrer: '$direct',
+  },
+  {
+    name: 'Zoe Thompson',
+    email: 'zoe@thompson-photo.example',
+    plan: 'free',
+    signedUpDaysAgo: 6,
+    upgradeTo: 'pro',
+    activity: 0.8,
+    browser: 'Chrome',
+    os: 'Mac OS X',
+    referrer: 'www.google.com',
+  },
+  {
+    name: 'Mateo García',
+    email: 'mateo@garcia-studio.example',
+    plan: 'free',
+    signedUpDaysAgo: 5,
+    activity: 0.4,
+    browser: 'Firefox',
+    os: 'Linux',
+    referrer: 'www.reddit.com',
+  },
+  {
+    name: 'Aisha Bello',
+    email: 'aisha@lumenlabs.example',
+    plan: 'free',
+    company: 'lumen-labs',
+    signedUpDaysAgo: 4,
+    activity: 0.65,
+    browser: 'Chrome',
+    os: 'Mac OS X',
+    referrer: '$direct',
+  },
+  {
+    name: "Liam O'Brien",
+    email: 'liam@obrien-builds.example',
+    plan: 'free',
+    signedUpDaysAgo: 3,
+    activity: 0.5,
+    browser: 'Safari',
+    os: 'iOS',
+    referrer: 'www.google.com',
+  },
+  {
+    name: 'Sara Lindqvist',
+    email: 'sara@lindqvist.example',
+    plan: 'free',
+    signedUpDaysAgo: 2,
+    activity: 0.7,
+    browser: 'Chrome',
+    os: 'Windows',
+    referrer: 'www.linkedin.com',
+  },
+  {
+    name: 'Kwame Mensah',
+    email: 'kwame@mensah-farms.example',
+    plan: 'free',
+    signedUpDaysAgo: 1,
+    activity: 0.6,
+    browser: 'Chrome',
+    os: 'Android',
+    referrer: 'www.google.com',
+  },
+  {
+    name: 'Julia Novak',
+    email: 'julia@novak-design.example',
+    plan: 'free',
+    signedUpDaysAgo: 0,
+    activity: 0.5,
+    browser: 'Safari',
+    os: 'Mac OS X',
+    referrer: 'twitter.com',
+  },
 ];
 
 const STAGING_USERS: SeedUser[] = [
   { name: 'QA Robot', email: 'qa+robot@hedgebox.net', plan: 'pro', activity: 0.9, browser: 'Chrome', os: 'Linux', referrer: '$direct' },
-  { name: 'Ada Lovelace', email: 'ada@hedgebox.net', plan: 'enterprise', activity: 0.5, browser: 'Firefox', os: 'Mac OS X', referrer: '$direct' },
-  { name: 'Bob Builder', email: 'bob@hedgebox.net', plan: 'free', signedUpDaysAgo: 3, activity: 0.6, browser: 'Chrome', os: 'Windows', referrer: '$direct' },
+  {
+    name: 'Ada Lovelace',
+    email: 'ada@hedgebox.net',
+    plan: 'enterprise',
+    activity: 0.5,
+    browser: 'Firefox',
+    os: 'Mac OS X',
+    referrer: '$direct',
+  },
+  {
+    name: 'Bob Builder',
+    email: 'bob@hedgebox.net',
+    plan: 'free',
+    signedUpDaysAgo: 3,
+    activity: 0.6,
+    browser: 'Chrome',
+    os: 'Windows',
+    referrer: '$direct',
+  },
 ];
 
 const MARKETING_PAGES = ['/', '/pricing', '/features', '/blog/secure-file-sharing', '/about'];
@@ -205,7 +441,11 @@ const FILE_TYPES: Array<[string, string, number]> = [
   ['text/plain', 'txt', 14_000],
 ];
 
-const slug = (email: string) => email.split('@')[0].replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+const slug = (email: string) =>
+  email
+    .split('@')[0]
+    .replace(/[^a-z0-9]+/gi, '-')
+    .toLowerCase();
 export const seedDistinctId = (email: string) => `hbx-${slug(email)}-${email.split('@')[1].split('.')[0]}`;
 
 /** Seeds the project's events. Project 1 gets the full demo set, other projects a handful. */
@@ -214,7 +454,8 @@ function seedEvents(state: State, team: Team): void {
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
   const now = Date.now();
   // Day d spans (now - (d+1)·24h, now - d·24h]: nothing is ever in the future.
-  const at = (daysAgo: number, minute: number) => new Date(now - (daysAgo + 1) * 86_400_000 + Math.min(1439, minute) * 60_000).toISOString();
+  const at = (daysAgo: number, minute: number) =>
+    new Date(now - (daysAgo + 1) * 86_400_000 + Math.min(1439, minute) * 60_000).toISOString();
   let n = 0;
   const emit = (e: Omit<IncomingEvent, 'uuid'>) => {
     ingestEvent(state, team, { ...e, uuid: seedUuid(`standin-event:${team.id}:${n++}`) });
@@ -244,7 +485,15 @@ function seedEvents(state: State, team: Team): void {
   const visitors = team.id === 1 ? 36 : 3;
   for (let v = 0; v < visitors; v++) {
     const anon = `anon-${seedUuid(`visitor:${team.id}:${v}`).slice(0, 13)}`;
-    const u: SeedUser = { name: '', email: '', plan: 'free', activity: 0, browser: pick(['Chrome', 'Safari', 'Firefox', 'Edge']), os: pick(['Mac OS X', 'Windows', 'iOS', 'Android']), referrer: pick(['www.google.com', '$direct', 'twitter.com', 'www.bing.com']) };
+    const u: SeedUser = {
+      name: '',
+      email: '',
+      plan: 'free',
+      activity: 0,
+      browser: pick(['Chrome', 'Safari', 'Firefox', 'Edge']),
+      os: pick(['Mac OS X', 'Windows', 'iOS', 'Android']),
+      referrer: pick(['www.google.com', '$direct', 'twitter.com', 'www.bing.com']),
+    };
     const day = v % 14;
     let minute = 60 + Math.floor(rand() * 1200);
     const views = 1 + Math.floor(rand() * 3);
@@ -288,7 +537,13 @@ function seedEvents(state: State, team: Team): void {
           event: 'signed_up',
           distinct_id: distinctId,
           timestamp: at(day, (minute += 1)),
-          properties: { signup_method: i % 3 === 0 ? 'google' : 'email', plan, $current_url: `https://${appHost}/signup`, $lib: 'web', ...(groups ? { $groups: groups } : {}) },
+          properties: {
+            signup_method: i % 3 === 0 ? 'google' : 'email',
+            plan,
+            $current_url: `https://${appHost}/signup`,
+            $lib: 'web',
+            ...(groups ? { $groups: groups } : {}),
+          },
         });
       } else if (isFirstDay) {
         // An existing customer: identified on their first visit in the window.
@@ -296,7 +551,10 @@ function seedEvents(state: State, team: Team): void {
           event: '$identify',
           distinct_id: distinctId,
           timestamp: at(day, minute),
-          properties: { $lib: 'web', $set: { email: u.email, name: u.name, plan, ...(u.company ? { company: COMPANIES[u.company].name } : {}) } },
+          properties: {
+            $lib: 'web',
+            $set: { email: u.email, name: u.name, plan, ...(u.company ? { company: COMPANIES[u.company].name } : {}) },
+          },
         });
       }
       if (groups && u.company && !groupsIdentified.has(u.company)) {
@@ -307,12 +565,25 @@ function seedEvents(state: State, team: Team): void {
           event: '$groupidentify',
           distinct_id: distinctId,
           timestamp: at(day, (minute += 1)),
-          properties: { $group_type: 'company', $group_key: u.company, $group_set: { name: c.name, industry: c.industry, plan: c.plan, employees: c.employees }, $lib: 'web' },
+          properties: {
+            $group_type: 'company',
+            $group_key: u.company,
+            $group_set: { name: c.name, industry: c.industry, plan: c.plan, employees: c.employees },
+            $lib: 'web',
+          },
         });
       }
       const views = 1 + Math.floor(rand() * 3);
       for (let k = 0; k < views; k++) {
-        pageview(distinctId, u, day, (minute += 2 + Math.floor(rand() * 9)), appHost, k === 0 ? '/files' : pick(APP_PAGES), groups ? { $groups: groups } : {});
+        pageview(
+          distinctId,
+          u,
+          day,
+          (minute += 2 + Math.floor(rand() * 9)),
+          appHost,
+          k === 0 ? '/files' : pick(APP_PAGES),
+          groups ? { $groups: groups } : {},
+        );
       }
       const uploads = Math.floor(rand() * (isSignupDay ? 3 : 2.4));
       for (let k = 0; k < uploads; k++) {
@@ -339,7 +610,14 @@ function seedEvents(state: State, team: Team): void {
           event: 'upgraded_plan',
           distinct_id: distinctId,
           timestamp: at(day, (minute += 2)),
-          properties: { plan, previous_plan: previous, billing_period: i % 2 === 0 ? 'annual' : 'monthly', $set: { plan }, $lib: 'web', ...(groups ? { $groups: groups } : {}) },
+          properties: {
+            plan,
+            previous_plan: previous,
+            billing_period: i % 2 === 0 ? 'annual' : 'monthly',
+            $set: { plan },
+            $lib: 'web',
+            ...(groups ? { $groups: groups } : {}),
+          },
         });
       }
     }

@@ -161,7 +161,8 @@ function normalizeParameters(raw: unknown): Row | null {
     if (cased) cased.key = 'control';
   }
   variants.forEach((v: unknown, i: number) => {
-    if (!v || typeof v !== 'object' || Array.isArray(v)) throw validation(`Feature flag variant at index ${i} must be an object`, 'parameters');
+    if (!v || typeof v !== 'object' || Array.isArray(v))
+      throw validation(`Feature flag variant at index ${i} must be an object`, 'parameters');
     const o = v as Row;
     if (!('key' in o)) throw validation(`Feature flag variant at index ${i} must have a 'key' field`, 'parameters');
     if ('split_percent' in o) {
@@ -174,8 +175,10 @@ function normalizeParameters(raw: unknown): Row | null {
   });
   if (variants.length >= 21) throw validation('Feature flag variants must be less than 21', 'parameters');
   if (variants.length > 0) {
-    if (variants.length < 2) throw validation('Feature flag must have at least 2 variants (control and at least one test variant)', 'parameters');
-    if (!variants.some((v: Row) => v.key === 'control')) throw validation('Feature flag variants must contain a control variant', 'parameters');
+    if (variants.length < 2)
+      throw validation('Feature flag must have at least 2 variants (control and at least one test variant)', 'parameters');
+    if (!variants.some((v: Row) => v.key === 'control'))
+      throw validation('Feature flag variants must contain a control variant', 'parameters');
   }
   if (p.rollout_percentage !== undefined && p.rollout_percentage !== null) {
     const n = p.rollout_percentage;
@@ -191,7 +194,8 @@ function validateFlagVariants(variants: Row[]): void {
     if (typeof pct !== 'number' || !Number.isFinite(pct) || pct < 0 || pct > 100) {
       throw validation('Invalid variant definitions: Variant rollout percentages must be between 0 and 100.', 'filters');
     }
-    if (typeof v.key !== 'string' || !v.key) throw validation('Invalid variant definitions: Variant keys must be non-empty strings.', 'filters');
+    if (typeof v.key !== 'string' || !v.key)
+      throw validation('Invalid variant definitions: Variant keys must be non-empty strings.', 'filters');
   }
   const sum = variants.reduce((acc, v) => acc + Number(v.rollout_percentage), 0);
   if (Math.abs(sum - 100) > 1e-9) throw validation('Invalid variant definitions: Variant rollout percentages must sum to 100.', 'filters');
@@ -265,7 +269,8 @@ function checkCommonFields(b: Row): void {
       if (!Array.isArray(b[f])) throw validation('Metrics must be a list', f);
       (b[f] as unknown[]).forEach((m, i) => {
         if (!m || typeof m !== 'object') throw validation(`Invalid metric at index ${i}: must be a dict`, f);
-        if ((m as Row).kind !== 'ExperimentMetric') throw validation(`Invalid metric at index ${i}: metric kind must be 'ExperimentMetric'`, f);
+        if ((m as Row).kind !== 'ExperimentMetric')
+          throw validation(`Invalid metric at index ${i}: metric kind must be 'ExperimentMetric'`, f);
       });
     }
   }
@@ -287,7 +292,9 @@ function visible(ctx: Ctx, id: string, includeDeleted = false): Row {
 
 function list(ctx: Ctx) {
   const flags = flagsTable(ctx.state, ctx.team.id);
-  let rows = experimentsTable(ctx.state, ctx.team.id).all().filter((e) => !e.deleted);
+  let rows = experimentsTable(ctx.state, ctx.team.id)
+    .all()
+    .filter((e) => !e.deleted);
   const status = (ctx.query.get('status') ?? '').toLowerCase();
   const wanted = status === 'complete' ? 'stopped' : status;
   if (['draft', 'running', 'paused', 'stopped'].includes(wanted)) {
@@ -309,7 +316,8 @@ function list(ctx: Ctx) {
 
 function create(ctx: Ctx) {
   const b = ctx.body;
-  if (!b || typeof b !== 'object' || Array.isArray(b)) throw validation('Invalid data. Expected a dictionary, but got list.', 'non_field_errors', 'invalid_input');
+  if (!b || typeof b !== 'object' || Array.isArray(b))
+    throw validation('Invalid data. Expected a dictionary, but got list.', 'non_field_errors', 'invalid_input');
   checkString(b, 'name', { required: true, max: 400 });
   checkString(b, 'feature_flag_key', { required: true, max: 400 });
   checkCommonFields(b);
@@ -368,14 +376,30 @@ function create(ctx: Ctx) {
 }
 
 const UPDATABLE = [
-  'name', 'description', 'start_date', 'end_date', 'filters', 'parameters', 'archived', 'deleted', 'secondary_metrics',
-  'exposure_criteria', 'metrics', 'metrics_secondary', 'stats_config', 'conclusion', 'conclusion_comment', 'type',
-  'scheduling_config', 'only_count_matured_users',
+  'name',
+  'description',
+  'start_date',
+  'end_date',
+  'filters',
+  'parameters',
+  'archived',
+  'deleted',
+  'secondary_metrics',
+  'exposure_criteria',
+  'metrics',
+  'metrics_secondary',
+  'stats_config',
+  'conclusion',
+  'conclusion_comment',
+  'type',
+  'scheduling_config',
+  'only_count_matured_users',
 ];
 
 function update(ctx: Ctx) {
   const b = ctx.body;
-  if (!b || typeof b !== 'object' || Array.isArray(b)) throw validation('Invalid data. Expected a dictionary, but got list.', 'non_field_errors', 'invalid_input');
+  if (!b || typeof b !== 'object' || Array.isArray(b))
+    throw validation('Invalid data. Expected a dictionary, but got list.', 'non_field_errors', 'invalid_input');
   // A PATCH that restores (`deleted: false`) can see deleted rows; nothing else can.
   const row = visible(ctx, ctx.params.id, b.deleted === false);
   checkString(b, 'name', { max: 400 });
@@ -387,7 +411,8 @@ function update(ctx: Ctx) {
 
   const flags = flagsTable(ctx.state, ctx.team.id);
   const flag = flags.get(row.feature_flag_id);
-  if ('feature_flag_key' in b && b.feature_flag_key !== flag?.key) throw validation("Can't update keys: get_feature_flag_key on Experiment");
+  if ('feature_flag_key' in b && b.feature_flag_key !== flag?.key)
+    throw validation("Can't update keys: get_feature_flag_key on Experiment");
 
   const isDraft = !row.start_date;
   const newVariants = parameters?.feature_flag_variants as Row[] | undefined;
@@ -484,9 +509,13 @@ export const experimentsRoutes: RouteGroup = {
     router.patch('experiments/:id', update, OPTS);
     router.put('experiments/:id', update, OPTS);
     // ForbidDestroyModel: 405 with an empty body, before any lookup.
-    router.delete('experiments/:id', () => {
-      throw forbidDestroy();
-    }, OPTS);
+    router.delete(
+      'experiments/:id',
+      () => {
+        throw forbidDestroy();
+      },
+      OPTS,
+    );
   },
 
   seed(state: State, team: Team) {
@@ -507,11 +536,28 @@ export const experimentsRoutes: RouteGroup = {
           key = `${key}-experiment`; // the flags group's flag is not multivariate with control first
         }
       }
-      return insertExperimentFlag(state, team.id, { key, name: `Feature Flag for Experiment ${name}`, variants, active, createdBy: ada, createdAt: isoDaysAgo(daysAgo, 9) });
+      return insertExperimentFlag(state, team.id, {
+        key,
+        name: `Feature Flag for Experiment ${name}`,
+        variants,
+        active,
+        createdBy: ada,
+        createdAt: isoDaysAgo(daysAgo, 9),
+      });
     };
     const variants = (split: number[], names = ['control', 'test']) =>
-      split.map((pct, i) => ({ key: names[i], name: i === 0 ? 'Control Group' : `Test Variant${split.length > 2 ? ` ${i}` : ''}`, rollout_percentage: pct }));
-    const mean = (name: string, event: string) => ({ kind: 'ExperimentMetric', metric_type: 'mean', name, uuid: uuidFor(team.id, name), source: { kind: 'EventsNode', event } });
+      split.map((pct, i) => ({
+        key: names[i],
+        name: i === 0 ? 'Control Group' : `Test Variant${split.length > 2 ? ` ${i}` : ''}`,
+        rollout_percentage: pct,
+      }));
+    const mean = (name: string, event: string) => ({
+      kind: 'ExperimentMetric',
+      metric_type: 'mean',
+      name,
+      uuid: uuidFor(team.id, name),
+      source: { kind: 'EventsNode', event },
+    });
     const funnel = (name: string, events: string[]) => ({
       kind: 'ExperimentMetric',
       metric_type: 'funnel',
@@ -620,7 +666,10 @@ export const experimentsRoutes: RouteGroup = {
       flagKey: 'pricing-page-experiment',
       createdDaysAgo: 15,
       startedDaysAgo: 14,
-      metrics: [funnel('Upgrade conversion', ['clicked_upgrade_cta', 'upgraded_plan']), mean('Upgrade clicks per user', 'clicked_upgrade_cta')],
+      metrics: [
+        funnel('Upgrade conversion', ['clicked_upgrade_cta', 'upgraded_plan']),
+        mean('Upgrade clicks per user', 'clicked_upgrade_cta'),
+      ],
     });
     add({
       name: 'Homepage hero copy',
@@ -651,11 +700,15 @@ export const experimentsRoutes: RouteGroup = {
 
     // The pricing test's metric event is sent after the flag is read, so it carries
     // $feature/<key>: requires_flag_implementation has no warning for it (but has for uploaded_file).
-    const pricingFlag = flags.find((f) => f.key === 'pricing-page-experiment' && !f.deleted)
-      ?? flags.find((f) => f.key === 'pricing-page-experiment-experiment');
+    const pricingFlag =
+      flags.find((f) => f.key === 'pricing-page-experiment' && !f.deleted) ??
+      flags.find((f) => f.key === 'pricing-page-experiment-experiment');
     if (pricingFlag) {
       const variantKeys = (((pricingFlag.filters ?? {}).multivariate?.variants ?? []) as Row[]).map((v) => String(v.key));
-      const people = personsTable(state, team.id).all().filter((p) => p.is_identified).slice(0, 8);
+      const people = personsTable(state, team.id)
+        .all()
+        .filter((p) => p.is_identified)
+        .slice(0, 8);
       people.forEach((p, i) => {
         ingestEvent(state, team, {
           event: 'clicked_upgrade_cta',
@@ -679,4 +732,3 @@ function uuidFor(teamId: number, name: string): string {
   for (const ch of `${teamId}:${name}`) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return `e1e00000-0000-4000-8000-${h.toString(16).padStart(12, '0')}`;
 }
-

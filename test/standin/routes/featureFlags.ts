@@ -26,10 +26,35 @@ const KEY_RE = /^[a-zA-Z0-9_-]+$/;
 export const featureFlags = (state: State, teamId: number) => state.table(teamId, 'feature_flags');
 
 export const PROPERTY_OPERATORS = new Set([
-  'exact', 'is_not', 'icontains', 'not_icontains', 'regex', 'not_regex', 'gt', 'gte', 'lt', 'lte',
-  'is_set', 'is_not_set', 'is_date_exact', 'is_date_before', 'is_date_after',
-  'semver_gt', 'semver_gte', 'semver_lt', 'semver_lte', 'semver_eq', 'semver_neq', 'semver_tilde', 'semver_caret', 'semver_wildcard',
-  'icontains_multi', 'not_icontains_multi', 'in', 'not_in', 'flag_evaluates_to',
+  'exact',
+  'is_not',
+  'icontains',
+  'not_icontains',
+  'regex',
+  'not_regex',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'is_set',
+  'is_not_set',
+  'is_date_exact',
+  'is_date_before',
+  'is_date_after',
+  'semver_gt',
+  'semver_gte',
+  'semver_lt',
+  'semver_lte',
+  'semver_eq',
+  'semver_neq',
+  'semver_tilde',
+  'semver_caret',
+  'semver_wildcard',
+  'icontains_multi',
+  'not_icontains_multi',
+  'in',
+  'not_in',
+  'flag_evaluates_to',
 ]);
 
 function isObject(v: unknown): v is Row {
@@ -72,36 +97,53 @@ const filtersError = (detail: string) => validation(detail, 'filters', 'invalid_
 
 /** PostHog's `validate_filters`, the parts an API user meets. */
 export function validateFilters(ctx: Ctx, filters: unknown): Row {
-  if (!isObject(filters)) throw validation(`Expected a dictionary of items but got type "${Array.isArray(filters) ? 'list' : typeof filters}".`, 'filters', 'not_a_dict');
+  if (!isObject(filters))
+    throw validation(
+      `Expected a dictionary of items but got type "${Array.isArray(filters) ? 'list' : typeof filters}".`,
+      'filters',
+      'not_a_dict',
+    );
   if (filters.groups !== undefined && !Array.isArray(filters.groups)) throw filtersError('Filters are not valid (groups must be a list)');
   const groups = conditionGroups(filters);
   const aggregation = filters.aggregation_group_type_index;
   const variants = variantsOf(filters);
   if (filters.multivariate !== undefined && filters.multivariate !== null) {
-    if (!isObject(filters.multivariate) || !Array.isArray(filters.multivariate.variants)) throw filtersError('Filters are not valid (multivariate must have a list of variants)');
+    if (!isObject(filters.multivariate) || !Array.isArray(filters.multivariate.variants))
+      throw filtersError('Filters are not valid (multivariate must have a list of variants)');
     for (const v of variants) {
-      if (!isObject(v) || typeof v.key !== 'string' || !v.key) throw filtersError('Invalid variant definitions: every variant needs a key.');
-      if (typeof v.rollout_percentage !== 'number') throw filtersError('Invalid variant definitions: every variant needs a rollout percentage.');
+      if (!isObject(v) || typeof v.key !== 'string' || !v.key)
+        throw filtersError('Invalid variant definitions: every variant needs a key.');
+      if (typeof v.rollout_percentage !== 'number')
+        throw filtersError('Invalid variant definitions: every variant needs a rollout percentage.');
     }
-    if (new Set(variants.map((v) => v.key)).size !== variants.length) throw filtersError('Invalid variant definitions: variant keys must be unique.');
+    if (new Set(variants.map((v) => v.key)).size !== variants.length)
+      throw filtersError('Invalid variant definitions: variant keys must be unique.');
     const sum = variants.reduce((s, v) => s + Number(v.rollout_percentage), 0);
-    if (variants.length > 0 && Math.abs(sum - 100) > 1e-9) throw filtersError('Invalid variant definitions: Variant rollout percentages must sum to 100.');
+    if (variants.length > 0 && Math.abs(sum - 100) > 1e-9)
+      throw filtersError('Invalid variant definitions: Variant rollout percentages must sum to 100.');
   }
   const variantKeys = new Set(variants.map((v) => v.key));
   const cohorts = ctx.state.table(ctx.team.id, 'cohorts');
   groups.forEach((g) => {
     if (!isObject(g)) throw filtersError('Filters are not valid (each condition group must be an object)');
     const rollout = g.rollout_percentage;
-    if (rollout !== undefined && rollout !== null && (typeof rollout !== 'number' || !Number.isFinite(rollout) || rollout < 0 || rollout > 100)) {
+    if (
+      rollout !== undefined &&
+      rollout !== null &&
+      (typeof rollout !== 'number' || !Number.isFinite(rollout) || rollout < 0 || rollout > 100)
+    ) {
       throw filtersError('Invalid rollout percentage: it must be a number from 0 to 100.');
     }
-    if (g.properties !== undefined && g.properties !== null && !Array.isArray(g.properties)) throw filtersError('Filters are not valid (properties must be a list)');
-    if (g.variant !== undefined && g.variant !== null && !variantKeys.has(g.variant)) throw filtersError('Filters are not valid (variant override does not exist)');
+    if (g.properties !== undefined && g.properties !== null && !Array.isArray(g.properties))
+      throw filtersError('Filters are not valid (properties must be a list)');
+    if (g.variant !== undefined && g.variant !== null && !variantKeys.has(g.variant))
+      throw filtersError('Filters are not valid (variant override does not exist)');
     for (const p of (g.properties ?? []) as unknown[]) {
       if (!isObject(p) || typeof p.key !== 'string') throw filtersError('Filters are not valid (every property needs a key)');
       const type = p.type ?? 'person';
       if (aggregation === undefined || aggregation === null) {
-        if (!['person', 'cohort', 'flag', 'person_metadata'].includes(type)) throw filtersError('Filters are not valid (can only use person and cohort properties)');
+        if (!['person', 'cohort', 'flag', 'person_metadata'].includes(type))
+          throw filtersError('Filters are not valid (can only use person and cohort properties)');
       } else if (type !== 'group' || p.group_type_index !== aggregation) {
         throw filtersError('Filters are not valid (can only use group properties)');
       }
@@ -110,9 +152,14 @@ export function validateFilters(ctx: Ctx, filters: unknown): Row {
       }
       if (type === 'cohort') {
         const cohort = cohorts.get(String(p.value));
-        if (!cohort || cohort.deleted) throw validation(`Cohort with id ${String(p.value)} does not exist`, 'filters', 'cohort_does_not_exist');
+        if (!cohort || cohort.deleted)
+          throw validation(`Cohort with id ${String(p.value)} does not exist`, 'filters', 'cohort_does_not_exist');
         if (cohortLeaves(cohort).some((leaf) => leaf.type === 'behavioral')) {
-          throw validation(`Cohort '${cohort.name}' with filters on events cannot be used in feature flags.`, 'filters', 'behavioral_cohort_found');
+          throw validation(
+            `Cohort '${cohort.name}' with filters on events cannot be used in feature flags.`,
+            'filters',
+            'behavioral_cohort_found',
+          );
         }
       }
     }
@@ -146,7 +193,8 @@ function validateKey(ctx: Ctx, key: unknown, selfId?: number): string {
 }
 
 function validateCommon(body: Row): void {
-  if (body.name !== undefined && body.name !== null && typeof body.name !== 'string') throw validation('Not a valid string.', 'name', 'invalid');
+  if (body.name !== undefined && body.name !== null && typeof body.name !== 'string')
+    throw validation('Not a valid string.', 'name', 'invalid');
   for (const f of ['active', 'deleted', 'ensure_experience_continuity']) {
     if (body[f] !== undefined && typeof body[f] !== 'boolean') throw validation('Must be a valid boolean.', f, 'invalid');
   }
@@ -160,7 +208,11 @@ function experimentsOf(state: State, teamId: number, flag: Row): Row[] {
   return state
     .table(teamId, 'experiments')
     .all()
-    .filter((e) => !e.deleted && (e.feature_flag_key === flag.key || e.feature_flag_id === flag.id || (isObject(e.feature_flag) && e.feature_flag.id === flag.id)));
+    .filter(
+      (e) =>
+        !e.deleted &&
+        (e.feature_flag_key === flag.key || e.feature_flag_id === flag.id || (isObject(e.feature_flag) && e.feature_flag.id === flag.id)),
+    );
 }
 
 function flagType(row: Row, state: State, teamId: number): string {
@@ -220,7 +272,10 @@ function listFilter(row: Row, ctx: Ctx): boolean {
   if (active === 'true' && row.active === false) return false;
   if (active === 'false' && row.active !== false) return false;
   if (active === 'STALE') {
-    const stale = row.active !== false && Date.parse(row.created_at) < Date.now() - 30 * 86_400_000 && conditionGroups(row.filters).some((g) => !((g.properties ?? []) as unknown[]).length && (g.rollout_percentage ?? 100) === 100);
+    const stale =
+      row.active !== false &&
+      Date.parse(row.created_at) < Date.now() - 30 * 86_400_000 &&
+      conditionGroups(row.filters).some((g) => !((g.properties ?? []) as unknown[]).length && (g.rollout_percentage ?? 100) === 100);
     if (!stale) return false;
   }
   const type = q.get('type');
@@ -294,7 +349,11 @@ export const featureFlagsRoutes: RouteGroup = {
         if (running.length) {
           throw new HttpError(
             400,
-            envelope('validation_error', 'invalid_input', `Cannot delete a feature flag that is linked to active experiment(s) with ID(s): ${running.map((e) => e.id).join(', ')}. Please delete the experiment(s) before deleting the flag.`),
+            envelope(
+              'validation_error',
+              'invalid_input',
+              `Cannot delete a feature flag that is linked to active experiment(s) with ID(s): ${running.map((e) => e.id).join(', ')}. Please delete the experiment(s) before deleting the flag.`,
+            ),
           );
         }
       },
@@ -320,12 +379,21 @@ type SeedFlag = {
   daysAgo: number;
 };
 
-const rollout = (pct: number | null, properties: Row[] = []): Row => ({ groups: [{ properties, rollout_percentage: pct, variant: null }], multivariate: null, payloads: {} });
+const rollout = (pct: number | null, properties: Row[] = []): Row => ({
+  groups: [{ properties, rollout_percentage: pct, variant: null }],
+  multivariate: null,
+  payloads: {},
+});
 const person = (key: string, operator: string, value: unknown): Row => ({ key, type: 'person', operator, value });
-const variants = (list: Array<[string, number, string?]>) => ({ variants: list.map(([key, pct, name]) => ({ key, name: name ?? key[0].toUpperCase() + key.slice(1), rollout_percentage: pct })) });
+const variants = (list: Array<[string, number, string?]>) => ({
+  variants: list.map(([key, pct, name]) => ({ key, name: name ?? key[0].toUpperCase() + key.slice(1), rollout_percentage: pct })),
+});
 
 function productionFlags(state: State, team: Team): SeedFlag[] {
-  const cohort = state.table(team.id, 'cohorts').all().find((c) => !c.deleted && !cohortLeaves(c).some((l) => l.type === 'behavioral'));
+  const cohort = state
+    .table(team.id, 'cohorts')
+    .all()
+    .find((c) => !c.deleted && !cohortLeaves(c).some((l) => l.type === 'behavioral'));
   const groupTypeIndex = (() => {
     const types: string[] = [];
     for (const g of groupsTable(state, team.id).all()) if (!types.includes(g.group_type)) types.push(g.group_type);
@@ -337,25 +405,89 @@ function productionFlags(state: State, team: Team): SeedFlag[] {
     { key: 'bulk-upload', name: 'Drag-and-drop bulk upload', filters: rollout(25), tags: ['files'], daysAgo: 80 },
     { key: 'dark-mode', name: 'Dark mode for the web app', filters: rollout(100), daysAgo: 200 },
     { key: 'shared-link-expiry', name: 'Expiring share links', filters: rollout(10), tags: ['sharing'], daysAgo: 21 },
-    { key: 'faster-sync-engine', name: 'Rust sync engine for the desktop app', filters: rollout(5), tags: ['desktop', 'performance'], by: 2, daysAgo: 14 },
+    {
+      key: 'faster-sync-engine',
+      name: 'Rust sync engine for the desktop app',
+      filters: rollout(5),
+      tags: ['desktop', 'performance'],
+      by: 2,
+      daysAgo: 14,
+    },
     { key: 'search-v2', name: 'Full-text search across files', filters: rollout(75), tags: ['search'], daysAgo: 60 },
     { key: 'mobile-offline-mode', name: 'Offline mode in the mobile app', filters: rollout(30), tags: ['mobile'], by: 2, daysAgo: 45 },
-    { key: 'desktop-auto-update', name: 'Silent auto-update for the desktop app', filters: rollout(100), tags: ['desktop'], by: 2, daysAgo: 150 },
+    {
+      key: 'desktop-auto-update',
+      name: 'Silent auto-update for the desktop app',
+      filters: rollout(100),
+      tags: ['desktop'],
+      by: 2,
+      daysAgo: 150,
+    },
     { key: 'ai-file-summaries', name: 'AI summaries of uploaded documents', filters: rollout(20), tags: ['ai'], daysAgo: 9 },
     { key: 'comments-on-files', name: 'Comment threads on files', filters: rollout(100), tags: ['collaboration'], daysAgo: 110 },
     { key: 'two-factor-enforcement', name: 'Require 2FA for workspace admins', filters: rollout(100), tags: ['security'], daysAgo: 300 },
     { key: 'new-navigation', name: 'Redesigned sidebar navigation', filters: rollout(60), daysAgo: 30 },
     { key: 'link-preview-cards', name: 'Rich cards for pasted links', filters: rollout(40), daysAgo: 18 },
     { key: 'web-vitals-tracking', name: 'Send web vitals to PostHog', filters: rollout(100), tags: ['engineering'], by: 2, daysAgo: 240 },
-    { key: 'api-v1-compat', name: 'Keep API v1 reachable for old integrations', filters: rollout(100), tags: ['engineering'], by: 2, daysAgo: 400 },
-    { key: 'storage-warning-banner', name: 'Warn free users close to their storage limit', filters: rollout(50, [person('plan', 'exact', ['free'])]), tags: ['billing'], daysAgo: 40 },
+    {
+      key: 'api-v1-compat',
+      name: 'Keep API v1 reachable for old integrations',
+      filters: rollout(100),
+      tags: ['engineering'],
+      by: 2,
+      daysAgo: 400,
+    },
+    {
+      key: 'storage-warning-banner',
+      name: 'Warn free users close to their storage limit',
+      filters: rollout(50, [person('plan', 'exact', ['free'])]),
+      tags: ['billing'],
+      daysAgo: 40,
+    },
     // Targeted by person properties.
-    { key: 'internal-admin-tools', name: 'Staff-only admin tools', filters: rollout(100, [person('email', 'icontains', '@hedgebox.net')]), tags: ['internal'], daysAgo: 180 },
-    { key: 'new-billing-page', name: 'New billing page (staff preview)', filters: rollout(100, [person('email', 'icontains', '@hedgebox.net')]), tags: ['billing', 'internal'], daysAgo: 12 },
-    { key: 'team-folders', name: 'Shared team folders', filters: rollout(100, [person('plan', 'exact', ['pro', 'enterprise'])]), tags: ['collaboration'], daysAgo: 70 },
-    { key: 'large-file-uploads', name: 'Uploads over 2 GB', filters: rollout(100, [person('plan', 'exact', 'enterprise')]), tags: ['files'], daysAgo: 85 },
-    { key: 'version-history', name: '30-day file version history', filters: rollout(null, [person('plan', 'is_not', 'free')]), tags: ['files'], daysAgo: 130 },
-    { key: 'eu-data-residency', name: 'Store files in the EU region', filters: rollout(100, [person('country', 'exact', ['DE', 'FR', 'IT', 'SE', 'NL', 'ES'])]), tags: ['compliance'], by: 2, daysAgo: 55 },
+    {
+      key: 'internal-admin-tools',
+      name: 'Staff-only admin tools',
+      filters: rollout(100, [person('email', 'icontains', '@hedgebox.net')]),
+      tags: ['internal'],
+      daysAgo: 180,
+    },
+    {
+      key: 'new-billing-page',
+      name: 'New billing page (staff preview)',
+      filters: rollout(100, [person('email', 'icontains', '@hedgebox.net')]),
+      tags: ['billing', 'internal'],
+      daysAgo: 12,
+    },
+    {
+      key: 'team-folders',
+      name: 'Shared team folders',
+      filters: rollout(100, [person('plan', 'exact', ['pro', 'enterprise'])]),
+      tags: ['collaboration'],
+      daysAgo: 70,
+    },
+    {
+      key: 'large-file-uploads',
+      name: 'Uploads over 2 GB',
+      filters: rollout(100, [person('plan', 'exact', 'enterprise')]),
+      tags: ['files'],
+      daysAgo: 85,
+    },
+    {
+      key: 'version-history',
+      name: '30-day file version history',
+      filters: rollout(null, [person('plan', 'is_not', 'free')]),
+      tags: ['files'],
+      daysAgo: 130,
+    },
+    {
+      key: 'eu-data-residency',
+      name: 'Store files in the EU region',
+      filters: rollout(100, [person('country', 'exact', ['DE', 'FR', 'IT', 'SE', 'NL', 'ES'])]),
+      tags: ['compliance'],
+      by: 2,
+      daysAgo: 55,
+    },
     {
       key: 'annual-billing-discount',
       name: 'Show the annual billing discount',
@@ -371,16 +503,71 @@ function productionFlags(state: State, team: Team): SeedFlag[] {
       daysAgo: 25,
     },
     // Multivariate experiments.
-    { key: 'pricing-page-experiment', name: 'Pricing page: annual plans first', filters: { ...rollout(100), multivariate: variants([['control', 50], ['test', 50]]) }, tags: ['experiment', 'growth'], daysAgo: 16 },
-    { key: 'signup-button-color', name: 'Sign-up button colour test', filters: { ...rollout(100), multivariate: variants([['control', 34], ['blue', 33], ['green', 33]]) }, tags: ['experiment'], daysAgo: 33 },
-    { key: 'onboarding-email-cadence', name: 'Onboarding email cadence', filters: { ...rollout(80), multivariate: variants([['control', 50], ['daily', 25], ['weekly', 25]]) }, tags: ['experiment', 'lifecycle'], by: 2, daysAgo: 28 },
-    { key: 'homepage-hero-copy', name: 'Homepage hero copy', filters: { ...rollout(100), multivariate: variants([['control', 33], ['simple', 33], ['bold', 34]]) }, tags: ['experiment', 'marketing'], daysAgo: 11 },
+    {
+      key: 'pricing-page-experiment',
+      name: 'Pricing page: annual plans first',
+      filters: {
+        ...rollout(100),
+        multivariate: variants([
+          ['control', 50],
+          ['test', 50],
+        ]),
+      },
+      tags: ['experiment', 'growth'],
+      daysAgo: 16,
+    },
+    {
+      key: 'signup-button-color',
+      name: 'Sign-up button colour test',
+      filters: {
+        ...rollout(100),
+        multivariate: variants([
+          ['control', 34],
+          ['blue', 33],
+          ['green', 33],
+        ]),
+      },
+      tags: ['experiment'],
+      daysAgo: 33,
+    },
+    {
+      key: 'onboarding-email-cadence',
+      name: 'Onboarding email cadence',
+      filters: {
+        ...rollout(80),
+        multivariate: variants([
+          ['control', 50],
+          ['daily', 25],
+          ['weekly', 25],
+        ]),
+      },
+      tags: ['experiment', 'lifecycle'],
+      by: 2,
+      daysAgo: 28,
+    },
+    {
+      key: 'homepage-hero-copy',
+      name: 'Homepage hero copy',
+      filters: {
+        ...rollout(100),
+        multivariate: variants([
+          ['control', 33],
+          ['simple', 33],
+          ['bold', 34],
+        ]),
+      },
+      tags: ['experiment', 'marketing'],
+      daysAgo: 11,
+    },
     {
       key: 'upload-flow-redesign',
       name: 'Upload flow redesign',
       filters: {
         ...rollout(50),
-        multivariate: variants([['control', 50], ['test', 50]]),
+        multivariate: variants([
+          ['control', 50],
+          ['test', 50],
+        ]),
         payloads: { control: JSON.stringify({ steps: 3 }), test: JSON.stringify({ steps: 1, show_progress: true }) },
       },
       tags: ['experiment', 'files'],
@@ -390,7 +577,16 @@ function productionFlags(state: State, team: Team): SeedFlag[] {
     {
       key: 'announcement-banner',
       name: 'In-app announcement banner',
-      filters: { ...rollout(100), payloads: { true: JSON.stringify({ message: 'Hedgebox Teams is here: share folders with your whole team.', link: 'https://hedgebox.net/teams', dismissible: true }) } },
+      filters: {
+        ...rollout(100),
+        payloads: {
+          true: JSON.stringify({
+            message: 'Hedgebox Teams is here: share folders with your whole team.',
+            link: 'https://hedgebox.net/teams',
+            dismissible: true,
+          }),
+        },
+      },
       tags: ['marketing'],
       daysAgo: 4,
     },
@@ -402,12 +598,33 @@ function productionFlags(state: State, team: Team): SeedFlag[] {
       daysAgo: 90,
     },
     // Nobody / off.
-    { key: 'maintenance-mode', name: 'Kill switch: read-only maintenance mode', filters: { groups: [], multivariate: null, payloads: {} }, tags: ['ops'], by: 2, daysAgo: 365 },
+    {
+      key: 'maintenance-mode',
+      name: 'Kill switch: read-only maintenance mode',
+      filters: { groups: [], multivariate: null, payloads: {} },
+      tags: ['ops'],
+      by: 2,
+      daysAgo: 365,
+    },
     { key: 'public-folder-links', name: 'Public folder links', filters: rollout(0), tags: ['sharing'], daysAgo: 3 },
-    { key: 'legacy-file-viewer', name: 'Old file viewer (rollback path)', filters: rollout(100), active: false, tags: ['files'], daysAgo: 210 },
+    {
+      key: 'legacy-file-viewer',
+      name: 'Old file viewer (rollback path)',
+      filters: rollout(100),
+      active: false,
+      tags: ['files'],
+      daysAgo: 210,
+    },
     { key: 'holiday-theme', name: 'Winter holiday theme', filters: rollout(100), active: false, tags: ['marketing'], daysAgo: 330 },
     { key: 'checkout-v1', name: 'Old checkout', filters: rollout(100), active: false, tags: ['billing'], daysAgo: 260 },
-    { key: 'referral-program', name: 'Give 10 GB, get 10 GB referral program', filters: rollout(50), active: false, tags: ['growth'], daysAgo: 140 },
+    {
+      key: 'referral-program',
+      name: 'Give 10 GB, get 10 GB referral program',
+      filters: rollout(50),
+      active: false,
+      tags: ['growth'],
+      daysAgo: 140,
+    },
     { key: 'old-sharing-dialog', name: 'Previous sharing dialog', filters: rollout(100), deleted: true, tags: ['sharing'], daysAgo: 500 },
   ];
   flags.push({
@@ -425,7 +642,13 @@ function productionFlags(state: State, team: Team): SeedFlag[] {
       name: 'SAML single sign-on for companies on the enterprise plan',
       filters: {
         aggregation_group_type_index: groupTypeIndex,
-        groups: [{ properties: [{ key: 'plan', type: 'group', group_type_index: groupTypeIndex, operator: 'exact', value: ['enterprise'] }], rollout_percentage: 100, variant: null }],
+        groups: [
+          {
+            properties: [{ key: 'plan', type: 'group', group_type_index: groupTypeIndex, operator: 'exact', value: ['enterprise'] }],
+            rollout_percentage: 100,
+            variant: null,
+          },
+        ],
         multivariate: null,
         payloads: {},
       },
@@ -440,7 +663,18 @@ const STAGING_FLAGS: SeedFlag[] = [
   { key: 'new-onboarding-flow', name: 'New onboarding checklist', filters: rollout(100), daysAgo: 121 },
   { key: 'search-v2', name: 'Full-text search across files', filters: rollout(100), daysAgo: 61 },
   { key: 'staging-debug-toolbar', name: 'Debug toolbar on staging', filters: rollout(100), tags: ['internal'], by: 2, daysAgo: 300 },
-  { key: 'pricing-page-experiment', name: 'Pricing page: annual plans first', filters: { ...rollout(100), multivariate: variants([['control', 50], ['test', 50]]) }, daysAgo: 17 },
+  {
+    key: 'pricing-page-experiment',
+    name: 'Pricing page: annual plans first',
+    filters: {
+      ...rollout(100),
+      multivariate: variants([
+        ['control', 50],
+        ['test', 50],
+      ]),
+    },
+    daysAgo: 17,
+  },
 ];
 
 function seedFlags(state: State, team: Team, scale: number): void {

@@ -125,7 +125,9 @@ function parseDate(v: unknown): number | undefined {
   const rel = /^-?(\d+)([hdwmy])$/.exec(v.trim());
   if (rel) {
     const n = Number(rel[1]);
-    const unit = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000, m: 30 * 86_400_000, y: 365 * 86_400_000 }[rel[2] as 'h' | 'd' | 'w' | 'm' | 'y'];
+    const unit = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000, m: 30 * 86_400_000, y: 365 * 86_400_000 }[
+      rel[2] as 'h' | 'd' | 'w' | 'm' | 'y'
+    ];
     return Date.now() - n * unit;
   }
   const t = Date.parse(v);
@@ -211,14 +213,22 @@ export function matchProperty(filter: Row, values: Row): boolean {
         if (!a || !e) return false;
         const c = cmpSemver(a, e);
         switch (operator) {
-          case 'semver_gt': return c > 0;
-          case 'semver_gte': return c >= 0;
-          case 'semver_lt': return c < 0;
-          case 'semver_lte': return c <= 0;
-          case 'semver_eq': return c === 0;
-          case 'semver_neq': return c !== 0;
-          case 'semver_tilde': return a[0] === e[0] && a[1] === e[1] && a[2] >= e[2];
-          case 'semver_caret': return a[0] === e[0] && (e[0] !== 0 ? cmpSemver(a, e) >= 0 : a[1] === e[1] && a[2] >= e[2]);
+          case 'semver_gt':
+            return c > 0;
+          case 'semver_gte':
+            return c >= 0;
+          case 'semver_lt':
+            return c < 0;
+          case 'semver_lte':
+            return c <= 0;
+          case 'semver_eq':
+            return c === 0;
+          case 'semver_neq':
+            return c !== 0;
+          case 'semver_tilde':
+            return a[0] === e[0] && a[1] === e[1] && a[2] >= e[2];
+          case 'semver_caret':
+            return a[0] === e[0] && (e[0] !== 0 ? cmpSemver(a, e) >= 0 : a[1] === e[1] && a[2] >= e[2]);
           case 'semver_wildcard': {
             const parts = asString(expected).replace(/^v/, '').split('.');
             return parts.every((p, i) => p === '*' || p === 'x' || Number(p) === a[i]);
@@ -298,7 +308,8 @@ function inCohort(ev: Evaluator, cohortId: unknown, depth: number): boolean {
   if (cohort.is_static) {
     const person = personByDistinctId(ev.state, ev.team.id, ev.request.distinctId);
     if (!person) return false;
-    const members = [cohort.people, cohort.person_uuids, cohort.static_person_uuids, cohort.members].find(Array.isArray) as unknown[] | undefined;
+    const members = [cohort.people, cohort.person_uuids, cohort.static_person_uuids, cohort.members].find(Array.isArray) as
+      unknown[] | undefined;
     return !!members?.some((m) => m === person.uuid || m === person.id || (isObject(m) && (m.uuid === person.uuid || m.id === person.id)));
   }
   const tree = (cohort.filters as Row | undefined)?.properties;
@@ -317,7 +328,9 @@ function performedRecently(ev: Evaluator, g: Row): boolean {
   if (!person || typeof g.event_id !== 'string') return false;
   const since = Date.now() - Number(g.days ?? 30) * 86_400_000;
   const ids = new Set(person.distinct_ids as string[]);
-  return eventsTable(ev.state, ev.team.id).all().some((e) => e.event === g.event_id && ids.has(e.distinct_id) && Date.parse(e.timestamp) >= since);
+  return eventsTable(ev.state, ev.team.id)
+    .all()
+    .some((e) => e.event === g.event_id && ids.has(e.distinct_id) && Date.parse(e.timestamp) >= since);
 }
 
 function dependencyMatches(ev: Evaluator, prop: Row): boolean {
@@ -377,7 +390,13 @@ function evaluate(ev: Evaluator, flag: Row): FlagMatch {
 }
 
 function evaluateUncached(ev: Evaluator, flag: Row): FlagMatch {
-  const off = (code: ReasonCode, conditionIndex: number | null = null): FlagMatch => ({ enabled: false, variant: null, code, conditionIndex, payload: null });
+  const off = (code: ReasonCode, conditionIndex: number | null = null): FlagMatch => ({
+    enabled: false,
+    variant: null,
+    code,
+    conditionIndex,
+    payload: null,
+  });
   if (flag.active === false) return off('flag_disabled');
   const filters = (flag.filters ?? {}) as Row;
   let identifier = ev.request.distinctId;
@@ -405,7 +424,11 @@ function evaluateUncached(ev: Evaluator, flag: Row): FlagMatch {
   };
   const variantKeys = new Set(variantsOf(filters).map((v) => v.key));
   const variantFor = (condition: Row) =>
-    condition.variant && variantKeys.has(condition.variant) ? (condition.variant as string) : variantKeys.size ? matchingVariant(flag, identifier) : null;
+    condition.variant && variantKeys.has(condition.variant)
+      ? (condition.variant as string)
+      : variantKeys.size
+        ? matchingVariant(flag, identifier)
+        : null;
 
   // Early-access enrolment: when the person has the enrolment property set, it decides alone.
   const superGroups = (Array.isArray(filters.super_groups) ? filters.super_groups : []) as Row[];
@@ -435,12 +458,18 @@ function evaluateUncached(ev: Evaluator, flag: Row): FlagMatch {
 
 /** Evaluates every (or the named) non-deleted flag of the project for one request. */
 export function evaluateFlags(state: State, team: Team, request: EvalRequest, flagKeys?: string[]): Array<{ flag: Row; match: FlagMatch }> {
-  const flags = featureFlags(state, team.id).all().filter((f) => !f.deleted);
+  const flags = featureFlags(state, team.id)
+    .all()
+    .filter((f) => !f.deleted);
   const ev: Evaluator = {
     state,
     team,
     request,
-    personProps: { distinct_id: request.distinctId, ...storedPersonProps(state, team, request.distinctId), ...(request.personProperties ?? {}) },
+    personProps: {
+      distinct_id: request.distinctId,
+      ...storedPersonProps(state, team, request.distinctId),
+      ...(request.personProperties ?? {}),
+    },
     flagsById: new Map(flags.map((f) => [String(f.id), f])),
     flagsByKey: new Map(flags.map((f) => [String(f.key), f])),
     cache: new Map(),
@@ -459,22 +488,30 @@ function parseRequest(ctx: Ctx): { team: Team; request: EvalRequest; flagKeys?: 
   const body: Row = isObject(ctx.body) ? ctx.body : {};
   if (ctx.body !== undefined && !isObject(ctx.body)) throw text(400, 'Failed to parse request: the body must be a JSON object.');
   const q = ctx.query;
-  const token = [body.token, body.api_key, body.$token, q.get('token'), q.get('api_key')].find((t) => typeof t === 'string' && t !== '') as string | undefined;
+  const token = [body.token, body.api_key, body.$token, q.get('token'), q.get('api_key')].find((t) => typeof t === 'string' && t !== '') as
+    string | undefined;
   if (!token) throw text(401, 'No API token provided. Please include a valid API token in your request.');
   const team = ctx.state.teamByToken(token);
   if (!team) throw text(401, 'The provided API key is invalid or has expired. Please check your API key and try again.');
   const rawId = body.distinct_id ?? body.$distinct_id ?? q.get('distinct_id') ?? undefined;
   const distinctId = typeof rawId === 'number' ? String(rawId) : typeof rawId === 'string' ? rawId : undefined;
-  if (!distinctId || distinctId.trim() === '') throw text(400, 'The distinct_id field is missing from the request. Please include a valid identifier.');
+  if (!distinctId || distinctId.trim() === '')
+    throw text(400, 'The distinct_id field is missing from the request. Please include a valid identifier.');
   const personProperties = body.person_properties ?? body.$properties;
   const groups = body.groups ?? body.$groups;
   const groupProperties = body.group_properties ?? body.$group_properties;
-  if (personProperties !== undefined && !isObject(personProperties)) throw text(400, 'Failed to parse request: person_properties must be an object.');
+  if (personProperties !== undefined && !isObject(personProperties))
+    throw text(400, 'Failed to parse request: person_properties must be an object.');
   if (groups !== undefined && !isObject(groups)) throw text(400, 'Failed to parse request: groups must be an object.');
   const stringGroups = groups ? Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, String(v)])) : undefined;
   return {
     team,
-    request: { distinctId: distinctId.slice(0, 200), personProperties, groups: stringGroups, groupProperties: isObject(groupProperties) ? (groupProperties as Record<string, Row>) : undefined },
+    request: {
+      distinctId: distinctId.slice(0, 200),
+      personProperties,
+      groups: stringGroups,
+      groupProperties: isObject(groupProperties) ? (groupProperties as Record<string, Row>) : undefined,
+    },
     flagKeys: Array.isArray(body.flag_keys) ? body.flag_keys.map(String) : undefined,
     disabled: body.disable_flags === true,
   };
@@ -502,11 +539,17 @@ function answer(ctx: Ctx, endpoint: 'flags' | 'decide') {
   const v = versionOf(ctx);
   const meta = { requestId: randomUUID(), evaluatedAt: Date.now() };
   const value = (m: FlagMatch) => (m.enabled ? (m.variant ?? true) : false);
-  const detailed = () => ({ errorsWhileComputingFlags: false, flags: Object.fromEntries(results.map(({ flag, match }) => [flag.key, flagDetails(flag, match)])), ...meta });
+  const detailed = () => ({
+    errorsWhileComputingFlags: false,
+    flags: Object.fromEntries(results.map(({ flag, match }) => [flag.key, flagDetails(flag, match)])),
+    ...meta,
+  });
   const legacy = () => ({
     errorsWhileComputingFlags: false,
     featureFlags: Object.fromEntries(results.map(({ flag, match }) => [flag.key, value(match)])),
-    featureFlagPayloads: Object.fromEntries(results.filter(({ match }) => match.enabled && match.payload !== null).map(({ flag, match }) => [flag.key, match.payload])),
+    featureFlagPayloads: Object.fromEntries(
+      results.filter(({ match }) => match.enabled && match.payload !== null).map(({ flag, match }) => [flag.key, match.payload]),
+    ),
     ...meta,
   });
   if (endpoint === 'flags') return r(200, v >= 2 ? detailed() : legacy());

@@ -129,15 +129,26 @@ function validateTrendsShape(q: Row, where: string): void {
   if (!Array.isArray(q.series)) throw parseError(`1 validation error for ${where}\nseries\n  Field required [type=missing]`);
   q.series.forEach((s: unknown, i: number) => {
     if (!isObject(s) || (s.kind !== 'EventsNode' && s.kind !== 'ActionsNode' && s.kind !== 'DataWarehouseNode')) {
-      throw parseError(`1 validation error for ${where}\nseries.${i}\n  Input should be an EventsNode, ActionsNode or DataWarehouseNode [type=union_tag_invalid]`);
+      throw parseError(
+        `1 validation error for ${where}\nseries.${i}\n  Input should be an EventsNode, ActionsNode or DataWarehouseNode [type=union_tag_invalid]`,
+      );
     }
   });
-  if (q.interval !== undefined && q.interval !== null && !(INTERVALS as readonly string[]).includes(q.interval) && q.interval !== 'minute') {
-    throw parseError(`1 validation error for ${where}\ninterval\n  Input should be 'minute', 'hour', 'day', 'week' or 'month' [type=enum, input_value='${String(q.interval)}']`);
+  if (
+    q.interval !== undefined &&
+    q.interval !== null &&
+    !(INTERVALS as readonly string[]).includes(q.interval) &&
+    q.interval !== 'minute'
+  ) {
+    throw parseError(
+      `1 validation error for ${where}\ninterval\n  Input should be 'minute', 'hour', 'day', 'week' or 'month' [type=enum, input_value='${String(q.interval)}']`,
+    );
   }
   const display = isObject(q.trendsFilter) ? q.trendsFilter.display : undefined;
   if (display !== undefined && display !== null && !DISPLAYS.includes(display)) {
-    throw parseError(`1 validation error for ${where}\ntrendsFilter.display\n  Input should be one of ${DISPLAYS.join(', ')} [type=enum, input_value='${String(display)}']`);
+    throw parseError(
+      `1 validation error for ${where}\ntrendsFilter.display\n  Input should be one of ${DISPLAYS.join(', ')} [type=enum, input_value='${String(display)}']`,
+    );
   }
 }
 
@@ -252,7 +263,15 @@ function addUnits(ms: number, unit: Interval | 'year' | 'quarter' | 'minute', n:
   }
 }
 
-const UNIT_OF: Record<string, Interval | 'year' | 'quarter' | 'minute'> = { M: 'minute', h: 'hour', d: 'day', w: 'week', m: 'month', q: 'quarter', y: 'year' };
+const UNIT_OF: Record<string, Interval | 'year' | 'quarter' | 'minute'> = {
+  M: 'minute',
+  h: 'hour',
+  d: 'day',
+  w: 'week',
+  m: 'month',
+  q: 'quarter',
+  y: 'year',
+};
 
 /** PostHog's relative_date_parse, plus ISO dates. `which` decides how a bare date is completed. */
 export function parseDateExpr(input: unknown, now: number, which: 'date_from' | 'date_to'): number {
@@ -299,7 +318,20 @@ interface PropFilter {
 
 type PropGroup = { type: 'AND' | 'OR'; values: Array<PropGroup | PropFilter> };
 
-const OPERATORS = new Set(['exact', 'is_not', 'icontains', 'not_icontains', 'regex', 'not_regex', 'gt', 'gte', 'lt', 'lte', 'is_set', 'is_not_set']);
+const OPERATORS = new Set([
+  'exact',
+  'is_not',
+  'icontains',
+  'not_icontains',
+  'regex',
+  'not_regex',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'is_set',
+  'is_not_set',
+]);
 
 function checkFilters(filters: unknown, attr: string): void {
   const visit = (f: unknown): void => {
@@ -310,9 +342,14 @@ function checkFilters(filters: unknown, attr: string): void {
     }
     if (typeof f.key !== 'string' || !f.key) throw validation('A property filter needs a key.', attr);
     const type = f.type ?? 'event';
-    if (type !== 'event' && type !== 'person') throw validation(`The stand-in supports only event and person property filters, not "${String(type)}".`, attr);
+    if (type !== 'event' && type !== 'person')
+      throw validation(`The stand-in supports only event and person property filters, not "${String(type)}".`, attr);
     const op = f.operator ?? 'exact';
-    if (!OPERATORS.has(op)) throw validation(`The stand-in does not support the property operator "${String(op)}". Supported: ${[...OPERATORS].join(', ')}.`, attr);
+    if (!OPERATORS.has(op))
+      throw validation(
+        `The stand-in does not support the property operator "${String(op)}". Supported: ${[...OPERATORS].join(', ')}.`,
+        attr,
+      );
     if ((op === 'regex' || op === 'not_regex') && typeof f.value === 'string') {
       try {
         new RegExp(f.value);
@@ -387,14 +424,25 @@ function matchFilters(e: EventView, filters: unknown, personProps: (e: EventView
 function eventViews(state: State, teamId: number): EventView[] {
   return eventsTable(state, teamId)
     .all()
-    .map((e) => ({ event: String(e.event), distinct_id: String(e.distinct_id), person_id: e.person_id, t: Date.parse(e.timestamp), properties: (e.properties as Row) ?? {} }))
+    .map((e) => ({
+      event: String(e.event),
+      distinct_id: String(e.distinct_id),
+      person_id: e.person_id,
+      t: Date.parse(e.timestamp),
+      properties: (e.properties as Row) ?? {},
+    }))
     .filter((e) => Number.isFinite(e.t));
 }
 
 function personPropsLookup(state: State, teamId: number): (e: EventView) => Row {
   let byUuid: Map<string, Row> | undefined;
   return (e) => {
-    if (!byUuid) byUuid = new Map(personsTable(state, teamId).all().map((p) => [String(p.uuid), (p.properties as Row) ?? {}]));
+    if (!byUuid)
+      byUuid = new Map(
+        personsTable(state, teamId)
+          .all()
+          .map((p) => [String(p.uuid), (p.properties as Row) ?? {}]),
+      );
     return (e.person_id && byUuid.get(e.person_id)) || {};
   };
 }
@@ -415,21 +463,20 @@ const SUPPORTED_MATH = new Set(['total', 'dau', 'sum', 'avg', 'min', 'max']);
 export function runTrends(state: State, team: Team, q: Row, now = Date.now()) {
   validateTrendsShape(q, 'TrendsQuery');
   const interval: Interval = q.interval === undefined || q.interval === null ? 'day' : q.interval;
-  if (!(INTERVALS as readonly string[]).includes(interval)) throw validation('The stand-in supports only the intervals hour, day, week and month.', 'interval');
+  if (!(INTERVALS as readonly string[]).includes(interval))
+    throw validation('The stand-in supports only the intervals hour, day, week and month.', 'interval');
   const range = isObject(q.dateRange) ? q.dateRange : {};
   const events = eventViews(state, team.id);
   const personProps = personPropsLookup(state, team.id);
   const rawFrom = range.date_from ?? '-7d';
-  const fromMs =
-    rawFrom === 'all'
-      ? events.reduce((min, e) => Math.min(min, e.t), now)
-      : parseDateExpr(rawFrom, now, 'date_from');
+  const fromMs = rawFrom === 'all' ? events.reduce((min, e) => Math.min(min, e.t), now) : parseDateExpr(rawFrom, now, 'date_from');
   const toMs = range.date_to ? parseDateExpr(range.date_to, now, 'date_to') : now;
   const start = truncate(fromMs, interval);
   const buckets: number[] = [];
   for (let b = start; b <= toMs; b = addUnits(b, interval, 1)) {
     buckets.push(b);
-    if (buckets.length > MAX_BUCKETS) throw validation(`The date range has more than ${MAX_BUCKETS} ${interval}s: pick a longer interval or a shorter range.`, 'interval');
+    if (buckets.length > MAX_BUCKETS)
+      throw validation(`The date range has more than ${MAX_BUCKETS} ${interval}s: pick a longer interval or a shorter range.`, 'interval');
   }
   const indexOf = (t: number): number => {
     const b = truncate(t, interval);
@@ -451,7 +498,8 @@ export function runTrends(state: State, team: Team, q: Row, now = Date.now()) {
     const type = (first ? first.type : bf.breakdown_type) ?? 'event';
     if (key !== undefined && key !== null && key !== '') {
       if (typeof key !== 'string') throw validation('The stand-in supports only a single property breakdown.', 'breakdownFilter');
-      if (type !== 'event' && type !== 'person') throw validation(`The stand-in supports only event and person breakdowns, not "${String(type)}".`, 'breakdownFilter');
+      if (type !== 'event' && type !== 'person')
+        throw validation(`The stand-in supports only event and person breakdowns, not "${String(type)}".`, 'breakdownFilter');
       const limit = Number.isInteger(bf.breakdown_limit) && bf.breakdown_limit > 0 ? bf.breakdown_limit : 25;
       breakdown = { key, type, limit };
     }
@@ -466,13 +514,16 @@ export function runTrends(state: State, team: Team, q: Row, now = Date.now()) {
   (q.series as Row[]).forEach((series, order) => {
     if (series.kind !== 'EventsNode') throw validation('The stand-in supports only EventsNode series.', 'series');
     const math = series.math ?? 'total';
-    if (!SUPPORTED_MATH.has(math)) throw validation(`The stand-in supports only math ${[...SUPPORTED_MATH].join(', ')}, not "${String(math)}".`, 'series');
+    if (!SUPPORTED_MATH.has(math))
+      throw validation(`The stand-in supports only math ${[...SUPPORTED_MATH].join(', ')}, not "${String(math)}".`, 'series');
     if (math !== 'total' && math !== 'dau' && typeof series.math_property !== 'string') {
       throw validation(`math "${math}" needs a math_property.`, 'series');
     }
     checkFilters(series.properties, 'series');
     const eventName: string | null = series.event ?? null;
-    const matching = inRange.filter((e) => (eventName === null || e.event === eventName) && matchFilters(e, series.properties, personProps));
+    const matching = inRange.filter(
+      (e) => (eventName === null || e.event === eventName) && matchFilters(e, series.properties, personProps),
+    );
     const groups = new Map<string, EventView[]>();
     if (breakdown) {
       const bd = breakdown;
@@ -502,7 +553,8 @@ export function runTrends(state: State, team: Team, q: Row, now = Date.now()) {
         return Math.max(...nums);
       };
       const data = per.map(value);
-      const aggregated = math === 'dau' ? new Set(list.map((e) => e.person_id ?? e.distinct_id)).size : math === 'total' ? list.length : value(list);
+      const aggregated =
+        math === 'dau' ? new Set(list.map((e) => e.person_id ?? e.distinct_id)).size : math === 'total' ? list.length : value(list);
       return { data, count: data.reduce((a, b) => a + b, 0), aggregated };
     };
     const label = eventName ?? 'All events';
@@ -525,7 +577,10 @@ export function runTrends(state: State, team: Team, q: Row, now = Date.now()) {
       if (keys.length > breakdown.limit) {
         const rest = keys.slice(breakdown.limit);
         keys = keys.slice(0, breakdown.limit);
-        groups.set(BREAKDOWN_OTHER, rest.flatMap((k) => groups.get(k)!));
+        groups.set(
+          BREAKDOWN_OTHER,
+          rest.flatMap((k) => groups.get(k)!),
+        );
         keys.push(BREAKDOWN_OTHER);
       }
     }
@@ -538,7 +593,12 @@ export function runTrends(state: State, team: Team, q: Row, now = Date.now()) {
         data: aggregate ? [] : data,
         labels: aggregate ? [] : labels,
         days: aggregate ? [] : days,
-        filter: { date_from: new Date(start).toISOString(), date_to: new Date(toMs).toISOString(), interval, display: display ?? 'ActionsLineGraph' },
+        filter: {
+          date_from: new Date(start).toISOString(),
+          date_to: new Date(toMs).toISOString(),
+          interval,
+          display: display ?? 'ActionsLineGraph',
+        },
       };
       if (aggregate) out.aggregated_value = aggregated;
       if (breakdown) out.breakdown_value = k;
@@ -546,7 +606,9 @@ export function runTrends(state: State, team: Team, q: Row, now = Date.now()) {
     }
   });
   const resolved = { date_from: new Date(start).toISOString(), date_to: new Date(toMs).toISOString() };
-  const eventsList = (q.series as Row[]).map((s) => (s.event ? `equals(event, '${String(s.event).replace(/'/g, "\\'")}')` : '1')).join(', ');
+  const eventsList = (q.series as Row[])
+    .map((s) => (s.event ? `equals(event, '${String(s.event).replace(/'/g, "\\'")}')` : '1'))
+    .join(', ');
   const hogql = `SELECT count() AS total, toStartOf${interval[0].toUpperCase()}${interval.slice(1)}(timestamp) AS ${interval}_start FROM events WHERE and(greaterOrEquals(timestamp, toDateTime('${resolved.date_from}')), lessOrEquals(timestamp, toDateTime('${resolved.date_to}')), or(${eventsList}))${breakdown ? ` GROUP BY ${interval}_start, properties.${breakdown.key}` : ` GROUP BY ${interval}_start`} LIMIT 50000`;
   return { results, resolved, hogql };
 }
@@ -563,19 +625,90 @@ interface Tok {
 }
 
 const KEYWORDS = new Set([
-  'select', 'from', 'where', 'and', 'or', 'not', 'group', 'by', 'order', 'asc', 'desc', 'limit', 'offset', 'as', 'interval',
-  'having', 'join', 'inner', 'left', 'right', 'full', 'cross', 'on', 'union', 'distinct', 'with', 'like', 'ilike', 'in', 'between', 'is', 'settings',
+  'select',
+  'from',
+  'where',
+  'and',
+  'or',
+  'not',
+  'group',
+  'by',
+  'order',
+  'asc',
+  'desc',
+  'limit',
+  'offset',
+  'as',
+  'interval',
+  'having',
+  'join',
+  'inner',
+  'left',
+  'right',
+  'full',
+  'cross',
+  'on',
+  'union',
+  'distinct',
+  'with',
+  'like',
+  'ilike',
+  'in',
+  'between',
+  'is',
+  'settings',
 ]);
 const EVENT_FIELDS = new Set([
-  'uuid', 'event', 'properties', 'timestamp', 'distinct_id', 'elements_chain', 'created_at', 'person_id', 'person', 'pdi', 'poe',
-  'goe_0', 'goe_1', 'goe_2', 'goe_3', 'goe_4', '$group_0', '$group_1', '$group_2', '$group_3', '$group_4', '$session_id', '$window_id',
-  'session', 'elements_chain_href', 'elements_chain_texts', 'elements_chain_ids', 'elements_chain_elements', 'event_person_id', 'event_issue_id',
+  'uuid',
+  'event',
+  'properties',
+  'timestamp',
+  'distinct_id',
+  'elements_chain',
+  'created_at',
+  'person_id',
+  'person',
+  'pdi',
+  'poe',
+  'goe_0',
+  'goe_1',
+  'goe_2',
+  'goe_3',
+  'goe_4',
+  '$group_0',
+  '$group_1',
+  '$group_2',
+  '$group_3',
+  '$group_4',
+  '$session_id',
+  '$window_id',
+  'session',
+  'elements_chain_href',
+  'elements_chain_texts',
+  'elements_chain_ids',
+  'elements_chain_elements',
+  'event_person_id',
+  'event_issue_id',
 ]);
 const HOGQL_TABLES = new Set([
-  'persons', 'person_distinct_ids', 'person_distinct_id_overrides', 'groups', 'sessions', 'raw_sessions', 'session_replay_events',
-  'cohort_people', 'static_cohort_people', 'log_entries', 'numbers', 'query_log', 'logs', 'heatmaps', 'error_tracking_issues',
+  'persons',
+  'person_distinct_ids',
+  'person_distinct_id_overrides',
+  'groups',
+  'sessions',
+  'raw_sessions',
+  'session_replay_events',
+  'cohort_people',
+  'static_cohort_people',
+  'log_entries',
+  'numbers',
+  'query_log',
+  'logs',
+  'heatmaps',
+  'error_tracking_issues',
 ]);
-const SUPPORTED = "SELECT event, count() FROM events [WHERE event = '…' | event != '…' | properties.<key> = '…' | distinct_id = '…' | timestamp > now() - INTERVAL n DAY, joined with AND] [GROUP BY event] [ORDER BY count()|event ASC|DESC] [LIMIT n [OFFSET m]]";
+const SUPPORTED =
+  "SELECT event, count() FROM events [WHERE event = '…' | event != '…' | properties.<key> = '…' | distinct_id = '…' | timestamp > now() - INTERVAL n DAY, joined with AND] [GROUP BY event] [ORDER BY count()|event ASC|DESC] [LIMIT n [OFFSET m]]";
 
 function unsupported(what: string): HttpError {
   return validation(`The stand-in supports only a subset of HogQL, and ${what} is not in it. Supported: ${SUPPORTED}`);
@@ -782,8 +915,10 @@ export function parseHogQL(src: string, now = Date.now()): HogQLAst {
       throw validation(`Unknown table \`${table}\`.`);
     }
     const next = peek();
-    if (next.kind === 'word' && ['join', 'inner', 'left', 'right', 'full', 'cross'].includes(next.value.toLowerCase())) throw unsupported('JOIN');
-    if (isKw(next, 'as') || next.kind === 'qident' || (next.kind === 'word' && !KEYWORDS.has(next.value.toLowerCase()))) throw unsupported('a table alias');
+    if (next.kind === 'word' && ['join', 'inner', 'left', 'right', 'full', 'cross'].includes(next.value.toLowerCase()))
+      throw unsupported('JOIN');
+    if (isKw(next, 'as') || next.kind === 'qident' || (next.kind === 'word' && !KEYWORDS.has(next.value.toLowerCase())))
+      throw unsupported('a table alias');
   }
 
   const aliasOf = (name: string): Expr | undefined => items.find((i) => i.alias === name)?.expr;
@@ -808,7 +943,8 @@ export function parseHogQL(src: string, now = Date.now()): HogQLAst {
     const lhs = expr();
     if (lhs.kind === 'count') throw unsupported('count() in WHERE (use HAVING in full HogQL)');
     const opTok = peek();
-    if (opTok.kind === 'word' && ['like', 'ilike', 'in', 'between', 'is', 'not'].includes(opTok.value.toLowerCase())) throw unsupported(opTok.value.toUpperCase());
+    if (opTok.kind === 'word' && ['like', 'ilike', 'in', 'between', 'is', 'not'].includes(opTok.value.toLowerCase()))
+      throw unsupported(opTok.value.toUpperCase());
     if (opTok.kind !== 'op' || !['=', '==', '!=', '<>', '>', '>=', '<', '<='].includes(opTok.value)) {
       throw fail(opTok.pos, `mismatched input ${desc(opTok)} expecting a comparison operator`);
     }
@@ -833,7 +969,8 @@ export function parseHogQL(src: string, now = Date.now()): HogQLAst {
       return { kind: head, op, value: v.value };
     }
     if (head === 'properties') {
-      if (field.length !== 2) throw unsupported(field.length === 1 ? 'comparing the whole properties object' : `the nested property ${field.join('.')}`);
+      if (field.length !== 2)
+        throw unsupported(field.length === 1 ? 'comparing the whole properties object' : `the nested property ${field.join('.')}`);
       if (op !== '=' && op !== '!=') throw unsupported(`properties.${field[1]} ${op}`);
       const v = literal();
       return { kind: 'prop', key: field[1], op, value: v.value, literal: v.kind === 'str' ? quote(v.value) : v.text };
@@ -858,7 +995,18 @@ export function parseHogQL(src: string, now = Date.now()): HogQLAst {
         p++;
         const unitTok = peek();
         const unit = unitTok.kind === 'word' ? unitTok.value.toLowerCase().replace(/s$/, '') : '';
-        const ms = unit === 'hour' ? HOUR : unit === 'day' ? DAY : unit === 'week' ? 7 * DAY : unit === 'month' ? -1 : unit === 'minute' ? 60_000 : 0;
+        const ms =
+          unit === 'hour'
+            ? HOUR
+            : unit === 'day'
+              ? DAY
+              : unit === 'week'
+                ? 7 * DAY
+                : unit === 'month'
+                  ? -1
+                  : unit === 'minute'
+                    ? 60_000
+                    : 0;
         if (!ms) throw fail(unitTok.pos, `mismatched input ${desc(unitTok)} expecting MINUTE, HOUR, DAY, WEEK or MONTH`);
         p++;
         const amount = Number(n.value);
@@ -938,7 +1086,8 @@ export function parseHogQL(src: string, now = Date.now()): HogQLAst {
     if (hasCount) throw validation('Column `event` is not under aggregate function and not in GROUP BY keys. Add GROUP BY event.');
     throw unsupported('selecting event without GROUP BY event');
   }
-  if (!groupByEvent && order.some((o) => o.ref === 'event')) throw validation('Column `event` is not under aggregate function and not in GROUP BY keys.');
+  if (!groupByEvent && order.some((o) => o.ref === 'event'))
+    throw validation('Column `event` is not under aggregate function and not in GROUP BY keys.');
   return { items, where, groupByEvent, order, limit, offset };
 }
 
@@ -1011,7 +1160,10 @@ export function runHogQL(state: State, team: Team, src: string, now = Date.now()
 // The query endpoint
 
 function cacheKey(teamId: number, query: unknown): string {
-  return `cache_${createHash('sha1').update(`${teamId}:${JSON.stringify(query)}`).digest('hex').slice(0, 32)}`;
+  return `cache_${createHash('sha1')
+    .update(`${teamId}:${JSON.stringify(query)}`)
+    .digest('hex')
+    .slice(0, 32)}`;
 }
 
 function queryResponseCommon(ctx: Ctx, query: unknown) {
@@ -1033,9 +1185,10 @@ function queryResponseCommon(ctx: Ctx, query: unknown) {
 function runQuery(ctx: Ctx, query: unknown) {
   if (!isObject(query)) throw validation('This field is required.', 'query', 'required');
   const kind = query.kind;
-  if (typeof kind !== 'string') throw parseError("1 validation error for QueryRequest\nquery.kind\n  Field required [type=missing]");
+  if (typeof kind !== 'string') throw parseError('1 validation error for QueryRequest\nquery.kind\n  Field required [type=missing]');
   if (kind === 'HogQLQuery') {
-    if (typeof query.query !== 'string' || !query.query.trim()) throw parseError('1 validation error for HogQLQuery\nquery\n  Field required [type=missing]');
+    if (typeof query.query !== 'string' || !query.query.trim())
+      throw parseError('1 validation error for HogQLQuery\nquery\n  Field required [type=missing]');
     return { ...runHogQL(ctx.state, ctx.team, query.query), ...queryResponseCommon(ctx, query) };
   }
   const source = kind === 'InsightVizNode' && isObject(query.source) ? query.source : query;
@@ -1043,7 +1196,10 @@ function runQuery(ctx: Ctx, query: unknown) {
     const { results, resolved, hogql } = runTrends(ctx.state, ctx.team, source);
     return { results, hogql, resolved_date_range: resolved, ...queryResponseCommon(ctx, query) };
   }
-  throw validation(`The stand-in supports only HogQLQuery and TrendsQuery (optionally wrapped in an InsightVizNode), not ${String(source.kind ?? kind)}.`, 'query');
+  throw validation(
+    `The stand-in supports only HogQLQuery and TrendsQuery (optionally wrapped in an InsightVizNode), not ${String(source.kind ?? kind)}.`,
+    'query',
+  );
 }
 
 // =============================================================================================
@@ -1057,7 +1213,10 @@ function resolveInsight(ctx: Ctx, id: string, opts: { allowDeleted?: boolean } =
 }
 
 /** The insight's cached result, computed on demand (null when its query cannot be run here). */
-function insightResult(ctx: Ctx, query: Row | null): { result: unknown; columns?: string[]; types?: unknown[]; hogql?: string; resolved_date_range?: unknown } {
+function insightResult(
+  ctx: Ctx,
+  query: Row | null,
+): { result: unknown; columns?: string[]; types?: unknown[]; hogql?: string; resolved_date_range?: unknown } {
   if (!query) return { result: null };
   try {
     const source = isObject(query.source) ? query.source : query;
@@ -1080,7 +1239,8 @@ function serializeInsight(row: Row, ctx: Ctx, detail: boolean, basic = false): R
   const convertible = !!query;
   const tiles: Row[] = [];
   for (const d of ctx.state.table(ctx.team.id, 'dashboards').all()) {
-    for (const t of (d.tiles ?? []) as Row[]) if (t.insight_id === row.id) tiles.push({ id: t.id, dashboard_id: d.id, deleted: !!(t.deleted || d.deleted) });
+    for (const t of (d.tiles ?? []) as Row[])
+      if (t.insight_id === row.id) tiles.push({ id: t.id, dashboard_id: d.id, deleted: !!(t.deleted || d.deleted) });
   }
   const out: Row = {
     id: row.id,
@@ -1136,10 +1296,17 @@ function validateBody(b: Row): void {
   for (const f of ['name', 'derived_name', 'description'] as const) {
     if (b[f] !== undefined && b[f] !== null && typeof b[f] !== 'string') throw validation('Not a valid string.', f, 'invalid');
   }
-  if (typeof b.name === 'string' && b.name.length > 400) throw validation('Ensure this field has no more than 400 characters.', 'name', 'max_length');
+  if (typeof b.name === 'string' && b.name.length > 400)
+    throw validation('Ensure this field has no more than 400 characters.', 'name', 'max_length');
   if (b.query !== undefined && b.query !== null) validateInsightQuery(b.query);
-  if (b.filters !== undefined && b.filters !== null && !isObject(b.filters)) throw validation('Expected a dictionary of items but got type "' + (Array.isArray(b.filters) ? 'list' : typeof b.filters) + '".', 'filters', 'not_a_dict');
-  if (b.tags !== undefined && (!Array.isArray(b.tags) || b.tags.some((t: unknown) => typeof t !== 'string'))) throw validation('Expected a list of items.', 'tags', 'not_a_list');
+  if (b.filters !== undefined && b.filters !== null && !isObject(b.filters))
+    throw validation(
+      'Expected a dictionary of items but got type "' + (Array.isArray(b.filters) ? 'list' : typeof b.filters) + '".',
+      'filters',
+      'not_a_dict',
+    );
+  if (b.tags !== undefined && (!Array.isArray(b.tags) || b.tags.some((t: unknown) => typeof t !== 'string')))
+    throw validation('Expected a list of items.', 'tags', 'not_a_list');
   for (const f of ['favorited', 'saved', 'deleted'] as const) {
     if (b[f] !== undefined && typeof b[f] !== 'boolean') throw validation('Must be a valid boolean.', f, 'invalid');
   }
@@ -1147,11 +1314,31 @@ function validateBody(b: Row): void {
 
 function logActivity(state: State, team: Team, user: Row | null, row: Row, activity: string, changes: Row[] | null, at = nowIso()): void {
   activityTable(state, team.id).insert({
-    user: user ? { first_name: user.first_name, last_name: user.last_name, email: user.email, id: user.id, uuid: user.uuid, distinct_id: user.distinct_id, is_email_verified: true, hedgehog_config: null, role_at_organization: user.role_at_organization ?? null } : null,
+    user: user
+      ? {
+          first_name: user.first_name,
+          last_name: user.last_name,
+          email: user.email,
+          id: user.id,
+          uuid: user.uuid,
+          distinct_id: user.distinct_id,
+          is_email_verified: true,
+          hedgehog_config: null,
+          role_at_organization: user.role_at_organization ?? null,
+        }
+      : null,
     activity,
     scope: 'Insight',
     item_id: String(row.id),
-    detail: { id: row.id, changes, merge: null, trigger: null, name: row.name || row.derived_name || null, short_id: row.short_id, type: null },
+    detail: {
+      id: row.id,
+      changes,
+      merge: null,
+      trigger: null,
+      name: row.name || row.derived_name || null,
+      short_id: row.short_id,
+      type: null,
+    },
     created_at: at,
     is_system: false,
   });
@@ -1169,7 +1356,16 @@ function activityPage(ctx: Ctx, rows: Row[]) {
     return `http://standin${ctx.path}?${q.toString()}`;
   };
   return {
-    results: slice.map((a) => ({ id: a.id, user: a.user, activity: a.activity, scope: a.scope, item_id: a.item_id, detail: a.detail, created_at: a.created_at, is_system: a.is_system })),
+    results: slice.map((a) => ({
+      id: a.id,
+      user: a.user,
+      activity: a.activity,
+      scope: a.scope,
+      item_id: a.item_id,
+      detail: a.detail,
+      created_at: a.created_at,
+      is_system: a.is_system,
+    })),
     next: page * limit < sorted.length ? link(page + 1) : null,
     previous: page > 1 ? link(page - 1) : null,
     total_count: sorted.length,
@@ -1199,7 +1395,8 @@ function registerInsights(router: Router): void {
     (ctx) => {
       const ids = ctx.body?.insight_ids;
       if (ids === undefined) throw required('insight_ids');
-      if (!Array.isArray(ids) || ids.some((x: unknown) => !Number.isInteger(Number(x)))) throw validation('A valid integer is required.', 'insight_ids', 'invalid');
+      if (!Array.isArray(ids) || ids.some((x: unknown) => !Number.isInteger(Number(x))))
+        throw validation('A valid integer is required.', 'insight_ids', 'invalid');
       const table = insightsTable(ctx.state, ctx.team.id);
       const at = nowIso();
       for (const id of ids) {
@@ -1219,7 +1416,7 @@ function registerInsights(router: Router): void {
       const favorited = truthy(q.get('favorited'));
       const shortId = q.get('short_id');
       const search = q.get('search')?.toLowerCase();
-      const kind = q.get('insight') ? SOURCE_KIND_OF[q.get('insight')!.toUpperCase()] ?? '__none__' : undefined;
+      const kind = q.get('insight') ? (SOURCE_KIND_OF[q.get('insight')!.toUpperCase()] ?? '__none__') : undefined;
       let createdBy: number[] | undefined;
       if (q.get('created_by')) {
         try {
@@ -1250,7 +1447,8 @@ function registerInsights(router: Router): void {
       const order = q.get('order') || '-last_modified_at';
       const field = order.replace(/^-/, '');
       const dir = order.startsWith('-') ? -1 : 1;
-      if (!['last_modified_at', 'last_viewed_at', 'created_at', 'name', 'id', 'updated_at'].includes(field)) throw validation(`Invalid order: ${order}`, 'order');
+      if (!['last_modified_at', 'last_viewed_at', 'created_at', 'name', 'id', 'updated_at'].includes(field))
+        throw validation(`Invalid order: ${order}`, 'order');
       rows = rows.sort((a, b) => {
         const av = a[field] ?? '';
         const bv = b[field] ?? '';
@@ -1297,12 +1495,21 @@ function registerInsights(router: Router): void {
     OPTS,
   );
 
-  router.get('insights/:id/activity', (ctx) => {
-    const table = insightsTable(ctx.state, ctx.team.id);
-    // PostHog answers a bare empty 404 when the insight does not exist.
-    if (!/^\d+$/.test(ctx.params.id) || !table.get(ctx.params.id)) return r(404, '');
-    return activityPage(ctx, activityTable(ctx.state, ctx.team.id).all().filter((a) => a.item_id === String(ctx.params.id)));
-  }, OPTS);
+  router.get(
+    'insights/:id/activity',
+    (ctx) => {
+      const table = insightsTable(ctx.state, ctx.team.id);
+      // PostHog answers a bare empty 404 when the insight does not exist.
+      if (!/^\d+$/.test(ctx.params.id) || !table.get(ctx.params.id)) return r(404, '');
+      return activityPage(
+        ctx,
+        activityTable(ctx.state, ctx.team.id)
+          .all()
+          .filter((a) => a.item_id === String(ctx.params.id)),
+      );
+    },
+    OPTS,
+  );
 
   router.post(
     'insights/:id/viewed',
@@ -1331,7 +1538,13 @@ function registerInsights(router: Router): void {
       const before = row[f] ?? null;
       const after = b[f] ?? null;
       if (JSON.stringify(before) === JSON.stringify(after)) continue;
-      changes.push({ type: 'Insight', action: before === null || before === '' ? 'created' : after === null || after === '' ? 'deleted' : 'changed', field: f, before, after });
+      changes.push({
+        type: 'Insight',
+        action: before === null || before === '' ? 'created' : after === null || after === '' ? 'deleted' : 'changed',
+        field: f,
+        before,
+        after,
+      });
       row[f] = b[f] ?? (f === 'filters' ? {} : f === 'tags' ? [] : null);
     }
     if (changes.length) {
@@ -1347,9 +1560,13 @@ function registerInsights(router: Router): void {
   };
   router.patch('insights/:id', patch, OPTS);
   router.put('insights/:id', patch, OPTS);
-  router.delete('insights/:id', () => {
-    throw forbidDestroy();
-  }, OPTS);
+  router.delete(
+    'insights/:id',
+    () => {
+      throw forbidDestroy();
+    },
+    OPTS,
+  );
 }
 
 // =============================================================================================
@@ -1382,30 +1599,112 @@ interface SeedInsight {
 }
 
 const SEED: SeedInsight[] = [
-  { name: 'Daily pageviews', description: 'All pageviews across hedgebox.net and the app', query: trend([{ event: '$pageview' }], { date_from: '-14d' }), tags: ['traffic'], by: 1, favorited: true },
-  { name: 'Daily active users', description: 'Unique users with at least one pageview', query: trend([{ event: '$pageview', math: 'dau' }], { date_from: '-14d' }), tags: ['core'], by: 1, favorited: true },
-  { name: 'Signups per week', description: 'New accounts, weekly', query: trend([{ event: 'signed_up' }], { interval: 'week', date_from: '-30d', display: 'ActionsBar' }), tags: ['growth'], by: 1 },
-  { name: 'Signups vs. pageviews', description: 'Top of funnel against conversions', query: trend([{ event: '$pageview' }, { event: 'signed_up' }], { date_from: '-14d' }), tags: ['growth'], by: 2 },
-  { name: 'Signups (last 30 days)', description: '', query: trend([{ event: 'signed_up' }], { date_from: '-30d', display: 'BoldNumber' }), tags: ['growth'], by: 2 },
-  { name: 'Uploads per day', description: 'Files uploaded: the activation event', query: trend([{ event: 'uploaded_file' }], { date_from: '-14d', display: 'ActionsBar' }), tags: ['activation'], by: 1 },
-  { name: 'Pageviews by page', description: 'Which pages get the traffic', query: trend([{ event: '$pageview' }], { date_from: '-14d', display: 'ActionsBarValue', breakdown: { breakdown: '$current_url', breakdown_type: 'event' } }), tags: ['marketing'], by: 2 },
+  {
+    name: 'Daily pageviews',
+    description: 'All pageviews across hedgebox.net and the app',
+    query: trend([{ event: '$pageview' }], { date_from: '-14d' }),
+    tags: ['traffic'],
+    by: 1,
+    favorited: true,
+  },
+  {
+    name: 'Daily active users',
+    description: 'Unique users with at least one pageview',
+    query: trend([{ event: '$pageview', math: 'dau' }], { date_from: '-14d' }),
+    tags: ['core'],
+    by: 1,
+    favorited: true,
+  },
+  {
+    name: 'Signups per week',
+    description: 'New accounts, weekly',
+    query: trend([{ event: 'signed_up' }], { interval: 'week', date_from: '-30d', display: 'ActionsBar' }),
+    tags: ['growth'],
+    by: 1,
+  },
+  {
+    name: 'Signups vs. pageviews',
+    description: 'Top of funnel against conversions',
+    query: trend([{ event: '$pageview' }, { event: 'signed_up' }], { date_from: '-14d' }),
+    tags: ['growth'],
+    by: 2,
+  },
+  {
+    name: 'Signups (last 30 days)',
+    description: '',
+    query: trend([{ event: 'signed_up' }], { date_from: '-30d', display: 'BoldNumber' }),
+    tags: ['growth'],
+    by: 2,
+  },
+  {
+    name: 'Uploads per day',
+    description: 'Files uploaded: the activation event',
+    query: trend([{ event: 'uploaded_file' }], { date_from: '-14d', display: 'ActionsBar' }),
+    tags: ['activation'],
+    by: 1,
+  },
+  {
+    name: 'Pageviews by page',
+    description: 'Which pages get the traffic',
+    query: trend([{ event: '$pageview' }], {
+      date_from: '-14d',
+      display: 'ActionsBarValue',
+      breakdown: { breakdown: '$current_url', breakdown_type: 'event' },
+    }),
+    tags: ['marketing'],
+    by: 2,
+  },
   {
     name: 'Marketing site visits',
     description: 'Built before the query editor: stored as legacy filters',
-    filters: { insight: 'TRENDS', events: [{ id: '$pageview', name: '$pageview', type: 'events', order: 0, math: 'total' }], date_from: '-7d', interval: 'day', display: 'ActionsLineGraph' },
+    filters: {
+      insight: 'TRENDS',
+      events: [{ id: '$pageview', name: '$pageview', type: 'events', order: 0, math: 'total' }],
+      date_from: '-7d',
+      interval: 'day',
+      display: 'ActionsLineGraph',
+    },
     tags: ['marketing'],
     by: 1,
   },
   {
     name: 'Top events (SQL)',
     description: 'Event volume in the last 7 days',
-    query: { kind: 'DataVisualizationNode', source: { kind: 'HogQLQuery', query: 'SELECT event, count() FROM events WHERE timestamp > now() - INTERVAL 7 DAY GROUP BY event ORDER BY count() DESC LIMIT 20' } },
+    query: {
+      kind: 'DataVisualizationNode',
+      source: {
+        kind: 'HogQLQuery',
+        query: 'SELECT event, count() FROM events WHERE timestamp > now() - INTERVAL 7 DAY GROUP BY event ORDER BY count() DESC LIMIT 20',
+      },
+    },
     tags: ['engineering'],
     by: 2,
   },
-  { name: 'Upgrades per week', description: 'Plan upgrades, weekly', query: trend([{ event: 'upgraded_plan' }], { interval: 'week', date_from: '-30d', display: 'ActionsBar' }), tags: ['revenue'], by: 1 },
-  { name: 'Uploads by plan', description: 'Uploads split by the uploader\'s plan', query: trend([{ event: 'uploaded_file' }], { date_from: '-14d', display: 'ActionsBar', breakdown: { breakdown: 'plan', breakdown_type: 'person' } }), tags: ['revenue', 'activation'], by: 1 },
-  { name: 'Upgrades (last 30 days)', description: '', query: trend([{ event: 'upgraded_plan' }], { date_from: '-30d', display: 'BoldNumber' }), tags: ['revenue'], by: 2 },
+  {
+    name: 'Upgrades per week',
+    description: 'Plan upgrades, weekly',
+    query: trend([{ event: 'upgraded_plan' }], { interval: 'week', date_from: '-30d', display: 'ActionsBar' }),
+    tags: ['revenue'],
+    by: 1,
+  },
+  {
+    name: 'Uploads by plan',
+    description: "Uploads split by the uploader's plan",
+    query: trend([{ event: 'uploaded_file' }], {
+      date_from: '-14d',
+      display: 'ActionsBar',
+      breakdown: { breakdown: 'plan', breakdown_type: 'person' },
+    }),
+    tags: ['revenue', 'activation'],
+    by: 1,
+  },
+  {
+    name: 'Upgrades (last 30 days)',
+    description: '',
+    query: trend([{ event: 'upgraded_plan' }], { date_from: '-30d', display: 'BoldNumber' }),
+    tags: ['revenue'],
+    by: 2,
+  },
 ];
 
 function seedInsights(state: State, team: Team): void {
@@ -1437,7 +1736,15 @@ function seedInsights(state: State, team: Team): void {
     });
     logActivity(state, team, user, row, 'created', null, created);
     if (s.description && modified > created) {
-      logActivity(state, team, user, row, 'updated', [{ type: 'Insight', action: 'created', field: 'description', before: '', after: s.description }], modified);
+      logActivity(
+        state,
+        team,
+        user,
+        row,
+        'updated',
+        [{ type: 'Insight', action: 'created', field: 'description', before: '', after: s.description }],
+        modified,
+      );
     }
   });
 }
@@ -1445,12 +1752,16 @@ function seedInsights(state: State, team: Team): void {
 export const insightsRoutes: RouteGroup = {
   register(router) {
     registerInsights(router);
-    router.post('query', (ctx) => {
-      const b = ctx.body;
-      if (!isObject(b)) throw validation('Invalid data. Expected a dictionary.', 'non_field_errors');
-      if (b.query === undefined) throw required('query');
-      return runQuery(ctx, b.query);
-    }, QUERY_OPTS);
+    router.post(
+      'query',
+      (ctx) => {
+        const b = ctx.body;
+        if (!isObject(b)) throw validation('Invalid data. Expected a dictionary.', 'non_field_errors');
+        if (b.query === undefined) throw required('query');
+        return runQuery(ctx, b.query);
+      },
+      QUERY_OPTS,
+    );
   },
   seed(state, team) {
     seedInsights(state, team);

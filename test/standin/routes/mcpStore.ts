@@ -145,7 +145,9 @@ export function serializeTool(t: Row): Row {
 }
 
 const liveToolsSorted = (row: Row, includeRemoved = false) =>
-  ((row.tools ?? []) as Row[]).filter((t) => includeRemoved || !t.removed_at).sort((a, b) => String(a.tool_name).localeCompare(String(b.tool_name)));
+  ((row.tools ?? []) as Row[])
+    .filter((t) => includeRemoved || !t.removed_at)
+    .sort((a, b) => String(a.tool_name).localeCompare(String(b.tool_name)));
 
 // ---------------------------------------------------------------------------------------------
 // Upstream tool sync (`sync_installation_tools`)
@@ -201,7 +203,10 @@ function bodyObject(ctx: Ctx): Row {
   const b = ctx.body;
   if (b === undefined || b === null) return {};
   if (typeof b !== 'object' || Array.isArray(b)) {
-    throw validation(`Invalid data. Expected a dictionary, but got ${Array.isArray(b) ? 'list' : typeof b === 'string' ? 'str' : typeof b}.`, 'non_field_errors');
+    throw validation(
+      `Invalid data. Expected a dictionary, but got ${Array.isArray(b) ? 'list' : typeof b === 'string' ? 'str' : typeof b}.`,
+      'non_field_errors',
+    );
   }
   return b as Row;
 }
@@ -217,7 +222,8 @@ function charField(b: Row, name: string, opts: { required?: boolean; allowBlank?
   if (typeof v !== 'string' && typeof v !== 'number') throw validation('Not a valid string.', name, 'invalid');
   const s = String(v).trim();
   if (!s && !opts.allowBlank) throw validation('This field may not be blank.', name, 'blank');
-  if (opts.max !== undefined && s.length > opts.max) throw validation(`Ensure this field has no more than ${opts.max} characters.`, name, 'max_length');
+  if (opts.max !== undefined && s.length > opts.max)
+    throw validation(`Ensure this field has no more than ${opts.max} characters.`, name, 'max_length');
   return s;
 }
 
@@ -244,15 +250,36 @@ function booleanField(v: unknown, name: string): boolean {
 
 // `is_url_allowed` (posthog/security/url_validation.py), without DNS resolution.
 const METADATA_HOSTS = new Set(['169.254.169.254', 'metadata.google.internal']);
-const INTERNAL_SUFFIXES = ['.local', '.internal', '.svc.cluster.local', '.cluster.local', '.consul', '.lan', '.home', '.corp', '.localdomain', '.home.arpa', '.intranet', '.priv'];
+const INTERNAL_SUFFIXES = [
+  '.local',
+  '.internal',
+  '.svc.cluster.local',
+  '.cluster.local',
+  '.consul',
+  '.lan',
+  '.home',
+  '.corp',
+  '.localdomain',
+  '.home.arpa',
+  '.intranet',
+  '.priv',
+];
 
 function ipv4Internal(host: string): boolean | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
   if (!m) return undefined;
   const [a, b] = [Number(m[1]), Number(m[2])];
   return (
-    a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) ||
-    (a === 100 && b >= 64 && b <= 127) || (a === 192 && b === 0 && Number(m[3]) === 0) || (a === 198 && (b === 18 || b === 19)) || a >= 224
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    (a === 192 && b === 0 && Number(m[3]) === 0) ||
+    (a === 198 && (b === 18 || b === 19)) ||
+    a >= 224
   );
 }
 
@@ -280,7 +307,10 @@ export function urlNotAllowedReason(raw: string): string | undefined {
     return 'Invalid URL';
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'URL must start with http:// or https://';
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+  const host = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
   if (!host) return 'Missing host';
   if (METADATA_HOSTS.has(host)) return 'Local/metadata host';
   if (host === 'localhost' || host === '127.0.0.1' || host === '::1') return 'Local/Loopback host not allowed';
@@ -298,7 +328,8 @@ function urlField(b: Row): string {
   } catch {
     parsed = undefined;
   }
-  if (!parsed || !['http:', 'https:', 'ftp:', 'ftps:'].includes(parsed.protocol) || !parsed.hostname) throw validation('Enter a valid URL.', 'url');
+  if (!parsed || !['http:', 'https:', 'ftp:', 'ftps:'].includes(parsed.protocol) || !parsed.hostname)
+    throw validation('Enter a valid URL.', 'url');
   const reason = urlNotAllowedReason(url);
   if (reason) throw validation(`URL not allowed: ${reason}`, 'url');
   return url;
@@ -322,7 +353,10 @@ function installation(ctx: Ctx, opts: { ownerOnly?: boolean } = {}): Row {
 /** Shared rows may only be reconfigured by the member whose credential they hold. */
 function assertOwner(ctx: Ctx, row: Row): void {
   if (row.scope === 'shared' && row.user_id !== ctx.user.id) {
-    throw new HttpError(403, envelope('authentication_error', 'permission_denied', 'Only the credential owner can modify a shared server.'));
+    throw new HttpError(
+      403,
+      envelope('authentication_error', 'permission_denied', 'Only the credential owner can modify a shared server.'),
+    );
   }
 }
 
@@ -338,7 +372,9 @@ function touch(row: Row): void {
 /** `get_or_create` on (team, url, scope[, user when personal]). */
 function getOrCreateRow(ctx: Ctx, url: string, scope: 'personal' | 'shared', defaults: Row): { row: Row; created: boolean } {
   const table = installationsTable(ctx.state, ctx.team.id);
-  const existing = table.find((i) => i.url === url && (i.scope ?? 'personal') === scope && (scope === 'shared' || i.user_id === ctx.user.id));
+  const existing = table.find(
+    (i) => i.url === url && (i.scope ?? 'personal') === scope && (scope === 'shared' || i.user_id === ctx.user.id),
+  );
   if (existing) return { row: existing, created: false };
   const now = nowIso();
   const row = table.insert({
@@ -395,7 +431,14 @@ const templateUsesDcr = (t: Row) => t.auth_type === 'oauth' && !t.oauth_client_i
 class OAuthUrlError extends Error {}
 
 /** Creates the one-time OAuth state and returns the provider's authorize URL. */
-function authorizeUrl(ctx: Ctx, row: Row, metadata: Row, clientId: string, templateId: string | null, opts: { installSource: string; returnPath?: string }): string {
+function authorizeUrl(
+  ctx: Ctx,
+  row: Row,
+  metadata: Row,
+  clientId: string,
+  templateId: string | null,
+  opts: { installSource: string; returnPath?: string },
+): string {
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
   const token = randomBytes(32).toString('base64url');
@@ -434,7 +477,7 @@ function authorizeResponse(url: string, installSource: string) {
 }
 
 function installSourceOf(b: Row | URLSearchParams): string {
-  const v = b instanceof URLSearchParams ? b.get('install_source') ?? undefined : b.install_source;
+  const v = b instanceof URLSearchParams ? (b.get('install_source') ?? undefined) : b.install_source;
   return choiceField({ install_source: v }, 'install_source', ['posthog', 'posthog-code', 'twig'] as const, 'posthog');
 }
 
@@ -570,7 +613,12 @@ export const mcpStoreRoutes: RouteGroup = {
         }
 
         // OAuth: discovery, then the user's client or Dynamic Client Registration.
-        const { row, created } = getOrCreateRow(ctx, url, scope, { display_name: name, description, auth_type: 'oauth', upstream_tools: defaultCustomTools() });
+        const { row, created } = getOrCreateRow(ctx, url, scope, {
+          display_name: name,
+          description,
+          auth_type: 'oauth',
+          upstream_tools: defaultCustomTools(),
+        });
         if (!created) {
           assertOwner(ctx, row);
           resetRecycled(row, 'oauth');
@@ -651,7 +699,12 @@ export const mcpStoreRoutes: RouteGroup = {
           metadata = structuredClone(template.oauth_metadata);
           clientId = dcrClientId();
           row.oauth_metadata = metadata;
-          row.sensitive_configuration = { ...(row.sensitive_configuration ?? {}), dcr_client_id: clientId, dcr_is_user_provided: false, dcr_token_endpoint_auth_method: 'none' };
+          row.sensitive_configuration = {
+            ...(row.sensitive_configuration ?? {}),
+            dcr_client_id: clientId,
+            dcr_is_user_provided: false,
+            dcr_token_endpoint_auth_method: 'none',
+          };
           touch(row);
         } else {
           if (!template.oauth_metadata) {
@@ -801,7 +854,11 @@ export const mcpStoreRoutes: RouteGroup = {
         description: linear.description,
         auth_type: 'oauth',
         is_enabled: true,
-        sensitive_configuration: { dcr_client_id: 'mcp_client_5b1e0c9a7d3f42e8a1c06b9d', dcr_is_user_provided: false, dcr_token_endpoint_auth_method: 'none' },
+        sensitive_configuration: {
+          dcr_client_id: 'mcp_client_5b1e0c9a7d3f42e8a1c06b9d',
+          dcr_is_user_provided: false,
+          dcr_token_endpoint_auth_method: 'none',
+        },
         oauth_metadata: structuredClone(linear.oauth_metadata),
         tools: [],
         upstream_tools: structuredClone(linear.upstream_tools),
@@ -825,24 +882,33 @@ export const mcpStoreRoutes: RouteGroup = {
       auth_type: 'api_key',
       is_enabled: true,
       sensitive_configuration: { api_key: 'sntrys_standin_demo_token_7f3a9c2e' },
-      tools: seededTools(sentry.upstream_tools, 40, {
-        find_organizations: 'approved',
-        find_projects: 'approved',
-        search_issues: 'approved',
-        get_issue_details: 'approved',
-        search_events: 'needs_approval',
-        analyze_issue_with_seer: 'needs_approval',
-        update_issue: 'do_not_use',
-      }, [
+      tools: seededTools(
+        sentry.upstream_tools,
+        40,
         {
-          name: 'begin_seer_issue_fix',
-          title: 'Begin Seer issue fix',
-          description: 'Start a Seer analysis that proposes a root cause and a fix for a Sentry issue. Superseded by analyze_issue_with_seer.',
-          inputSchema: schema({ organizationSlug: ['string', 'The organization slug'], issueId: ['string', 'The issue id, e.g. PROJECT-123'] }, ['organizationSlug', 'issueId']),
-          state: 'approved',
-          removedDaysAgo: 12,
+          find_organizations: 'approved',
+          find_projects: 'approved',
+          search_issues: 'approved',
+          get_issue_details: 'approved',
+          search_events: 'needs_approval',
+          analyze_issue_with_seer: 'needs_approval',
+          update_issue: 'do_not_use',
         },
-      ]),
+        [
+          {
+            name: 'begin_seer_issue_fix',
+            title: 'Begin Seer issue fix',
+            description:
+              'Start a Seer analysis that proposes a root cause and a fix for a Sentry issue. Superseded by analyze_issue_with_seer.',
+            inputSchema: schema(
+              { organizationSlug: ['string', 'The organization slug'], issueId: ['string', 'The issue id, e.g. PROJECT-123'] },
+              ['organizationSlug', 'issueId'],
+            ),
+            state: 'approved',
+            removedDaysAgo: 12,
+          },
+        ],
+      ),
       upstream_tools: structuredClone(sentry.upstream_tools),
       created_at: isoDaysAgo(40, 9),
       updated_at: isoDaysAgo(12, 9),
@@ -962,8 +1028,18 @@ function seededTools(
 /** What an unknown custom server answers to `tools/list` until a test says otherwise. */
 function defaultCustomTools(): UpstreamTool[] {
   return [
-    { name: 'search', title: 'Search', description: 'Search the documents this server has access to.', inputSchema: schema({ query: ['string', 'What to search for'] }, ['query']) },
-    { name: 'fetch', title: 'Fetch document', description: 'Fetch one document by id.', inputSchema: schema({ id: ['string', 'The document id from search'] }, ['id']) },
+    {
+      name: 'search',
+      title: 'Search',
+      description: 'Search the documents this server has access to.',
+      inputSchema: schema({ query: ['string', 'What to search for'] }, ['query']),
+    },
+    {
+      name: 'fetch',
+      title: 'Fetch document',
+      description: 'Fetch one document by id.',
+      inputSchema: schema({ id: ['string', 'The document id from search'] }, ['id']),
+    },
   ];
 }
 
@@ -978,19 +1054,32 @@ const ACME_TOOLS: UpstreamTool[] = [
     name: 'list_deployments',
     title: 'List deployments',
     description: 'Recent deployments of a service with their status, commit and who shipped them.',
-    inputSchema: schema({ service: ['string', 'Service name, e.g. billing-api'], limit: ['integer', 'How many (default 20)'] }, ['service']),
+    inputSchema: schema({ service: ['string', 'Service name, e.g. billing-api'], limit: ['integer', 'How many (default 20)'] }, [
+      'service',
+    ]),
   },
   {
     name: 'create_support_ticket',
     title: 'Create support ticket',
     description: 'Open a support ticket for a customer in the Acme help desk.',
-    inputSchema: schema({ account_id: ['string', 'Acme account id'], subject: ['string', 'Ticket subject'], body: ['string', 'What happened'], priority: ['string', 'low, normal, high or urgent'] }, ['account_id', 'subject', 'body']),
+    inputSchema: schema(
+      {
+        account_id: ['string', 'Acme account id'],
+        subject: ['string', 'Ticket subject'],
+        body: ['string', 'What happened'],
+        priority: ['string', 'low, normal, high or urgent'],
+      },
+      ['account_id', 'subject', 'body'],
+    ),
   },
   {
     name: 'issue_refund',
     title: 'Issue refund',
     description: 'Refund part or all of an invoice. Money moves immediately.',
-    inputSchema: schema({ invoice_id: ['string', 'Invoice id'], amount_cents: ['integer', 'Amount to refund, in cents'], reason: ['string', 'Why'] }, ['invoice_id', 'amount_cents']),
+    inputSchema: schema(
+      { invoice_id: ['string', 'Invoice id'], amount_cents: ['integer', 'Amount to refund, in cents'], reason: ['string', 'Why'] },
+      ['invoice_id', 'amount_cents'],
+    ),
   },
 ];
 
@@ -1029,12 +1118,63 @@ const TEMPLATES: TemplateSeed[] = [
       code_challenge_methods_supported: ['S256'],
     },
     upstream_tools: [
-      { name: 'list_issues', title: 'List issues', description: 'List issues in the workspace, filtered by team, assignee, state or label.', inputSchema: schema({ team: ['string', 'Team name or id'], assignee: ['string', 'User name, email or "me"'], state: ['string', 'Workflow state'], limit: ['integer', 'Max results (default 50)'] }) },
-      { name: 'get_issue', title: 'Get issue', description: 'Get one issue with its description, comments and attachments.', inputSchema: schema({ id: ['string', 'Issue id or identifier, e.g. ENG-123'] }, ['id']) },
-      { name: 'create_issue', title: 'Create issue', description: 'Create an issue in a team.', inputSchema: schema({ title: ['string', 'Issue title'], team: ['string', 'Team name or id'], description: ['string', 'Markdown description'], assignee: ['string', 'Assignee'] }, ['title', 'team']) },
-      { name: 'update_issue', title: 'Update issue', description: "Change an issue's title, description, state, assignee or priority.", inputSchema: schema({ id: ['string', 'Issue id'], title: ['string', 'New title'], state: ['string', 'New state'], assignee: ['string', 'New assignee'] }, ['id']) },
-      { name: 'create_comment', title: 'Create comment', description: 'Comment on an issue.', inputSchema: schema({ issueId: ['string', 'Issue id'], body: ['string', 'Markdown comment'] }, ['issueId', 'body']) },
-      { name: 'list_projects', title: 'List projects', description: 'List projects with their status, lead and target date.', inputSchema: schema({ team: ['string', 'Team name or id'] }) },
+      {
+        name: 'list_issues',
+        title: 'List issues',
+        description: 'List issues in the workspace, filtered by team, assignee, state or label.',
+        inputSchema: schema({
+          team: ['string', 'Team name or id'],
+          assignee: ['string', 'User name, email or "me"'],
+          state: ['string', 'Workflow state'],
+          limit: ['integer', 'Max results (default 50)'],
+        }),
+      },
+      {
+        name: 'get_issue',
+        title: 'Get issue',
+        description: 'Get one issue with its description, comments and attachments.',
+        inputSchema: schema({ id: ['string', 'Issue id or identifier, e.g. ENG-123'] }, ['id']),
+      },
+      {
+        name: 'create_issue',
+        title: 'Create issue',
+        description: 'Create an issue in a team.',
+        inputSchema: schema(
+          {
+            title: ['string', 'Issue title'],
+            team: ['string', 'Team name or id'],
+            description: ['string', 'Markdown description'],
+            assignee: ['string', 'Assignee'],
+          },
+          ['title', 'team'],
+        ),
+      },
+      {
+        name: 'update_issue',
+        title: 'Update issue',
+        description: "Change an issue's title, description, state, assignee or priority.",
+        inputSchema: schema(
+          {
+            id: ['string', 'Issue id'],
+            title: ['string', 'New title'],
+            state: ['string', 'New state'],
+            assignee: ['string', 'New assignee'],
+          },
+          ['id'],
+        ),
+      },
+      {
+        name: 'create_comment',
+        title: 'Create comment',
+        description: 'Comment on an issue.',
+        inputSchema: schema({ issueId: ['string', 'Issue id'], body: ['string', 'Markdown comment'] }, ['issueId', 'body']),
+      },
+      {
+        name: 'list_projects',
+        title: 'List projects',
+        description: 'List projects with their status, lead and target date.',
+        inputSchema: schema({ team: ['string', 'Team name or id'] }),
+      },
     ],
   },
   {
@@ -1055,11 +1195,59 @@ const TEMPLATES: TemplateSeed[] = [
       scopes_supported: ['repo', 'read:org'],
     },
     upstream_tools: [
-      { name: 'search_code', title: 'Search code', description: 'Search code across GitHub repositories.', inputSchema: schema({ q: ['string', 'GitHub code search query'] }, ['q']) },
-      { name: 'get_issue', title: 'Get issue', description: 'Get an issue in a repository.', inputSchema: schema({ owner: ['string', 'Repository owner'], repo: ['string', 'Repository name'], issue_number: ['integer', 'Issue number'] }, ['owner', 'repo', 'issue_number']) },
-      { name: 'create_issue', title: 'Create issue', description: 'Open an issue in a repository.', inputSchema: schema({ owner: ['string', 'Repository owner'], repo: ['string', 'Repository name'], title: ['string', 'Title'], body: ['string', 'Body'] }, ['owner', 'repo', 'title']) },
-      { name: 'list_pull_requests', title: 'List pull requests', description: 'List pull requests in a repository.', inputSchema: schema({ owner: ['string', 'Repository owner'], repo: ['string', 'Repository name'], state: ['string', 'open, closed or all'] }, ['owner', 'repo']) },
-      { name: 'create_pull_request', title: 'Create pull request', description: 'Open a pull request from a branch.', inputSchema: schema({ owner: ['string', 'Repository owner'], repo: ['string', 'Repository name'], title: ['string', 'Title'], head: ['string', 'Branch with the changes'], base: ['string', 'Branch to merge into'] }, ['owner', 'repo', 'title', 'head', 'base']) },
+      {
+        name: 'search_code',
+        title: 'Search code',
+        description: 'Search code across GitHub repositories.',
+        inputSchema: schema({ q: ['string', 'GitHub code search query'] }, ['q']),
+      },
+      {
+        name: 'get_issue',
+        title: 'Get issue',
+        description: 'Get an issue in a repository.',
+        inputSchema: schema(
+          { owner: ['string', 'Repository owner'], repo: ['string', 'Repository name'], issue_number: ['integer', 'Issue number'] },
+          ['owner', 'repo', 'issue_number'],
+        ),
+      },
+      {
+        name: 'create_issue',
+        title: 'Create issue',
+        description: 'Open an issue in a repository.',
+        inputSchema: schema(
+          {
+            owner: ['string', 'Repository owner'],
+            repo: ['string', 'Repository name'],
+            title: ['string', 'Title'],
+            body: ['string', 'Body'],
+          },
+          ['owner', 'repo', 'title'],
+        ),
+      },
+      {
+        name: 'list_pull_requests',
+        title: 'List pull requests',
+        description: 'List pull requests in a repository.',
+        inputSchema: schema(
+          { owner: ['string', 'Repository owner'], repo: ['string', 'Repository name'], state: ['string', 'open, closed or all'] },
+          ['owner', 'repo'],
+        ),
+      },
+      {
+        name: 'create_pull_request',
+        title: 'Create pull request',
+        description: 'Open a pull request from a branch.',
+        inputSchema: schema(
+          {
+            owner: ['string', 'Repository owner'],
+            repo: ['string', 'Repository name'],
+            title: ['string', 'Title'],
+            head: ['string', 'Branch with the changes'],
+            base: ['string', 'Branch to merge into'],
+          },
+          ['owner', 'repo', 'title', 'head', 'base'],
+        ),
+      },
     ],
   },
   {
@@ -1073,13 +1261,72 @@ const TEMPLATES: TemplateSeed[] = [
     icon_domain: 'sentry.io',
     category: 'dev',
     upstream_tools: [
-      { name: 'find_organizations', title: 'Find organizations', description: 'List the Sentry organizations the token can access.', inputSchema: schema({}) },
-      { name: 'find_projects', title: 'Find projects', description: 'List the projects of an organization.', inputSchema: schema({ organizationSlug: ['string', 'The organization slug'] }, ['organizationSlug']) },
-      { name: 'search_issues', title: 'Search issues', description: 'Search issues with a natural-language query, e.g. "unresolved errors in checkout from the last day".', inputSchema: schema({ organizationSlug: ['string', 'The organization slug'], naturalLanguageQuery: ['string', 'What to look for'], projectSlug: ['string', 'Limit to one project'] }, ['organizationSlug', 'naturalLanguageQuery']) },
-      { name: 'get_issue_details', title: 'Get issue details', description: 'Get an issue with its latest event, stack trace and tags.', inputSchema: schema({ organizationSlug: ['string', 'The organization slug'], issueId: ['string', 'The issue id, e.g. PROJECT-123'] }, ['organizationSlug', 'issueId']) },
-      { name: 'search_events', title: 'Search events', description: 'Search and aggregate error and span events with a natural-language query.', inputSchema: schema({ organizationSlug: ['string', 'The organization slug'], naturalLanguageQuery: ['string', 'What to count or find'] }, ['organizationSlug', 'naturalLanguageQuery']) },
-      { name: 'update_issue', title: 'Update issue', description: 'Resolve, ignore or assign an issue.', inputSchema: schema({ organizationSlug: ['string', 'The organization slug'], issueId: ['string', 'The issue id'], status: ['string', 'resolved, ignored or unresolved'], assignedTo: ['string', 'user:ID or team:ID'] }, ['organizationSlug', 'issueId']) },
-      { name: 'analyze_issue_with_seer', title: 'Analyze issue with Seer', description: "Run Seer's root-cause analysis on an issue and return the proposed fix.", inputSchema: schema({ organizationSlug: ['string', 'The organization slug'], issueId: ['string', 'The issue id'] }, ['organizationSlug', 'issueId']) },
+      {
+        name: 'find_organizations',
+        title: 'Find organizations',
+        description: 'List the Sentry organizations the token can access.',
+        inputSchema: schema({}),
+      },
+      {
+        name: 'find_projects',
+        title: 'Find projects',
+        description: 'List the projects of an organization.',
+        inputSchema: schema({ organizationSlug: ['string', 'The organization slug'] }, ['organizationSlug']),
+      },
+      {
+        name: 'search_issues',
+        title: 'Search issues',
+        description: 'Search issues with a natural-language query, e.g. "unresolved errors in checkout from the last day".',
+        inputSchema: schema(
+          {
+            organizationSlug: ['string', 'The organization slug'],
+            naturalLanguageQuery: ['string', 'What to look for'],
+            projectSlug: ['string', 'Limit to one project'],
+          },
+          ['organizationSlug', 'naturalLanguageQuery'],
+        ),
+      },
+      {
+        name: 'get_issue_details',
+        title: 'Get issue details',
+        description: 'Get an issue with its latest event, stack trace and tags.',
+        inputSchema: schema(
+          { organizationSlug: ['string', 'The organization slug'], issueId: ['string', 'The issue id, e.g. PROJECT-123'] },
+          ['organizationSlug', 'issueId'],
+        ),
+      },
+      {
+        name: 'search_events',
+        title: 'Search events',
+        description: 'Search and aggregate error and span events with a natural-language query.',
+        inputSchema: schema(
+          { organizationSlug: ['string', 'The organization slug'], naturalLanguageQuery: ['string', 'What to count or find'] },
+          ['organizationSlug', 'naturalLanguageQuery'],
+        ),
+      },
+      {
+        name: 'update_issue',
+        title: 'Update issue',
+        description: 'Resolve, ignore or assign an issue.',
+        inputSchema: schema(
+          {
+            organizationSlug: ['string', 'The organization slug'],
+            issueId: ['string', 'The issue id'],
+            status: ['string', 'resolved, ignored or unresolved'],
+            assignedTo: ['string', 'user:ID or team:ID'],
+          },
+          ['organizationSlug', 'issueId'],
+        ),
+      },
+      {
+        name: 'analyze_issue_with_seer',
+        title: 'Analyze issue with Seer',
+        description: "Run Seer's root-cause analysis on an issue and return the proposed fix.",
+        inputSchema: schema({ organizationSlug: ['string', 'The organization slug'], issueId: ['string', 'The issue id'] }, [
+          'organizationSlug',
+          'issueId',
+        ]),
+      },
     ],
   },
   {
@@ -1093,11 +1340,39 @@ const TEMPLATES: TemplateSeed[] = [
     icon_domain: 'stripe.com',
     category: 'business',
     upstream_tools: [
-      { name: 'list_customers', title: 'List customers', description: 'List customers, optionally by email.', inputSchema: schema({ email: ['string', 'Customer email'], limit: ['integer', 'Max results (1-100)'] }) },
-      { name: 'create_customer', title: 'Create customer', description: 'Create a customer.', inputSchema: schema({ name: ['string', 'Customer name'], email: ['string', 'Customer email'] }, ['name']) },
-      { name: 'list_invoices', title: 'List invoices', description: "List a customer's invoices.", inputSchema: schema({ customer: ['string', 'Customer id'], status: ['string', 'draft, open, paid, uncollectible or void'] }) },
-      { name: 'create_payment_link', title: 'Create payment link', description: 'Create a payment link for a price.', inputSchema: schema({ price: ['string', 'Price id'], quantity: ['integer', 'Quantity'] }, ['price', 'quantity']) },
-      { name: 'create_refund', title: 'Create refund', description: 'Refund a payment intent, fully or partly.', inputSchema: schema({ payment_intent: ['string', 'Payment intent id'], amount: ['integer', 'Amount in the smallest currency unit'] }, ['payment_intent']) },
+      {
+        name: 'list_customers',
+        title: 'List customers',
+        description: 'List customers, optionally by email.',
+        inputSchema: schema({ email: ['string', 'Customer email'], limit: ['integer', 'Max results (1-100)'] }),
+      },
+      {
+        name: 'create_customer',
+        title: 'Create customer',
+        description: 'Create a customer.',
+        inputSchema: schema({ name: ['string', 'Customer name'], email: ['string', 'Customer email'] }, ['name']),
+      },
+      {
+        name: 'list_invoices',
+        title: 'List invoices',
+        description: "List a customer's invoices.",
+        inputSchema: schema({ customer: ['string', 'Customer id'], status: ['string', 'draft, open, paid, uncollectible or void'] }),
+      },
+      {
+        name: 'create_payment_link',
+        title: 'Create payment link',
+        description: 'Create a payment link for a price.',
+        inputSchema: schema({ price: ['string', 'Price id'], quantity: ['integer', 'Quantity'] }, ['price', 'quantity']),
+      },
+      {
+        name: 'create_refund',
+        title: 'Create refund',
+        description: 'Refund a payment intent, fully or partly.',
+        inputSchema: schema(
+          { payment_intent: ['string', 'Payment intent id'], amount: ['integer', 'Amount in the smallest currency unit'] },
+          ['payment_intent'],
+        ),
+      },
     ],
   },
   {
@@ -1118,10 +1393,36 @@ const TEMPLATES: TemplateSeed[] = [
       code_challenge_methods_supported: ['S256'],
     },
     upstream_tools: [
-      { name: 'search', title: 'Search Notion', description: 'Search pages and databases in the workspace.', inputSchema: schema({ query: ['string', 'What to search for'] }, ['query']) },
-      { name: 'fetch', title: 'Fetch page', description: 'Fetch a page or database by URL or id, as Markdown.', inputSchema: schema({ id: ['string', 'Page URL or id'] }, ['id']) },
-      { name: 'create_pages', title: 'Create pages', description: 'Create one or more pages under a parent page or database.', inputSchema: schema({ parent: ['string', 'Parent page or database id'], pages: ['array', 'Pages to create, each with title and Markdown content'] }, ['pages']) },
-      { name: 'update_page', title: 'Update page', description: "Change a page's properties or replace part of its content.", inputSchema: schema({ page_id: ['string', 'Page id'], command: ['string', 'update_properties or replace_content'] }, ['page_id', 'command']) },
+      {
+        name: 'search',
+        title: 'Search Notion',
+        description: 'Search pages and databases in the workspace.',
+        inputSchema: schema({ query: ['string', 'What to search for'] }, ['query']),
+      },
+      {
+        name: 'fetch',
+        title: 'Fetch page',
+        description: 'Fetch a page or database by URL or id, as Markdown.',
+        inputSchema: schema({ id: ['string', 'Page URL or id'] }, ['id']),
+      },
+      {
+        name: 'create_pages',
+        title: 'Create pages',
+        description: 'Create one or more pages under a parent page or database.',
+        inputSchema: schema(
+          { parent: ['string', 'Parent page or database id'], pages: ['array', 'Pages to create, each with title and Markdown content'] },
+          ['pages'],
+        ),
+      },
+      {
+        name: 'update_page',
+        title: 'Update page',
+        description: "Change a page's properties or replace part of its content.",
+        inputSchema: schema({ page_id: ['string', 'Page id'], command: ['string', 'update_properties or replace_content'] }, [
+          'page_id',
+          'command',
+        ]),
+      },
     ],
   },
   {
@@ -1142,10 +1443,41 @@ const TEMPLATES: TemplateSeed[] = [
       code_challenge_methods_supported: ['S256'],
     },
     upstream_tools: [
-      { name: 'searchJiraIssuesUsingJql', title: 'Search Jira issues', description: 'Search Jira issues with JQL.', inputSchema: schema({ cloudId: ['string', 'Atlassian site id'], jql: ['string', 'JQL query'] }, ['cloudId', 'jql']) },
-      { name: 'getJiraIssue', title: 'Get Jira issue', description: 'Get a Jira issue by key.', inputSchema: schema({ cloudId: ['string', 'Atlassian site id'], issueIdOrKey: ['string', 'Issue key, e.g. PROJ-42'] }, ['cloudId', 'issueIdOrKey']) },
-      { name: 'createJiraIssue', title: 'Create Jira issue', description: 'Create a Jira issue.', inputSchema: schema({ cloudId: ['string', 'Atlassian site id'], projectKey: ['string', 'Project key'], summary: ['string', 'Summary'], issueTypeName: ['string', 'Task, Bug, Story…'] }, ['cloudId', 'projectKey', 'summary', 'issueTypeName']) },
-      { name: 'getConfluencePage', title: 'Get Confluence page', description: 'Get a Confluence page as Markdown.', inputSchema: schema({ cloudId: ['string', 'Atlassian site id'], pageId: ['string', 'Page id'] }, ['cloudId', 'pageId']) },
+      {
+        name: 'searchJiraIssuesUsingJql',
+        title: 'Search Jira issues',
+        description: 'Search Jira issues with JQL.',
+        inputSchema: schema({ cloudId: ['string', 'Atlassian site id'], jql: ['string', 'JQL query'] }, ['cloudId', 'jql']),
+      },
+      {
+        name: 'getJiraIssue',
+        title: 'Get Jira issue',
+        description: 'Get a Jira issue by key.',
+        inputSchema: schema({ cloudId: ['string', 'Atlassian site id'], issueIdOrKey: ['string', 'Issue key, e.g. PROJ-42'] }, [
+          'cloudId',
+          'issueIdOrKey',
+        ]),
+      },
+      {
+        name: 'createJiraIssue',
+        title: 'Create Jira issue',
+        description: 'Create a Jira issue.',
+        inputSchema: schema(
+          {
+            cloudId: ['string', 'Atlassian site id'],
+            projectKey: ['string', 'Project key'],
+            summary: ['string', 'Summary'],
+            issueTypeName: ['string', 'Task, Bug, Story…'],
+          },
+          ['cloudId', 'projectKey', 'summary', 'issueTypeName'],
+        ),
+      },
+      {
+        name: 'getConfluencePage',
+        title: 'Get Confluence page',
+        description: 'Get a Confluence page as Markdown.',
+        inputSchema: schema({ cloudId: ['string', 'Atlassian site id'], pageId: ['string', 'Page id'] }, ['cloudId', 'pageId']),
+      },
     ],
   },
   {

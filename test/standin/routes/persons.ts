@@ -67,8 +67,21 @@ function detailRow(p: Row): Row {
 // Property filters (the subset of PostHog's operators that make sense on person properties)
 
 const OPERATORS = new Set([
-  'exact', 'is_not', 'icontains', 'not_icontains', 'regex', 'not_regex', 'gt', 'gte', 'lt', 'lte',
-  'is_set', 'is_not_set', 'is_date_exact', 'is_date_before', 'is_date_after',
+  'exact',
+  'is_not',
+  'icontains',
+  'not_icontains',
+  'regex',
+  'not_regex',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'is_set',
+  'is_not_set',
+  'is_date_exact',
+  'is_date_before',
+  'is_date_after',
 ]);
 
 type Predicate = (p: Row) => boolean;
@@ -262,7 +275,10 @@ export const personsRoutes: RouteGroup = {
   seed(state: State, team: Team) {
     const people = team.id === 1 ? CUSTOMERS : CUSTOMERS.slice(0, 2);
     people.forEach((c, i) => {
-      const slug = c.email.split('@')[0].replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      const slug = c.email
+        .split('@')[0]
+        .replace(/[^a-z0-9]+/gi, '-')
+        .toLowerCase();
       const uuid = `9e250000-5eed-4000-8${team.id.toString(16).padStart(3, '0')}-${(i + 1).toString(16).padStart(12, '0')}`;
       ingestEvent(state, team, {
         event: '$identify',
@@ -293,16 +309,117 @@ interface Customer {
 
 /** Hedgebox customers with rich person properties (newest last). */
 const CUSTOMERS: Customer[] = [
-  { name: 'Grace Hopper', email: 'grace@navalcomputing.org', plan: 'enterprise', country: 'US', company: 'Naval Computing', referrer: 'www.google.com', daysAgo: 120, anonymous: true },
-  { name: 'Alan Turing', email: 'alan@bletchley.co.uk', plan: 'pro', country: 'GB', company: 'Bletchley Analytics', referrer: 'news.ycombinator.com', daysAgo: 96 },
-  { name: 'Katherine Johnson', email: 'katherine@orbital.space', plan: 'pro', country: 'US', company: 'Orbital Mechanics', referrer: 'www.google.com', daysAgo: 75, anonymous: true },
-  { name: 'Linus Svensson', email: 'linus@fjordfiles.se', plan: 'starter', country: 'SE', company: 'Fjord Files', referrer: '$direct', daysAgo: 61 },
-  { name: 'Marie Dubois', email: 'marie.dubois@atelier-photo.fr', plan: 'free', country: 'FR', company: 'Atelier Photo', referrer: 'www.bing.com', daysAgo: 48, anonymous: true },
-  { name: 'Kenji Watanabe', email: 'kenji@sakura-design.jp', plan: 'pro', country: 'JP', company: 'Sakura Design', referrer: 'twitter.com', daysAgo: 40 },
-  { name: 'Amara Okafor', email: 'amara@lagoslegal.ng', plan: 'starter', country: 'NG', company: 'Lagos Legal', referrer: 'www.google.com', daysAgo: 33 },
-  { name: 'Lukas Becker', email: 'lukas@becker-bau.de', plan: 'enterprise', country: 'DE', company: 'Becker Bau', referrer: 'www.linkedin.com', daysAgo: 27, anonymous: true },
-  { name: 'Sofia Rossi', email: 'sofia@studiorossi.it', plan: 'free', country: 'IT', company: 'Studio Rossi', referrer: '$direct', daysAgo: 19 },
-  { name: 'Priya Raman', email: 'priya@chennaicloud.in', plan: 'pro', country: 'IN', company: 'Chennai Cloud', referrer: 'www.google.com', daysAgo: 12 },
-  { name: 'Diego Hernández', email: 'diego@mercadoverde.mx', plan: 'free', country: 'MX', company: 'Mercado Verde', referrer: 'www.facebook.com', daysAgo: 6, anonymous: true },
-  { name: 'Olivia Chen', email: 'olivia@harbourbooks.com.au', plan: 'starter', country: 'AU', company: 'Harbour Books', referrer: 'www.google.com', daysAgo: 2 },
+  {
+    name: 'Grace Hopper',
+    email: 'grace@navalcomputing.org',
+    plan: 'enterprise',
+    country: 'US',
+    company: 'Naval Computing',
+    referrer: 'www.google.com',
+    daysAgo: 120,
+    anonymous: true,
+  },
+  {
+    name: 'Alan Turing',
+    email: 'alan@bletchley.co.uk',
+    plan: 'pro',
+    country: 'GB',
+    company: 'Bletchley Analytics',
+    referrer: 'news.ycombinator.com',
+    daysAgo: 96,
+  },
+  {
+    name: 'Katherine Johnson',
+    email: 'katherine@orbital.space',
+    plan: 'pro',
+    country: 'US',
+    company: 'Orbital Mechanics',
+    referrer: 'www.google.com',
+    daysAgo: 75,
+    anonymous: true,
+  },
+  {
+    name: 'Linus Svensson',
+    email: 'linus@fjordfiles.se',
+    plan: 'starter',
+    country: 'SE',
+    company: 'Fjord Files',
+    referrer: '$direct',
+    daysAgo: 61,
+  },
+  {
+    name: 'Marie Dubois',
+    email: 'marie.dubois@atelier-photo.fr',
+    plan: 'free',
+    country: 'FR',
+    company: 'Atelier Photo',
+    referrer: 'www.bing.com',
+    daysAgo: 48,
+    anonymous: true,
+  },
+  {
+    name: 'Kenji Watanabe',
+    email: 'kenji@sakura-design.jp',
+    plan: 'pro',
+    country: 'JP',
+    company: 'Sakura Design',
+    referrer: 'twitter.com',
+    daysAgo: 40,
+  },
+  {
+    name: 'Amara Okafor',
+    email: 'amara@lagoslegal.ng',
+    plan: 'starter',
+    country: 'NG',
+    company: 'Lagos Legal',
+    referrer: 'www.google.com',
+    daysAgo: 33,
+  },
+  {
+    name: 'Lukas Becker',
+    email: 'lukas@becker-bau.de',
+    plan: 'enterprise',
+    country: 'DE',
+    company: 'Becker Bau',
+    referrer: 'www.linkedin.com',
+    daysAgo: 27,
+    anonymous: true,
+  },
+  {
+    name: 'Sofia Rossi',
+    email: 'sofia@studiorossi.it',
+    plan: 'free',
+    country: 'IT',
+    company: 'Studio Rossi',
+    referrer: '$direct',
+    daysAgo: 19,
+  },
+  {
+    name: 'Priya Raman',
+    email: 'priya@chennaicloud.in',
+    plan: 'pro',
+    country: 'IN',
+    company: 'Chennai Cloud',
+    referrer: 'www.google.com',
+    daysAgo: 12,
+  },
+  {
+    name: 'Diego Hernández',
+    email: 'diego@mercadoverde.mx',
+    plan: 'free',
+    country: 'MX',
+    company: 'Mercado Verde',
+    referrer: 'www.facebook.com',
+    daysAgo: 6,
+    anonymous: true,
+  },
+  {
+    name: 'Olivia Chen',
+    email: 'olivia@harbourbooks.com.au',
+    plan: 'starter',
+    country: 'AU',
+    company: 'Harbour Books',
+    referrer: 'www.google.com',
+    daysAgo: 2,
+  },
 ];

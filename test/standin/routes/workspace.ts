@@ -31,22 +31,42 @@ export const workspaceRoutes: RouteGroup = {
           theme_mode: 'system',
           team: state.teamBasic(team),
           organization: organization(ctx),
-          organizations: [{ id: state.organization.id, name: state.organization.name, slug: state.organization.slug, membership_level: 8, is_active: true }],
+          organizations: [
+            {
+              id: state.organization.id,
+              name: state.organization.name,
+              slug: state.organization.slug,
+              membership_level: 8,
+              is_active: true,
+            },
+          ],
         };
       },
       { prefix: 'root', scope: 'user' },
     );
-    router.get('/api/projects', (ctx) => stdList(ctx, [...ctx.state.teams.values()].map((t) => ctx.state.teamBasic(t))), { prefix: 'root', scope: 'project' });
+    router.get(
+      '/api/projects',
+      (ctx) =>
+        stdList(
+          ctx,
+          [...ctx.state.teams.values()].map((t) => ctx.state.teamBasic(t)),
+        ),
+      { prefix: 'root', scope: 'project' },
+    );
     router.get(
       '/api/projects/:pid',
       (ctx) => ({ ...ctx.state.teamBasic(ctx.team), created_at: '2023-03-01T09:00:00Z', updated_at: '2025-01-01T09:00:00Z' }),
       { prefix: 'root', scope: 'project' },
     );
-    router.get('/api/organizations/:org', (ctx) => {
-      if (ctx.params.org !== '@current' && ctx.params.org !== ctx.state.organization.id) {
-        throw new HttpError(404, envelope('invalid_request', 'not_found', 'Not found.'));
-      }
-      return organization(ctx);
-    }, { prefix: 'root', scope: 'organization' });
+    router.get(
+      '/api/organizations/:org',
+      (ctx) => {
+        if (ctx.params.org !== '@current' && ctx.params.org !== ctx.state.organization.id) {
+          throw new HttpError(404, envelope('invalid_request', 'not_found', 'Not found.'));
+        }
+        return organization(ctx);
+      },
+      { prefix: 'root', scope: 'organization' },
+    );
   },
 };

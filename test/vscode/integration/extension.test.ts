@@ -90,7 +90,9 @@ describe('PostHog extension in a real VS Code', function () {
 
   before(async function () {
     standin = await startStandin();
-    console.log(`    VS Code ${vscode.version} (${vscode.env.appName}, remote ${vscode.env.remoteName ?? 'none'}), stand-in ${standin.url}`);
+    console.log(
+      `    VS Code ${vscode.version} (${vscode.env.appName}, remote ${vscode.env.remoteName ?? 'none'}), stand-in ${standin.url}`,
+    );
   });
 
   after(async function () {
@@ -158,7 +160,11 @@ describe('PostHog extension in a real VS Code', function () {
     const before = standin.requestsTo('/dashboards', 'GET').length;
     const result = await vscode.lm.invokeTool(`${MCP_TOOL_PREFIX}list_dashboards`, { input: {}, toolInvocationToken: undefined });
     const { text, data } = toolResultJson(result);
-    assert.deepEqual(JSON.parse(text).columns?.slice(0, 2), ['id', 'name'], `the agent reads a table of dashboards, got: ${text.slice(0, 300)}`);
+    assert.deepEqual(
+      JSON.parse(text).columns?.slice(0, 2),
+      ['id', 'name'],
+      `the agent reads a table of dashboards, got: ${text.slice(0, 300)}`,
+    );
     assert.ok(data && Array.isArray(data.results), `a JSON list of dashboards, got: ${text.slice(0, 300)}`);
     assert.ok(data.results.length > 0, 'the demo data has dashboards');
     const rows = standin.state.table(standin.projectId, 'dashboards').all() as Array<{ id: number; name: string; deleted?: boolean }>;
@@ -173,7 +179,9 @@ describe('PostHog extension in a real VS Code', function () {
   it('a write tool (set_mcp_tool_approval) changes the stand-in and refreshes the MCP view', async function () {
     await vscode.commands.executeCommand('setContext', 'vscode.chat.tools.global.autoApprove.testMode', true);
     type Installation = { id: string; tools?: Array<{ tool_name: string; approval_state: string; removed_at?: string | null }> };
-    const installations = standin.state.table<Installation & { [k: string]: unknown }>(standin.projectId, 'mcp_installations', 'uuid').all();
+    const installations = standin.state
+      .table<Installation & { [k: string]: unknown }>(standin.projectId, 'mcp_installations', 'uuid')
+      .all();
     const inst = installations.find((i) => (i.tools ?? []).some((t) => !t.removed_at && t.approval_state !== 'approved'));
     assert.ok(inst, 'the demo data has an installation with a tool not yet approved');
     const tool = inst.tools!.find((t) => !t.removed_at && t.approval_state !== 'approved')!;
@@ -185,8 +193,14 @@ describe('PostHog extension in a real VS Code', function () {
     });
     const { text, data } = toolResultJson(result);
     assert.equal(data?.approval_state, 'approved', `tool result: ${text.slice(0, 300)}`);
-    const stored = standin.state.table<Installation & { [k: string]: unknown }>(standin.projectId, 'mcp_installations', 'uuid').get(inst.id);
-    assert.equal(stored?.tools?.find((t) => t.tool_name === tool.tool_name)?.approval_state, 'approved', 'the stand-in holds the new state');
+    const stored = standin.state
+      .table<Installation & { [k: string]: unknown }>(standin.projectId, 'mcp_installations', 'uuid')
+      .get(inst.id);
+    assert.equal(
+      stored?.tools?.find((t) => t.tool_name === tool.tool_name)?.approval_state,
+      'approved',
+      'the stand-in holds the new state',
+    );
     await refreshed;
   });
 

@@ -71,7 +71,7 @@ export function nextEvent<T>(event: vscode.Event<T>, pred: (e: T) => boolean, ti
 /** The text of a tool result and its JSON, a list's table read back into rows (src/mcp/render.ts). */
 export function toolResultJson(result: vscode.LanguageModelToolResult): { text: string; data: any } {
   const text = result.content
-    .map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : (part as { value?: unknown }).value ?? ''))
+    .map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : ((part as { value?: unknown }).value ?? '')))
     .join('');
   let data: unknown;
   try {

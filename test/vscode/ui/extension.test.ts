@@ -149,7 +149,10 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     const top = rows.filter((r) => r.level === 1 && !/load more/i.test(r.label));
     assert.ok(top.length > 0);
     for (const r of top) assert.ok(names.has(r.label), `"${r.label}" is a stand-in dashboard`);
-    assert.ok(top.every((r) => r.icons.length > 0), 'every dashboard row has an icon');
+    assert.ok(
+      top.every((r) => r.icons.length > 0),
+      'every dashboard row has an icon',
+    );
     await wb.screenshot('05-view-dashboards');
     // The same views in a wider side bar, where descriptions are not cut.
     await wb.setSidebarWidth(560);
@@ -166,7 +169,10 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
       const f = byKey.get(r.label);
       assert.ok(f, `"${r.label}" is a stand-in flag key`);
       assert.equal(r.description, rolloutSummary(f.filters), `summary of ${f.key}`);
-      assert.ok(r.icons.includes(f.active ? 'codicon-circle-large-filled' : 'codicon-circle-large-outline'), `${f.key} icon ${r.icons.join(' ')}`);
+      assert.ok(
+        r.icons.includes(f.active ? 'codicon-circle-large-filled' : 'codicon-circle-large-outline'),
+        `${f.key} icon ${r.icons.join(' ')}`,
+      );
     }
     await wb.screenshot('06-view-feature-flags');
   });
@@ -192,7 +198,10 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     checkRowsReadable(expanded, 'MCP Installations (tools)');
     const toolNames = new Set(tools.map((t) => t.tool_name));
     for (const r of expanded) assert.ok(toolNames.has(r.label), `"${r.label}" is a tool of ${installationLabel(inst)}`);
-    assert.ok(expanded.every((r) => r.icons.length > 0), 'every tool row has an approval icon');
+    assert.ok(
+      expanded.every((r) => r.icons.length > 0),
+      'every tool row has an approval icon',
+    );
     await wb.screenshot('07-view-mcp-installations');
   });
 
@@ -210,12 +219,18 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     const actions = await wb.inlineActions(row());
     assert.ok(actions.some((a) => /^Approve/.test(a)) && actions.some((a) => /^Deny/.test(a)), `inline actions: ${actions.join(', ')}`);
     await wb.screenshot('08-mcp-tool-inline-actions');
-    await wb.inlineAction(row(), actions.find((a) => /^Approve/.test(a))!);
+    await wb.inlineAction(
+      row(),
+      actions.find((a) => /^Approve/.test(a))!,
+    );
     await waitUntil('approved in the stand-in', () => stateOf() === 'approved');
     await waitUntil('the approved icon', async () => (await iconsOf()).includes('codicon-pass-filled'));
 
     const after = await wb.inlineActions(row());
-    await wb.inlineAction(row(), after.find((a) => /^Deny/.test(a))!);
+    await wb.inlineAction(
+      row(),
+      after.find((a) => /^Deny/.test(a))!,
+    );
     await waitUntil('do_not_use in the stand-in', () => stateOf() === 'do_not_use');
     await waitUntil('the denied icon', async () => (await iconsOf()).includes('codicon-circle-slash'));
     await wb.screenshot('09-mcp-tool-denied');
@@ -248,7 +263,10 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     // What the manifest promises: every contributed command, unless its commandPalette entry says
     // `false` (it needs a tree item); `posthog.signedIn` is true now. Other conditions: not checked.
     const pkg = JSON.parse(readFileSync(path.join(cs.ROOT, 'package.json'), 'utf8')) as {
-      contributes: { commands: Array<{ command: string; title: string; category?: string }>; menus: { commandPalette?: Array<{ command: string; when?: string }> } };
+      contributes: {
+        commands: Array<{ command: string; title: string; category?: string }>;
+        menus: { commandPalette?: Array<{ command: string; when?: string }> };
+      };
     };
     const when = new Map((pkg.contributes.menus.commandPalette ?? []).map((m) => [m.command, m.when]));
     const title = (c: { title: string; category?: string }) => (c.category ? `${c.category}: ${c.title}` : c.title);
@@ -289,7 +307,10 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     await wb.screenshot('13-mcp-list-servers');
     await wb.pick('PostHog', /PostHog/);
     // The server's actions: start it (or restart it, if something started it already).
-    await waitUntil('the server actions', async () => (await wb.quickInputRows.filter({ hasText: /Start Server|Restart Server/ }).count()) > 0);
+    await waitUntil(
+      'the server actions',
+      async () => (await wb.quickInputRows.filter({ hasText: /Start Server|Restart Server/ }).count()) > 0,
+    );
     await wb.screenshot('14-mcp-server-actions');
     const actions = await wb.quickPickLabels();
     const start = actions.find((a) => /^Start Server/.test(a)) ?? actions.find((a) => /^Restart Server/.test(a))!;

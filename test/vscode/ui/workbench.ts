@@ -77,7 +77,10 @@ export class Workbench {
             getAttribute(n: string): string | null;
             querySelector(s: string): { textContent: string | null } | null;
           };
-          return { index: Number(row.getAttribute('data-index') ?? 0), label: (row.querySelector('.label-name')?.textContent ?? row.textContent ?? '').trim() };
+          return {
+            index: Number(row.getAttribute('data-index') ?? 0),
+            label: (row.querySelector('.label-name')?.textContent ?? row.textContent ?? '').trim(),
+          };
         })
         .sort((a, b) => a.index - b.index)
         .map((r) => r.label),
@@ -101,7 +104,12 @@ export class Workbench {
       await waitUntil(
         `the command "${title}" in the palette`,
         async () => {
-          seen = (await this.topRow.locator('.label-name').first().textContent({ timeout: 1000 }).catch((e: Error) => `<${e.message.split('\n')[0]}>`)) ?? '';
+          seen =
+            (await this.topRow
+              .locator('.label-name')
+              .first()
+              .textContent({ timeout: 1000 })
+              .catch((e: Error) => `<${e.message.split('\n')[0]}>`)) ?? '';
           return dots(seen) === dots(title);
         },
         timeout,
@@ -140,7 +148,12 @@ export class Workbench {
     await waitUntil(
       `an input box asking ${prompt}`,
       async () => {
-        const message = ((await this.quickInput.locator('.quick-input-message').textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim();
+        const message = (
+          (await this.quickInput
+            .locator('.quick-input-message')
+            .textContent({ timeout: 1000 })
+            .catch(() => '')) ?? ''
+        ).trim();
         return prompt.test(message) && (await this.quickInputBox.isEnabled());
       },
       timeout,
@@ -220,33 +233,35 @@ export class Workbench {
 
   /** The rows a person sees in a view, top to bottom: label, description, icon, level. */
   async rows(pane: Locator): Promise<Row[]> {
-    return this.treeRows(pane).evaluateAll((els) =>
-      els.map((el) => {
-        const e = el as unknown as {
-          getAttribute(n: string): string | null;
-          querySelector(s: string): { textContent: string | null; className?: string } | null;
-          querySelectorAll(s: string): ArrayLike<{ className: string | { baseVal: string } }>;
-        };
-        const icons: string[] = [];
-        // The item's own icon only (not the twistie, not the inline actions).
-        const iconEls = e.querySelectorAll('.custom-view-tree-node-item-icon');
-        for (let i = 0; i < iconEls.length; i++) {
-          const cn = iconEls[i].className;
-          const s = typeof cn === 'string' ? cn : cn.baseVal;
-          for (const c of s.split(/\s+/)) if (c.startsWith('codicon-') && c !== 'codicon-colored') icons.push(c);
-        }
-        const expandedAttr = e.getAttribute('aria-expanded');
-        return {
-          index: Number(e.getAttribute('data-index') ?? 0),
-          label: (e.querySelector('.label-name')?.textContent ?? '').trim(),
-          description: (e.querySelector('.label-description')?.textContent ?? '').trim(),
-          ariaLabel: e.getAttribute('aria-label') ?? '',
-          icons,
-          level: Number(e.getAttribute('aria-level') ?? 1),
-          expanded: expandedAttr === null ? undefined : expandedAttr === 'true',
-        };
-      }),
-    ).then((rows) => rows.sort((a, b) => a.index - b.index).map(({ index: _index, ...row }) => row));
+    return this.treeRows(pane)
+      .evaluateAll((els) =>
+        els.map((el) => {
+          const e = el as unknown as {
+            getAttribute(n: string): string | null;
+            querySelector(s: string): { textContent: string | null; className?: string } | null;
+            querySelectorAll(s: string): ArrayLike<{ className: string | { baseVal: string } }>;
+          };
+          const icons: string[] = [];
+          // The item's own icon only (not the twistie, not the inline actions).
+          const iconEls = e.querySelectorAll('.custom-view-tree-node-item-icon');
+          for (let i = 0; i < iconEls.length; i++) {
+            const cn = iconEls[i].className;
+            const s = typeof cn === 'string' ? cn : cn.baseVal;
+            for (const c of s.split(/\s+/)) if (c.startsWith('codicon-') && c !== 'codicon-colored') icons.push(c);
+          }
+          const expandedAttr = e.getAttribute('aria-expanded');
+          return {
+            index: Number(e.getAttribute('data-index') ?? 0),
+            label: (e.querySelector('.label-name')?.textContent ?? '').trim(),
+            description: (e.querySelector('.label-description')?.textContent ?? '').trim(),
+            ariaLabel: e.getAttribute('aria-label') ?? '',
+            icons,
+            level: Number(e.getAttribute('aria-level') ?? 1),
+            expanded: expandedAttr === null ? undefined : expandedAttr === 'true',
+          };
+        }),
+      )
+      .then((rows) => rows.sort((a, b) => a.index - b.index).map(({ index: _index, ...row }) => row));
   }
 
   /** Waits until the view shows at least `min` rows whose label is not a placeholder message. */
@@ -280,7 +295,9 @@ export class Workbench {
     await row.hover();
     return row
       .locator('.actions .action-label')
-      .evaluateAll((els) => els.map((el) => (el as unknown as { getAttribute(n: string): string | null }).getAttribute('aria-label') ?? ''));
+      .evaluateAll((els) =>
+        els.map((el) => (el as unknown as { getAttribute(n: string): string | null }).getAttribute('aria-label') ?? ''),
+      );
   }
 
   // --- dialogs, notifications, output ---------------------------------------------------------
@@ -323,7 +340,12 @@ export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export async function waitUntil<T>(what: string, probe: () => Promise<T> | T, timeoutMs = 20_000, intervalMs = 300): Promise<NonNullable<T>> {
+export async function waitUntil<T>(
+  what: string,
+  probe: () => Promise<T> | T,
+  timeoutMs = 20_000,
+  intervalMs = 300,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -334,7 +356,8 @@ export async function waitUntil<T>(what: string, probe: () => Promise<T> | T, ti
     } catch (e) {
       last = e;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }

@@ -14,8 +14,8 @@ export type ToolCatalog = Pick<ToolRegistry, 'list' | 'describe'>;
 export const TOOLS_DOC_PATH = 'docs/tools.md';
 
 /**
- * A toolset's section heading. The one place that names a toolset in the document: when toolsets
- * carry a title (src/mcp/toolsets.ts), return it here.
+ * A toolset's section heading, and the one place the document names a toolset: when toolsets
+ * carry a title (src/mcp/toolsets.ts), return it here (`toolsetInfo(toolset)?.title ?? toolset`).
  */
 export function toolsetHeading(toolset: Toolset): string {
   return `\`${toolset}\``;

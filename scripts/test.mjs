@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 function find(dir, suffix, out = []) {
   for (const name of readdirSync(dir)) {
@@ -64,7 +65,7 @@ const suites = {
       { capture: true },
     );
     // node's spec reporter closes with "ℹ pass N", "ℹ fail N", "ℹ skipped N", "ℹ todo N", "ℹ cancelled N".
-    const plain = text.replace(/\x1b\[[0-9;]*m/g, '');
+    const plain = stripVTControlCharacters(text);
     const n = (word) => Number(plain.match(new RegExp(`^\\S+ ${word} (\\d+)\\s*$`, 'm'))?.[1] ?? NaN);
     const counts = Number.isNaN(n('pass'))
       ? undefined

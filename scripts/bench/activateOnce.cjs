@@ -6,7 +6,6 @@
  */
 const Module = require('node:module');
 const path = require('node:path');
-const { performance } = require('node:perf_hooks');
 
 const root = path.resolve(process.argv[2] || path.join(__dirname, '..', '..'));
 const stub = require('./vscodeStub.cjs');

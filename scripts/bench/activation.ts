@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { Standin } from '../../test/standin/server';
 import { ROOT, type Reps, median, percentile, round, runToEnd } from './lib';
 
@@ -132,8 +133,7 @@ export async function measureBundles(): Promise<BundleResult> {
     }
     out.vsix = size(target);
     if (out.vsix === null)
-      out.vsixError = (r.stderr || r.stdout)
-        .replace(/\x1b\[[0-9;]*m/g, '')
+      out.vsixError = stripVTControlCharacters(r.stderr || r.stdout)
         .trim()
         .split('\n')
         .slice(-3)

@@ -47,12 +47,13 @@ function partial(name, members) {
   });
 }
 
-class Disposable {
+/** vscode.Disposable (named apart from Node's own global Disposable). */
+class StubDisposable {
   constructor(callOnDispose) {
     this._fn = callOnDispose;
   }
   static from(...items) {
-    return new Disposable(() => items.forEach((d) => d && typeof d.dispose === 'function' && d.dispose()));
+    return new StubDisposable(() => items.forEach((d) => d && typeof d.dispose === 'function' && d.dispose()));
   }
   dispose() {
     if (this._fn) this._fn();
@@ -66,7 +67,7 @@ class EventEmitter {
     this.event = (listener, thisArg, disposables) => {
       const l = thisArg ? listener.bind(thisArg) : listener;
       this._listeners.add(l);
-      const d = new Disposable(() => this._listeners.delete(l));
+      const d = new StubDisposable(() => this._listeners.delete(l));
       if (Array.isArray(disposables)) disposables.push(d);
       return d;
     };
@@ -79,7 +80,7 @@ class EventEmitter {
   }
 }
 
-const noEvent = () => new Disposable();
+const noEvent = () => new StubDisposable();
 
 class Uri {
   constructor(scheme, authority, p, query, fragment) {
@@ -259,7 +260,7 @@ const registered = { commands: new Map(), treeProviders: new Map(), mcpProviders
 
 const vscode = partial('vscode', {
   version: '1.101.0',
-  Disposable,
+  Disposable: StubDisposable,
   EventEmitter,
   Uri,
   TreeItem,
@@ -283,7 +284,7 @@ const vscode = partial('vscode', {
   commands: partial('commands', {
     registerCommand(id, fn) {
       registered.commands.set(id, fn);
-      return new Disposable(() => registered.commands.delete(id));
+      return new StubDisposable(() => registered.commands.delete(id));
     },
     executeCommand: () => Promise.resolve(undefined),
     getCommands: () => Promise.resolve([...registered.commands.keys()]),
@@ -293,10 +294,10 @@ const vscode = partial('vscode', {
     createTreeView: (id) => treeView(id),
     registerTreeDataProvider(id, provider) {
       registered.treeProviders.set(id, provider);
-      return new Disposable();
+      return new StubDisposable();
     },
-    registerUriHandler: () => new Disposable(),
-    registerWebviewViewProvider: () => new Disposable(),
+    registerUriHandler: () => new StubDisposable(),
+    registerWebviewViewProvider: () => new StubDisposable(),
     showInformationMessage: () => Promise.resolve(undefined),
     showWarningMessage: () => Promise.resolve(undefined),
     showErrorMessage: () => Promise.resolve(undefined),
@@ -304,7 +305,7 @@ const vscode = partial('vscode', {
     showInputBox: () => Promise.resolve(undefined),
     showTextDocument: () => Promise.resolve(anything('TextEditor')),
     withProgress: (_opts, task) => task({ report: () => undefined }, new CancellationTokenSource().token),
-    setStatusBarMessage: () => new Disposable(),
+    setStatusBarMessage: () => new StubDisposable(),
     createStatusBarItem: () => partial('StatusBarItem', { show: () => undefined, hide: () => undefined, dispose: () => undefined }),
     activeTextEditor: undefined,
     visibleTextEditors: [],
@@ -318,7 +319,7 @@ const vscode = partial('vscode', {
     onDidChangeWorkspaceFolders: noEvent,
     onDidOpenTextDocument: noEvent,
     onDidCloseTextDocument: noEvent,
-    registerTextDocumentContentProvider: () => new Disposable(),
+    registerTextDocumentContentProvider: () => new StubDisposable(),
     openTextDocument: () => Promise.resolve(anything('TextDocument')),
     workspaceFolders: undefined,
     isTrusted: true,
@@ -341,9 +342,9 @@ const vscode = partial('vscode', {
     tools: [],
     registerMcpServerDefinitionProvider(id, provider) {
       registered.mcpProviders.set(id, provider);
-      return new Disposable();
+      return new StubDisposable();
     },
-    registerTool: () => new Disposable(),
+    registerTool: () => new StubDisposable(),
     onDidChangeChatModels: noEvent,
   }),
   extensions: partial('extensions', { getExtension: () => undefined, all: [], onDidChange: noEvent }),

@@ -8,7 +8,7 @@ import { startHarness, type Harness } from '../helpers/harness';
 import { TOOLSETS } from '../../src/mcp/tool';
 import { parseToolsets } from '../../src/mcp/registry';
 
-/** The catalog (../shared/tools.md), by toolset. */
+/** The catalog (docs/tools.md), by toolset. */
 export const CATALOG: Record<string, string[]> = {
   actions: ['list_actions', 'create_action', 'get_action', 'update_action'],
   events: ['capture_event', 'identify_user', 'group_identify', 'capture_group_event'],

@@ -1,4 +1,4 @@
-/** Every tool, in catalog order (../shared/tools.md). */
+/** Every tool, in catalog order (docs/tools.md lists them, generated from here). */
 import type { ToolDefinition } from '../tool';
 import { actionsTools } from './actions';
 import { eventsTools } from './events';

@@ -1,6 +1,6 @@
 /**
  * MCP store: the catalog of MCP server templates, the MCP servers installed in the project, their
- * tools' approval states, and the install / OAuth flows (posthog-api.md §12).
+ * tools' approval states, and the install / OAuth flows.
  */
 import { z } from 'zod';
 import { seg } from '../../posthog/client';

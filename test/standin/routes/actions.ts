@@ -1,5 +1,5 @@
 /**
- * Actions (§2): project-only, list NOT paginated (`{"results": [...]}`), ordered
+ * Actions: project-only, list NOT paginated (`{"results": [...]}`), ordered
  * `-last_calculated_at, name`, unique names among live actions, DELETE → 405, soft delete by PATCH.
  */
 import { type Ctx, validation } from '../core';

@@ -1,5 +1,5 @@
 /**
- * Annotations (§3): project-only; std list with a default limit of 1000, ordered `-date_marker`,
+ * Annotations: project-only; std list with a default limit of 1000, ordered `-date_marker`,
  * `search` on content; organization-scoped annotations of every project in the organization are
  * visible (ids are global, as in PostHog); deleted ones are hidden everywhere except PATCH (restore);
  * annotations on a soft-deleted dashboard or insight are hidden; DELETE → 405.

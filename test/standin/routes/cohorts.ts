@@ -1,5 +1,5 @@
 /**
- * Cohorts (§4): project-only; std list of live cohorts, newest first, `search` on the name
+ * Cohorts: project-only; std list of live cohorts, newest first, `search` on the name
  * (substring matches first, then trigram-similar ones; over 200 characters → 400);
  * `filters` validated like PostHog's pydantic `CohortFilters`, legacy `groups` accepted and
  * turned into `filters` on output; DELETE → 405; soft delete by PATCH `{deleted: true}`, refused

@@ -1,5 +1,5 @@
 /**
- * Event ingestion (§11): `/i/v0/e`, `/e`, `/capture`, `/batch`, `/track` on the ingestion host
+ * Event ingestion: `/i/v0/e`, `/e`, `/capture`, `/batch`, `/track` on the ingestion host
  * (served from the same origin here). No personal key: the project token travels in the body.
  *
  * - Bodies: one event, `{api_key, batch: [event, …]}`, or an array of events.

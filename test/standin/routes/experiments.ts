@@ -1,5 +1,5 @@
 /**
- * Experiments (§8, §6.3): project-only, scope `experiment`.
+ * Experiments: project-only, scope `experiment`.
  *
  * - list: std envelope, newest first, non-deleted and (by default) non-archived; `status`
  *   (draft|running|paused|stopped|complete|all), `archived`, `feature_flag_id`, `search`.
@@ -446,7 +446,7 @@ function update(ctx: Ctx) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// requires_flag_implementation (§6.3)
+// requires_flag_implementation
 
 function parseEntities(ctx: Ctx, name: string): Row[] {
   const raw = ctx.query.get(name);

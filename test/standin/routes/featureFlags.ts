@@ -1,5 +1,5 @@
 /**
- * Feature flag definitions (§6.1): `/api/projects/{pid}/feature_flags/` (project only), scope
+ * Feature flag definitions: `/api/projects/{pid}/feature_flags/` (project only), scope
  * `feature_flag`.
  *
  * - list: std list of non-deleted flags, newest first; `search` (key or name, case-insensitive),

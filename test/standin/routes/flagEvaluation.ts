@@ -1,5 +1,5 @@
 /**
- * Public flag evaluation (§6.2): `/flags` and the legacy `/decide` on the ingestion host (same
+ * Public flag evaluation: `/flags` and the legacy `/decide` on the ingestion host (same
  * origin here), project token in the body, no personal key, errors as plain text.
  *
  * Flags are evaluated from the token's project's stored `feature_flags` rows the way PostHog does:

@@ -1,5 +1,5 @@
 /**
- * Insights (§9) and the query API (§10).
+ * Insights and the query API.
  *
  * Insights: dual-routed, scope `insight`, throttled as analytics. List (std envelope, filters
  * `saved`, `short_id`, `search`, `favorited`, `insight`, `created_by`, `order`, `basic`), create

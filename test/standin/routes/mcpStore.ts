@@ -1,5 +1,5 @@
 /**
- * The MCP store (posthog-api.md §12): the template catalog, installations (dual-routed), their
+ * The MCP store: the template catalog, installations (dual-routed), their
  * tools and approval states, the OAuth start (authorize, 302) and callback, and the install flows.
  *
  * Each installation row keeps an "upstream tool list" (`upstream_tools`, MCP `tools/list` entries)
@@ -18,7 +18,7 @@ import { stdList } from '../crud';
 import { isoDaysAgo, nowIso, type Row, type State, type Team } from '../state';
 import type { RouteGroup } from './types';
 
-/** Every MCP store action needs only `project:read` (§12.1: writes are downgraded). */
+/** Every MCP store action needs only `project:read` (PostHog asks no more even for its writes). */
 const OPTS = { prefix: 'dual' as const, scope: 'project', scopeAction: 'read' as const };
 const BASE = 'mcp_server_installations';
 const APPROVAL_STATES = ['approved', 'needs_approval', 'do_not_use'] as const;

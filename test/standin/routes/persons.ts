@@ -1,5 +1,5 @@
 /**
- * Persons (§7): dual-routed, scope `person`, ClickHouse ("analytics") throttle.
+ * Persons: dual-routed, scope `person`, ClickHouse ("analytics") throttle.
  *
  * - list: `{results, next, previous}` with no `count` (unless `include_total`), newest first,
  *   `next` iff a full page came back; filters `distinct_id`, `email`, `search`, `properties`.

@@ -1,7 +1,7 @@
 /**
  * Page helpers for driving VS Code's workbench (code-server 1.139) through Playwright, written
  * against the DOM a person sees: the activity bar, view panes, tree rows, the quick input, dialogs,
- * notifications and the Output panel. Selectors: ../shared/real-vscode.md.
+ * notifications and the Output panel. Selectors and their pitfalls: docs/testing.md.
  */
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';

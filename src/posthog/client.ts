@@ -133,22 +133,13 @@ export class PostHogClient {
   /** One HTTP exchange with retries, timeout and cancellation. */
   async request<T = unknown>(opts: RequestOptions): Promise<ApiResponse<T>> {
     const host = opts.ingestion ? this.ingestionHost : this.host;
+    const policy = { method: opts.method, retrySafe: opts.retrySafe, limits: this.limits };
     let throttledSoFarMs = 0; // waited out for 429s so far
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(opts, host, attempt);
       if ('status' in outcome && isSuccess(outcome.status, opts.acceptStatus)) return readAnswer<T>(outcome, opts);
       if ('networkCode' in outcome && opts.signal?.aborted) throw cancelledInFlight(opts.action);
-      const { method, retrySafe } = opts;
-      const decision = decide({
-        method,
-        retrySafe,
-        attempt,
-        outcome,
-        throttledSoFarMs,
-        limits: this.limits,
-        random: Math.random(),
-        now: Date.now(),
-      });
+      const decision = decide({ ...policy, attempt, outcome, throttledSoFarMs, random: Math.random(), now: Date.now() });
       if (decision.kind === 'fail') throw this.failure(opts, host, outcome);
       if (decision.kind === 'throttle') {
         throttledSoFarMs += decision.waitMs;
@@ -161,33 +152,17 @@ export class PostHogClient {
 
   /** One attempt: a slot from the gate, the exchange, a log line. */
   private async attempt(opts: RequestOptions, host: string, attempt: number): Promise<AttemptOutcome> {
-    await this.gate.take(opts.signal);
+    const { method, path, query, body, signal } = opts;
+    const apiKey = opts.ingestion ? undefined : this.apiKey; // the ingestion host takes the project token instead
+    await this.gate.take(signal);
     const started = Date.now();
     let outcome: AttemptOutcome;
     try {
-      const apiKey = opts.ingestion ? undefined : this.apiKey;
-      outcome = await this.exchange.send({
-        method: opts.method,
-        url: host + opts.path,
-        query: opts.query,
-        body: opts.body,
-        apiKey,
-        signal: opts.signal,
-      });
+      outcome = await this.exchange.send({ method, url: host + path, query, body, apiKey, signal });
     } finally {
       this.gate.release();
     }
-    if (this.onRequest) {
-      const log: RequestLog = {
-        method: opts.method,
-        path: opts.path,
-        status: 'status' in outcome ? outcome.status : undefined,
-        durationMs: Date.now() - started,
-        attempt,
-      };
-      if ('networkCode' in outcome) log.error = outcome.timedOut ? 'timeout' : outcome.networkCode;
-      this.onRequest(log);
-    }
+    if (this.onRequest) this.onRequest(requestLog(opts, attempt, Date.now() - started, outcome));
     return outcome;
   }
 
@@ -198,4 +173,17 @@ export class PostHogClient {
     const attempts = retrySafe ? this.limits.maxRetries + 1 : 1;
     return transportError(outcome, { action: opts.action, host, change: isChange(opts), attempts, timeoutMs: this.timeoutMs });
   }
+}
+
+/** The log line for one attempt: method, path (no query, no headers), status or error, timing. */
+function requestLog(opts: RequestOptions, attempt: number, durationMs: number, outcome: AttemptOutcome): RequestLog {
+  const log: RequestLog = {
+    method: opts.method,
+    path: opts.path,
+    status: 'status' in outcome ? outcome.status : undefined,
+    durationMs,
+    attempt,
+  };
+  if ('networkCode' in outcome) log.error = outcome.timedOut ? 'timeout' : outcome.networkCode;
+  return log;
 }

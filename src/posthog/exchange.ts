@@ -2,6 +2,7 @@
  * One HTTP attempt through axios, with a timeout of its own and cancellation by AbortSignal. It
  * reports what happened (an answer, or no answer and why); retries and wording are the caller's.
  */
+import type { AxiosInstance } from 'axios';
 import type { HttpMethod, RequestOptions } from './types';
 
 /** What PostHog (or a proxy) answered, whatever the status. */
@@ -34,7 +35,7 @@ export interface OutgoingRequest {
 
 export class HttpExchange {
   /** Made on the first request: axios and Node's http stack load only when PostHog is called. */
-  private instance?: ReturnType<typeof createAxios>;
+  private instance?: Promise<AxiosInstance>;
 
   constructor(
     private readonly userAgent: string,
@@ -75,32 +76,11 @@ export class HttpExchange {
     }
   }
 
-  /**
-   * The axios instance, created on first use. Loading axios touches Node's lazily loaded web
-   * globals (undici) and its http stack: deferred, `posthog-mcp` answers initialize and tools/list
-   * without them (cold start) and the extension loads core.js faster.
-   */
-  private http(): ReturnType<typeof createAxios> {
-    this.instance ??= createAxios(this.userAgent);
+  /** The axios instance, made on the first request (axiosInstance.ts says why so late). */
+  private http(): Promise<AxiosInstance> {
+    this.instance ??= import('./axiosInstance.js').then((m) => m.createAxios(this.userAgent));
     return this.instance;
   }
-}
-
-/** Typed by what it returns: axios's ESM types, as `import()` resolves them. */
-async function createAxios(userAgent: string) {
-  const [{ default: axios }, http, https] = await Promise.all([import('axios'), import('node:http'), import('node:https')]);
-  return axios.create({
-    adapter: 'http', // Node's http: the bundles leave axios's fetch adapter out (scripts/build.mjs)
-    timeout: 0, // our own timer, so a timeout can be told apart from a cancellation
-    maxRedirects: 0,
-    responseType: 'text',
-    transformResponse: [(d: unknown) => d],
-    validateStatus: () => true,
-    maxContentLength: 50 * 1024 * 1024,
-    httpAgent: new http.Agent({ keepAlive: true, maxSockets: 32 }),
-    httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 32 }),
-    headers: { 'User-Agent': userAgent, Accept: 'application/json' },
-  });
 }
 
 function cleanQuery(query?: RequestOptions['query']): Record<string, string> | undefined {

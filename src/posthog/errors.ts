@@ -145,73 +145,60 @@ export interface ErrorContext {
   retryAfterHeader?: unknown;
 }
 
+/** The kind and sentence for one status; the status, code and field are added by errorFromResponse. */
+type Wording = (ctx: ErrorContext, parsed: ParsedErrorBody) => Pick<PostHogErrorInit, 'kind' | 'message' | 'retryAfterSeconds'>;
+
+const couldNot = (ctx: ErrorContext) => `Could not ${ctx.action}:`;
+const said = (parsed: ParsedErrorBody) => (parsed.detail ? ` PostHog said: "${parsed.detail}"` : '');
+
+const WORDING_BY_STATUS: Record<number, Wording> = {
+  401: (ctx) => ({
+    kind: 'auth',
+    message:
+      `${couldNot(ctx)} ${ctx.host} rejected the personal API key (401): it is invalid, expired or was issued for another ` +
+      `PostHog region. Create a new personal API key in PostHog (Settings → Personal API keys) for this host and sign in again.`,
+  }),
+  403: (ctx, parsed) => {
+    const scope = /scope '([^']+)'/.exec(parsed.detail ?? '')?.[1];
+    const message = scope
+      ? `${couldNot(ctx)} the personal API key is missing the '${scope}' scope (403). Edit the key in PostHog (Settings → Personal API keys) to add '${scope}', or use a key that has it.`
+      : `${couldNot(ctx)} permission denied (403).${said(parsed)} Check that the key's scopes and your role in this project allow it.`;
+    return { kind: 'permission', message };
+  },
+  404: (ctx) => ({
+    kind: 'not_found',
+    message: `${couldNot(ctx)} ${ctx.object ?? 'the requested object'} was not found in this project (404). Check the id, or list the objects to find the right one; it may have been deleted.`,
+  }),
+  405: (ctx, parsed) => ({
+    kind: 'method_not_allowed',
+    message: `${couldNot(ctx)} PostHog does not allow this operation on this endpoint (405).${said(parsed)}`,
+  }),
+  409: (ctx, parsed) => ({
+    kind: 'conflict',
+    message: `${couldNot(ctx)} the change conflicts with the object's current state (409), for example a pending change request or a concurrent edit.${said(parsed)} Reload it and try again.`,
+  }),
+  429: (ctx, parsed) => {
+    const seconds = parseRetryAfter(ctx.retryAfterHeader) ?? secondsFromThrottleDetail(parsed.detail);
+    const when = seconds !== undefined ? ` Try again in about ${seconds} seconds.` : ' Wait a minute and try again.';
+    return { kind: 'rate_limited', retryAfterSeconds: seconds, message: `${couldNot(ctx)} PostHog's rate limit was reached (429).${when}` };
+  },
+};
+
+const serverError: Wording = (ctx, parsed) => ({
+  kind: 'server',
+  message: `${couldNot(ctx)} PostHog had a server error (${ctx.status}).${said(parsed)} This is usually temporary: try again shortly.`,
+});
+
+const rejected: Wording = (ctx, parsed) => ({
+  kind: 'validation',
+  message: `${couldNot(ctx)} PostHog rejected the request (${ctx.status})${parsed.attr ? ` for field '${parsed.attr}'` : ''}.${said(parsed) || ' No reason was given.'} Fix the input and try again.`,
+});
+
 /** Turns an HTTP error answer into a PostHogError with a plain, actionable message. */
 export function errorFromResponse(ctx: ErrorContext): PostHogError {
   const parsed = parseErrorBody(ctx.body, ctx.contentType);
-  const detail = parsed.detail;
-  const said = detail ? ` PostHog said: "${detail}"` : '';
-  const base = `Could not ${ctx.action}:`;
-  const common = { status: ctx.status, code: parsed.code, attr: parsed.attr };
-  switch (ctx.status) {
-    case 401:
-      return new PostHogError({
-        ...common,
-        kind: 'auth',
-        message:
-          `${base} ${ctx.host} rejected the personal API key (401): it is invalid, expired or was issued for another ` +
-          `PostHog region. Create a new personal API key in PostHog (Settings → Personal API keys) for this host and sign in again.`,
-      });
-    case 403: {
-      const scope = /scope '([^']+)'/.exec(detail ?? '')?.[1];
-      const message = scope
-        ? `${base} the personal API key is missing the '${scope}' scope (403). Edit the key in PostHog (Settings → Personal API keys) to add '${scope}', or use a key that has it.`
-        : `${base} permission denied (403).${said} Check that the key's scopes and your role in this project allow it.`;
-      return new PostHogError({ ...common, kind: 'permission', message });
-    }
-    case 404: {
-      const what = ctx.object ?? 'the requested object';
-      return new PostHogError({
-        ...common,
-        kind: 'not_found',
-        message: `${base} ${what} was not found in this project (404). Check the id, or list the objects to find the right one; it may have been deleted.`,
-      });
-    }
-    case 405:
-      return new PostHogError({
-        ...common,
-        kind: 'method_not_allowed',
-        message: `${base} PostHog does not allow this operation on this endpoint (405).${said}`,
-      });
-    case 409:
-      return new PostHogError({
-        ...common,
-        kind: 'conflict',
-        message: `${base} the change conflicts with the object's current state (409), for example a pending change request or a concurrent edit.${said} Reload it and try again.`,
-      });
-    case 429: {
-      const seconds = parseRetryAfter(ctx.retryAfterHeader) ?? secondsFromThrottleDetail(detail);
-      const when = seconds !== undefined ? ` Try again in about ${seconds} seconds.` : ' Wait a minute and try again.';
-      return new PostHogError({
-        ...common,
-        kind: 'rate_limited',
-        retryAfterSeconds: seconds,
-        message: `${base} PostHog's rate limit was reached (429).${when}`,
-      });
-    }
-    default:
-      if (ctx.status >= 500) {
-        return new PostHogError({
-          ...common,
-          kind: 'server',
-          message: `${base} PostHog had a server error (${ctx.status}).${said} This is usually temporary: try again shortly.`,
-        });
-      }
-      return new PostHogError({
-        ...common,
-        kind: 'validation',
-        message: `${base} PostHog rejected the request (${ctx.status})${parsed.attr ? ` for field '${parsed.attr}'` : ''}.${said || ' No reason was given.'} Fix the input and try again.`,
-      });
-  }
+  const wording = WORDING_BY_STATUS[ctx.status] ?? (ctx.status >= 500 ? serverError : rejected);
+  return new PostHogError({ status: ctx.status, code: parsed.code, attr: parsed.attr, ...wording(ctx, parsed) });
 }
 
 /** Any thrown value → a message safe to show (never a stack trace). */

@@ -50,7 +50,7 @@ const splitPlugin = {
 /**
  * axios runs its fetch adapter's feature test when it is loaded: that builds a web Request with a
  * ReadableStream body, which makes Node load undici and its web streams (~30 ms of a ~240 ms cold
- * start, profiled). Our client always uses axios's http adapter (src/posthog/client.ts), so the
+ * start, profiled). Our client always uses axios's http adapter (src/posthog/axiosInstance.ts), so the
  * fetch adapter is replaced by "not available" (`false`, which axios's adapter lookup accepts).
  */
 const axiosNoFetchPlugin = {

@@ -3,6 +3,7 @@
  * loading / empty / error states with Retry, "Load more", stable node objects (so the view keeps
  * expansion and can be told exactly which node changed), and refresh.
  */
+import { COMMANDS, TREE_ITEMS, type CommandId } from '../../ids';
 import { fillUrlTemplate } from '../../mcp/urlTemplate';
 import { PostHogError, describeError } from '../../posthog/errors';
 import { Emitter, type Event } from './events';
@@ -47,8 +48,8 @@ export interface HoverDetail {
 }
 
 export interface ModelCommands {
-  refresh: string;
-  loadMore?: string;
+  refresh: CommandId;
+  loadMore?: CommandId;
 }
 
 export abstract class TreeModel<T extends Row = Row> implements TreeSource {
@@ -280,7 +281,7 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
           kind: 'empty',
           label: this.emptyLabel(),
           icon: { id: 'info' },
-          contextValue: 'posthog.empty',
+          contextValue: TREE_ITEMS.empty,
           ...this.emptyExtras(),
         }),
       ];
@@ -294,7 +295,7 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
           label: oneLine(describeError(list.moreError), 200),
           tooltip: `${describeError(list.moreError)}\n\nClick to try again.`,
           icon: { id: 'error', color: 'errorForeground' },
-          contextValue: 'posthog.error.loadMore',
+          contextValue: TREE_ITEMS.loadMoreError,
           command: this.commands.loadMore ? { command: this.commands.loadMore, title: 'Retry', args: [] } : undefined,
         }),
       );
@@ -308,7 +309,7 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
           description: list.count !== undefined ? `${shown} of ${list.count}` : `${shown} shown`,
           tooltip: `Load the next ${list.pageSize} ${this.noun}.`,
           icon: { id: list.loadingMore ? 'loading~spin' : 'ellipsis' },
-          contextValue: 'posthog.loadMore',
+          contextValue: TREE_ITEMS.loadMore,
           command: list.loadingMore ? undefined : { command: this.commands.loadMore, title: 'Load More', args: [] },
         }),
       );
@@ -348,7 +349,7 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
           kind: 'empty',
           label: this.childrenEmptyLabel(parent),
           icon: { id: 'info' },
-          contextValue: 'posthog.empty',
+          contextValue: TREE_ITEMS.empty,
           parentId: parent.id,
         }),
       ];
@@ -366,7 +367,7 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
         label: oneLine(message, 200),
         tooltip: `${message}\n\nClick to try again.`,
         icon: { id: 'error', color: 'errorForeground' },
-        contextValue: 'posthog.error',
+        contextValue: TREE_ITEMS.error,
         command: { command: this.commands.refresh, title: 'Retry', args: [] },
         parentId: parent?.id,
       }),
@@ -380,8 +381,8 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
           kind: 'signIn',
           label: error.kind === 'auth' ? 'Sign in again…' : 'Sign in…',
           icon: { id: 'sign-in' },
-          contextValue: 'posthog.signIn',
-          command: { command: 'posthog.signIn', title: 'Sign In' },
+          contextValue: TREE_ITEMS.signIn,
+          command: { command: COMMANDS.signIn, title: 'Sign In' },
           parentId: parent?.id,
         }),
       );

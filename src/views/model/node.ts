@@ -2,6 +2,7 @@
  * Plain descriptions of tree items. The models produce these; the thin vscode providers turn
  * them into TreeItems. Nothing here knows about `vscode`.
  */
+import type { CommandId } from '../../ids';
 
 export type ViewName = 'dashboards' | 'featureFlags' | 'mcp';
 
@@ -13,7 +14,7 @@ export interface NodeIcon {
 }
 
 export interface NodeCommand {
-  command: string;
+  command: CommandId;
   title: string;
   args?: unknown[];
 }

@@ -1,8 +1,10 @@
 /** Sign In (interactive, or with `{host, apiKey, projectId}` and no prompts), Sign Out, Select Project. */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../ids';
 import type { PostHogClient } from '../../posthog/client';
 import { PostHogError, describeError } from '../../posthog/errors';
 import { EU_HOST, US_HOST, hostLabel, normalizeHost } from '../../posthog/hosts';
+import { executeCommand } from '../execute';
 import { BACK, askPick, askText, type PickItem } from '../prompts';
 import type { ProjectChoice, SignInInput } from '../session';
 import { openExternal, showError, withProgress } from '../ui';
@@ -176,7 +178,7 @@ export async function signOut(s: Services): Promise<boolean> {
 export async function selectProject(s: Services, arg?: unknown): Promise<boolean> {
   if (!s.session.signedIn) {
     void vscode.window.showInformationMessage('Sign in to PostHog first.', 'Sign In').then((choice) => {
-      if (choice === 'Sign In') void vscode.commands.executeCommand('posthog.signIn');
+      if (choice === 'Sign In') void executeCommand(COMMANDS.signIn);
     });
     return false;
   }
@@ -198,17 +200,15 @@ export async function selectProject(s: Services, arg?: unknown): Promise<boolean
     const chosen = await askPick<number>({
       title: 'PostHog: Select Project',
       placeholder: `Projects on ${s.session.hostLabel}`,
-      items: s.session
-        .projects()
-        .then((list) =>
-          list.map((p) => ({
-            label: p.name,
-            description: `#${p.id}`,
-            detail: p.current ? 'Active now' : undefined,
-            iconPath: p.current ? new vscode.ThemeIcon('check') : undefined,
-            value: p.id,
-          })),
-        ),
+      items: s.session.projects().then((list) =>
+        list.map((p) => ({
+          label: p.name,
+          description: `#${p.id}`,
+          detail: p.current ? 'Active now' : undefined,
+          iconPath: p.current ? new vscode.ThemeIcon('check') : undefined,
+          value: p.id,
+        })),
+      ),
       active: s.session.projectId,
     });
     if (!chosen || chosen === BACK) return false;

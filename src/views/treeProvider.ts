@@ -1,5 +1,6 @@
 /** The thin vscode side of a tree model: plain node descriptors → vscode.TreeItems. */
 import * as vscode from 'vscode';
+import type { ViewId } from '../ids';
 import type { TreeSource } from './model/base';
 import type { TreeNode } from './model/node';
 
@@ -35,7 +36,7 @@ export class ModelTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   constructor(
     private readonly model: TreeSource,
-    private readonly viewId: string,
+    private readonly viewId: ViewId,
   ) {
     this.sub = model.onDidChange((node) => this.emitter.fire(node));
   }

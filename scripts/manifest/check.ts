@@ -169,9 +169,9 @@ function eventReferences(event: string, where: string): Reference[] {
   return [{ where, kind, id: m[2] }];
 }
 
-/** The command ids of `[text](command:id)` and `[text](command:id?args)` links. */
+/** The command ids of `[text](command:id)`, `(command:id?args)` and walkthroughs' `(command:toSide:id)` links. */
 function commandLinks(markdown: unknown): string[] {
-  return typeof markdown === 'string' ? [...markdown.matchAll(/\(command:([^)?\s]+)/g)].map((m) => m[1]) : [];
+  return typeof markdown === 'string' ? [...markdown.matchAll(/\(command:(?:toSide:)?([^)?\s]+)/g)].map((m) => m[1]) : [];
 }
 
 function checkReference(ref: Reference, ids: CodeIds, report: Report): void {

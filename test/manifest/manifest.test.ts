@@ -37,6 +37,7 @@ const PLANTED: Record<CheckName, string[]> = {
     'activationEvents[1]: unknown command "posthog.missing"',
     'activationEvents[2]: unknown MCP server provider "posthog.otherServer"',
     'contributes.walkthroughs[0].steps[0].description: unknown command "posthog.walkLink"',
+    'contributes.walkthroughs[0].steps[0].description: unknown command "posthog.sideLink"',
     'contributes.walkthroughs[0].steps[0].completionEvents[0]: unknown command "posthog.walkCommand"',
     'contributes.walkthroughs[0].steps[0].completionEvents[1]: unknown view "posthog.walkView"',
   ],

@@ -10,8 +10,9 @@
  * starts the MCP server. Nothing is sent and the stored key is not waited for.
  */
 import * as vscode from 'vscode';
+import { CONTEXT_KEYS, MCP_PROVIDER_ID, VIEWS } from './ids';
 import type { ToolRegistry } from './mcp/registry';
-import type { ToolRunner } from './views/model/base';
+import type { ModelOptions, ToolRunner } from './views/model/base';
 import { DashboardsModel } from './views/model/dashboards';
 import { FeatureFlagsModel } from './views/model/featureFlags';
 import { McpInstallationsModel } from './views/model/mcpInstallations';
@@ -19,10 +20,11 @@ import type { TreeNode, ViewName } from './views/model/node';
 import { refreshViewsOnChange } from './views/model/routing';
 import { ModelTreeProvider } from './views/treeProvider';
 import { registerCommands } from './vscode/commands';
-import { VIEW_IDS, type Services } from './vscode/commands/services';
+import type { Services } from './vscode/commands/services';
+import { setContext } from './vscode/execute';
 import { loadCore } from './vscode/lazy';
 import { logToolCalls } from './vscode/log';
-import { MCP_PROVIDER_ID, PostHogMcpProvider } from './vscode/mcpProvider';
+import { PostHogMcpProvider } from './vscode/mcpProvider';
 import { ResultDocuments } from './vscode/results';
 import { Session } from './vscode/session';
 import { createStatusBar } from './vscode/statusBar';
@@ -36,6 +38,8 @@ export interface PostHogExtensionApi {
   mcpServer(): { url: string; port: number } | undefined;
 }
 
+type Models = Services['models'];
+
 let provider: PostHogMcpProvider | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<PostHogExtensionApi> {
@@ -46,78 +50,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
   const session = new Session(context.secrets, log, context.globalState);
   context.subscriptions.push(session);
 
-  const models = {} as { dashboards: DashboardsModel; featureFlags: FeatureFlagsModel; mcp: McpInstallationsModel };
-
-  // The registry is made on first use (a tree fetch, a command, the MCP server), with the
-  // PostHog client and every tool definition (dist/core.js).
+  // Made on first use, never during activation: the models only call it when a view loads.
   let registry: ToolRegistry | undefined;
-  const getRegistry = (): ToolRegistry => {
-    if (registry) return registry;
-    const core = loadCore();
-    const r = new core.ToolRegistry(core.ALL_TOOLS, () => session.getClient());
-    registry = r;
-    const stopCallLog = logToolCalls(r, log);
-    // Any successful write tool, whoever called it (view, command, agent), refreshes what it touched.
-    const stopRouting = refreshViewsOnChange(r, models);
-    context.subscriptions.push({ dispose: () => (stopCallLog(), stopRouting()) });
-    return r;
-  };
-  const tools: ToolRunner = { run: (name, args, opts) => getRegistry().run(name, args, opts) };
+  const getRegistry = (): ToolRegistry => (registry ??= createRegistry(context, session, log, models));
+  const models = createModels(session, { run: (name, args, opts) => getRegistry().run(name, args, opts) });
+  const onDidRefresh = forwardRefreshes(context, models);
+  const views = createTreeViews(context, models);
+  followSession(context, session, models);
 
-  const modelOptions = {
-    tools,
-    ready: session.ready,
-    isSignedIn: () => session.signedIn,
-    projectName: () => session.projectName,
-    uiUrl: (path: string) => session.uiUrl(path),
-  };
-  models.dashboards = new DashboardsModel(modelOptions);
-  models.featureFlags = new FeatureFlagsModel(modelOptions);
-  models.mcp = new McpInstallationsModel(modelOptions);
-  const refreshEmitter = new vscode.EventEmitter<ViewName>();
-  context.subscriptions.push(refreshEmitter);
-  for (const model of Object.values(models)) {
-    const sub = model.onDidRefresh((view) => refreshEmitter.fire(view));
-    context.subscriptions.push({ dispose: () => (sub.dispose(), model.dispose()) });
-  }
-
-  const views = {} as Record<ViewName, vscode.TreeView<TreeNode>>;
-  for (const [name, model] of Object.entries(models) as Array<[ViewName, (typeof models)[ViewName]]>) {
-    const treeDataProvider = new ModelTreeProvider(model, VIEW_IDS[name]);
-    views[name] = vscode.window.createTreeView(VIEW_IDS[name], { treeDataProvider, showCollapseAll: name !== 'featureFlags' });
-    context.subscriptions.push(treeDataProvider, views[name]);
-  }
-
-  let ready = false;
-  const setContext = () => {
-    if (!ready) return;
-    void vscode.commands.executeCommand('setContext', 'posthog.signedIn', session.signedIn);
-    void vscode.commands.executeCommand('setContext', 'posthog.ready', true);
-  };
-  context.subscriptions.push(
-    session.onDidChange((e) => {
-      setContext();
-      if (e.credentials) for (const m of Object.values(models)) m.reset();
-      else {
-        // The project name arrived: empty-state texts mention it.
-        for (const m of Object.values(models)) if (m.root.status === 'loaded' && m.root.items.length === 0) m.refresh();
-      }
-    }),
-  );
-
-  const packageVersion = (context.extension.packageJSON as { version?: unknown } | undefined)?.version;
-  provider = new PostHogMcpProvider(
-    session,
-    getRegistry,
-    log,
-    context.extension.id,
-    typeof packageVersion === 'string' ? packageVersion : '',
-  );
-  context.subscriptions.push(vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, provider));
-
+  provider = registerMcpProvider(context, session, getRegistry, log);
   const results = new ResultDocuments();
   context.subscriptions.push(results);
-
   const services: Services = {
     context,
     session,
@@ -131,22 +74,112 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
     results,
   };
   context.subscriptions.push(...registerCommands(services), createStatusBar(session));
-
-  void vscode.commands.executeCommand('setContext', 'posthog.flags.filtered', false);
-  // Sign-in state (and the welcome views' "Sign In") once the stored key has been read.
-  void session.ready.then(() => {
-    ready = true;
-    setContext();
-  });
+  void setContext(CONTEXT_KEYS.flagsFiltered, false);
 
   return {
     get registry() {
       return getRegistry();
     },
-    onDidRefresh: refreshEmitter.event,
+    onDidRefresh,
     isSignedIn: () => session.signedIn,
     mcpServer: () => provider?.info(),
   };
+}
+
+/**
+ * The one ToolRegistry, made on first use (a tree fetch, a command, the MCP server) with the
+ * PostHog client and every tool definition (dist/core.js). Tool calls are logged, and any
+ * successful write tool, whoever called it (view, command, agent), refreshes what it touched.
+ */
+function createRegistry(context: vscode.ExtensionContext, session: Session, log: vscode.LogOutputChannel, models: Models): ToolRegistry {
+  const core = loadCore();
+  const registry = new core.ToolRegistry(core.ALL_TOOLS, () => session.getClient());
+  const stopCallLog = logToolCalls(registry, log);
+  const stopRouting = refreshViewsOnChange(registry, models);
+  context.subscriptions.push({ dispose: () => (stopCallLog(), stopRouting()) });
+  return registry;
+}
+
+function createModels(session: Session, tools: ToolRunner): Models {
+  const options: ModelOptions = {
+    tools,
+    ready: session.ready,
+    isSignedIn: () => session.signedIn,
+    projectName: () => session.projectName,
+    uiUrl: (path: string) => session.uiUrl(path),
+  };
+  return {
+    dashboards: new DashboardsModel(options),
+    featureFlags: new FeatureFlagsModel(options),
+    mcp: new McpInstallationsModel(options),
+  };
+}
+
+/** One event for every model's refresh (the test suites wait on it); disposes the models with the extension. */
+function forwardRefreshes(context: vscode.ExtensionContext, models: Models): vscode.Event<ViewName> {
+  const emitter = new vscode.EventEmitter<ViewName>();
+  context.subscriptions.push(emitter);
+  for (const model of Object.values(models)) {
+    const sub = model.onDidRefresh((view) => emitter.fire(view));
+    context.subscriptions.push({ dispose: () => (sub.dispose(), model.dispose()) });
+  }
+  return emitter.event;
+}
+
+function createTreeViews(context: vscode.ExtensionContext, models: Models): Services['views'] {
+  const views = {} as Services['views'];
+  for (const [name, model] of Object.entries(models) as Array<[ViewName, Models[ViewName]]>) {
+    const treeDataProvider = new ModelTreeProvider(model, VIEWS[name]);
+    views[name] = vscode.window.createTreeView<TreeNode>(VIEWS[name], { treeDataProvider, showCollapseAll: name !== 'featureFlags' });
+    context.subscriptions.push(treeDataProvider, views[name]);
+  }
+  return views;
+}
+
+/**
+ * The context keys and the views follow the session: posthog.signedIn (and posthog.ready, which
+ * shows the welcome views' "Sign In") once the stored key has been read; the views start over on
+ * a sign-in, sign-out or project switch.
+ */
+function followSession(context: vscode.ExtensionContext, session: Session, models: Models): void {
+  let ready = false;
+  const updateContextKeys = () => {
+    if (!ready) return;
+    void setContext(CONTEXT_KEYS.signedIn, session.signedIn);
+    void setContext(CONTEXT_KEYS.ready, true);
+  };
+  context.subscriptions.push(
+    session.onDidChange((e) => {
+      updateContextKeys();
+      if (e.credentials) for (const m of Object.values(models)) m.reset();
+      else {
+        // The project name arrived: empty-state texts mention it.
+        for (const m of Object.values(models)) if (m.root.status === 'loaded' && m.root.items.length === 0) m.refresh();
+      }
+    }),
+  );
+  void session.ready.then(() => {
+    ready = true;
+    updateContextKeys();
+  });
+}
+
+function registerMcpProvider(
+  context: vscode.ExtensionContext,
+  session: Session,
+  getRegistry: () => ToolRegistry,
+  log: vscode.LogOutputChannel,
+): PostHogMcpProvider {
+  const packageVersion = (context.extension.packageJSON as { version?: unknown } | undefined)?.version;
+  const mcpProvider = new PostHogMcpProvider(
+    session,
+    getRegistry,
+    log,
+    context.extension.id,
+    typeof packageVersion === 'string' ? packageVersion : '',
+  );
+  context.subscriptions.push(vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, mcpProvider));
+  return mcpProvider;
 }
 
 export async function deactivate(): Promise<void> {

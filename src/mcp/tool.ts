@@ -5,22 +5,10 @@
  */
 import type { z } from 'zod';
 import type { PostHogClient } from '../posthog/client';
+import type { Toolset } from './toolsets';
 
-export const TOOLSETS = [
-  'actions',
-  'events',
-  'flag_evaluation',
-  'feature_flags',
-  'annotations',
-  'cohorts',
-  'dashboards',
-  'persons',
-  'experiments',
-  'insights',
-  'mcp_store',
-  'workspace',
-] as const;
-export type Toolset = (typeof TOOLSETS)[number];
+// The toolsets' names, titles and descriptions live in one record each: ./toolsets.
+export { TOOLSETS, type Toolset } from './toolsets';
 
 export interface ToolAnnotations {
   readOnlyHint: boolean;

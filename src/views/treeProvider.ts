@@ -1,7 +1,8 @@
 /** The thin vscode side of a tree model: plain node descriptors → vscode.TreeItems. */
 import * as vscode from 'vscode';
+import type { ViewId } from '../ids';
 import type { TreeSource } from './model/base';
-import { hasLazyTooltip, type TreeNode } from './model/node';
+import type { TreeNode } from './model/node';
 
 export function markdown(text: string): vscode.MarkdownString {
   const m = new vscode.MarkdownString(text, true);
@@ -10,7 +11,7 @@ export function markdown(text: string): vscode.MarkdownString {
   return m;
 }
 
-export function toTreeItem(node: TreeNode, opts: { tooltip?: boolean } = {}): vscode.TreeItem {
+export function toTreeItem(node: TreeNode): vscode.TreeItem {
   const state =
     node.collapsible === 'expanded'
       ? vscode.TreeItemCollapsibleState.Expanded
@@ -20,7 +21,7 @@ export function toTreeItem(node: TreeNode, opts: { tooltip?: boolean } = {}): vs
   const item = new vscode.TreeItem(node.label, state);
   item.id = node.id;
   if (node.description !== undefined) item.description = node.description;
-  if (opts.tooltip !== false && node.tooltip !== undefined) item.tooltip = markdown(node.tooltip);
+  if (node.tooltip !== undefined) item.tooltip = markdown(node.tooltip);
   if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
   if (node.contextValue) item.contextValue = node.contextValue;
   if (node.command) item.command = { command: node.command.command, title: node.command.title, arguments: node.command.args };
@@ -35,16 +36,13 @@ export class ModelTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   constructor(
     private readonly model: TreeSource,
-    private readonly viewId: string,
+    private readonly viewId: ViewId,
   ) {
     this.sub = model.onDidChange((node) => this.emitter.fire(node));
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    // Tooltips with details are fetched on hover, and tooltips not built yet are built on hover
-    // (resolveTreeItem only fills what is undefined): rendering 10,000 rows builds none.
-    const onHover = !!this.model.fetchesTooltip?.(node) || hasLazyTooltip(node);
-    return toTreeItem(node, { tooltip: !onHover });
+    return toTreeItem(node);
   }
 
   getChildren(node?: TreeNode): vscode.ProviderResult<TreeNode[]> {
@@ -57,8 +55,12 @@ export class ModelTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     return this.model.parent(node);
   }
 
+  /**
+   * VS Code asks on hover for what the item left undefined: a node without a tooltip up front gets
+   * the one its model builds or fetches then (rendering 10,000 rows builds none).
+   */
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
-    const tooltip = this.model.resolveTooltip && this.model.fetchesTooltip?.(node) ? await this.model.resolveTooltip(node) : node.tooltip;
+    const tooltip = node.tooltip ?? (await this.model.resolveTooltip?.(node));
     if (tooltip) item.tooltip = markdown(tooltip);
     return item;
   }

@@ -10,14 +10,15 @@
  */
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
+import { COMMANDS } from '../ids';
 import type { ToolRegistry } from '../mcp/registry';
 import type { Toolset } from '../mcp/tool';
 import type { HttpServerHandle } from '../mcp/transports/http';
 import { describeError } from '../posthog/errors';
+import { executeCommand } from './execute';
 import { loadCore, loadServer } from './lazy';
 import type { Session } from './session';
 
-export const MCP_PROVIDER_ID = 'posthog.mcpServer';
 export const MCP_LABEL = 'PostHog';
 /** The definition's address until VS Code starts the server (resolveMcpServerDefinition sets the real one). */
 export const UNSTARTED_URI = 'http://127.0.0.1/mcp';
@@ -100,7 +101,7 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
         'Sign In',
       );
       if (choice !== 'Sign In' || token.isCancellationRequested) return undefined;
-      const ok = await vscode.commands.executeCommand<boolean>('posthog.signIn');
+      const ok = await executeCommand<boolean>(COMMANDS.signIn);
       if (!ok || !this.session.signedIn || token.isCancellationRequested) return undefined;
     }
     let handle: HttpServerHandle;

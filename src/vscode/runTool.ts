@@ -6,25 +6,11 @@ import * as vscode from 'vscode';
 import type { ToolRegistry } from '../mcp/registry';
 import type { ToolDefinition } from '../mcp/tool';
 import { argumentPrompt, argumentSpecs, coerceArgument, confirmationArguments, type ArgSpec } from '../views/model/toolArgs';
+import { toolsetInfo } from '../mcp/toolsets';
 import { loadCore } from './lazy';
 import { BACK, askPick, askText, type PickItem } from './prompts';
 import type { ResultDocuments } from './results';
 import { confirm, showError, withProgress } from './ui';
-
-const TOOLSET_TITLES: Record<string, string> = {
-  actions: 'Actions',
-  events: 'Events',
-  flag_evaluation: 'Flag evaluation',
-  feature_flags: 'Feature flags',
-  annotations: 'Annotations',
-  cohorts: 'Cohorts',
-  dashboards: 'Dashboards',
-  persons: 'Persons',
-  experiments: 'Experiments',
-  insights: 'Insights',
-  mcp_store: 'MCP store',
-  workspace: 'Workspace and query',
-};
 
 export interface RunToolDeps {
   registry: ToolRegistry;
@@ -80,7 +66,7 @@ async function pickTool(registry: ToolRegistry): Promise<ToolDefinition | undefi
   for (const tool of registry.tools) {
     if (tool.toolset !== group) {
       group = tool.toolset;
-      items.push({ label: TOOLSET_TITLES[group] ?? group, kind: vscode.QuickPickItemKind.Separator });
+      items.push({ label: toolsetInfo(group)?.title ?? group, kind: vscode.QuickPickItemKind.Separator });
     }
     items.push({
       label: tool.title,

@@ -1,5 +1,6 @@
 /** The status-bar item: the active project (click to switch), or Sign In. */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../ids';
 import type { Session } from './session';
 
 export function createStatusBar(session: Session): vscode.Disposable {
@@ -9,7 +10,7 @@ export function createStatusBar(session: Session): vscode.Disposable {
     if (session.problem) {
       item.text = '$(warning) PostHog';
       item.tooltip = new vscode.MarkdownString(`**PostHog:** ${escape(session.problem)}\n\nClick to sign in again.`);
-      item.command = 'posthog.signIn';
+      item.command = COMMANDS.signIn;
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else if (session.signedIn) {
       const name = session.projectName ?? (session.projectId ? `Project ${session.projectId}` : 'PostHog');
@@ -17,12 +18,12 @@ export function createStatusBar(session: Session): vscode.Disposable {
       item.tooltip = new vscode.MarkdownString(
         `**PostHog** project **${escape(name)}**${session.projectId ? ` (#${session.projectId})` : ''} on ${escape(session.hostLabel)}\n\nClick to switch project.`,
       );
-      item.command = 'posthog.selectProject';
+      item.command = COMMANDS.selectProject;
       item.backgroundColor = undefined;
     } else {
       item.text = '$(graph) Sign in to PostHog';
       item.tooltip = 'Sign in to PostHog to browse dashboards, feature flags and MCP installations, and give agents PostHog tools.';
-      item.command = 'posthog.signIn';
+      item.command = COMMANDS.signIn;
       item.backgroundColor = undefined;
     }
     item.accessibilityInformation = { label: item.text.replace(/\$\([^)]*\)\s*/g, '') };

@@ -1,6 +1,8 @@
 /** Small UI helpers: errors with actions, confirmations, progress with cancellation. */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../ids';
 import { PostHogError, describeError } from '../posthog/errors';
+import { executeCommand } from './execute';
 import { loadedCore } from './lazy';
 
 const RETRYABLE = new Set(['network', 'timeout', 'server', 'rate_limited', 'outcome_unknown']);
@@ -26,7 +28,7 @@ export async function showError(err: unknown, opts: { retry?: () => unknown } = 
     actions.push('Retry');
   }
   const choice = await vscode.window.showErrorMessage(message, ...new Set(actions));
-  if (choice === 'Sign In') await vscode.commands.executeCommand('posthog.signIn');
+  if (choice === 'Sign In') await executeCommand(COMMANDS.signIn);
   else if (choice === 'Retry') await opts.retry?.();
   else if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'posthog.');
 }

@@ -34,7 +34,8 @@ describe('Dashboards tree model', () => {
     );
     const product = items.find((n) => n.label === 'Product analytics')!;
     assert.equal(product.description, 'Weekly active users, signups and retention at a glance');
-    assert.match(product.tooltip!, /\*\*Product analytics\*\*/);
+    assert.equal(product.tooltip, undefined, 'no tooltip up front: the view asks on hover');
+    assert.match(model.rowTooltip(product)!, /\*\*Product analytics\*\*/);
     assert.ok(model.fetchesTooltip(product), 'the full tooltip is fetched on hover');
     const before = h.standin.requestsTo('/dashboards/', 'GET').length;
     const tip = (await model.resolveTooltip(product))!;

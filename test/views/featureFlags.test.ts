@@ -12,7 +12,7 @@ import {
   type FlagRow,
 } from '../../src/views/model/featureFlags';
 import { refreshViewsOnChange, viewsForToolset } from '../../src/views/model/routing';
-import { hasLazyTooltip, type NodeDesc, type TreeNode } from '../../src/views/model/node';
+import type { NodeDesc, TreeNode } from '../../src/views/model/node';
 import { PROJECT, byKind, labels, nextEvent, registryWithKey } from './helpers';
 
 describe('Feature Flags tree model', () => {
@@ -68,13 +68,13 @@ describe('Feature Flags tree model', () => {
       ['legacy-file-viewer', '100%', false],
     ];
     for (const [key, summary, active] of cases) {
-      const { node: n } = await flag(key);
+      const { node: n, model } = await flag(key);
       assert.equal(n.description, summary, key);
       assert.equal(n.icon?.id, active ? 'circle-large-filled' : 'circle-large-outline', key);
       assert.equal(n.icon?.color, active ? 'testing.iconPassed' : 'disabledForeground', key);
       assert.equal(n.contextValue, active ? 'posthog.flag.active' : 'posthog.flag.inactive', key);
       assert.match(n.accessibilityLabel!, new RegExp(`${key}, ${active ? 'active' : 'inactive'}`));
-      assert.match(n.tooltip!, active ? /Active/ : /Inactive/);
+      assert.match(model.rowTooltip(n)!, active ? /Active/ : /Inactive/);
     }
   });
 
@@ -169,7 +169,10 @@ describe('Feature Flags tree model', () => {
     const first = byKind(await m.children(), 'flag');
     assert.equal(first.length, 10);
     assert.equal(m.built, 10);
-    assert.ok(first.every(hasLazyTooltip), 'no tooltip built yet');
+    assert.ok(
+      first.every((n) => n.tooltip === undefined),
+      'no tooltip built yet: the view asks on hover',
+    );
 
     // The view asks for the children again (expanding, a redraw): nothing is rebuilt.
     const again = byKind(await m.children(), 'flag');
@@ -192,11 +195,10 @@ describe('Feature Flags tree model', () => {
       assert.deepEqual(m.items, flags);
     }
 
-    // A tooltip is built on first read, then kept.
-    const tip = first[0].tooltip!;
+    // A tooltip is built when first asked for, then kept.
+    const tip = m.rowTooltip(first[0])!;
     assert.match(tip, new RegExp(`\\*\\*${(first[0].data as FlagRow).key.replace(/[-_]/g, '\\\\$&')}\\*\\*`));
-    assert.equal(hasLazyTooltip(first[0]), false);
-    assert.equal(first[0].tooltip, tip);
+    assert.equal(m.rowTooltip(first[0]), tip);
     assert.equal(m.built, 30, 'reading a tooltip builds no node');
 
     // A refresh reloads the rows into the same node objects (the view keeps selection and expansion).

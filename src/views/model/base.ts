@@ -3,11 +3,12 @@
  * loading / empty / error states with Retry, "Load more", stable node objects (so the view keeps
  * expansion and can be told exactly which node changed), and refresh.
  */
+import { COMMANDS, TREE_ITEMS, type CommandId } from '../../ids';
 import { fillUrlTemplate } from '../../mcp/urlTemplate';
 import { PostHogError, describeError } from '../../posthog/errors';
 import { Emitter, type Event } from './events';
 import { PagedList, type ListPage } from './paged';
-import { lazyTooltip, oneLine, type NodeDesc, type Row, type TreeNode, type ViewName } from './node';
+import { oneLine, type NodeDesc, type Row, type TreeNode, type ViewName } from './node';
 
 /** What the models need from the ToolRegistry: run a tool, get its data or a thrown error. */
 export interface ToolRunner {
@@ -35,8 +36,10 @@ export interface TreeSource {
   readonly onDidChange: Event<TreeNode | undefined>;
   children(parent?: TreeNode): Promise<TreeNode[]>;
   parent(node: TreeNode): TreeNode | undefined;
-  /** Whether this node's full tooltip is fetched on hover (resolveTooltip), not built from its row. */
-  fetchesTooltip?(node: TreeNode): boolean;
+  /**
+   * The tooltip of a node that has none up front (`node.tooltip` undefined): built or fetched when
+   * the pointer first rests on it (the view's resolveTreeItem), so rendering 10,000 rows builds none.
+   */
   resolveTooltip?(node: TreeNode): Promise<string | undefined>;
 }
 
@@ -47,8 +50,8 @@ export interface HoverDetail {
 }
 
 export interface ModelCommands {
-  refresh: string;
-  loadMore?: string;
+  refresh: CommandId;
+  loadMore?: CommandId;
 }
 
 export abstract class TreeModel<T extends Row = Row> implements TreeSource {
@@ -108,16 +111,29 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
     return undefined;
   }
 
+  /** Fetched tooltips (hoverDetail), kept until a refresh. */
   private readonly tooltips = new Map<string, Promise<string | undefined>>();
+  /** Tooltips a NodeDesc gave as a function, by node id: the function until first asked for, then its text. */
+  private readonly rowTooltips = new Map<string, string | (() => string)>();
 
   fetchesTooltip(node: TreeNode): boolean {
     return this.hoverDetail(node) !== undefined;
   }
 
-  /** The node's tooltip; one with a hoverDetail is fetched once and cached until a refresh. */
+  /** The tooltip written from the node's row alone (no tool call); a deferred one is built on first use. */
+  rowTooltip(node: TreeNode): string | undefined {
+    if (node.tooltip !== undefined) return node.tooltip;
+    const tip = this.rowTooltips.get(node.id);
+    if (typeof tip !== 'function') return tip;
+    const text = tip();
+    this.rowTooltips.set(node.id, text);
+    return text;
+  }
+
+  /** The node's full tooltip; one with a hoverDetail is fetched once and cached until a refresh. */
   resolveTooltip(node: TreeNode): Promise<string | undefined> {
     const detail = this.hoverDetail(node);
-    if (!detail) return Promise.resolve(node.tooltip);
+    if (!detail) return Promise.resolve(this.rowTooltip(node));
     let p = this.tooltips.get(node.id);
     if (!p) {
       const row = (node.data ?? {}) as Row;
@@ -185,7 +201,10 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
     const gone = new Set(previous.filter((n) => !kept.has(n.id)).map((n) => n.id));
     if (gone.size === 0) return;
     for (const [id, node] of this.nodes)
-      if (gone.has(id) || (node.parentId !== undefined && gone.has(node.parentId))) this.nodes.delete(id);
+      if (gone.has(id) || (node.parentId !== undefined && gone.has(node.parentId))) {
+        this.nodes.delete(id);
+        this.rowTooltips.delete(id);
+      }
   }
 
   /**
@@ -255,12 +274,17 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
       this.nodes.set(desc.id, node);
     }
     const target = node as unknown as Record<string, unknown>;
-    for (const k of Object.keys(fields)) {
-      const v = fields[k];
-      if (k === 'tooltip' && typeof v === 'function') lazyTooltip(node, v as () => string);
-      else target[k] = v;
-    }
+    for (const k of Object.keys(fields)) if (k !== 'tooltip') target[k] = fields[k];
     node.view = this.view;
+    // A tooltip given as a function, or one with more to fetch, is left to hover time
+    // (resolveTooltip, through the view's resolveTreeItem): such a node has none up front.
+    if (desc.tooltip !== undefined && (typeof desc.tooltip === 'function' || this.fetchesTooltip(node))) {
+      this.rowTooltips.set(desc.id, desc.tooltip);
+      delete node.tooltip;
+    } else {
+      this.rowTooltips.delete(desc.id);
+      if ('tooltip' in fields) node.tooltip = desc.tooltip as string | undefined;
+    }
     return node;
   }
 
@@ -280,7 +304,7 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
           kind: 'empty',
           label: this.emptyLabel(),
           icon: { id: 'info' },
-          contextValue: 'posthog.empty',
+          contextValue: TREE_ITEMS.empty,
           ...this.emptyExtras(),
         }),
       ];
@@ -294,7 +318,7 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
           label: oneLine(describeError(list.moreError), 200),
           tooltip: `${describeError(list.moreError)}\n\nClick to try again.`,
           icon: { id: 'error', color: 'errorForeground' },
-          contextValue: 'posthog.error.loadMore',
+          contextValue: TREE_ITEMS.loadMoreError,
           command: this.commands.loadMore ? { command: this.commands.loadMore, title: 'Retry', args: [] } : undefined,
         }),
       );
@@ -308,7 +332,7 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
           description: list.count !== undefined ? `${shown} of ${list.count}` : `${shown} shown`,
           tooltip: `Load the next ${list.pageSize} ${this.noun}.`,
           icon: { id: list.loadingMore ? 'loading~spin' : 'ellipsis' },
-          contextValue: 'posthog.loadMore',
+          contextValue: TREE_ITEMS.loadMore,
           command: list.loadingMore ? undefined : { command: this.commands.loadMore, title: 'Load More', args: [] },
         }),
       );
@@ -348,7 +372,7 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
           kind: 'empty',
           label: this.childrenEmptyLabel(parent),
           icon: { id: 'info' },
-          contextValue: 'posthog.empty',
+          contextValue: TREE_ITEMS.empty,
           parentId: parent.id,
         }),
       ];
@@ -366,7 +390,7 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
         label: oneLine(message, 200),
         tooltip: `${message}\n\nClick to try again.`,
         icon: { id: 'error', color: 'errorForeground' },
-        contextValue: 'posthog.error',
+        contextValue: TREE_ITEMS.error,
         command: { command: this.commands.refresh, title: 'Retry', args: [] },
         parentId: parent?.id,
       }),
@@ -380,8 +404,8 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
           kind: 'signIn',
           label: error.kind === 'auth' ? 'Sign in again…' : 'Sign in…',
           icon: { id: 'sign-in' },
-          contextValue: 'posthog.signIn',
-          command: { command: 'posthog.signIn', title: 'Sign In' },
+          contextValue: TREE_ITEMS.signIn,
+          command: { command: COMMANDS.signIn, title: 'Sign In' },
           parentId: parent?.id,
         }),
       );

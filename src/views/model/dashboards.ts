@@ -1,4 +1,5 @@
 /** The Dashboards view: dashboards (pinned first), each expanding to its tiles. */
+import { COMMANDS, TREE_ITEMS } from '../../ids';
 import { TreeModel, asPage, type HoverDetail, type ModelOptions } from './base';
 import { md, oneLine, str, type NodeDesc, type Row, type TreeNode } from './node';
 
@@ -34,7 +35,7 @@ export function dashboardTooltip(d: DashboardRow, problem?: string): string {
 export class DashboardsModel extends TreeModel<DashboardRow> {
   readonly view = 'dashboards' as const;
   protected readonly noun = 'dashboards';
-  protected readonly commands = { refresh: 'posthog.dashboards.refresh', loadMore: 'posthog.dashboards.loadMore' };
+  protected readonly commands = { refresh: COMMANDS.dashboardsRefresh, loadMore: COMMANDS.dashboardsLoadMore };
 
   constructor(options: ModelOptions) {
     super(options);
@@ -58,7 +59,7 @@ export class DashboardsModel extends TreeModel<DashboardRow> {
       description: str(d.description) ? oneLine(d.description, 60) : undefined,
       tooltip,
       icon: { id: d.pinned ? 'pinned' : 'dashboard' },
-      contextValue: d.pinned ? 'posthog.dashboard.pinned' : 'posthog.dashboard',
+      contextValue: d.pinned ? TREE_ITEMS.pinnedDashboard : TREE_ITEMS.dashboard,
       collapsible: 'collapsed',
       url: str(d.url),
       accessibilityLabel: `${d.pinned ? 'Pinned dashboard' : 'Dashboard'} ${d.name}`,
@@ -81,7 +82,7 @@ export class DashboardsModel extends TreeModel<DashboardRow> {
   }
 
   protected override emptyExtras(): Partial<TreeNode> {
-    return { tooltip: 'Create one with the + button above.', command: { command: 'posthog.dashboards.create', title: 'Create Dashboard' } };
+    return { tooltip: 'Create one with the + button above.', command: { command: COMMANDS.dashboardsCreate, title: 'Create Dashboard' } };
   }
 
   protected override async fetchChildren(parent: TreeNode, signal: AbortSignal): Promise<Row[]> {
@@ -104,7 +105,7 @@ export class DashboardsModel extends TreeModel<DashboardRow> {
           description: str(t.description) ? oneLine(t.description, 60) : undefined,
           tooltip: lines.join('\n'),
           icon: { id: 'graph' },
-          contextValue: 'posthog.insight',
+          contextValue: TREE_ITEMS.insight,
           url: str(t.url),
           data: t,
         };
@@ -117,7 +118,7 @@ export class DashboardsModel extends TreeModel<DashboardRow> {
         description: 'text',
         tooltip: text,
         icon: { id: 'note' },
-        contextValue: 'posthog.textTile',
+        contextValue: TREE_ITEMS.textTile,
         data: t,
       };
     });

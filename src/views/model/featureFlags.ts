@@ -1,4 +1,5 @@
 /** The Feature Flags view: flags with an active/inactive icon, their rollout summary, filter by key. */
+import { COMMANDS, TREE_ITEMS } from '../../ids';
 import { OPERATOR_WORDS } from '../../posthog/operators';
 import { rolloutSummary } from '../../posthog/rollout';
 import { TreeModel, asPage, type HoverDetail, type ModelOptions } from './base';
@@ -42,7 +43,7 @@ export function rolloutProblem(text: string): string | undefined {
 export class FeatureFlagsModel extends TreeModel<FlagRow> {
   readonly view = 'featureFlags' as const;
   protected readonly noun = 'feature flags';
-  protected readonly commands = { refresh: 'posthog.flags.refresh', loadMore: 'posthog.flags.loadMore' };
+  protected readonly commands = { refresh: COMMANDS.flagsRefresh, loadMore: COMMANDS.flagsLoadMore };
   private searchText = '';
 
   constructor(options: ModelOptions) {
@@ -85,7 +86,7 @@ export class FeatureFlagsModel extends TreeModel<FlagRow> {
       icon: f.active
         ? { id: 'circle-large-filled', color: 'testing.iconPassed' }
         : { id: 'circle-large-outline', color: 'disabledForeground' },
-      contextValue: f.active ? 'posthog.flag.active' : 'posthog.flag.inactive',
+      contextValue: f.active ? TREE_ITEMS.activeFlag : TREE_ITEMS.inactiveFlag,
       url: str(f.url),
       accessibilityLabel: `${f.key}, ${state.toLowerCase()}${rollout ? `, ${rollout}` : ''}`,
       data: f,
@@ -100,8 +101,8 @@ export class FeatureFlagsModel extends TreeModel<FlagRow> {
 
   protected override emptyExtras(): Partial<TreeNode> {
     return this.searchText
-      ? { tooltip: 'Click to change the filter.', command: { command: 'posthog.flags.filter', title: 'Filter' } }
-      : { tooltip: 'Create one with the + button above.', command: { command: 'posthog.flags.create', title: 'Create Feature Flag' } };
+      ? { tooltip: 'Click to change the filter.', command: { command: COMMANDS.flagsFilter, title: 'Filter' } }
+      : { tooltip: 'Create one with the + button above.', command: { command: COMMANDS.flagsCreate, title: 'Create Feature Flag' } };
   }
 
   /** The full tooltip, with the flag's release conditions (one get_feature_flag call). */

@@ -3,6 +3,7 @@
  * state and a warning when they need (re-)authorization; each expands to its tools with their
  * approval state.
  */
+import { COMMANDS, MCP_TOOL_ITEMS, TREE_ITEMS, mcpInstallationItem } from '../../ids';
 import { TreeModel, asPage, type ModelOptions } from './base';
 import { md, oneLine, plural, str, type Row, type TreeNode } from './node';
 
@@ -88,7 +89,7 @@ export function installationWarning(i: InstallationRow): string | undefined {
 export class McpInstallationsModel extends TreeModel<InstallationRow> {
   readonly view = 'mcp' as const;
   protected readonly noun = 'installations';
-  protected readonly commands = { refresh: 'posthog.mcp.refresh' };
+  protected readonly commands = { refresh: COMMANDS.mcpRefresh };
 
   constructor(options: ModelOptions) {
     super(options);
@@ -111,9 +112,6 @@ export class McpInstallationsModel extends TreeModel<InstallationRow> {
     if (!i.is_enabled) parts.push('disabled');
     parts.push(authTypeLabel(i.auth_type));
     if (!warning && typeof i.tool_count === 'number') parts.push(plural(i.tool_count, 'tool'));
-    const flags = [i.is_enabled ? 'enabled' : 'disabled'];
-    if (i.auth_type === 'oauth') flags.push('oauth');
-    if (warning) flags.push('needsAuth');
     const lines = [`**${md(name)}**`, ''];
     if (str(i.description)) lines.push(md(i.description), '');
     if (str(i.url)) lines.push(`Server: \`${String(i.url).replace(/`/g, "'")}\``, '');
@@ -132,7 +130,7 @@ export class McpInstallationsModel extends TreeModel<InstallationRow> {
         : i.is_enabled
           ? { id: 'server' }
           : { id: 'circle-slash', color: 'disabledForeground' },
-      contextValue: `posthog.mcpInstallation.${flags.join('.')}`,
+      contextValue: mcpInstallationItem({ enabled: i.is_enabled, oauth: i.auth_type === 'oauth', needsAuth: !!warning }),
       collapsible: 'collapsed',
       url: this.options.uiUrl?.('settings/mcp-servers'),
       accessibilityLabel: `${name}, ${parts.join(', ')}`,
@@ -147,7 +145,7 @@ export class McpInstallationsModel extends TreeModel<InstallationRow> {
   protected override emptyExtras(): Partial<TreeNode> {
     return {
       tooltip: 'Install one from the catalogue with the + button above.',
-      command: { command: 'posthog.mcp.installTemplate', title: 'Install MCP Server' },
+      command: { command: COMMANDS.mcpInstallTemplate, title: 'Install MCP Server' },
     };
   }
 
@@ -169,8 +167,8 @@ export class McpInstallationsModel extends TreeModel<InstallationRow> {
         description: 'click to authorize',
         tooltip: `${i.needs_reauth ? 'PostHog can no longer reach this server with the stored credentials.' : 'The OAuth sign-in to this server was not completed.'} Click to open the authorization page in your browser.`,
         icon: { id: 'warning', color: 'problemsWarningIcon.foreground' },
-        contextValue: 'posthog.mcpWarning',
-        command: { command: 'posthog.mcp.authorize', title: 'Authorize', args: [parent] },
+        contextValue: TREE_ITEMS.mcpWarning,
+        command: { command: COMMANDS.mcpAuthorize, title: 'Authorize', args: [parent] },
       });
     }
     for (const t of tools) {
@@ -192,7 +190,7 @@ export class McpInstallationsModel extends TreeModel<InstallationRow> {
         description: APPROVAL_LABELS[state],
         tooltip: lines.join('\n'),
         icon: APPROVAL_ICONS[state],
-        contextValue: `posthog.mcpTool.${state}`,
+        contextValue: MCP_TOOL_ITEMS[state],
         url: this.options.uiUrl?.('settings/mcp-servers'),
         accessibilityLabel: `${tool.tool_name}, ${APPROVAL_LABELS[state]}`,
         data: tool,

@@ -2,6 +2,7 @@
  * Plain descriptions of tree items. The models produce these; the thin vscode providers turn
  * them into TreeItems. Nothing here knows about `vscode`.
  */
+import type { CommandId } from '../../ids';
 
 export type ViewName = 'dashboards' | 'featureFlags' | 'mcp';
 
@@ -13,7 +14,7 @@ export interface NodeIcon {
 }
 
 export interface NodeCommand {
-  command: string;
+  command: CommandId;
   title: string;
   args?: unknown[];
 }
@@ -51,37 +52,10 @@ export type Row = Record<string, unknown>;
 
 /**
  * What a model says about a node (the model adds `view`). A tooltip may be given as a function:
- * it is built the first time `node.tooltip` is read (rows loaded by the thousand mostly never are).
+ * then the node has none up front, and the view builds it on hover (rows loaded by the thousand
+ * mostly never are).
  */
 export type NodeDesc = Omit<TreeNode, 'view' | 'tooltip'> & { tooltip?: string | (() => string) };
-
-const tooltipBuilders = new WeakMap<object, () => string>();
-
-function setTooltip(this: TreeNode, value: string | undefined): void {
-  tooltipBuilders.delete(this);
-  Object.defineProperty(this, 'tooltip', { value, writable: true, enumerable: true, configurable: true });
-}
-
-function buildTooltip(this: TreeNode): string | undefined {
-  const build = tooltipBuilders.get(this);
-  const value = build ? build() : undefined;
-  setTooltip.call(this, value);
-  return value;
-}
-
-/** Is the node's tooltip still to be built (so a view can leave it to hover time)? */
-export function hasLazyTooltip(node: TreeNode): boolean {
-  return tooltipBuilders.has(node);
-}
-
-/**
- * Gives `node` a tooltip built on first read (then kept as a plain property). The getter and
- * setter are shared by every node, so lazy nodes keep one hidden class.
- */
-export function lazyTooltip(node: TreeNode, build: () => string): void {
-  tooltipBuilders.set(node, build);
-  Object.defineProperty(node, 'tooltip', { get: buildTooltip, set: setTooltip, enumerable: true, configurable: true });
-}
 
 /** Escapes text for a Markdown tooltip. */
 export function md(text: unknown): string {

@@ -1,16 +1,17 @@
 /** Dashboards: refresh, load more, create, delete (with confirmation). */
 import * as vscode from 'vscode';
+import { VIEWS } from '../../ids';
 import type { DashboardRow } from '../../views/model/dashboards';
 import { askText, BACK } from '../prompts';
 import { confirm, openExternal, showError, withProgress } from '../ui';
-import { VIEW_IDS, isNode, target, type Services } from './services';
+import { isNode, target, type Services } from './services';
 
 export function refresh(s: Services, arg?: unknown): void {
   s.models.dashboards.refresh(isNode(arg) ? arg : undefined);
 }
 
 export async function loadMore(s: Services): Promise<void> {
-  await withProgress('Loading dashboards…', () => s.models.dashboards.loadMore(), { viewId: VIEW_IDS.dashboards });
+  await withProgress('Loading dashboards…', () => s.models.dashboards.loadMore(), { viewId: VIEWS.dashboards });
 }
 
 export async function create(s: Services): Promise<DashboardRow | undefined> {
@@ -35,7 +36,7 @@ export async function create(s: Services): Promise<DashboardRow | undefined> {
   const run = async (): Promise<DashboardRow | undefined> => {
     try {
       const created = await withProgress(`Creating dashboard "${input.name}"…`, (signal) => s.models.dashboards.create(input, signal), {
-        viewId: VIEW_IDS.dashboards,
+        viewId: VIEWS.dashboards,
       });
       void vscode.window.showInformationMessage(`Created dashboard "${created.name}".`, 'Open in PostHog').then((c) => {
         if (c && created.url) void openExternal(created.url);
@@ -60,7 +61,7 @@ export async function remove(s: Services, arg?: unknown): Promise<boolean> {
   );
   if (!ok) return false;
   try {
-    await withProgress(`Deleting dashboard "${name}"…`, (signal) => s.models.dashboards.delete(d, signal), { viewId: VIEW_IDS.dashboards });
+    await withProgress(`Deleting dashboard "${name}"…`, (signal) => s.models.dashboards.delete(d, signal), { viewId: VIEWS.dashboards });
     vscode.window.setStatusBarMessage(`$(trash) Deleted dashboard "${name}"`, 4000);
     return true;
   } catch (err) {

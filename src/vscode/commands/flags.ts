@@ -1,16 +1,18 @@
 /** Feature flags: refresh, load more, filter, create, toggle (confirmed), copy key, delete (confirmed). */
 import * as vscode from 'vscode';
+import { CONTEXT_KEYS, VIEWS } from '../../ids';
+import { setContext } from '../execute';
 import { flagKeyProblem, flagRollout, rolloutProblem, type FlagRow } from '../../views/model/featureFlags';
 import { BACK, askText } from '../prompts';
 import { confirm, openExternal, showError, withProgress } from '../ui';
-import { VIEW_IDS, isNode, target, type Services } from './services';
+import { isNode, target, type Services } from './services';
 
 export function refresh(s: Services, arg?: unknown): void {
   s.models.featureFlags.refresh(isNode(arg) ? arg : undefined);
 }
 
 export async function loadMore(s: Services): Promise<void> {
-  await withProgress('Loading feature flags…', () => s.models.featureFlags.loadMore(), { viewId: VIEW_IDS.featureFlags });
+  await withProgress('Loading feature flags…', () => s.models.featureFlags.loadMore(), { viewId: VIEWS.featureFlags });
 }
 
 /** Applies the filter to the model, the view's description and the context key. */
@@ -18,7 +20,7 @@ export function applyFilter(s: Services, text: string | undefined): void {
   s.models.featureFlags.setSearch(text);
   const search = s.models.featureFlags.search;
   s.views.featureFlags.description = search ? `matching "${search}"` : undefined;
-  void vscode.commands.executeCommand('setContext', 'posthog.flags.filtered', !!search);
+  void setContext(CONTEXT_KEYS.flagsFiltered, !!search);
 }
 
 export async function filter(s: Services, arg?: unknown): Promise<void> {
@@ -86,7 +88,7 @@ export async function create(s: Services): Promise<FlagRow | undefined> {
   const run = async (): Promise<FlagRow | undefined> => {
     try {
       const created = await withProgress(`Creating feature flag "${key}"…`, (signal) => s.models.featureFlags.create(input, signal), {
-        viewId: VIEW_IDS.featureFlags,
+        viewId: VIEWS.featureFlags,
       });
       void vscode.window
         .showInformationMessage(
@@ -139,7 +141,7 @@ export async function toggle(s: Services, arg?: unknown): Promise<boolean> {
     await withProgress(
       `${enable ? 'Enabling' : 'Disabling'} "${flag.key}"…`,
       (signal) => s.models.featureFlags.setActive(flag!, enable, signal),
-      { viewId: VIEW_IDS.featureFlags },
+      { viewId: VIEWS.featureFlags },
     );
     vscode.window.setStatusBarMessage(
       `$(${enable ? 'circle-large-filled' : 'circle-large-outline'}) Feature flag "${flag.key}" ${enable ? 'enabled' : 'disabled'}`,
@@ -172,7 +174,7 @@ export async function remove(s: Services, arg?: unknown): Promise<boolean> {
   if (!ok) return false;
   try {
     await withProgress(`Deleting "${flag.key}"…`, (signal) => s.models.featureFlags.delete(flag!, signal), {
-      viewId: VIEW_IDS.featureFlags,
+      viewId: VIEWS.featureFlags,
     });
     vscode.window.setStatusBarMessage(`$(trash) Deleted feature flag "${flag.key}"`, 4000);
     return true;

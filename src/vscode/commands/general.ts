@@ -1,6 +1,8 @@
 /** Refresh everything, Open in PostHog, Copy MCP Configuration. */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../ids';
 import { API_KEY_PLACEHOLDER, mcpConfigurationText } from '../../views/model/mcpConfig';
+import { executeCommand } from '../execute';
 import { readMcpSettings } from '../mcpProvider';
 import { openExternal } from '../ui';
 import { isNode, type Services } from './services';
@@ -24,7 +26,7 @@ export async function openInPostHog(s: Services, arg?: unknown): Promise<string 
   url ??= s.session.uiUrl('');
   if (!url) {
     void vscode.window.showInformationMessage('Sign in to PostHog to open your project.', 'Sign In').then((c) => {
-      if (c) void vscode.commands.executeCommand('posthog.signIn');
+      if (c) void executeCommand(COMMANDS.signIn);
     });
     return undefined;
   }

@@ -3,6 +3,7 @@
  * authorize (opens the OAuth page), delete (confirmed), install from the catalogue or a custom server.
  */
 import * as vscode from 'vscode';
+import { VIEWS } from '../../ids';
 import {
   authTypeLabel,
   installationName,
@@ -15,7 +16,7 @@ import {
 } from '../../views/model/mcpInstallations';
 import { BACK, askPick, askText, type Answer, type PickItem } from '../prompts';
 import { confirm, openExternal, showError, withProgress } from '../ui';
-import { VIEW_IDS, isNode, target, type Services } from './services';
+import { isNode, target, type Services } from './services';
 
 export function refresh(s: Services, arg?: unknown): void {
   s.models.mcp.refresh(isNode(arg) ? arg : undefined);
@@ -28,7 +29,7 @@ export async function setApproval(s: Services, arg: unknown, state: ApprovalStat
   if (!tool?.installation_id || !tool.tool_name) return false;
   try {
     await withProgress(`Updating "${tool.tool_name}"…`, (signal) => s.models.mcp.setApproval(tool, state, signal), {
-      viewId: VIEW_IDS.mcp,
+      viewId: VIEWS.mcp,
     });
     vscode.window.setStatusBarMessage(`${STATE_WORDS[state]} ${tool.tool_name}`, 3000);
     return true;
@@ -74,7 +75,7 @@ export async function setEnabled(s: Services, arg: unknown, enabled: boolean): P
   const name = installationName(i);
   try {
     await withProgress(`${enabled ? 'Enabling' : 'Disabling'} ${name}…`, (signal) => s.models.mcp.setEnabled(i, enabled, signal), {
-      viewId: VIEW_IDS.mcp,
+      viewId: VIEWS.mcp,
     });
     vscode.window.setStatusBarMessage(`${name} ${enabled ? 'enabled' : 'disabled'}`, 3000);
     return true;
@@ -99,7 +100,7 @@ export async function authorize(s: Services, arg?: unknown): Promise<string | un
   const name = installationName(i);
   try {
     const url = await withProgress(`Starting authorization of ${name}…`, (signal) => s.models.mcp.authorize(i, signal), {
-      viewId: VIEW_IDS.mcp,
+      viewId: VIEWS.mcp,
     });
     void openAuthorization(s, url, name);
     return url;
@@ -120,7 +121,7 @@ export async function remove(s: Services, arg?: unknown): Promise<boolean> {
   );
   if (!ok) return false;
   try {
-    await withProgress(`Deleting ${name}…`, (signal) => s.models.mcp.delete(i, signal), { viewId: VIEW_IDS.mcp });
+    await withProgress(`Deleting ${name}…`, (signal) => s.models.mcp.delete(i, signal), { viewId: VIEWS.mcp });
     vscode.window.setStatusBarMessage(`$(trash) Deleted ${name}`, 4000);
     return true;
   } catch (err) {
@@ -257,10 +258,8 @@ export async function installCustom(s: Services): Promise<InstallResult | undefi
         continue;
       }
       authType = v.value!;
-      if (authType === 'oauth') {
-        step = 5;
-        break;
-      }
+      // OAuth needs no key: the fourth step is skipped.
+      if (authType === 'oauth') break;
     } else {
       const v: Answer<string> = await askText({
         title,

@@ -9,12 +9,6 @@ import type { PostHogMcpProvider } from '../mcpProvider';
 import type { ResultDocuments } from '../results';
 import type { Session } from '../session';
 
-export const VIEW_IDS: Record<ViewName, string> = {
-  dashboards: 'posthog.dashboards',
-  featureFlags: 'posthog.featureFlags',
-  mcp: 'posthog.mcpInstallations',
-};
-
 export interface Services {
   context: vscode.ExtensionContext;
   session: Session;

@@ -1,7 +1,9 @@
-/** Small helpers shared by the tool groups: paging fields, compact results, PATCH bodies. */
+/** Small helpers shared by the tool groups: paging fields, compact results, PATCH bodies, update tools. */
 import { z } from 'zod';
 import type { Page } from '../../posthog/client';
+import { defineTool, type ToolDefinition } from '../tool';
 import { fillUrlTemplate } from '../urlTemplate';
+import { isPlainObject } from '../values';
 
 export const DEFAULT_LIMIT = 25;
 
@@ -82,17 +84,24 @@ export function given<A extends Record<string, unknown>>(args: A, keys: readonly
 
 /** "Ada Lovelace" or the email, from PostHog's UserBasic. */
 export function personName(user: unknown): string | undefined {
-  if (!user || typeof user !== 'object') return undefined;
-  const u = user as Record<string, unknown>;
-  const name = [u.first_name, u.last_name].filter((x) => typeof x === 'string' && x).join(' ');
-  return name || (typeof u.email === 'string' ? u.email : undefined);
+  if (!isPlainObject(user)) return undefined;
+  const name = [user.first_name, user.last_name].filter((x) => typeof x === 'string' && x).join(' ');
+  return name || (typeof user.email === 'string' ? user.email : undefined);
 }
 
-/** Throws when a PATCH would send nothing. */
-export function requireSomeChange(body: Record<string, unknown>, fields: string): void {
-  if (Object.keys(body).length === 0) {
-    throw new Error(`Nothing to update: give at least one of ${fields}.`);
-  }
+/**
+ * An update tool: its optional input fields are the changes, and at least one must be given, or
+ * the call is refused before anything is sent ("give at least one of name, description"). The
+ * tool's own check runs after that.
+ */
+export function defineUpdateTool<S extends z.ZodRawShape>(def: ToolDefinition<S>): ToolDefinition {
+  const changes = Object.keys(def.input).filter((k) => def.input[k].isOptional());
+  const ownCheck = def.check;
+  return defineTool<S>({
+    ...def,
+    check: (args) => {
+      const given = args as Record<string, unknown>;
+      return changes.every((k) => given[k] === undefined) ? `give at least one of ${changes.join(', ')}` : ownCheck?.(args);
+    },
+  });
 }
-
-export type Row = Record<string, unknown>;

@@ -58,6 +58,11 @@ export class ToolApi {
     return this.client.context(this.signal);
   }
 
+  /** The project API token (phc_…) that ingestion requests carry. */
+  projectToken(): Promise<string> {
+    return this.client.projectToken(this.signal);
+  }
+
   /** `/api/projects/:id/<suffix>`. */
   projectPath(suffix: string): Promise<string> {
     return this.client.projectPath(suffix, this.signal);

@@ -300,7 +300,7 @@ function scrub(message: string, tool: ToolDefinition, rawArgs: unknown): string 
     out = out.split(v).join('[redacted]');
     // A secret cut short where an echoed detail was clipped ("…") leaves its start behind.
     for (let n = v.length - 1; n >= 4; n--) {
-      const cut = `${v.slice(0, n)}…`;
+      const cut = clipText(v, n);
       if (out.includes(cut)) out = out.split(cut).join('[redacted]…');
     }
   }

@@ -64,7 +64,7 @@ export class ToolApi {
   }
 
   /** `/api/projects/:id/<suffix>`. */
-  projectPath(suffix: string): Promise<string> {
+  private projectPath(suffix: string): Promise<string> {
     return this.client.projectPath(suffix, this.signal);
   }
 

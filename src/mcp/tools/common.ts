@@ -100,8 +100,8 @@ export function defineUpdateTool<S extends z.ZodRawShape>(def: ToolDefinition<S>
   return defineTool<S>({
     ...def,
     check: (args) => {
-      const given = args as Record<string, unknown>;
-      return changes.every((k) => given[k] === undefined) ? `give at least one of ${changes.join(', ')}` : ownCheck?.(args);
+      const fields = args as Record<string, unknown>;
+      return changes.every((k) => fields[k] === undefined) ? `give at least one of ${changes.join(', ')}` : ownCheck?.(args);
     },
   });
 }

@@ -33,7 +33,7 @@ const tags = z.array(z.string().min(1).max(255)).max(50).describe('Tags');
 const STEP_FIELDS = ['event', 'properties', 'url', 'selector', 'tag_name', 'text', 'href'] as const;
 
 /** Every step must say what it matches, or the action would match every event. */
-function checkSteps(list: Array<Record<string, unknown>> | undefined): string | undefined {
+function checkSteps(list: Row[] | undefined): string | undefined {
   if (!list) return undefined;
   const empty = list.findIndex(
     (s) => !STEP_FIELDS.some((f) => s[f] !== undefined && s[f] !== '' && !(Array.isArray(s[f]) && (s[f] as unknown[]).length === 0)),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Page } from '../../posthog/client';
 import { defineTool, type ToolDefinition } from '../tool';
 import { fillUrlTemplate } from '../urlTemplate';
-import { isPlainObject } from '../values';
+import { isPlainObject, type Row } from '../values';
 
 export const DEFAULT_LIMIT = 25;
 
@@ -27,8 +27,8 @@ export const jsonObject = (description: string) => z.record(z.unknown()).describ
 export function compact<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => compact(v)) as unknown as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(value as Row)) {
       if (v === null || v === undefined || v === '') continue;
       if (Array.isArray(v) && v.length === 0) continue;
       out[k] = compact(v);
@@ -57,7 +57,7 @@ export function listResult<T, R>(page: Page<T>, map: (row: T) => R, urlTemplate?
   let templated = false;
   if (urlTemplate) {
     results = results.map((row) => {
-      const r = row as unknown as Record<string, unknown>;
+      const r = row as unknown as Row;
       if (r && typeof r.url === 'string' && fillUrlTemplate(urlTemplate, r) === r.url) {
         templated = true;
         const { url: _url, ...rest } = r;
@@ -76,8 +76,8 @@ export function listResult<T, R>(page: Page<T>, map: (row: T) => R, urlTemplate?
 }
 
 /** Only the fields that were given: an omitted field is never sent, so nothing is wiped. */
-export function given<A extends Record<string, unknown>>(args: A, keys: readonly (keyof A)[]): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
+export function given<A extends Row>(args: A, keys: readonly (keyof A)[]): Row {
+  const body: Row = {};
   for (const k of keys) if (args[k] !== undefined) body[k as string] = args[k];
   return body;
 }
@@ -100,7 +100,7 @@ export function defineUpdateTool<S extends z.ZodRawShape>(def: ToolDefinition<S>
   return defineTool<S>({
     ...def,
     check: (args) => {
-      const fields = args as Record<string, unknown>;
+      const fields = args as Row;
       return changes.every((k) => fields[k] === undefined) ? `give at least one of ${changes.join(', ')}` : ownCheck?.(args);
     },
   });

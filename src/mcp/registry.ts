@@ -8,6 +8,8 @@ import type { PostHogClient } from '../posthog/client';
 import { describeError } from '../posthog/errors';
 import { TOOLSETS, type ToolDefinition, type Toolset } from './tool';
 import { renderForAgent } from './render';
+import { ToolApi } from './api';
+import { clipText, isPlainObject } from './values';
 
 export interface ToolFilter {
   /** Only these tool groups. Undefined or empty: all. */
@@ -134,7 +136,7 @@ export class ToolRegistry {
       const args = this.validate(tool, rawArgs);
       const client = await this.clientProvider();
       const signal = opts.signal ?? new AbortController().signal;
-      const data = await tool.handler(args, { client, signal });
+      const data = await tool.handler(args, { api: new ToolApi(client, signal), client, signal });
       this.emitCall({ tool: name, durationMs: Date.now() - started, ok: true, args: safeArgs });
       if (!tool.annotations.readOnlyHint) {
         for (const l of this.changeListeners) {
@@ -164,8 +166,7 @@ export class ToolRegistry {
     try {
       const data = await this.run(name, rawArgs, opts);
       // Structured results are the handler's object exactly (its output schema says so), and their text is its JSON.
-      const structured =
-        tool?.output && data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+      const structured = tool?.output && isPlainObject(data) ? data : undefined;
       const result: McpToolResult = { content: [{ type: 'text', text: structured ? JSON.stringify(structured) : renderForAgent(data) }] };
       if (structured) result.structuredContent = structured;
       return result;
@@ -277,19 +278,14 @@ function clipKey(k: string): string {
   return clipText(k, 40);
 }
 
-function clipText(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
 /** Arguments as safe to log: secret fields replaced. Big values clipped. */
 export function redact(tool: ToolDefinition, rawArgs: unknown): Record<string, unknown> {
-  if (!rawArgs || typeof rawArgs !== 'object' || Array.isArray(rawArgs)) return {};
+  if (!isPlainObject(rawArgs)) return {};
   const secrets = new Set(tool.secretArgs ?? []);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(rawArgs as Record<string, unknown>)) {
+  for (const [k, v] of Object.entries(rawArgs)) {
     if (secrets.has(k)) out[k] = '[redacted]';
-    else if (typeof v === 'string' && v.length > 200) out[k] = `${v.slice(0, 200)}…`;
-    else out[k] = v;
+    else out[k] = typeof v === 'string' ? clipText(v, 200) : v;
   }
   return out;
 }
@@ -304,7 +300,7 @@ function scrub(message: string, tool: ToolDefinition, rawArgs: unknown): string 
     out = out.split(v).join('[redacted]');
     // A secret cut short where an echoed detail was clipped ("…") leaves its start behind.
     for (let n = v.length - 1; n >= 4; n--) {
-      const cut = `${v.slice(0, n)}…`;
+      const cut = clipText(v, n);
       if (out.includes(cut)) out = out.split(cut).join('[redacted]…');
     }
   }

@@ -18,19 +18,15 @@
  * back only where it was true.
  */
 
-type Obj = Record<string, unknown>;
-
-function isPlainObject(v: unknown): v is Obj {
-  return !!v && typeof v === 'object' && !Array.isArray(v);
-}
+import { isPlainObject, type Row } from './values';
 
 /** A list answer: an object whose `results` is an array of objects. */
-function isObjectList(data: unknown): data is Obj & { results: Obj[] } {
+function isObjectList(data: unknown): data is Row & { results: Row[] } {
   return isPlainObject(data) && Array.isArray(data.results) && data.results.every(isPlainObject);
 }
 
 /** The columns of some rows: always-present first (in row order), then by how often they appear. */
-export function columnsOf(rows: Obj[]): string[] {
+export function columnsOf(rows: Row[]): string[] {
   const seen = new Map<string, { count: number; first: number }>();
   let position = 0;
   for (const row of rows) {
@@ -47,7 +43,7 @@ export function columnsOf(rows: Obj[]): string[] {
 export function toTable(data: unknown): unknown {
   if (!isObjectList(data)) return data;
   const { results, ...envelope } = data;
-  const out: Obj = {};
+  const out: Row = {};
   for (const [k, v] of Object.entries(envelope)) {
     if (k === 'has_more' && (v === false || envelope.next_offset !== undefined || envelope.next_page !== undefined)) continue;
     out[k] = v;
@@ -72,14 +68,14 @@ export function fromTable(data: unknown): unknown {
   const { columns, rows, ...envelope } = data;
   const cols = Array.isArray(columns) ? (columns as string[]) : [];
   const results = (rows as unknown[][]).map((cells) => {
-    const row: Obj = {};
+    const row: Row = {};
     cols.forEach((c, i) => {
       if (i < cells.length && cells[i] !== null) row[c] = cells[i];
     });
     return row;
   });
   const more = envelope.has_more === true || envelope.next_offset !== undefined || envelope.next_page !== undefined;
-  const out: Obj = {};
+  const out: Row = {};
   for (const [k, v] of Object.entries(envelope)) if (k !== 'has_more') out[k] = v;
   return { ...out, ...(more ? { has_more: true } : {}), results };
 }

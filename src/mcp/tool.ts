@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { PostHogClient } from '../posthog/client';
+import type { ToolApi } from './api';
 import type { Toolset } from './toolsets';
 
 // The toolsets' names, titles and descriptions live in one record each: ./toolsets.
@@ -18,6 +19,9 @@ export interface ToolAnnotations {
 }
 
 export interface ToolContext {
+  /** PostHog for this call: project paths, cancellation and error wording built in. What handlers use. */
+  api: ToolApi;
+  /** The client itself, for the rare request `api` does not cover (the project list, the host). */
   client: PostHogClient;
   /** Aborted when the caller (MCP client, view, command) cancels. */
   signal: AbortSignal;

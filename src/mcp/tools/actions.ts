@@ -1,10 +1,12 @@
 /** Actions: named event definitions (list, create, get, update). */
 import { z } from 'zod';
-import { seg } from '../../posthog/client';
+import { resourcePath } from '../api';
 import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import { DEFAULT_LIMIT, compact, given, id, listResult, paging, personName, requireSomeChange, type Row } from './common';
+import type { Row } from '../values';
+import { DEFAULT_LIMIT, compact, defineUpdateTool, given, id, listResult, paging, personName } from './common';
 
 const actionId = id('action');
+const actionPath = resourcePath('actions');
 
 const matching = z.enum(['exact', 'contains', 'regex']);
 
@@ -31,7 +33,7 @@ const tags = z.array(z.string().min(1).max(255)).max(50).describe('Tags');
 const STEP_FIELDS = ['event', 'properties', 'url', 'selector', 'tag_name', 'text', 'href'] as const;
 
 /** Every step must say what it matches, or the action would match every event. */
-function checkSteps(list: Array<Record<string, unknown>> | undefined): string | undefined {
+function checkSteps(list: Row[] | undefined): string | undefined {
   if (!list) return undefined;
   const empty = list.findIndex(
     (s) => !STEP_FIELDS.some((f) => s[f] !== undefined && s[f] !== '' && !(Array.isArray(s[f]) && (s[f] as unknown[]).length === 0)),
@@ -41,7 +43,7 @@ function checkSteps(list: Array<Record<string, unknown>> | undefined): string | 
     : undefined;
 }
 
-function stepView(s: Row) {
+function stepRow(s: Row) {
   return compact({
     event: s.event,
     properties: s.properties,
@@ -80,31 +82,26 @@ export function stepSummary(s: Row): string {
   return parts.length ? `${head} with ${parts.join(', ')}` : head;
 }
 
-function summary(a: Row): string | undefined {
+function actionSummary(a: Row): string | undefined {
   const list = Array.isArray(a.steps) ? (a.steps as Row[]) : [];
   return list.length ? list.map(stepSummary).join(' OR ') : undefined;
 }
 
-async function actionView(ctx: ToolContext, a: Row) {
-  const { projectId } = await ctx.client.context(ctx.signal);
+async function actionDetail(ctx: ToolContext, a: Row) {
   return compact({
     id: a.id,
     name: a.name || 'Unnamed action',
     description: a.description,
     tags: a.tags,
-    matches: summary(a),
-    steps: Array.isArray(a.steps) ? (a.steps as Row[]).map(stepView) : undefined,
+    matches: actionSummary(a),
+    steps: Array.isArray(a.steps) ? (a.steps as Row[]).map(stepRow) : undefined,
     pinned: a.pinned_at ? true : undefined,
     created_by: personName(a.created_by),
     created_at: a.created_at,
     last_calculated_at: a.last_calculated_at,
     deleted: a.deleted ? true : undefined,
-    url: ctx.client.uiUrlFor(projectId, `data-management/actions/${a.id}`),
+    url: await ctx.api.link(`data-management/actions/${a.id}`),
   });
-}
-
-async function path(ctx: ToolContext, idValue?: number): Promise<string> {
-  return ctx.client.projectPath(idValue === undefined ? 'actions/' : `actions/${seg(idValue)}/`, ctx.signal);
 }
 
 export const actionsTools: ToolDefinition[] = [
@@ -116,14 +113,12 @@ export const actionsTools: ToolDefinition[] = [
     input: { ...paging },
     annotations: READ,
     handler: async (args, ctx) => {
-      const page = await ctx.client.list<Row>('actions/', {
+      const page = await ctx.api.list(actionPath(), 'actions', {
         limit: args.limit ?? DEFAULT_LIMIT,
         offset: args.offset,
         paginated: false,
-        signal: ctx.signal,
-        action: 'list actions',
       });
-      const { projectId } = await ctx.client.context(ctx.signal);
+      const link = await ctx.api.links();
       return listResult(
         page,
         (a) =>
@@ -132,10 +127,10 @@ export const actionsTools: ToolDefinition[] = [
             name: a.name || 'Unnamed action',
             description: a.description,
             tags: a.tags,
-            matches: summary(a),
-            url: ctx.client.uiUrlFor(projectId, `data-management/actions/${a.id}`),
+            matches: actionSummary(a),
+            url: link(`data-management/actions/${a.id}`),
           }),
-        ctx.client.uiUrlFor(projectId, 'data-management/actions/{id}'),
+        link('data-management/actions/{id}'),
       );
     },
   }),
@@ -154,14 +149,8 @@ export const actionsTools: ToolDefinition[] = [
     annotations: ADD,
     check: (a) => checkSteps(a.steps),
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'POST',
-        path: await path(ctx),
-        body: given(args, ['name', 'description', 'tags', 'steps']),
-        signal: ctx.signal,
-        action: `create action "${args.name}"`,
-      });
-      return actionView(ctx, res.data);
+      const body = given(args, ['name', 'description', 'tags', 'steps']);
+      return actionDetail(ctx, await ctx.api.create(actionPath(), body, `action "${args.name}"`));
     },
   }),
   defineTool({
@@ -172,17 +161,10 @@ export const actionsTools: ToolDefinition[] = [
     input: { action_id: actionId },
     annotations: READ,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'GET',
-        path: await path(ctx, args.action_id),
-        signal: ctx.signal,
-        action: `get action ${args.action_id}`,
-        object: `action ${args.action_id}`,
-      });
-      return actionView(ctx, res.data);
+      return actionDetail(ctx, await ctx.api.get(actionPath(args.action_id), `action ${args.action_id}`));
     },
   }),
-  defineTool({
+  defineUpdateTool({
     name: 'update_action',
     title: 'Update action',
     description:
@@ -196,22 +178,10 @@ export const actionsTools: ToolDefinition[] = [
       tags: tags.optional().describe('Replaces the tags'),
     },
     annotations: CHANGE,
-    check: (a) =>
-      a.name === undefined && a.description === undefined && a.steps === undefined && a.tags === undefined
-        ? 'give at least one of name, description, steps, tags'
-        : checkSteps(a.steps),
+    check: (a) => checkSteps(a.steps),
     handler: async (args, ctx) => {
       const body = given(args, ['name', 'description', 'steps', 'tags']);
-      requireSomeChange(body, 'name, description, steps, tags');
-      const res = await ctx.client.request<Row>({
-        method: 'PATCH',
-        path: await path(ctx, args.action_id),
-        body,
-        signal: ctx.signal,
-        action: `update action ${args.action_id}`,
-        object: `action ${args.action_id}`,
-      });
-      return actionView(ctx, res.data);
+      return actionDetail(ctx, await ctx.api.patch(actionPath(args.action_id), body, `action ${args.action_id}`));
     },
   }),
 ];

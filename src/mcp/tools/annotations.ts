@@ -1,10 +1,12 @@
 /** Annotations: notes pinned to a point in time on charts (deploys, campaigns, incidents). */
 import { z } from 'zod';
-import { seg } from '../../posthog/client';
+import { resourcePath } from '../api';
 import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import { DEFAULT_LIMIT, compact, given, id, listResult, paging, personName, requireSomeChange, search, type Row } from './common';
+import type { Row } from '../values';
+import { DEFAULT_LIMIT, compact, defineUpdateTool, given, id, listResult, paging, personName, search } from './common';
 
 const annotationId = id('annotation');
+const annotationPath = resourcePath('annotations');
 
 /** ISO 8601 date or date-time, as PostHog's DateTimeField reads it. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
@@ -27,7 +29,7 @@ const scope = z
   .describe('Where it shows: project (all charts), organization (every project), dashboard (only dashboard_id)');
 const dashboardId = z.number().int().positive().describe('Dashboard to attach it to');
 
-function view(a: Row, url: string, detail = true) {
+function annotationRow(a: Row, url: string, detail = false) {
   return compact({
     id: a.id,
     content: a.content,
@@ -47,13 +49,8 @@ function view(a: Row, url: string, detail = true) {
   });
 }
 
-async function one(ctx: ToolContext, a: Row) {
-  const { projectId } = await ctx.client.context(ctx.signal);
-  return view(a, ctx.client.uiUrlFor(projectId, `data-management/annotations/${a.id}`));
-}
-
-async function path(ctx: ToolContext, idValue?: number): Promise<string> {
-  return ctx.client.projectPath(idValue === undefined ? 'annotations/' : `annotations/${seg(idValue)}/`, ctx.signal);
+async function annotationDetail(ctx: ToolContext, a: Row) {
+  return annotationRow(a, await ctx.api.link(`data-management/annotations/${a.id}`), true);
 }
 
 export const annotationsTools: ToolDefinition[] = [
@@ -65,18 +62,16 @@ export const annotationsTools: ToolDefinition[] = [
     input: { search, ...paging },
     annotations: READ,
     handler: async (args, ctx) => {
-      const page = await ctx.client.list<Row>('annotations/', {
+      const page = await ctx.api.list(annotationPath(), 'annotations', {
         limit: args.limit ?? DEFAULT_LIMIT,
         offset: args.offset,
         query: { search: args.search },
-        signal: ctx.signal,
-        action: 'list annotations',
       });
-      const { projectId } = await ctx.client.context(ctx.signal);
+      const link = await ctx.api.links();
       return listResult(
         page,
-        (a) => view(a, ctx.client.uiUrlFor(projectId, `data-management/annotations/${a.id}`), false),
-        ctx.client.uiUrlFor(projectId, 'data-management/annotations/{id}'),
+        (a) => annotationRow(a, link(`data-management/annotations/${a.id}`)),
+        link('data-management/annotations/{id}'),
       );
     },
   }),
@@ -102,14 +97,7 @@ export const annotationsTools: ToolDefinition[] = [
         creation_type: args.creation_type ?? 'USR',
         ...given(args, ['dashboard_id']),
       };
-      const res = await ctx.client.request<Row>({
-        method: 'POST',
-        path: await path(ctx),
-        body,
-        signal: ctx.signal,
-        action: 'create annotation',
-      });
-      return one(ctx, res.data);
+      return annotationDetail(ctx, await ctx.api.create(annotationPath(), body, 'annotation'));
     },
   }),
   defineTool({
@@ -120,17 +108,10 @@ export const annotationsTools: ToolDefinition[] = [
     input: { annotation_id: annotationId },
     annotations: READ,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'GET',
-        path: await path(ctx, args.annotation_id),
-        signal: ctx.signal,
-        action: `get annotation ${args.annotation_id}`,
-        object: `annotation ${args.annotation_id}`,
-      });
-      return one(ctx, res.data);
+      return annotationDetail(ctx, await ctx.api.get(annotationPath(args.annotation_id), `annotation ${args.annotation_id}`));
     },
   }),
-  defineTool({
+  defineUpdateTool({
     name: 'update_annotation',
     title: 'Update annotation',
     description: "Change an annotation's text, date, scope or dashboard. Only the fields given are changed.",
@@ -143,22 +124,9 @@ export const annotationsTools: ToolDefinition[] = [
       dashboard_id: dashboardId.optional(),
     },
     annotations: CHANGE,
-    check: (a) =>
-      a.content === undefined && a.date_marker === undefined && a.scope === undefined && a.dashboard_id === undefined
-        ? 'give at least one of content, date_marker, scope, dashboard_id'
-        : undefined,
     handler: async (args, ctx) => {
       const body = given(args, ['content', 'date_marker', 'scope', 'dashboard_id']);
-      requireSomeChange(body, 'content, date_marker, scope, dashboard_id');
-      const res = await ctx.client.request<Row>({
-        method: 'PATCH',
-        path: await path(ctx, args.annotation_id),
-        body,
-        signal: ctx.signal,
-        action: `update annotation ${args.annotation_id}`,
-        object: `annotation ${args.annotation_id}`,
-      });
-      return one(ctx, res.data);
+      return annotationDetail(ctx, await ctx.api.patch(annotationPath(args.annotation_id), body, `annotation ${args.annotation_id}`));
     },
   }),
 ];

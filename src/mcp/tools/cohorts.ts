@@ -1,23 +1,13 @@
 /** Cohorts: saved groups of persons, by criteria (dynamic) or by list (static). */
 import { OPERATOR_WORDS } from '../../posthog/operators';
 import { z } from 'zod';
-import { seg } from '../../posthog/client';
+import { resourcePath } from '../api';
 import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import {
-  DEFAULT_LIMIT,
-  compact,
-  given,
-  id,
-  jsonObject,
-  listResult,
-  paging,
-  personName,
-  requireSomeChange,
-  search,
-  type Row,
-} from './common';
+import type { Row } from '../values';
+import { DEFAULT_LIMIT, compact, defineUpdateTool, given, id, jsonObject, listResult, paging, personName, search } from './common';
 
 const cohortId = id('cohort');
+const cohortPath = resourcePath('cohorts');
 
 const filters = jsonObject(
   'Criteria: {"properties": {"type": "OR", "values": [{"type": "AND", "values": [leaf...]}]}}; a leaf is ' +
@@ -70,7 +60,7 @@ export function criteriaSummary(filters: unknown): string | undefined {
   return summarize((filters as Row).properties, 0)?.text;
 }
 
-function cohortView(c: Row, url: string, detail: boolean) {
+function cohortRow(c: Row, url: string, detail = false) {
   const isStatic = !!c.is_static;
   return compact({
     id: c.id,
@@ -90,13 +80,8 @@ function cohortView(c: Row, url: string, detail: boolean) {
   });
 }
 
-async function one(ctx: ToolContext, c: Row) {
-  const { projectId } = await ctx.client.context(ctx.signal);
-  return cohortView(c, ctx.client.uiUrlFor(projectId, `cohorts/${c.id}`), true);
-}
-
-async function path(ctx: ToolContext, idValue?: number): Promise<string> {
-  return ctx.client.projectPath(idValue === undefined ? 'cohorts/' : `cohorts/${seg(idValue)}/`, ctx.signal);
+async function cohortDetail(ctx: ToolContext, c: Row) {
+  return cohortRow(c, await ctx.api.link(`cohorts/${c.id}`), true);
 }
 
 export const cohortsTools: ToolDefinition[] = [
@@ -108,19 +93,13 @@ export const cohortsTools: ToolDefinition[] = [
     input: { search, ...paging },
     annotations: READ,
     handler: async (args, ctx) => {
-      const page = await ctx.client.list<Row>('cohorts/', {
+      const page = await ctx.api.list(cohortPath(), 'cohorts', {
         limit: args.limit ?? DEFAULT_LIMIT,
         offset: args.offset,
         query: { search: args.search },
-        signal: ctx.signal,
-        action: 'list cohorts',
       });
-      const { projectId } = await ctx.client.context(ctx.signal);
-      return listResult(
-        page,
-        (c) => cohortView(c, ctx.client.uiUrlFor(projectId, `cohorts/${c.id}`), false),
-        ctx.client.uiUrlFor(projectId, 'cohorts/{id}'),
-      );
+      const link = await ctx.api.links();
+      return listResult(page, (c) => cohortRow(c, link(`cohorts/${c.id}`)), link('cohorts/{id}'));
     },
   }),
   defineTool({
@@ -140,14 +119,8 @@ export const cohortsTools: ToolDefinition[] = [
     check: (a) =>
       !a.is_static && a.filters === undefined && a.groups === undefined ? 'give filters or groups (or is_static: true)' : undefined,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'POST',
-        path: await path(ctx),
-        body: given(args, ['name', 'description', 'filters', 'groups', 'is_static']),
-        signal: ctx.signal,
-        action: `create cohort "${args.name}"`,
-      });
-      return one(ctx, res.data);
+      const body = given(args, ['name', 'description', 'filters', 'groups', 'is_static']);
+      return cohortDetail(ctx, await ctx.api.create(cohortPath(), body, `cohort "${args.name}"`));
     },
   }),
   defineTool({
@@ -158,17 +131,10 @@ export const cohortsTools: ToolDefinition[] = [
     input: { cohort_id: cohortId },
     annotations: READ,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'GET',
-        path: await path(ctx, args.cohort_id),
-        signal: ctx.signal,
-        action: `get cohort ${args.cohort_id}`,
-        object: `cohort ${args.cohort_id}`,
-      });
-      return one(ctx, res.data);
+      return cohortDetail(ctx, await ctx.api.get(cohortPath(args.cohort_id), `cohort ${args.cohort_id}`));
     },
   }),
-  defineTool({
+  defineUpdateTool({
     name: 'update_cohort',
     title: 'Update cohort',
     description: "Change a cohort's name, description or criteria. Only the fields given are changed; new criteria replace the old ones.",
@@ -181,22 +147,9 @@ export const cohortsTools: ToolDefinition[] = [
       groups: groups.optional(),
     },
     annotations: CHANGE,
-    check: (a) =>
-      a.name === undefined && a.description === undefined && a.filters === undefined && a.groups === undefined
-        ? 'give at least one of name, description, filters, groups'
-        : undefined,
     handler: async (args, ctx) => {
       const body = given(args, ['name', 'description', 'filters', 'groups']);
-      requireSomeChange(body, 'name, description, filters, groups');
-      const res = await ctx.client.request<Row>({
-        method: 'PATCH',
-        path: await path(ctx, args.cohort_id),
-        body,
-        signal: ctx.signal,
-        action: `update cohort ${args.cohort_id}`,
-        object: `cohort ${args.cohort_id}`,
-      });
-      return one(ctx, res.data);
+      return cohortDetail(ctx, await ctx.api.patch(cohortPath(args.cohort_id), body, `cohort ${args.cohort_id}`));
     },
   }),
   defineTool({
@@ -208,15 +161,8 @@ export const cohortsTools: ToolDefinition[] = [
     input: { cohort_id: cohortId },
     annotations: CHANGE,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'PATCH',
-        path: await path(ctx, args.cohort_id),
-        body: { deleted: true },
-        signal: ctx.signal,
-        action: `delete cohort ${args.cohort_id}`,
-        object: `cohort ${args.cohort_id}`,
-      });
-      return compact({ id: res.data?.id ?? args.cohort_id, name: res.data?.name, deleted: true });
+      const c = await ctx.api.softDelete(cohortPath(args.cohort_id), `cohort ${args.cohort_id}`);
+      return compact({ id: c?.id ?? args.cohort_id, name: c?.name, deleted: true });
     },
   }),
 ];

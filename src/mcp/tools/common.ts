@@ -1,7 +1,9 @@
-/** Small helpers shared by the tool groups: paging fields, compact results, PATCH bodies. */
+/** Small helpers shared by the tool groups: paging fields, compact results, PATCH bodies, update tools. */
 import { z } from 'zod';
 import type { Page } from '../../posthog/client';
+import { defineTool, type ToolDefinition } from '../tool';
 import { fillUrlTemplate } from '../urlTemplate';
+import { isPlainObject, type Row } from '../values';
 
 export const DEFAULT_LIMIT = 25;
 
@@ -25,8 +27,8 @@ export const jsonObject = (description: string) => z.record(z.unknown()).describ
 export function compact<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => compact(v)) as unknown as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(value as Row)) {
       if (v === null || v === undefined || v === '') continue;
       if (Array.isArray(v) && v.length === 0) continue;
       out[k] = compact(v);
@@ -55,7 +57,7 @@ export function listResult<T, R>(page: Page<T>, map: (row: T) => R, urlTemplate?
   let templated = false;
   if (urlTemplate) {
     results = results.map((row) => {
-      const r = row as unknown as Record<string, unknown>;
+      const r = row as unknown as Row;
       if (r && typeof r.url === 'string' && fillUrlTemplate(urlTemplate, r) === r.url) {
         templated = true;
         const { url: _url, ...rest } = r;
@@ -74,25 +76,32 @@ export function listResult<T, R>(page: Page<T>, map: (row: T) => R, urlTemplate?
 }
 
 /** Only the fields that were given: an omitted field is never sent, so nothing is wiped. */
-export function given<A extends Record<string, unknown>>(args: A, keys: readonly (keyof A)[]): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
+export function given<A extends Row>(args: A, keys: readonly (keyof A)[]): Row {
+  const body: Row = {};
   for (const k of keys) if (args[k] !== undefined) body[k as string] = args[k];
   return body;
 }
 
 /** "Ada Lovelace" or the email, from PostHog's UserBasic. */
 export function personName(user: unknown): string | undefined {
-  if (!user || typeof user !== 'object') return undefined;
-  const u = user as Record<string, unknown>;
-  const name = [u.first_name, u.last_name].filter((x) => typeof x === 'string' && x).join(' ');
-  return name || (typeof u.email === 'string' ? u.email : undefined);
+  if (!isPlainObject(user)) return undefined;
+  const name = [user.first_name, user.last_name].filter((x) => typeof x === 'string' && x).join(' ');
+  return name || (typeof user.email === 'string' ? user.email : undefined);
 }
 
-/** Throws when a PATCH would send nothing. */
-export function requireSomeChange(body: Record<string, unknown>, fields: string): void {
-  if (Object.keys(body).length === 0) {
-    throw new Error(`Nothing to update: give at least one of ${fields}.`);
-  }
+/**
+ * An update tool: its optional input fields are the changes, and at least one must be given, or
+ * the call is refused before anything is sent ("give at least one of name, description"). The
+ * tool's own check runs after that.
+ */
+export function defineUpdateTool<S extends z.ZodRawShape>(def: ToolDefinition<S>): ToolDefinition {
+  const changes = Object.keys(def.input).filter((k) => def.input[k].isOptional());
+  const ownCheck = def.check;
+  return defineTool<S>({
+    ...def,
+    check: (args) => {
+      const fields = args as Row;
+      return changes.every((k) => fields[k] === undefined) ? `give at least one of ${changes.join(', ')}` : ownCheck?.(args);
+    },
+  });
 }
-
-export type Row = Record<string, unknown>;

@@ -1,18 +1,15 @@
 /** Dashboards: list, create, get (with tiles), update, soft delete, collaborators, sharing. */
 import { z } from 'zod';
-import { seg } from '../../posthog/client';
+import { resourcePath } from '../api';
 import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import { DEFAULT_LIMIT, compact, given, id, listResult, paging, personName, requireSomeChange, search, type Row } from './common';
+import type { Row } from '../values';
+import { DEFAULT_LIMIT, compact, defineUpdateTool, given, id, listResult, paging, personName, search } from './common';
 
 const dashboardId = id('dashboard');
+const dashboardPath = resourcePath('dashboards');
 
-async function base(ctx: ToolContext, dashboardIdValue?: number, rest = ''): Promise<string> {
-  const suffix = dashboardIdValue === undefined ? 'dashboards/' : `dashboards/${seg(dashboardIdValue)}/${rest}`;
-  return ctx.client.projectPath(suffix, ctx.signal);
-}
-
-/** The fields a person needs from a dashboard row, with its link. */
-export async function dashboardSummary(ctx: ToolContext, d: Row) {
+/** The fields a person needs from a dashboard, with its link. */
+async function dashboardDetail(ctx: ToolContext, d: Row) {
   return compact({
     id: d.id,
     name: d.name || 'Untitled',
@@ -21,11 +18,11 @@ export async function dashboardSummary(ctx: ToolContext, d: Row) {
     tags: d.tags,
     created_by: personName(d.created_by),
     last_accessed_at: d.last_accessed_at,
-    url: await ctx.client.uiUrl(`dashboard/${d.id}`),
+    url: await ctx.api.link(`dashboard/${d.id}`),
   });
 }
 
-function tileSummary(t: Row, projectUrl: (p: string) => string) {
+function tileRow(t: Row, link: (page: string) => string) {
   const insight = t.insight as Row | null | undefined;
   if (insight) {
     return compact({
@@ -34,7 +31,7 @@ function tileSummary(t: Row, projectUrl: (p: string) => string) {
       short_id: insight.short_id,
       name: insight.name || insight.derived_name || 'Untitled insight',
       description: insight.description,
-      url: insight.short_id ? projectUrl(`insights/${insight.short_id}`) : undefined,
+      url: insight.short_id ? link(`insights/${insight.short_id}`) : undefined,
     });
   }
   const text = t.text as Row | null | undefined;
@@ -51,14 +48,12 @@ export const dashboardsTools: ToolDefinition[] = [
     input: { search, ...paging },
     annotations: READ,
     handler: async (args, ctx) => {
-      const page = await ctx.client.list<Row>('dashboards/', {
+      const page = await ctx.api.list(dashboardPath(), 'dashboards', {
         limit: args.limit ?? DEFAULT_LIMIT,
         offset: args.offset,
         query: { search: args.search },
-        signal: ctx.signal,
-        action: 'list dashboards',
       });
-      const { projectId } = await ctx.client.context(ctx.signal);
+      const link = await ctx.api.links();
       return listResult(
         page,
         (d) =>
@@ -67,9 +62,9 @@ export const dashboardsTools: ToolDefinition[] = [
             name: d.name || 'Untitled',
             description: d.description,
             pinned: d.pinned || undefined,
-            url: ctx.client.uiUrlFor(projectId, `dashboard/${d.id}`),
+            url: link(`dashboard/${d.id}`),
           }),
-        ctx.client.uiUrlFor(projectId, 'dashboard/{id}'),
+        link('dashboard/{id}'),
       );
     },
   }),
@@ -86,14 +81,8 @@ export const dashboardsTools: ToolDefinition[] = [
     },
     annotations: ADD,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'POST',
-        path: await base(ctx),
-        body: given(args, ['name', 'description', 'pinned', 'tags']),
-        signal: ctx.signal,
-        action: `create dashboard "${args.name}"`,
-      });
-      return dashboardSummary(ctx, res.data);
+      const body = given(args, ['name', 'description', 'pinned', 'tags']);
+      return dashboardDetail(ctx, await ctx.api.create(dashboardPath(), body, `dashboard "${args.name}"`));
     },
   }),
   defineTool({
@@ -104,24 +93,17 @@ export const dashboardsTools: ToolDefinition[] = [
     input: { dashboard_id: dashboardId },
     annotations: READ,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'GET',
-        path: await base(ctx, args.dashboard_id),
-        signal: ctx.signal,
-        action: `get dashboard ${args.dashboard_id}`,
-        object: `dashboard ${args.dashboard_id}`,
-      });
-      const { projectId } = await ctx.client.context(ctx.signal);
-      const d = res.data;
+      const d = await ctx.api.get(dashboardPath(args.dashboard_id), `dashboard ${args.dashboard_id}`);
+      const link = await ctx.api.links();
       const tiles = Array.isArray(d.tiles) ? (d.tiles as Row[]).filter((t) => !t.deleted) : [];
       return {
-        ...(await dashboardSummary(ctx, d)),
+        ...(await dashboardDetail(ctx, d)),
         ...(d.deleted ? { deleted: true } : {}),
-        tiles: tiles.map((t) => tileSummary(t, (p) => ctx.client.uiUrlFor(projectId, p))),
+        tiles: tiles.map((t) => tileRow(t, link)),
       };
     },
   }),
-  defineTool({
+  defineUpdateTool({
     name: 'update_dashboard',
     title: 'Update dashboard',
     description: "Change a dashboard's name, description, pinned state or tags. Only the fields given are changed.",
@@ -134,22 +116,9 @@ export const dashboardsTools: ToolDefinition[] = [
       tags: z.array(z.string().max(100)).max(50).optional().describe('Replaces the tags'),
     },
     annotations: CHANGE,
-    check: (a) =>
-      a.name === undefined && a.description === undefined && a.pinned === undefined && a.tags === undefined
-        ? 'give at least one of name, description, pinned, tags'
-        : undefined,
     handler: async (args, ctx) => {
       const body = given(args, ['name', 'description', 'pinned', 'tags']);
-      requireSomeChange(body, 'name, description, pinned, tags');
-      const res = await ctx.client.request<Row>({
-        method: 'PATCH',
-        path: await base(ctx, args.dashboard_id),
-        body,
-        signal: ctx.signal,
-        action: `update dashboard ${args.dashboard_id}`,
-        object: `dashboard ${args.dashboard_id}`,
-      });
-      return dashboardSummary(ctx, res.data);
+      return dashboardDetail(ctx, await ctx.api.patch(dashboardPath(args.dashboard_id), body, `dashboard ${args.dashboard_id}`));
     },
   }),
   defineTool({
@@ -160,15 +129,8 @@ export const dashboardsTools: ToolDefinition[] = [
     input: { dashboard_id: dashboardId },
     annotations: CHANGE,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'PATCH',
-        path: await base(ctx, args.dashboard_id),
-        body: { deleted: true },
-        signal: ctx.signal,
-        action: `delete dashboard ${args.dashboard_id}`,
-        object: `dashboard ${args.dashboard_id}`,
-      });
-      return { id: res.data?.id ?? args.dashboard_id, name: res.data?.name, deleted: true };
+      const d = await ctx.api.softDelete(dashboardPath(args.dashboard_id), `dashboard ${args.dashboard_id}`);
+      return { id: d?.id ?? args.dashboard_id, name: d?.name, deleted: true };
     },
   }),
   defineTool({
@@ -179,14 +141,11 @@ export const dashboardsTools: ToolDefinition[] = [
     input: { dashboard_id: dashboardId },
     annotations: READ,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row[]>({
-        method: 'GET',
-        path: await base(ctx, args.dashboard_id, 'collaborators/'),
-        signal: ctx.signal,
+      const data = await ctx.api.get<Row[]>(dashboardPath(args.dashboard_id, 'collaborators/'), {
         action: `list collaborators of dashboard ${args.dashboard_id}`,
         object: `dashboard ${args.dashboard_id}`,
       });
-      const rows = Array.isArray(res.data) ? res.data : [];
+      const rows = Array.isArray(data) ? data : [];
       return {
         count: rows.length,
         results: rows.map((c) =>
@@ -213,15 +172,12 @@ export const dashboardsTools: ToolDefinition[] = [
     },
     annotations: ADD,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'POST',
-        path: await base(ctx, args.dashboard_id, 'collaborators/'),
-        body: { user_uuid: args.user_uuid, level: args.level ?? 37 },
-        signal: ctx.signal,
-        action: `add a collaborator to dashboard ${args.dashboard_id}`,
-        object: `dashboard ${args.dashboard_id}`,
-      });
-      const c = res.data ?? {};
+      const added = await ctx.api.post(
+        dashboardPath(args.dashboard_id, 'collaborators/'),
+        { user_uuid: args.user_uuid, level: args.level ?? 37 },
+        { action: `add a collaborator to dashboard ${args.dashboard_id}`, object: `dashboard ${args.dashboard_id}` },
+      );
+      const c = added ?? {};
       return compact({
         dashboard_id: args.dashboard_id,
         user_uuid: (c.user as Row | undefined)?.uuid ?? args.user_uuid,
@@ -238,20 +194,17 @@ export const dashboardsTools: ToolDefinition[] = [
     input: { dashboard_id: dashboardId },
     annotations: READ,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'GET',
-        path: await base(ctx, args.dashboard_id, 'sharing/'),
-        signal: ctx.signal,
+      const sharing = await ctx.api.get(dashboardPath(args.dashboard_id, 'sharing/'), {
         action: `get sharing of dashboard ${args.dashboard_id}`,
         object: `dashboard ${args.dashboard_id}`,
       });
-      return sharingSummary(ctx, res.data);
+      return sharingDetail(ctx, sharing);
     },
   }),
 ];
 
-/** Shared by dashboards and insights. */
-export function sharingSummary(ctx: ToolContext, s: Row | undefined) {
+/** Whether a dashboard or insight is shared, and its public link. Shared by dashboards and insights. */
+export function sharingDetail(ctx: ToolContext, s: Row | undefined) {
   const enabled = !!s?.enabled;
   return compact({
     enabled,

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { PostHogError } from '../../posthog/errors';
 import { ADD, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import { compact, jsonObject, type Row } from './common';
+import { isPlainObject, type Row } from '../values';
+import { compact, jsonObject } from './common';
 
 const LIB = 'posthog-vscode-mcp';
 
@@ -26,7 +27,7 @@ interface OutgoingEvent {
 
 /** Sends one event to `/i/v0/e/` and returns its uuid. */
 export async function sendEvent(ctx: ToolContext, e: OutgoingEvent, action: string): Promise<string> {
-  const token = await ctx.client.projectToken(ctx.signal);
+  const token = await ctx.api.projectToken();
   const uuid = randomUUID();
   const body = {
     api_key: token,
@@ -37,7 +38,7 @@ export async function sendEvent(ctx: ToolContext, e: OutgoingEvent, action: stri
     ...(e.timestamp ? { timestamp: e.timestamp } : {}),
   };
   try {
-    await ctx.client.request({ method: 'POST', path: '/i/v0/e/', body, ingestion: true, retrySafe: true, signal: ctx.signal, action });
+    await ctx.api.ingest('/i/v0/e/', body, action);
   } catch (err) {
     if (err instanceof PostHogError && err.kind === 'auth') {
       throw new PostHogError({
@@ -152,7 +153,7 @@ export const eventsTools: ToolDefinition[] = [
     annotations: ADD,
     handler: async (args, ctx) => {
       const props: Row = { ...(args.properties ?? {}) };
-      const existing = props.$groups && typeof props.$groups === 'object' && !Array.isArray(props.$groups) ? (props.$groups as Row) : {};
+      const existing = isPlainObject(props.$groups) ? props.$groups : {};
       props.$groups = { ...existing, [args.group_type]: args.group_key };
       const uuid = await sendEvent(
         ctx,

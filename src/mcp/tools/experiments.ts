@@ -1,10 +1,12 @@
 /** Experiments: list, create (draft), get, update (only the fields given), and the flag-implementation check. */
 import { z } from 'zod';
-import { seg } from '../../posthog/client';
+import { resourcePath } from '../api';
 import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import { DEFAULT_LIMIT, compact, given, id, listResult, paging, personName, requireSomeChange, type Row } from './common';
+import type { Row } from '../values';
+import { DEFAULT_LIMIT, compact, defineUpdateTool, given, id, listResult, paging, personName } from './common';
 
 const experimentId = id('experiment');
+const experimentPath = resourcePath('experiments');
 
 const STATUSES = ['draft', 'running', 'paused', 'stopped', 'all'] as const;
 
@@ -32,11 +34,6 @@ const isoDateTime = (what: string) =>
     .optional()
     .describe(`${what} (ISO 8601 date-time, e.g. 2025-01-31T09:00:00Z); null clears it`);
 
-async function base(ctx: ToolContext, experimentIdValue?: number, rest = ''): Promise<string> {
-  const suffix = experimentIdValue === undefined ? `experiments/${rest}` : `experiments/${seg(experimentIdValue)}/${rest}`;
-  return ctx.client.projectPath(suffix, ctx.signal);
-}
-
 /** draft / running / paused / stopped, from PostHog's `status` or the dates. */
 function statusOf(e: Row): string {
   if (typeof e.status === 'string' && e.status) return e.status;
@@ -58,7 +55,7 @@ function variantsOf(e: Row): Array<{ key: unknown; split_percent?: unknown }> | 
 }
 
 /** What each metric measures: its name, type and the events it reads. */
-function metricSummary(m: Row) {
+function metricRow(m: Row) {
   const nodes: Row[] = [];
   for (const k of ['source', 'numerator', 'denominator', 'start_event', 'completion_event'])
     if (m[k] && typeof m[k] === 'object') nodes.push(m[k] as Row);
@@ -69,7 +66,7 @@ function metricSummary(m: Row) {
   return compact({ name: m.name, metric_type: m.metric_type ?? m.kind, events });
 }
 
-async function experimentSummary(ctx: ToolContext, e: Row) {
+async function experimentDetail(ctx: ToolContext, e: Row) {
   const flag = (e.feature_flag ?? undefined) as Row | undefined;
   const params = (e.parameters ?? {}) as Row;
   const metrics = Array.isArray(e.metrics) ? (e.metrics as Row[]) : [];
@@ -89,11 +86,11 @@ async function experimentSummary(ctx: ToolContext, e: Row) {
     deleted: e.deleted || undefined,
     conclusion: e.conclusion,
     conclusion_comment: e.conclusion_comment,
-    metrics: metrics.map(metricSummary),
-    secondary_metrics: secondary.map(metricSummary),
+    metrics: metrics.map(metricRow),
+    secondary_metrics: secondary.map(metricRow),
     created_by: personName(e.created_by),
     created_at: e.created_at,
-    url: await ctx.client.uiUrl(`experiments/${e.id}`),
+    url: await ctx.api.link(`experiments/${e.id}`),
   });
 }
 
@@ -110,14 +107,12 @@ export const experimentsTools: ToolDefinition[] = [
     },
     annotations: READ,
     handler: async (args, ctx) => {
-      const page = await ctx.client.list<Row>('experiments/', {
+      const page = await ctx.api.list(experimentPath(), 'experiments', {
         limit: args.limit ?? DEFAULT_LIMIT,
         offset: args.offset,
         query: { status: args.status },
-        signal: ctx.signal,
-        action: 'list experiments',
       });
-      const { projectId } = await ctx.client.context(ctx.signal);
+      const link = await ctx.api.links();
       return listResult(
         page,
         (e) =>
@@ -128,9 +123,9 @@ export const experimentsTools: ToolDefinition[] = [
             feature_flag_key: e.feature_flag_key ?? (e.feature_flag as Row | undefined)?.key,
             start_date: e.start_date,
             end_date: e.end_date,
-            url: ctx.client.uiUrlFor(projectId, `experiments/${e.id}`),
+            url: link(`experiments/${e.id}`),
           }),
-        ctx.client.uiUrlFor(projectId, 'experiments/{id}'),
+        link('experiments/{id}'),
       );
     },
   }),
@@ -153,14 +148,8 @@ export const experimentsTools: ToolDefinition[] = [
     },
     annotations: ADD,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'POST',
-        path: await base(ctx),
-        body: given(args, ['name', 'feature_flag_key', 'description', 'parameters']),
-        signal: ctx.signal,
-        action: `create experiment "${args.name}"`,
-      });
-      return experimentSummary(ctx, res.data ?? {});
+      const body = given(args, ['name', 'feature_flag_key', 'description', 'parameters']);
+      return experimentDetail(ctx, (await ctx.api.create(experimentPath(), body, `experiment "${args.name}"`)) ?? {});
     },
   }),
   defineTool({
@@ -171,17 +160,10 @@ export const experimentsTools: ToolDefinition[] = [
     input: { experiment_id: experimentId },
     annotations: READ,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'GET',
-        path: await base(ctx, args.experiment_id),
-        signal: ctx.signal,
-        action: `get experiment ${args.experiment_id}`,
-        object: `experiment ${args.experiment_id}`,
-      });
-      return experimentSummary(ctx, res.data ?? {});
+      return experimentDetail(ctx, (await ctx.api.get(experimentPath(args.experiment_id), `experiment ${args.experiment_id}`)) ?? {});
     },
   }),
-  defineTool({
+  defineUpdateTool({
     name: 'update_experiment',
     title: 'Update experiment',
     description:
@@ -197,27 +179,10 @@ export const experimentsTools: ToolDefinition[] = [
       archived: z.boolean().optional().describe('Archive (hide from lists) or restore'),
     },
     annotations: CHANGE,
-    check: (a) =>
-      a.name === undefined &&
-      a.description === undefined &&
-      a.parameters === undefined &&
-      a.start_date === undefined &&
-      a.end_date === undefined &&
-      a.archived === undefined
-        ? 'give at least one of name, description, parameters, start_date, end_date, archived'
-        : undefined,
     handler: async (args, ctx) => {
       const body = given(args, ['name', 'description', 'parameters', 'start_date', 'end_date', 'archived']);
-      requireSomeChange(body, 'name, description, parameters, start_date, end_date, archived');
-      const res = await ctx.client.request<Row>({
-        method: 'PATCH',
-        path: await base(ctx, args.experiment_id),
-        body,
-        signal: ctx.signal,
-        action: `update experiment ${args.experiment_id}`,
-        object: `experiment ${args.experiment_id}`,
-      });
-      return experimentSummary(ctx, res.data ?? {});
+      const e = await ctx.api.patch(experimentPath(args.experiment_id), body, `experiment ${args.experiment_id}`);
+      return experimentDetail(ctx, e ?? {});
     },
   }),
   defineTool({
@@ -232,14 +197,12 @@ export const experimentsTools: ToolDefinition[] = [
     annotations: READ,
     handler: async (args, ctx) => {
       const events = args.events ? [...new Set(args.events)] : undefined;
-      const res = await ctx.client.request<Row>({
-        method: 'GET',
-        path: await base(ctx, undefined, 'requires_flag_implementation/'),
-        query: { events: events ? JSON.stringify(events.map((e, i) => ({ id: e, type: 'events', order: i }))) : undefined },
-        signal: ctx.signal,
-        action: 'check whether experiment events carry feature flag properties',
-      });
-      const warning = res.data?.result === true;
+      const answer = await ctx.api.get(
+        experimentPath(undefined, 'requires_flag_implementation/'),
+        { action: 'check whether experiment events carry feature flag properties' },
+        { query: { events: events ? JSON.stringify(events.map((e, i) => ({ id: e, type: 'events', order: i }))) : undefined } },
+      );
+      const warning = answer?.result === true;
       const which = events ? events.map((e) => `"${e}"`).join(', ') : 'the requested events';
       return compact({
         requires_flag_implementation: warning,

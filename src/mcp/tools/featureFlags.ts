@@ -1,21 +1,15 @@
 /** Feature flag definitions: list, get (by id or key), create, update, soft delete. */
 import { z } from 'zod';
-import { seg } from '../../posthog/client';
 import { PostHogError } from '../../posthog/errors';
 import { rolloutSummary } from '../../posthog/rollout';
+import { resourcePath } from '../api';
 import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import { DEFAULT_LIMIT, compact, given, id, jsonObject, listResult, paging, requireSomeChange, search, type Row } from './common';
+import { isPlainObject, type Row } from '../values';
+import { DEFAULT_LIMIT, compact, defineUpdateTool, given, id, jsonObject, listResult, paging, search } from './common';
 
 const flagId = id('feature flag');
+const flagPath = resourcePath('feature_flags');
 const KEY_RE = /^[a-zA-Z0-9_-]+$/;
-
-function isObject(v: unknown): v is Row {
-  return !!v && typeof v === 'object' && !Array.isArray(v);
-}
-
-async function flagsPath(ctx: ToolContext, flag?: number): Promise<string> {
-  return ctx.client.projectPath(flag === undefined ? 'feature_flags/' : `feature_flags/${seg(flag)}/`, ctx.signal);
-}
 
 /**
  * PostHog's filters without what means nothing: null values, empty objects (`variant: null`,
@@ -25,13 +19,13 @@ async function flagsPath(ctx: ToolContext, flag?: number): Promise<string> {
  */
 export function compactFilters(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) return value.map((v) => compactFilters(v, key === 'groups' ? 'group' : undefined));
-  if (!isObject(value)) return value;
+  if (!isPlainObject(value)) return value;
   const out: Row = {};
   for (const [k, v] of Object.entries(value)) {
     if (v === null || v === undefined) continue;
     if (key === 'group' && k === 'properties' && Array.isArray(v) && v.length === 0) continue;
     const c = compactFilters(v, k);
-    if (isObject(c) && !Array.isArray(c) && Object.keys(c).length === 0) continue;
+    if (isPlainObject(c) && !Array.isArray(c) && Object.keys(c).length === 0) continue;
     out[k] = c;
   }
   return out;
@@ -40,7 +34,10 @@ export function compactFilters(value: unknown, key?: string): unknown {
 /** Filters as PostHog's own UI sends them: every condition set with a `properties` list. */
 export function filtersForPostHog(filters: Row): Row {
   if (!Array.isArray(filters.groups)) return filters;
-  return { ...filters, groups: filters.groups.map((g) => (isObject(g) && !Array.isArray(g.properties) ? { properties: [], ...g } : g)) };
+  return {
+    ...filters,
+    groups: filters.groups.map((g) => (isPlainObject(g) && !Array.isArray(g.properties) ? { properties: [], ...g } : g)),
+  };
 }
 
 /**
@@ -48,12 +45,11 @@ export function filtersForPostHog(filters: Row): Row {
  * (see compactFilters) and its link. The rollout in words is left to the filters, which say it
  * exactly (the views put it into words with rolloutSummary).
  */
-export async function flagDetail(ctx: ToolContext, f: Row) {
-  const { projectId } = await ctx.client.context(ctx.signal);
+async function flagDetail(ctx: ToolContext, f: Row) {
   return {
     ...(compact({ id: f.id, key: f.key, name: f.name, active: f.active !== false, tags: f.tags }) as Row),
-    filters: isObject(f.filters) ? compactFilters(f.filters) : {},
-    url: ctx.client.uiUrlFor(projectId, `feature_flags/${f.id}`),
+    filters: isPlainObject(f.filters) ? compactFilters(f.filters) : {},
+    url: await ctx.api.link(`feature_flags/${f.id}`),
     ...(f.deleted ? { deleted: true } : {}),
   };
 }
@@ -76,13 +72,7 @@ const filtersInput = jsonObject(
 async function flagByKey(ctx: ToolContext, key: string): Promise<Row> {
   let offset = 0;
   for (let pages = 0; pages < 20; pages++) {
-    const page = await ctx.client.list<Row>('feature_flags/', {
-      limit: 100,
-      offset,
-      query: { search: key },
-      signal: ctx.signal,
-      action: `find feature flag '${key}'`,
-    });
+    const page = await ctx.api.list(flagPath(), { action: `find feature flag '${key}'` }, { limit: 100, offset, query: { search: key } });
     const hit = page.results.find((f) => f.key === key);
     if (hit) return hit;
     if (!page.hasMore || page.nextOffset === undefined) break;
@@ -95,22 +85,15 @@ async function flagByKey(ctx: ToolContext, key: string): Promise<Row> {
   });
 }
 
-async function getFlag(ctx: ToolContext, flag: number): Promise<Row> {
-  const res = await ctx.client.request<Row>({
-    method: 'GET',
-    path: await flagsPath(ctx, flag),
-    signal: ctx.signal,
-    action: `get feature flag ${flag}`,
-    object: `feature flag ${flag}`,
-  });
-  return res.data;
+function flagById(ctx: ToolContext, flag: number): Promise<Row> {
+  return ctx.api.get(flagPath(flag), `feature flag ${flag}`);
 }
 
 /** The same filters with every condition set's rollout changed; no sets → one set for everyone. */
 export function withRollout(filters: unknown, pct: number): Row {
-  const f: Row = isObject(filters) ? { ...filters } : {};
+  const f: Row = isPlainObject(filters) ? { ...filters } : {};
   const groups: Row[] = Array.isArray(f.groups)
-    ? (f.groups as unknown[]).map((g) => ({ ...(isObject(g) ? g : {}), rollout_percentage: pct }))
+    ? (f.groups as unknown[]).map((g) => ({ ...(isPlainObject(g) ? g : {}), rollout_percentage: pct }))
     : [{ properties: Array.isArray(f.properties) ? f.properties : [], rollout_percentage: pct }];
   if (groups.length === 0) groups.push({ properties: [], rollout_percentage: pct });
   delete f.properties;
@@ -131,14 +114,12 @@ export const featureFlagsTools: ToolDefinition[] = [
     },
     annotations: READ,
     handler: async (args, ctx) => {
-      const page = await ctx.client.list<Row>('feature_flags/', {
+      const page = await ctx.api.list(flagPath(), 'feature flags', {
         limit: args.limit ?? DEFAULT_LIMIT,
         offset: args.offset,
         query: { search: args.search, active: args.active === undefined ? undefined : String(args.active) },
-        signal: ctx.signal,
-        action: 'list feature flags',
       });
-      const { projectId } = await ctx.client.context(ctx.signal);
+      const link = await ctx.api.links();
       return listResult(
         page,
         (f) =>
@@ -148,9 +129,9 @@ export const featureFlagsTools: ToolDefinition[] = [
             name: f.name,
             active: f.active !== false,
             rollout: rolloutSummary(f.filters),
-            url: ctx.client.uiUrlFor(projectId, `feature_flags/${f.id}`),
+            url: link(`feature_flags/${f.id}`),
           }),
-        ctx.client.uiUrlFor(projectId, 'feature_flags/{id}'),
+        link('feature_flags/{id}'),
       );
     },
   }),
@@ -172,7 +153,7 @@ export const featureFlagsTools: ToolDefinition[] = [
           ? 'give flag_id or flag_key, not both'
           : undefined,
     handler: async (args, ctx) => {
-      const flag = args.flag_id !== undefined ? await getFlag(ctx, args.flag_id) : await flagByKey(ctx, args.flag_key!);
+      const flag = args.flag_id !== undefined ? await flagById(ctx, args.flag_id) : await flagByKey(ctx, args.flag_key!);
       return flagDetail(ctx, flag);
     },
   }),
@@ -203,17 +184,11 @@ export const featureFlagsTools: ToolDefinition[] = [
       const filters = args.filters
         ? filtersForPostHog(args.filters)
         : { groups: [{ properties: [], rollout_percentage: args.rollout_percentage ?? 100 }] };
-      const res = await ctx.client.request<Row>({
-        method: 'POST',
-        path: await flagsPath(ctx),
-        body: { ...given(args, ['key', 'name', 'active']), filters },
-        signal: ctx.signal,
-        action: `create feature flag '${args.key}'`,
-      });
-      return flagDetail(ctx, res.data);
+      const body = { ...given(args, ['key', 'name', 'active']), filters };
+      return flagDetail(ctx, await ctx.api.create(flagPath(), body, `feature flag '${args.key}'`));
     },
   }),
-  defineTool({
+  defineUpdateTool({
     name: 'update_feature_flag',
     title: 'Update feature flag',
     description:
@@ -228,9 +203,6 @@ export const featureFlagsTools: ToolDefinition[] = [
     },
     annotations: CHANGE,
     check: (a) => {
-      if (a.name === undefined && a.active === undefined && a.rollout_percentage === undefined && a.filters === undefined) {
-        return 'give at least one of name, active, rollout_percentage, filters';
-      }
       if (a.rollout_percentage !== undefined && a.filters !== undefined) return 'give rollout_percentage or filters, not both';
       return checkFilters(a.filters);
     },
@@ -238,19 +210,10 @@ export const featureFlagsTools: ToolDefinition[] = [
       const body = given(args, ['name', 'active']);
       if (args.filters) body.filters = filtersForPostHog(args.filters);
       if (args.rollout_percentage !== undefined) {
-        const current = await getFlag(ctx, args.flag_id);
+        const current = await flagById(ctx, args.flag_id);
         body.filters = withRollout(current.filters, args.rollout_percentage);
       }
-      requireSomeChange(body, 'name, active, rollout_percentage, filters');
-      const res = await ctx.client.request<Row>({
-        method: 'PATCH',
-        path: await flagsPath(ctx, args.flag_id),
-        body,
-        signal: ctx.signal,
-        action: `update feature flag ${args.flag_id}`,
-        object: `feature flag ${args.flag_id}`,
-      });
-      return flagDetail(ctx, res.data);
+      return flagDetail(ctx, await ctx.api.patch(flagPath(args.flag_id), body, `feature flag ${args.flag_id}`));
     },
   }),
   defineTool({
@@ -261,15 +224,8 @@ export const featureFlagsTools: ToolDefinition[] = [
     input: { flag_id: flagId },
     annotations: CHANGE,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'PATCH',
-        path: await flagsPath(ctx, args.flag_id),
-        body: { deleted: true },
-        signal: ctx.signal,
-        action: `delete feature flag ${args.flag_id}`,
-        object: `feature flag ${args.flag_id}`,
-      });
-      return compact({ id: res.data?.id ?? args.flag_id, key: res.data?.key, deleted: true });
+      const f = await ctx.api.softDelete(flagPath(args.flag_id), `feature flag ${args.flag_id}`);
+      return compact({ id: f?.id ?? args.flag_id, key: f?.key, deleted: true });
     },
   }),
 ];

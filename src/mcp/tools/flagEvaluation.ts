@@ -4,13 +4,17 @@
  */
 import { z } from 'zod';
 import { PostHogError } from '../../posthog/errors';
+import { resourcePath } from '../api';
 import { READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import { jsonObject, type Row } from './common';
+import { isPlainObject, type Row } from '../values';
+import { jsonObject } from './common';
 
 const distinctId = z.string().trim().min(1).max(200).describe("The user's distinct id");
 const flagKey = z.string().trim().min(1).max(400).describe("The flag's key");
 const personProperties = jsonObject('Person properties to evaluate with, overriding stored ones').optional();
 const groups = z.record(z.string()).optional().describe('Groups the user belongs to, by type, e.g. {"company": "acme"}');
+
+const flagPath = resourcePath('feature_flags');
 
 const REASONS: Record<string, string> = {
   condition_match: 'Matched a condition set',
@@ -32,10 +36,6 @@ interface Evaluation {
   failed?: boolean;
 }
 
-function isObject(v: unknown): v is Row {
-  return !!v && typeof v === 'object' && !Array.isArray(v);
-}
-
 /** A payload as a JSON value: parsed when an older server still sends it JSON-encoded. */
 function payloadValue(raw: unknown): unknown {
   if (raw === undefined) return null;
@@ -50,7 +50,7 @@ function payloadValue(raw: unknown): unknown {
 }
 
 function reasonText(reason: unknown): string {
-  if (!isObject(reason)) return 'No reason given';
+  if (!isPlainObject(reason)) return 'No reason given';
   if (typeof reason.description === 'string' && reason.description) return reason.description;
   const code = typeof reason.code === 'string' ? reason.code : undefined;
   return (code && REASONS[code]) ?? code ?? 'No reason given';
@@ -62,24 +62,14 @@ async function evaluateAll(
   args: { distinct_id: string; person_properties?: Row; groups?: Record<string, string> },
   action: string,
 ) {
-  const token = await ctx.client.projectToken(ctx.signal);
+  const token = await ctx.api.projectToken();
   const body: Row = { api_key: token, distinct_id: args.distinct_id };
   if (args.person_properties) body.person_properties = args.person_properties;
   if (args.groups) body.groups = args.groups;
   let data: Row;
   try {
-    const res = await ctx.client.request<Row>({
-      method: 'POST',
-      path: '/flags/',
-      query: { v: 2 },
-      body,
-      ingestion: true,
-      retrySafe: true,
-      readOnly: true,
-      signal: ctx.signal,
-      action,
-    });
-    data = isObject(res.data) ? res.data : {};
+    const answer = await ctx.api.ingest('/flags/', body, action, { query: { v: 2 }, readOnly: true });
+    data = isPlainObject(answer) ? answer : {};
   } catch (err) {
     if (err instanceof PostHogError && err.kind === 'auth') {
       throw new PostHogError({
@@ -91,9 +81,9 @@ async function evaluateAll(
     throw err;
   }
   const out = new Map<string, Evaluation>();
-  if (isObject(data.flags)) {
+  if (isPlainObject(data.flags)) {
     for (const [key, d] of Object.entries(data.flags)) {
-      if (!isObject(d)) continue;
+      if (!isPlainObject(d)) continue;
       const enabled = d.enabled === true;
       const variant = typeof d.variant === 'string' ? d.variant : undefined;
       const failed = d.failed === true;
@@ -102,13 +92,13 @@ async function evaluateAll(
         enabled,
         variant,
         reason: failed ? `Evaluation failed: ${reasonText(d.reason)}` : reasonText(d.reason),
-        payload: payloadValue(isObject(d.metadata) ? d.metadata.payload : undefined),
+        payload: payloadValue(isPlainObject(d.metadata) ? d.metadata.payload : undefined),
         failed: failed || undefined,
       });
     }
-  } else if (isObject(data.featureFlags)) {
+  } else if (isPlainObject(data.featureFlags)) {
     // An older PostHog answering in the legacy shape: values only, no reasons.
-    const payloads = isObject(data.featureFlagPayloads) ? data.featureFlagPayloads : {};
+    const payloads = isPlainObject(data.featureFlagPayloads) ? data.featureFlagPayloads : {};
     for (const [key, v] of Object.entries(data.featureFlags)) {
       const enabled = v !== false && v !== null && v !== undefined;
       out.set(key, {
@@ -126,12 +116,7 @@ async function evaluateAll(
 /** Why a flag was missing from the answer: it does not exist, is inactive, or was deleted. */
 async function missingReason(ctx: ToolContext, key: string): Promise<string> {
   try {
-    const page = await ctx.client.list<Row>('feature_flags/', {
-      limit: 100,
-      query: { search: key },
-      signal: ctx.signal,
-      action: `look up feature flag '${key}'`,
-    });
+    const page = await ctx.api.list(flagPath(), { action: `look up feature flag '${key}'` }, { limit: 100, query: { search: key } });
     const flag = page.results.find((f) => f.key === key);
     if (!flag) return `No feature flag with key '${key}' exists in this project (flag not found)`;
     if (flag.active === false) return `Flag '${key}' is inactive (turned off), so it is off for everyone`;

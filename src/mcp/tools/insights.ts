@@ -3,25 +3,15 @@
  * trends through the query API (computed, or saved as an insight).
  */
 import { z } from 'zod';
-import { seg } from '../../posthog/client';
 import { PostHogError } from '../../posthog/errors';
+import { resourcePath } from '../api';
 import { ADD, ADD_IDEMPOTENT, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import {
-  DEFAULT_LIMIT,
-  compact,
-  given,
-  id,
-  jsonObject,
-  listResult,
-  paging,
-  personName,
-  requireSomeChange,
-  search,
-  type Row,
-} from './common';
-import { sharingSummary } from './dashboards';
+import { clipText, isPlainObject, type Row } from '../values';
+import { DEFAULT_LIMIT, compact, defineUpdateTool, given, id, jsonObject, listResult, paging, personName, search } from './common';
+import { sharingDetail } from './dashboards';
 
 const insightId = id('insight');
+const insightPath = resourcePath('insights');
 
 export const INTERVALS = ['hour', 'day', 'week', 'month'] as const;
 export const DISPLAYS = [
@@ -50,10 +40,6 @@ const dateFrom = z
 const interval = z.enum(INTERVALS).optional().describe('Bucket size (default day)');
 const events = z.array(z.string().min(1).max(400)).min(1).max(10).describe('Event names, one series each, e.g. ["$pageview", "signed_up"]');
 
-async function base(ctx: ToolContext, rest = ''): Promise<string> {
-  return ctx.client.projectPath(`insights/${rest}`, ctx.signal);
-}
-
 /** A bare insight query is wrapped the way PostHog stores it (InsightVizNode / DataVisualizationNode). */
 function wrapQuery(query: Row): Row {
   if (INSIGHT_SOURCE_KINDS.has(String(query.kind))) return { kind: 'InsightVizNode', source: query };
@@ -81,8 +67,8 @@ function insightKind(i: Row): string | undefined {
 
 const insightName = (i: Row) => (i.name as string) || (i.derived_name as string) || 'Untitled insight';
 
-function insightLink(ctx: ToolContext, projectId: number, i: Row): string {
-  return ctx.client.uiUrlFor(projectId, `insights/${i.short_id ?? i.id}`);
+function insightLink(link: (page: string) => string, i: Row): string {
+  return link(`insights/${i.short_id ?? i.id}`);
 }
 
 /** PostHog's breakdown sentinels, in words. */
@@ -102,12 +88,12 @@ function seriesTotal(s: Row): number | undefined {
 }
 
 /** The insight as a person needs it, with its link. */
-async function insightSummary(ctx: ToolContext, i: Row, withResult = false) {
-  const { projectId } = await ctx.client.context(ctx.signal);
+async function insightDetail(ctx: ToolContext, i: Row, withResult = false) {
+  const link = await ctx.api.links();
   const filters = i.filters as Row | undefined;
   const result = Array.isArray(i.result) ? (i.result as Row[]) : undefined;
   const trendSeries =
-    withResult && result && result.every((s) => s && typeof s === 'object' && !Array.isArray(s) && 'label' in s)
+    withResult && result && result.every((s) => isPlainObject(s) && 'label' in s)
       ? result
           .slice(0, 25)
           .map((s) => compact({ label: s.label, breakdown_value: breakdownLabel(s.breakdown_value), total: seriesTotal(s) }))
@@ -130,7 +116,7 @@ async function insightSummary(ctx: ToolContext, i: Row, withResult = false) {
     last_viewed_at: i.last_viewed_at,
     deleted: i.deleted || undefined,
     series: trendSeries,
-    url: insightLink(ctx, projectId, i),
+    url: insightLink(link, i),
   });
 }
 
@@ -138,10 +124,10 @@ async function insightSummary(ctx: ToolContext, i: Row, withResult = false) {
 function brief(v: unknown): unknown {
   if (v === null || v === undefined || typeof v !== 'object') return v;
   const s = JSON.stringify(v);
-  return s.length > 300 ? `${s.slice(0, 300)}…` : v;
+  return s.length > 300 ? clipText(s, 300) : v;
 }
 
-function activitySummary(data: Row | undefined, page: number) {
+function activityList(data: Row | undefined, page: number) {
   const rows = Array.isArray(data?.results) ? (data!.results as Row[]) : [];
   const hasMore = typeof data?.next === 'string' && data.next.length > 0;
   return compact({
@@ -191,14 +177,12 @@ export const insightsTools: ToolDefinition[] = [
     },
     annotations: READ,
     handler: async (args, ctx) => {
-      const page = await ctx.client.list<Row>('insights/', {
+      const page = await ctx.api.list(insightPath(), 'insights', {
         limit: args.limit ?? DEFAULT_LIMIT,
         offset: args.offset,
         query: { search: args.search, saved: args.saved, basic: true },
-        signal: ctx.signal,
-        action: 'list insights',
       });
-      const { projectId } = await ctx.client.context(ctx.signal);
+      const link = await ctx.api.links();
       return listResult(
         page,
         (i) =>
@@ -212,9 +196,9 @@ export const insightsTools: ToolDefinition[] = [
             saved: i.saved === false ? false : undefined,
             favorited: i.favorited || undefined,
             last_modified_at: i.last_modified_at,
-            url: insightLink(ctx, projectId, i),
+            url: insightLink(link, i),
           }),
-        ctx.client.uiUrlFor(projectId, 'insights/{short_id}'),
+        link('insights/{short_id}'),
       );
     },
   }),
@@ -237,14 +221,7 @@ export const insightsTools: ToolDefinition[] = [
     handler: async (args, ctx) => {
       const body: Row = { ...given(args, ['name', 'description', 'filters']), saved: true };
       if (args.query) body.query = wrapQuery(args.query);
-      const res = await ctx.client.request<Row>({
-        method: 'POST',
-        path: await base(ctx),
-        body,
-        signal: ctx.signal,
-        action: `create insight "${args.name}"`,
-      });
-      return insightSummary(ctx, res.data);
+      return insightDetail(ctx, await ctx.api.create(insightPath(), body, `insight "${args.name}"`));
     },
   }),
   defineTool({
@@ -260,17 +237,10 @@ export const insightsTools: ToolDefinition[] = [
     },
     annotations: READ,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'GET',
-        path: await base(ctx, `${seg(args.insight_id)}/`),
-        signal: ctx.signal,
-        action: `get insight ${args.insight_id}`,
-        object: `insight ${args.insight_id}`,
-      });
-      return insightSummary(ctx, res.data, true);
+      return insightDetail(ctx, await ctx.api.get(insightPath(args.insight_id), `insight ${args.insight_id}`), true);
     },
   }),
-  defineTool({
+  defineUpdateTool({
     name: 'update_insight',
     title: 'Update insight',
     description: "Change an insight's name, description, query or legacy filters. Only the fields given are changed.",
@@ -282,24 +252,12 @@ export const insightsTools: ToolDefinition[] = [
       query: jsonObject('Replacement PostHog query object (with a kind)').optional(),
       filters: jsonObject('Replacement legacy filters').optional(),
     },
-    check: (a) =>
-      a.name === undefined && a.description === undefined && a.query === undefined && a.filters === undefined
-        ? 'give at least one of name, description, query, filters'
-        : checkQueryOrFilters(a, false),
+    check: (a) => checkQueryOrFilters(a, false),
     annotations: CHANGE,
     handler: async (args, ctx) => {
       const body = given(args, ['name', 'description', 'filters']);
       if (args.query) body.query = wrapQuery(args.query);
-      requireSomeChange(body, 'name, description, query, filters');
-      const res = await ctx.client.request<Row>({
-        method: 'PATCH',
-        path: await base(ctx, `${seg(args.insight_id)}/`),
-        body,
-        signal: ctx.signal,
-        action: `update insight ${args.insight_id}`,
-        object: `insight ${args.insight_id}`,
-      });
-      return insightSummary(ctx, res.data);
+      return insightDetail(ctx, await ctx.api.patch(insightPath(args.insight_id), body, `insight ${args.insight_id}`));
     },
   }),
   defineTool({
@@ -310,14 +268,11 @@ export const insightsTools: ToolDefinition[] = [
     input: { insight_id: insightId },
     annotations: READ,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'GET',
-        path: await base(ctx, `${seg(args.insight_id)}/sharing/`),
-        signal: ctx.signal,
+      const sharing = await ctx.api.get(insightPath(args.insight_id, 'sharing/'), {
         action: `get sharing of insight ${args.insight_id}`,
         object: `insight ${args.insight_id}`,
       });
-      return sharingSummary(ctx, res.data);
+      return sharingDetail(ctx, sharing);
     },
   }),
   defineTool({
@@ -329,15 +284,12 @@ export const insightsTools: ToolDefinition[] = [
     annotations: READ,
     handler: async (args, ctx) => {
       const page = args.page ?? 1;
-      const res = await ctx.client.request<Row>({
-        method: 'GET',
-        path: await base(ctx, `${seg(args.insight_id)}/activity/`),
-        query: { limit: args.limit ?? 10, page },
-        signal: ctx.signal,
-        action: `get activity of insight ${args.insight_id}`,
-        object: `insight ${args.insight_id}`,
-      });
-      return activitySummary(res.data, page);
+      const activity = await ctx.api.get(
+        insightPath(args.insight_id, 'activity/'),
+        { action: `get activity of insight ${args.insight_id}`, object: `insight ${args.insight_id}` },
+        { query: { limit: args.limit ?? 10, page } },
+      );
+      return activityList(activity, page);
     },
   }),
   defineTool({
@@ -349,40 +301,21 @@ export const insightsTools: ToolDefinition[] = [
     annotations: ADD_IDEMPOTENT,
     handler: async (args, ctx) => {
       // PostHog drops unknown ids silently, so look the insight up first: a wrong id is reported.
-      const found = await ctx.client.request<Row>({
-        method: 'GET',
-        path: await base(ctx, `${seg(args.insight_id)}/`),
-        signal: ctx.signal,
-        action: `mark insight ${args.insight_id} viewed`,
-        object: `insight ${args.insight_id}`,
-      });
+      const action = `mark insight ${args.insight_id} viewed`;
+      const object = `insight ${args.insight_id}`;
+      const found = await ctx.api.get(insightPath(args.insight_id), { action, object });
       try {
-        await ctx.client.request({
-          method: 'POST',
-          path: await base(ctx, 'viewed/'),
-          body: { insight_ids: [args.insight_id] },
-          retrySafe: true,
-          signal: ctx.signal,
-          action: `mark insight ${args.insight_id} viewed`,
-        });
+        await ctx.api.post(insightPath(undefined, 'viewed/'), { insight_ids: [args.insight_id] }, { action }, { retrySafe: true });
       } catch (err) {
         // Older PostHog versions only have the per-insight action.
         if (!(err instanceof PostHogError) || (err.status !== 404 && err.status !== 405)) throw err;
-        await ctx.client.request({
-          method: 'POST',
-          path: await base(ctx, `${seg(args.insight_id)}/viewed/`),
-          retrySafe: true,
-          signal: ctx.signal,
-          action: `mark insight ${args.insight_id} viewed`,
-          object: `insight ${args.insight_id}`,
-        });
+        await ctx.api.post(insightPath(args.insight_id, 'viewed/'), undefined, { action, object }, { retrySafe: true });
       }
-      const { projectId } = await ctx.client.context(ctx.signal);
       return compact({
         insight_id: args.insight_id,
-        name: insightName(found.data ?? {}),
+        name: insightName(found ?? {}),
         viewed: true,
-        url: insightLink(ctx, projectId, { id: args.insight_id, ...found.data }),
+        url: insightLink(await ctx.api.links(), { id: args.insight_id, ...found }),
       });
     },
   }),
@@ -395,14 +328,12 @@ export const insightsTools: ToolDefinition[] = [
     annotations: READ,
     handler: async (args, ctx) => {
       const page = args.page ?? 1;
-      const res = await ctx.client.request<Row>({
-        method: 'GET',
-        path: await base(ctx, 'activity/'),
-        query: { limit: args.limit ?? 10, page },
-        signal: ctx.signal,
-        action: 'get insights activity',
-      });
-      return activitySummary(res.data, page);
+      const activity = await ctx.api.get(
+        insightPath(undefined, 'activity/'),
+        { action: 'get insights activity' },
+        { query: { limit: args.limit ?? 10, page } },
+      );
+      return activityList(activity, page);
     },
   }),
   defineTool({
@@ -421,16 +352,8 @@ export const insightsTools: ToolDefinition[] = [
     handler: async (args, ctx) => {
       const query: Row = trendsSource(args);
       if (args.breakdown) query.breakdownFilter = { breakdown: args.breakdown, breakdown_type: 'event', breakdown_limit: 10 };
-      const res = await ctx.client.request<Row>({
-        method: 'POST',
-        path: await ctx.client.projectPath('query/', ctx.signal),
-        body: { query },
-        retrySafe: true,
-        readOnly: true,
-        signal: ctx.signal,
-        action: `run a trends query for ${args.events.join(', ')}`,
-      });
-      const series = Array.isArray(res.data?.results) ? (res.data.results as Row[]) : [];
+      const answer = await ctx.api.query(query, `run a trends query for ${args.events.join(', ')}`);
+      const series = Array.isArray(answer?.results) ? (answer.results as Row[]) : [];
       return {
         interval: query.interval,
         date_from: (query.dateRange as Row).date_from,
@@ -463,14 +386,8 @@ export const insightsTools: ToolDefinition[] = [
     annotations: ADD,
     handler: async (args, ctx) => {
       const source = { ...trendsSource(args), trendsFilter: { display: args.display ?? 'ActionsLineGraph' } };
-      const res = await ctx.client.request<Row>({
-        method: 'POST',
-        path: await base(ctx),
-        body: { ...given(args, ['name', 'description']), query: { kind: 'InsightVizNode', source }, saved: true },
-        signal: ctx.signal,
-        action: `create trend insight "${args.name}"`,
-      });
-      return insightSummary(ctx, res.data);
+      const body = { ...given(args, ['name', 'description']), query: { kind: 'InsightVizNode', source }, saved: true };
+      return insightDetail(ctx, await ctx.api.create(insightPath(), body, `trend insight "${args.name}"`));
     },
   }),
 ];

@@ -3,40 +3,19 @@
  * tools' approval states, and the install / OAuth flows.
  */
 import { z } from 'zod';
-import { seg } from '../../posthog/client';
 import { PostHogError, errorFromResponse } from '../../posthog/errors';
+import { resourcePath, seg } from '../api';
 import { ADD, ADD_IDEMPOTENT, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import { DEFAULT_LIMIT, compact, given, listResult, paging, requireSomeChange, uuid, type Row } from './common';
+import { clipText, type Row } from '../values';
+import { DEFAULT_LIMIT, compact, defineUpdateTool, given, listResult, paging, uuid } from './common';
 
 const installationId = uuid('MCP server installation');
 const templateId = uuid('MCP server template');
 const APPROVAL_STATES = ['approved', 'needs_approval', 'do_not_use'] as const;
 const SETTINGS_PATH = 'settings/mcp-servers';
 
+const installationPath = resourcePath('mcp_server_installations');
 const installationObject = (id: string) => `MCP server installation ${id}`;
-
-async function base(ctx: ToolContext, suffix = ''): Promise<string> {
-  return ctx.client.projectPath(`mcp_server_installations/${suffix}`, ctx.signal);
-}
-
-/** GET, PATCH or DELETE one installation. */
-async function installationRequest(
-  ctx: ToolContext,
-  id: string,
-  method: 'GET' | 'PATCH' | 'DELETE',
-  verb: string,
-  body?: Row,
-): Promise<Row> {
-  const res = await ctx.client.request<Row>({
-    method,
-    path: await base(ctx, `${seg(id)}/`),
-    body,
-    signal: ctx.signal,
-    action: `${verb} MCP server installation ${id}`,
-    object: installationObject(id),
-  });
-  return res.data ?? {};
-}
 
 function hostOf(url: unknown): string | undefined {
   if (typeof url !== 'string') return undefined;
@@ -47,14 +26,15 @@ function hostOf(url: unknown): string | undefined {
   }
 }
 
-function clip(text: unknown, max = 300): string | undefined {
+/** A description on one line, at most 300 characters. */
+function oneLine(text: unknown): string | undefined {
   if (typeof text !== 'string') return undefined;
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 300 ? clipText(line, 299) : line;
 }
 
 /** An installation as the views and agents see it; the booleans are always present. */
-export function installationSummary(i: Row) {
+function installationRow(i: Row) {
   return compact({
     id: i.id,
     name: i.name || i.display_name || hostOf(i.url) || 'Unnamed MCP server',
@@ -71,14 +51,14 @@ export function installationSummary(i: Row) {
 }
 
 async function installationDetail(ctx: ToolContext, i: Row) {
-  return { ...installationSummary(i), settings_url: await ctx.client.uiUrl(SETTINGS_PATH) };
+  return { ...installationRow(i), settings_url: await ctx.api.link(SETTINGS_PATH) };
 }
 
-export function toolSummary(t: Row) {
+function toolRow(t: Row) {
   return compact({
     tool_name: t.tool_name,
     display_name: t.display_name,
-    description: clip(t.description),
+    description: oneLine(t.description),
     approval_state: t.approval_state,
     removed_at: t.removed_at,
   });
@@ -120,20 +100,14 @@ export const mcpStoreTools: ToolDefinition[] = [
     input: {},
     annotations: READ,
     handler: async (_args, ctx) => {
-      const res = await ctx.client.request<unknown>({
-        method: 'GET',
-        path: await ctx.client.projectPath('mcp_servers/', ctx.signal),
-        signal: ctx.signal,
-        action: 'list MCP server templates',
-      });
-      const rows = rowsOf(res.data);
+      const rows = rowsOf(await ctx.api.get<unknown>('mcp_servers/', { action: 'list MCP server templates' }));
       return {
         count: rows.length,
         results: rows.map((t) =>
           compact({
             id: t.id,
             name: t.name,
-            description: clip(t.description),
+            description: oneLine(t.description),
             auth_type: t.auth_type,
             url: t.url,
             category: t.category,
@@ -151,13 +125,11 @@ export const mcpStoreTools: ToolDefinition[] = [
     input: { ...paging },
     annotations: READ,
     handler: async (args, ctx) => {
-      const page = await ctx.client.list<Row>('mcp_server_installations/', {
+      const page = await ctx.api.list(installationPath(), 'MCP server installations', {
         limit: args.limit ?? DEFAULT_LIMIT,
         offset: args.offset,
-        signal: ctx.signal,
-        action: 'list MCP server installations',
       });
-      return { ...listResult(page, installationSummary), settings_url: await ctx.client.uiUrl(SETTINGS_PATH) };
+      return { ...listResult(page, installationRow), settings_url: await ctx.api.link(SETTINGS_PATH) };
     },
   }),
   defineTool({
@@ -168,10 +140,11 @@ export const mcpStoreTools: ToolDefinition[] = [
     input: { installation_id: installationId },
     annotations: READ,
     handler: async (args, ctx) => {
-      return installationDetail(ctx, await installationRequest(ctx, args.installation_id, 'GET', 'get'));
+      const i = await ctx.api.get(installationPath(args.installation_id), installationObject(args.installation_id));
+      return installationDetail(ctx, i ?? {});
     },
   }),
-  defineTool({
+  defineUpdateTool({
     name: 'update_mcp_server_installation',
     title: 'Update MCP server installation',
     description: 'Rename an installed MCP server, change its description, or enable / disable it. Only the fields given are changed.',
@@ -183,14 +156,10 @@ export const mcpStoreTools: ToolDefinition[] = [
       is_enabled: z.boolean().optional().describe('false disables the server: its tools cannot be called'),
     },
     annotations: CHANGE,
-    check: (a) =>
-      a.display_name === undefined && a.description === undefined && a.is_enabled === undefined
-        ? 'give at least one of display_name, description, is_enabled'
-        : undefined,
     handler: async (args, ctx) => {
       const body = given(args, ['display_name', 'description', 'is_enabled']);
-      requireSomeChange(body, 'display_name, description, is_enabled');
-      return installationDetail(ctx, await installationRequest(ctx, args.installation_id, 'PATCH', 'update', body));
+      const i = await ctx.api.patch(installationPath(args.installation_id), body, installationObject(args.installation_id));
+      return installationDetail(ctx, i ?? {});
     },
   }),
   defineTool({
@@ -201,7 +170,7 @@ export const mcpStoreTools: ToolDefinition[] = [
     input: { installation_id: installationId },
     annotations: CHANGE,
     handler: async (args, ctx) => {
-      await installationRequest(ctx, args.installation_id, 'DELETE', 'delete');
+      await ctx.api.delete(installationPath(args.installation_id), installationObject(args.installation_id));
       return { id: args.installation_id, deleted: true };
     },
   }),
@@ -216,16 +185,13 @@ export const mcpStoreTools: ToolDefinition[] = [
     },
     annotations: READ,
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<unknown>({
-        method: 'GET',
-        path: await base(ctx, `${seg(args.installation_id)}/tools/`),
-        query: { include_removed: args.include_removed ? 1 : undefined },
-        signal: ctx.signal,
-        action: `list the tools of MCP server installation ${args.installation_id}`,
-        object: installationObject(args.installation_id),
-      });
-      const rows = rowsOf(res.data);
-      return { count: rows.length, results: rows.map(toolSummary) };
+      const tools = await ctx.api.get<unknown>(
+        installationPath(args.installation_id, 'tools/'),
+        { action: `list the tools of MCP server installation ${args.installation_id}`, object: installationObject(args.installation_id) },
+        { query: { include_removed: args.include_removed ? 1 : undefined } },
+      );
+      const rows = rowsOf(tools);
+      return { count: rows.length, results: rows.map(toolRow) };
     },
   }),
   defineTool({
@@ -242,15 +208,12 @@ export const mcpStoreTools: ToolDefinition[] = [
     annotations: CHANGE,
     handler: async (args, ctx) => {
       const action = `set the approval of tool "${args.tool_name}" of MCP server installation ${args.installation_id}`;
-      const res = await ctx.client.request<Row>({
-        method: 'PATCH',
-        path: await base(ctx, `${seg(args.installation_id)}/tools/${seg(args.tool_name)}/`),
-        body: { approval_state: args.approval_state },
-        signal: ctx.signal,
-        action,
-        object: installationObject(args.installation_id),
-        acceptStatus: [404],
-      });
+      const res = await ctx.api.send(
+        'PATCH',
+        installationPath(args.installation_id, `tools/${seg(args.tool_name)}/`),
+        { action, object: installationObject(args.installation_id) },
+        { body: { approval_state: args.approval_state }, acceptStatus: [404] },
+      );
       if (res.status === 404) {
         // A bare {"detail": "Tool not found"} is about the tool; the error envelope is about the installation.
         const body = res.data as Row | undefined;
@@ -289,15 +252,12 @@ export const mcpStoreTools: ToolDefinition[] = [
       const action = `refresh the tools of MCP server installation ${args.installation_id}`;
       let res;
       try {
-        res = await ctx.client.request<unknown>({
-          method: 'POST',
-          path: await base(ctx, `${seg(args.installation_id)}/tools/refresh/`),
-          signal: ctx.signal,
-          action,
-          object: installationObject(args.installation_id),
-          retrySafe: true, // re-reading the upstream list twice changes nothing more
-          acceptStatus: [502],
-        });
+        res = await ctx.api.send<unknown>(
+          'POST',
+          installationPath(args.installation_id, 'tools/refresh/'),
+          { action, object: installationObject(args.installation_id) },
+          { retrySafe: true, acceptStatus: [502] }, // re-reading the upstream list twice changes nothing more
+        );
       } catch (err) {
         if (err instanceof PostHogError && err.status === 400 && /disabled/i.test(err.message)) {
           throw new PostHogError({
@@ -328,7 +288,7 @@ export const mcpStoreTools: ToolDefinition[] = [
         });
       }
       const rows = rowsOf(res.data);
-      return { count: rows.length, results: rows.map(toolSummary) };
+      return { count: rows.length, results: rows.map(toolRow) };
     },
   }),
   defineTool({
@@ -351,15 +311,12 @@ export const mcpStoreTools: ToolDefinition[] = [
       const action = `start the OAuth sign-in for ${object}`;
       let res;
       try {
-        res = await ctx.client.request<Row>({
-          method: 'GET',
-          path: await base(ctx, 'authorize/'),
-          query: { template_id: args.template_id, installation_id: args.installation_id },
-          signal: ctx.signal,
-          action,
-          object,
-          acceptStatus: [302], // read the redirect, never follow it
-        });
+        res = await ctx.api.send(
+          'GET',
+          installationPath(undefined, 'authorize/'),
+          { action, object },
+          { query: { template_id: args.template_id, installation_id: args.installation_id }, acceptStatus: [302] }, // read the redirect, never follow it
+        );
       } catch (err) {
         if (err instanceof PostHogError && err.status === 400 && /OAuth (metadata|state)/i.test(err.message)) {
           throw new PostHogError({
@@ -411,13 +368,12 @@ export const mcpStoreTools: ToolDefinition[] = [
       return undefined;
     },
     handler: async (args, ctx) => {
-      const res = await ctx.client.request<Row>({
-        method: 'POST',
-        path: await base(ctx, 'install_custom/'),
-        body: given(args, ['name', 'url', 'auth_type', 'api_key', 'description', 'client_id', 'client_secret']),
-        signal: ctx.signal,
-        action: `install the MCP server "${args.name}"`,
-      });
+      const res = await ctx.api.send(
+        'POST',
+        installationPath(undefined, 'install_custom/'),
+        { action: `install the MCP server "${args.name}"` },
+        { body: given(args, ['name', 'url', 'auth_type', 'api_key', 'description', 'client_id', 'client_secret']) },
+      );
       return installOutcome(ctx, res.status, res.data, `"${args.name}"`);
     },
   }),
@@ -435,14 +391,12 @@ export const mcpStoreTools: ToolDefinition[] = [
     annotations: ADD,
     handler: async (args, ctx) => {
       const object = `MCP server template ${args.template_id}`;
-      const res = await ctx.client.request<Row>({
-        method: 'POST',
-        path: await base(ctx, 'install_template/'),
-        body: given(args, ['template_id', 'api_key']),
-        signal: ctx.signal,
-        action: `install ${object}`,
-        object,
-      });
+      const res = await ctx.api.send(
+        'POST',
+        installationPath(undefined, 'install_template/'),
+        { action: `install ${object}`, object },
+        { body: given(args, ['template_id', 'api_key']) },
+      );
       return installOutcome(ctx, res.status, res.data, 'the server');
     },
   }),

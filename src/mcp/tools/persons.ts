@@ -1,8 +1,11 @@
 /** Persons: list (filter by distinct id, email search or person properties) and get one person. */
 import { z } from 'zod';
-import { seg } from '../../posthog/client';
+import { resourcePath } from '../api';
 import { READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import { DEFAULT_LIMIT, compact, listResult, paging, type Row } from './common';
+import type { Row } from '../values';
+import { DEFAULT_LIMIT, compact, listResult, paging } from './common';
+
+const personPath = resourcePath('persons');
 
 const UUID_RE = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 
@@ -24,7 +27,7 @@ const propertyFilter = z
   .strict();
 
 /** The person's page in PostHog: `/person/<first distinct id>`. */
-function personPath(p: Row): string {
+function personPage(p: Row): string {
   const ids = Array.isArray(p.distinct_ids) ? (p.distinct_ids as unknown[]) : [];
   const first = ids.find((x) => typeof x === 'string' && x);
   return first ? `person/${encodeURIComponent(first as string)}` : `persons/${encodeURIComponent(String(p.uuid ?? p.id))}`;
@@ -50,7 +53,7 @@ function distinctIds(p: Row, max: number): { distinct_ids?: string[]; more_disti
   return { distinct_ids: ids.slice(0, max), more_distinct_ids: ids.length > max ? ids.length - max : undefined };
 }
 
-export async function personSummary(ctx: ToolContext, p: Row) {
+async function personDetail(ctx: ToolContext, p: Row) {
   const props = (p.properties ?? {}) as Row;
   return compact({
     id: p.id,
@@ -60,7 +63,7 @@ export async function personSummary(ctx: ToolContext, p: Row) {
     properties: Object.keys(props).length ? props : undefined,
     created_at: p.created_at,
     last_seen_at: p.last_seen_at,
-    url: await ctx.client.uiUrl(personPath(p)),
+    url: await ctx.api.link(personPage(p)),
   });
 }
 
@@ -83,7 +86,7 @@ export const personsTools: ToolDefinition[] = [
       return bad ? `the property filter on "${bad.key}" needs a value (only is_set and is_not_set go without)` : undefined;
     },
     handler: async (args, ctx) => {
-      const page = await ctx.client.list<Row>('persons/', {
+      const page = await ctx.api.list(personPath(), 'persons', {
         limit: args.limit ?? DEFAULT_LIMIT,
         offset: args.offset,
         query: {
@@ -91,10 +94,8 @@ export const personsTools: ToolDefinition[] = [
           distinct_id: args.distinct_id,
           properties: args.properties ? JSON.stringify(args.properties.map((f) => ({ ...f, type: 'person' }))) : undefined,
         },
-        signal: ctx.signal,
-        action: 'list persons',
       });
-      const { projectId } = await ctx.client.context(ctx.signal);
+      const link = await ctx.api.links();
       return listResult(page, (p) =>
         compact({
           id: p.id ?? p.uuid,
@@ -103,7 +104,7 @@ export const personsTools: ToolDefinition[] = [
           properties: ownProperties((p.properties ?? {}) as Row),
           created_at: p.created_at,
           last_seen_at: p.last_seen_at,
-          url: ctx.client.uiUrlFor(projectId, personPath(p)),
+          url: link(personPage(p)),
         }),
       );
     },
@@ -126,14 +127,7 @@ export const personsTools: ToolDefinition[] = [
     annotations: READ,
     handler: async (args, ctx) => {
       const id = String(args.person_id);
-      const res = await ctx.client.request<Row>({
-        method: 'GET',
-        path: await ctx.client.projectPath(`persons/${seg(id)}/`, ctx.signal),
-        signal: ctx.signal,
-        action: `get person ${id}`,
-        object: `person ${id}`,
-      });
-      return personSummary(ctx, res.data ?? {});
+      return personDetail(ctx, (await ctx.api.get(personPath(id), `person ${id}`)) ?? {});
     },
   }),
 ];

@@ -1,7 +1,7 @@
 /** Workspace and query: the projects the key can see, and HogQL queries. */
 import { z } from 'zod';
 import { READ, defineTool, type ToolDefinition } from '../tool';
-import type { Row } from './common';
+import type { Row } from '../values';
 
 /** The query with string literals, quoted identifiers and comments blanked, for keyword checks. */
 function withoutLiterals(sql: string): string {
@@ -39,7 +39,7 @@ export const workspaceTools: ToolDefinition[] = [
     input: {},
     annotations: READ,
     handler: async (_args, ctx) => {
-      const [projects, active] = await Promise.all([ctx.client.listProjects(ctx.signal), ctx.client.context(ctx.signal)]);
+      const [projects, active] = await Promise.all([ctx.client.listProjects(ctx.signal), ctx.api.context()]);
       const results = projects.map((p) => ({ id: p.id, name: p.name, active: p.id === active.projectId }));
       if (!results.some((p) => p.active)) {
         results.push({ id: active.projectId, name: active.projectName ?? `Project ${active.projectId}`, active: true });
@@ -61,16 +61,7 @@ export const workspaceTools: ToolDefinition[] = [
     annotations: READ,
     handler: async (args, ctx) => {
       const query = withLimit(args.query, args.limit);
-      const res = await ctx.client.request<Row>({
-        method: 'POST',
-        path: await ctx.client.projectPath('query/', ctx.signal),
-        body: { query: { kind: 'HogQLQuery', query } },
-        retrySafe: true,
-        readOnly: true,
-        signal: ctx.signal,
-        action: 'run the HogQL query',
-      });
-      const d = res.data ?? {};
+      const d = (await ctx.api.query<Row>({ kind: 'HogQLQuery', query }, 'run the HogQL query')) ?? {};
       return {
         columns: Array.isArray(d.columns) ? d.columns : [],
         results: Array.isArray(d.results) ? d.results : [],

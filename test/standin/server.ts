@@ -24,6 +24,7 @@ import {
 } from './core';
 import { State, type Team, type User } from './state';
 import { groups } from './routes';
+import { decodeIngestionBody, isIngestionPath } from './ingestionBody';
 
 export const DEMO_KEY = 'phx_standin_demo_personal_api_key_000000000000';
 export const READ_ONLY_KEY = 'phx_standin_read_only_key_0000000000000000000';
@@ -110,10 +111,10 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   });
 
   const readBody = (req: http.IncomingMessage) =>
-    new Promise<string>((resolve, reject) => {
+    new Promise<Buffer>((resolve, reject) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('end', () => resolve(Buffer.concat(chunks)));
       req.on('error', reject);
     });
 
@@ -121,7 +122,10 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
     const path = url.pathname;
-    const rawBody = await readBody(req);
+    const bytes = await readBody(req);
+    // Ingestion bodies may be gzipped, lz-string, base64 or forms, as PostHog's capture accepts.
+    const decoded = isIngestionPath(path) ? decodeIngestionBody(path, url.searchParams, req.headers, bytes) : undefined;
+    const rawBody = decoded ? decoded.text : bytes.toString('utf8');
     let body: any;
     let bodyError: string | undefined;
     if (rawBody.trim()) {
@@ -184,6 +188,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       }
     }
 
+    if (decoded?.failure) return send(decoded.failure.status, decoded.failure.body);
     const result = await dispatch(method, path, url.searchParams, body, bodyError, rawBody, req.headers, record);
     if (fault?.reset && fault.afterHandler) {
       record.status = -1;

@@ -67,8 +67,8 @@ export interface SoftDeleteResourceOptions {
   update?: (row: Row, ctx: Ctx) => void;
   /** Extra check before a soft delete (e.g. cohort in use): throw to refuse. */
   beforeDelete?: (row: Row, ctx: Ctx) => void;
-  /** Std list (default), or `{results}` only (actions). */
-  listShape?: 'std' | 'results';
+  /** The list's answer for the filtered, sorted rows, when it is not the std list (actions). */
+  listAnswer?: (rows: Row[], ctx: Ctx, serialize: (row: Row) => Row) => unknown;
   defaultLimit?: number;
 }
 
@@ -83,7 +83,7 @@ export function softDeleteResource(router: Router, o: SoftDeleteResourceOptions)
         .all()
         .filter((r) => !r.deleted && (!o.filter || o.filter(r, ctx)));
       if (o.sort) rows = rows.sort(o.sort);
-      if (o.listShape === 'results') return { results: rows.map((r) => ser(r, ctx, false)) };
+      if (o.listAnswer) return o.listAnswer(rows, ctx, (r) => ser(r, ctx, false));
       const list = stdList(ctx, rows, o.defaultLimit);
       return { ...list, results: list.results.map((r) => ser(r, ctx, false)) };
     },

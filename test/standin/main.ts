@@ -12,6 +12,7 @@ async function main() {
       '',
       'Try it:',
       `  POSTHOG_HOST=${s.url} POSTHOG_API_KEY=${s.key} node dist/cli.js`,
+      `  your app's PostHog SDK: new PostHog('${s.projectToken}', { host: '${s.url}' })  (capture v0 and v1, /flags)`,
       '',
     ].join('\n'),
   );

@@ -7,6 +7,7 @@
  *   POST /_standin/faults  {Fault}   inject a fault      DELETE /_standin/faults    clears them
  *   POST /_standin/rate-limits {crud?, analytics?: {limit, windowMs}}
  *   GET  /_standin/state/:table      rows of a table of the default project
+ *   POST /_standin/switches {legacyInsightFiltersDisabled?}   PostHog Cloud's per-user switches (switches.ts)
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -24,6 +25,9 @@ import {
 } from './core';
 import { State, type Team, type User } from './state';
 import { groups } from './routes';
+import { decodeIngestionBody, isIngestionPath } from './ingestionBody';
+import { setSwitches } from './switches';
+import { READ_ONLY_SCOPES, scopeAllows } from './scopes';
 
 export const DEMO_KEY = 'phx_standin_demo_personal_api_key_000000000000';
 export const READ_ONLY_KEY = 'phx_standin_read_only_key_0000000000000000000';
@@ -41,6 +45,8 @@ export interface StandinOptions {
   seed?: 'demo' | 'empty';
   /** Extra rows for scale tests. */
   scale?: { flags?: number; dashboards?: number };
+  /** Insight writes with legacy `filters` and no `query` are 403, as on PostHog Cloud. Default true. */
+  legacyInsightFiltersDisabled?: boolean;
 }
 
 export interface Standin {
@@ -77,6 +83,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   const opts = { retryAfterHeader: options.retryAfterHeader ?? false };
 
   seedBase(state);
+  setSwitches(state, { legacyInsightFiltersDisabled: options.legacyInsightFiltersDisabled ?? true });
   for (const g of groups) g.register(router);
   if ((options.seed ?? 'demo') === 'demo') {
     for (const g of groups) for (const team of state.teams.values()) g.seed?.(state, team, options);
@@ -110,10 +117,10 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   });
 
   const readBody = (req: http.IncomingMessage) =>
-    new Promise<string>((resolve, reject) => {
+    new Promise<Buffer>((resolve, reject) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('end', () => resolve(Buffer.concat(chunks)));
       req.on('error', reject);
     });
 
@@ -121,7 +128,10 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
     const path = url.pathname;
-    const rawBody = await readBody(req);
+    const bytes = await readBody(req);
+    // Ingestion bodies may be gzipped, lz-string, base64 or forms, as PostHog's capture accepts.
+    const decoded = isIngestionPath(path) ? decodeIngestionBody(path, url.searchParams, req.headers, bytes) : undefined;
+    const rawBody = decoded ? decoded.text : bytes.toString('utf8');
     let body: any;
     let bodyError: string | undefined;
     if (rawBody.trim()) {
@@ -184,6 +194,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       }
     }
 
+    if (decoded?.failure) return send(decoded.failure.status, decoded.failure.body);
     const result = await dispatch(method, path, url.searchParams, body, bodyError, rawBody, req.headers, record);
     if (fault?.reset && fault.afterHandler) {
       record.status = -1;
@@ -239,10 +250,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
         if (route.options.scope) {
           const action = route.options.scopeAction ?? (method === 'GET' ? 'read' : 'write');
           const needed = `${route.options.scope}:${action}`;
-          const ok = key.scopes.some(
-            (s) => s === '*' || s === needed || (action === 'read' && s === `${route.options.scope}:write`) || s === `*:${action}`,
-          );
-          if (!ok)
+          if (!scopeAllows(key.scopes, route.options.scope, action))
             throw new HttpError(403, envelope('authentication_error', 'permission_denied', `API key missing required scope '${needed}'`));
         }
         const cls = route.options.throttle ?? 'crud';
@@ -290,6 +298,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       limiter.reset();
       return send(200, limiter.config);
     }
+    if (path === '/_standin/switches' && method === 'POST') return send(200, setSwitches(state, body));
     const m = /^\/_standin\/state\/([a-z_]+)$/.exec(path);
     if (m && method === 'GET') return send(200, state.table(DEMO_PROJECT_ID, m[1]).all());
     return send(404, { detail: 'Unknown stand-in control route.' });
@@ -347,7 +356,7 @@ function seedBase(state: State): void {
   };
   state.users.set(colleague.id, colleague);
   state.keys.set(DEMO_KEY, { key: DEMO_KEY, label: 'demo', userId: 1, scopes: ['*'] });
-  state.keys.set(READ_ONLY_KEY, { key: READ_ONLY_KEY, label: 'read-only', userId: 1, scopes: ['*:read'] });
+  state.keys.set(READ_ONLY_KEY, { key: READ_ONLY_KEY, label: 'read-only', userId: 1, scopes: READ_ONLY_SCOPES });
   state.teams.set(DEMO_PROJECT_ID, {
     id: DEMO_PROJECT_ID,
     uuid: '0190a1b2-1111-7000-8000-000000000001',

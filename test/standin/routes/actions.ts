@@ -1,11 +1,13 @@
 /**
- * Actions: project-only, list NOT paginated (`{"results": [...]}`), ordered
+ * Actions: project-only, list `{count, results}` (not the std envelope; `limit`, `offset`,
+ * `search`, `created_by`, `tags`, `ordering` as ./actionsList.ts says), ordered
  * `-last_calculated_at, name`, unique names among live actions, DELETE → 405, soft delete by PATCH.
  */
 import { type Ctx, validation } from '../core';
 import { assign, softDeleteResource } from '../crud';
 import { isoDaysAgo, nowIso, type Row, type State, type Team } from '../state';
 import type { RouteGroup } from './types';
+import { actionsListAnswer } from './actionsList';
 
 const OPTS = { prefix: 'project' as const, scope: 'action' };
 
@@ -120,7 +122,7 @@ export const actionsRoutes: RouteGroup = {
       path: 'actions',
       table: (ctx) => actions(ctx.state, ctx.team.id),
       routeOptions: OPTS,
-      listShape: 'results',
+      listAnswer: actionsListAnswer,
       serialize: (row, ctx) => serialize(row, ctx),
       sort: (a, b) =>
         // -last_calculated_at (Postgres puts NULLs first when descending), then name

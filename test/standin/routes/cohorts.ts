@@ -1,8 +1,9 @@
 /**
  * Cohorts: project-only; std list of live cohorts, newest first, `search` on the name
  * (substring matches first, then trigram-similar ones; over 200 characters → 400);
- * `filters` validated like PostHog's pydantic `CohortFilters`, legacy `groups` accepted and
- * turned into `filters` on output; DELETE → 405; soft delete by PATCH `{deleted: true}`, refused
+ * `filters` validated like PostHog's pydantic `CohortFilters` (`null` refused), legacy `groups`
+ * stored and read only while `filters` is empty (`Cohort.properties`: a non-empty `filters`
+ * wins, even without criteria), and turned into `filters` on output; DELETE → 405; soft delete by PATCH `{deleted: true}`, refused
  * while an active flag (directly or through another cohort), an insight or another cohort uses it.
  *
  * Sizes: seeded cohorts carry realistic `count`s; a cohort created or given new criteria is
@@ -123,8 +124,9 @@ export function filtersHaveValues(f: unknown): boolean {
   return !!f && typeof f === 'object' && walk((f as Row).properties);
 }
 
-function validateFilters(raw: unknown, willBeStatic: boolean): Row | null {
-  if (raw === null) return null;
+function validateFilters(raw: unknown, willBeStatic: boolean): Row {
+  // `filters` is not nullable in CohortSerializer: null is refused, on create and update alike.
+  if (raw === null) throw validation('This field may not be null.', 'filters', 'null');
   if (willBeStatic && !filtersHaveValues(raw)) return raw as Row;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !('properties' in (raw as Row))) {
     throw validation("Must contain a 'properties' key with type and values", 'filters__detail');
@@ -166,12 +168,20 @@ function filtersFromGroups(groups: unknown): Row {
   };
 }
 
+/**
+ * The criteria PostHog evaluates and shows (`Cohort.properties`, `CohortSerializer.to_representation`):
+ * `filters` whenever it is non-empty (even with no leaf), else the legacy `groups`.
+ */
 const effectiveFilters = (c: Row): Row =>
-  c.filters && filtersHaveValues(c.filters)
-    ? c.filters
+  isNonEmptyObject(c.filters)
+    ? (c.filters as Row)
     : c.groups && (c.groups as unknown[]).length
       ? filtersFromGroups(c.groups)
       : (c.filters ?? { properties: { type: 'OR', values: [] } });
+
+function isNonEmptyObject(v: unknown): boolean {
+  return !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0;
+}
 
 /** Every `{type: 'cohort', value}` in a JSON tree. */
 function cohortRefs(tree: unknown, out = new Set<number>()): Set<number> {
@@ -301,7 +311,7 @@ function compare(actual: unknown, operator: string, expected: unknown): boolean 
       return !values.some((v) => s(actual).includes(s(v)));
     case 'regex':
     case 'not_regex': {
-      let hit = false;
+      let hit: boolean;
       try {
         hit = actual !== undefined && new RegExp(String(values[0])).test(String(actual));
       } catch {
@@ -467,12 +477,7 @@ function serialize(row: Row, ctx: Ctx): Row {
     description: row.description ?? '',
     groups: row.groups ?? [],
     deleted: !!row.deleted,
-    filters:
-      row.filters && filtersHaveValues(row.filters)
-        ? row.filters
-        : row.groups?.length
-          ? filtersFromGroups(row.groups)
-          : (row.filters ?? { properties: { type: 'OR', values: [] } }),
+    filters: effectiveFilters(row),
     query: row.query ?? null,
     version: row.version ?? null,
     pending_version: row.pending_version ?? null,

@@ -5,11 +5,17 @@
  * - Bodies: one event, `{api_key, batch: [event, …]}`, or an array of events.
  * - Token from `api_key` / `token` / `$token` / `properties.token` (event or batch level); all
  *   events of one request must share it.
- * - Errors are plain text, like PostHog's Rust capture service: 401 without a token or with one no
- *   project has, 400 for an empty batch, an empty event name or a missing distinct_id. The whole
- *   request is refused when one event is bad.
+ * - Errors are plain text, like PostHog's Rust capture service: 401 without a token, with a
+ *   malformed one (`rust/capture/src/token.rs` `validate_token`: empty, over 64 characters, not
+ *   ASCII, a `phx_` personal key, a NUL byte) or with mixed tokens in one request; 400 for an empty
+ *   batch, an empty event name or a missing distinct_id. The whole request is refused when one
+ *   event is bad.
+ * - Capture checks the token's format only, never the project: a well-formed token no project has
+ *   is answered 200 and its events are dropped (as PostHog drops them later in the pipeline).
  * - 200 `{"status": "Ok"}`. Events are stored through the shared store (`ingestEvent`), which
  *   de-duplicates by uuid, so a retried send with the same uuid stores one event.
+ * - Bodies arrive decoded (gzip, lz64, base64, forms): see ../ingestionBody.ts. Capture v1
+ *   (`/i/v1/analytics/events`) is in ./captureV1.ts.
  *
  * The seed writes a few hundred realistic Hedgebox events over the last 14 days (page views on
  * the marketing site and the app, sign-ups, uploads, upgrades, `$identify` with email/name/plan,
@@ -22,7 +28,7 @@ import type { Row, State, Team } from '../state';
 import type { RouteGroup } from './types';
 
 const INGESTION = { prefix: 'root' as const, auth: false, throttle: 'none' as const };
-export const CAPTURE_PATHS = ['/i/v0/e', '/e', '/capture', '/batch', '/track'];
+export const CAPTURE_PATHS = ['/i/v0/e', '/e', '/capture', '/batch', '/track', '/engage'];
 const MAX_DISTINCT_ID = 200;
 
 /** A plain-text error, as the capture service sends them. */
@@ -60,8 +66,17 @@ function timestampOf(ev: Row, now: number): string {
   return new Date(now).toISOString();
 }
 
+/** `validate_token` (rust/capture/src/token.rs): the token's shape only; returns it trimmed. */
+export function checkTokenFormat(raw: string): string {
+  const token = raw.trim();
+  if (token === '') throw text(401, 'event submitted without an api_key');
+  const ascii = [...token].every((c) => c.charCodeAt(0) < 128);
+  if (token.length > 64 || !ascii || token.includes('\0') || token.startsWith('phx_')) throw text(401, 'API key is not valid');
+  return token;
+}
+
 /** Parses and validates a capture request; returns the team and the events to store. */
-export function parseCapture(state: State, body: unknown): { team: Team; events: IncomingEvent[] } {
+export function parseCapture(state: State, body: unknown): { team: Team | undefined; events: IncomingEvent[] } {
   if (body === undefined || body === null) throw text(400, 'failed to decode request: empty body');
   let raw: unknown[];
   let batchToken: string | undefined;
@@ -82,11 +97,10 @@ export function parseCapture(state: State, body: unknown): { team: Team; events:
     if (t) tokens.add(t);
   }
   if (tokens.size === 0) throw text(401, 'event submitted without an api_key');
-  if (tokens.size > 1) throw text(400, 'batch submitted with inconsistent api_key values');
-  const token = [...tokens][0];
-  if (token.startsWith('phx_')) throw text(401, 'API key is not valid: a personal API key was sent instead of the project API token');
+  if (new Set([...tokens].map((t) => t.trim())).size > 1) throw text(401, 'batch submitted with inconsistent api_key values');
+  const token = checkTokenFormat([...tokens][0]);
+  // Capture never looks the project up: an unknown project's events are accepted, then dropped.
   const team = state.teamByToken(token);
-  if (!team) throw text(401, 'API key is not valid: no project has this API key');
 
   const now = Date.now();
   const out: IncomingEvent[] = [];
@@ -111,7 +125,7 @@ export function parseCapture(state: State, body: unknown): { team: Team; events:
 
 function capture(ctx: Ctx) {
   const { team, events } = parseCapture(ctx.state, ctx.body);
-  for (const ev of events) ingestEvent(ctx.state, team, ev);
+  if (team) for (const ev of events) ingestEvent(ctx.state, team, ev);
   return r(200, { status: 'Ok' });
 }
 
@@ -609,7 +623,7 @@ function seedEvents(state: State, team: Team): void {
         emit({
           event: 'upgraded_plan',
           distinct_id: distinctId,
-          timestamp: at(day, (minute += 2)),
+          timestamp: at(day, minute + 2),
           properties: {
             plan,
             previous_plan: previous,

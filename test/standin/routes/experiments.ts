@@ -3,9 +3,12 @@
  *
  * - list: std envelope, newest first, non-deleted and (by default) non-archived; `status`
  *   (draft|running|paused|stopped|complete|all), `archived`, `feature_flag_id`, `search`.
- * - create: `name` + `feature_flag_key`; an existing flag is reused when it is multivariate with
- *   `control` first, otherwise a flag is created in 'feature_flags' (control/test 50/50 unless
- *   `parameters.feature_flag_variants` says otherwise). New experiments are drafts.
+ * - create: `name` + `feature_flag_key`; an existing flag is reused as-is when it is multivariate
+ *   with `control` first (flag config sent with it is a 400, see ./experimentRules.ts), otherwise a
+ *   flag is created in 'feature_flags' (control/test 50/50 unless `parameters.feature_flag_variants`
+ *   says otherwise). New experiments are drafts. `minimum_detectable_effect` and the other
+ *   running-time keys live in `running_time_calculation` (moved there from legacy `parameters`).
+ * - list rows are `ExperimentBasicSerializer`'s: no `metrics` / `metrics_secondary` / filters.
  * - retrieve / PATCH / PUT: deleted experiments are 404 (a PATCH `{deleted: false}` restores).
  *   Setting `start_date` on a draft launches it (its flag becomes active).
  * - DELETE: 405 with an empty body (soft delete is `PATCH {deleted: true}`).
@@ -16,6 +19,7 @@ import { stdList } from '../crud';
 import { eventsTable, ingestEvent, personsTable } from '../analytics';
 import { isoDaysAgo, nowIso, type Row, type State, type Team } from '../state';
 import type { RouteGroup } from './types';
+import { basicExperiment, checkRunningTime, refuseConfigForExistingFlag, splitRunningTime } from './experimentRules';
 
 const OPTS = { prefix: 'project' as const, scope: 'experiment' };
 
@@ -86,7 +90,9 @@ function serialize(row: Row, ctx: Ctx): Row {
     holdout: null,
     holdout_id: null,
     exposure_cohort: null,
-    parameters: parametersView(row.parameters),
+    parameters: parametersView(splitRunningTime(row.parameters ?? null).parameters),
+    running_time_calculation: splitRunningTime(row.parameters ?? null, row.running_time_calculation).runningTime,
+    excluded_variants: row.excluded_variants ?? [],
     secondary_metrics: row.secondary_metrics ?? [],
     saved_metrics: [],
     saved_metrics_ids: [],
@@ -108,6 +114,7 @@ function serialize(row: Row, ctx: Ctx): Row {
     secondary_metrics_ordered_uuids: (row.metrics_secondary ?? []).map((m: Row) => m.uuid).filter(Boolean),
     only_count_matured_users: !!row.only_count_matured_users,
     status: experimentStatus(row, flag),
+    is_legacy: false,
     user_access_level: 'editor',
   };
 }
@@ -311,7 +318,7 @@ function list(ctx: Ctx) {
   if (search) rows = rows.filter((e) => String(e.name).toLowerCase().includes(search.toLowerCase()));
   rows.sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)) || Number(b.id) - Number(a.id));
   const page = stdList(ctx, rows);
-  return { ...page, results: page.results.map((e) => serialize(e, ctx)) };
+  return { ...page, results: page.results.map((e) => basicExperiment(serialize(e, ctx))) };
 }
 
 function create(ctx: Ctx) {
@@ -321,7 +328,11 @@ function create(ctx: Ctx) {
   checkString(b, 'name', { required: true, max: 400 });
   checkString(b, 'feature_flag_key', { required: true, max: 400 });
   checkCommonFields(b);
-  const parameters = normalizeParameters(b.parameters);
+  checkRunningTime(b);
+  const flagKey = String(b.feature_flag_key);
+  refuseConfigForExistingFlag(b, flagKey, flagsTable(ctx.state, ctx.team.id).find((f) => f.key === flagKey) !== undefined);
+  const split = splitRunningTime(normalizeParameters(b.parameters), b.running_time_calculation);
+  const parameters = split.parameters;
   const start = parseDate(b, 'start_date');
   const end = parseDate(b, 'end_date');
   checkDateOrder(start, end);
@@ -357,6 +368,7 @@ function create(ctx: Ctx) {
     end_date: end ?? null,
     feature_flag_id: flag.id,
     parameters,
+    running_time_calculation: split.runningTime,
     secondary_metrics: b.secondary_metrics ?? [],
     filters: b.filters ?? {},
     archived: b.archived ?? false,
@@ -377,6 +389,7 @@ function create(ctx: Ctx) {
 
 const UPDATABLE = [
   'name',
+  'running_time_calculation',
   'description',
   'start_date',
   'end_date',
@@ -404,7 +417,10 @@ function update(ctx: Ctx) {
   const row = visible(ctx, ctx.params.id, b.deleted === false);
   checkString(b, 'name', { max: 400 });
   checkCommonFields(b);
-  const parameters = 'parameters' in b ? normalizeParameters(b.parameters) : undefined;
+  checkRunningTime(b);
+  const split = 'parameters' in b ? splitRunningTime(normalizeParameters(b.parameters)) : undefined;
+  const parameters = split?.parameters;
+  if (split?.runningTime) row.running_time_calculation = { ...(row.running_time_calculation ?? {}), ...split.runningTime };
   const start = parseDate(b, 'start_date');
   const end = parseDate(b, 'end_date');
   checkDateOrder(start, end);

@@ -4,7 +4,8 @@
  *
  * - list: std list of non-deleted flags, newest first; `search` (key or name, case-insensitive),
  *   `active` (`true` / `false` / `STALE`), `type` (`boolean` / `multivariant` / `experiment` /
- *   `remote_config`), `created_by_id`, `tags` (JSON array string).
+ *   `remote_config`), `created_by_id`, `tags` (JSON array string); archived flags are hidden
+ *   unless `archived=true` is sent, which lists the archived ones (as experiments' `archived`).
  * - create 201 with PostHog's validation: key required, `^[a-zA-Z0-9_-]+$` (`invalid_key`), unique
  *   among non-deleted flags (`unique`, attr `key`; a soft-deleted flag with the key is replaced),
  *   filters (groups a list, rollout 0..100, known property types and operators, cohorts that exist
@@ -195,7 +196,7 @@ function validateKey(ctx: Ctx, key: unknown, selfId?: number): string {
 function validateCommon(body: Row): void {
   if (body.name !== undefined && body.name !== null && typeof body.name !== 'string')
     throw validation('Not a valid string.', 'name', 'invalid');
-  for (const f of ['active', 'deleted', 'ensure_experience_continuity']) {
+  for (const f of ['active', 'deleted', 'archived', 'ensure_experience_continuity']) {
     if (body[f] !== undefined && typeof body[f] !== 'boolean') throw validation('Must be a valid boolean.', f, 'invalid');
   }
   if (body.tags !== undefined && (!Array.isArray(body.tags) || body.tags.some((t: unknown) => typeof t !== 'string'))) {
@@ -233,6 +234,7 @@ function serialize(row: Row, ctx: Ctx): Row {
     filters,
     deleted: !!row.deleted,
     active: row.active !== false,
+    archived: !!row.archived,
     created_by: row.created_by ?? null,
     created_at: row.created_at,
     updated_at: row.updated_at ?? row.created_at,
@@ -268,6 +270,7 @@ function serialize(row: Row, ctx: Ctx): Row {
 function listFilter(row: Row, ctx: Ctx): boolean {
   const q = ctx.query;
   if (!matches(row, ['key', 'name'], q.get('search'))) return false;
+  if (!!row.archived !== (q.get('archived') === 'true')) return false;
   const active = q.get('active');
   if (active === 'true' && row.active === false) return false;
   if (active === 'false' && row.active !== false) return false;
@@ -319,6 +322,7 @@ export const featureFlagsRoutes: RouteGroup = {
           name: b.name ?? '',
           filters,
           active: b.active ?? true,
+          archived: b.archived ?? false,
           deleted: false,
           tags: b.tags ?? [],
           ensure_experience_continuity: b.ensure_experience_continuity ?? false,
@@ -340,7 +344,7 @@ export const featureFlagsRoutes: RouteGroup = {
           // PostHog's serializer: on PATCH, filters without `groups` leave the stored filters as they are.
           if (!(ctx.method === 'PATCH' && !Array.isArray(f.groups))) row.filters = f;
         }
-        assign(row, b, ['name', 'active', 'tags', 'ensure_experience_continuity', 'evaluation_runtime']);
+        assign(row, b, ['name', 'active', 'archived', 'tags', 'ensure_experience_continuity', 'evaluation_runtime']);
         row.version = (row.version ?? 1) + 1;
         row.last_modified_by = ctx.state.userBasic(ctx.user);
       },

@@ -15,7 +15,10 @@
  *   dependencies (`flag_evaluates_to`);
  * - rollout by PostHog's hash: sha1(`${key}.${id}${salt}`), first 15 hex digits / 0xFFFFFFFFFFFFFFF,
  *   out of the rollout when hash > rollout/100; variants by the same hash with salt `variant`;
- * - payloads from `filters.payloads` (JSON strings, returned parsed).
+ * - payloads from `filters.payloads`, returned as stored: the JSON-encoded string (`"\"hello\""`,
+ *   `"42"`, `"{\"a\":1}"`), as `rust/feature-flags` `get_matching_payload` does; the SDKs parse it;
+ * - `flag_keys_to_evaluate` (the SDKs' name, posthog-node `evaluateFlags({flagKeys})`) or its
+ *   alias `flag_keys` limits the answer to those flags.
  *
  * Response shapes follow `get_versioned_response`: `/flags` v≥2 → `{flags: {key: FlagDetails}}`;
  * `/flags` without v / v=1 and `/decide?v=3` → legacy `featureFlags` + `featureFlagPayloads`;
@@ -356,14 +359,9 @@ function conditionPropertiesMatch(ev: Evaluator, condition: Row, props: Row): bo
   });
 }
 
-function parsePayload(raw: unknown): unknown {
-  if (raw === undefined || raw === null) return null;
-  if (typeof raw !== 'string') return raw;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
+/** The stored payload, not parsed (PostHog answers the JSON-encoded string it stored). */
+function storedPayload(raw: unknown): unknown {
+  return raw === undefined ? null : raw;
 }
 
 function matchingVariant(flag: Row, identifier: string): string | null {
@@ -415,7 +413,7 @@ function evaluateUncached(ev: Evaluator, flag: Row): FlagMatch {
     variant,
     code,
     conditionIndex,
-    payload: parsePayload(payloads[variant ?? 'true']),
+    payload: storedPayload(payloads[variant ?? 'true']),
   });
 
   const inRollout = (condition: Row) => {
@@ -512,9 +510,15 @@ function parseRequest(ctx: Ctx): { team: Team; request: EvalRequest; flagKeys?: 
       groups: stringGroups,
       groupProperties: isObject(groupProperties) ? (groupProperties as Record<string, Row>) : undefined,
     },
-    flagKeys: Array.isArray(body.flag_keys) ? body.flag_keys.map(String) : undefined,
+    flagKeys: flagKeysOf(body),
     disabled: body.disable_flags === true,
   };
+}
+
+/** `flag_keys_to_evaluate`, aliased `flag_keys` in the Rust flag request. */
+function flagKeysOf(body: Row): string[] | undefined {
+  const keys: unknown = body.flag_keys_to_evaluate ?? body.flag_keys;
+  return Array.isArray(keys) ? keys.map(String) : undefined;
 }
 
 function versionOf(ctx: Ctx): number {

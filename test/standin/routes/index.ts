@@ -2,6 +2,7 @@ import type { RouteGroup } from './types';
 import { workspaceRoutes } from './workspace';
 import { actionsRoutes } from './actions';
 import { eventsRoutes } from './events';
+import { captureV1Routes } from './captureV1';
 import { flagEvaluationRoutes } from './flagEvaluation';
 import { featureFlagsRoutes } from './featureFlags';
 import { annotationsRoutes } from './annotations';
@@ -16,6 +17,7 @@ import { mcpStoreRoutes } from './mcpStore';
 export const groups: RouteGroup[] = [
   workspaceRoutes,
   eventsRoutes,
+  captureV1Routes,
   personsRoutes,
   cohortsRoutes,
   featureFlagsRoutes,

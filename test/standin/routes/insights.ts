@@ -2,11 +2,13 @@
  * Insights and the query API.
  *
  * Insights: dual-routed, scope `insight`, throttled as analytics. List (std envelope, filters
- * `saved`, `short_id`, `search`, `favorited`, `insight`, `created_by`, `order`, `basic`), create
- * (201), retrieve by numeric id OR short_id, PATCH/PUT (soft delete with `{deleted: true}`, restore
- * with `{deleted: false}`: a deleted insight is invisible to everything but that restore), DELETE →
- * 405 empty, sharing (single object), activity (`{results, next, previous, total_count}`, `limit`
- * default 10, `page` default 1; per insight and for all insights), viewed (current
+ * `saved`, `short_id`, `search`, `favorited`, `insight`, `created_by`, `order`, `basic`; ordered as
+ * PostHog's `order_queryset`, see ./insightRules.ts), create (201; legacy `filters` without a
+ * `query` is 403 while the legacy-filters switch is on, also on update), retrieve by numeric id
+ * OR short_id, PATCH/PUT (soft delete with `{deleted: true}`, restore with `{deleted: false}`:
+ * a deleted insight is invisible to everything but that restore), DELETE → 405 empty, sharing
+ * (single object), activity (scope `activity_log`; `{results, next, previous, total_count}`,
+ * `limit` default 10, `page` default 1; per insight and for all insights), viewed (current
  * `POST insights/viewed/ {insight_ids}` and legacy `POST insights/{id}/viewed/`, both 201 empty).
  * Representation quirk: an insight with a `query` shows `filters: {}`; legacy TRENDS filters are
  * shown converted to a query (and `filters: {}`); only unconvertible legacy filters are echoed.
@@ -65,9 +67,12 @@ import { intParam, stdList } from '../crud';
 import { eventsTable, personsTable } from '../analytics';
 import { isoDaysAgo, nowIso, type Row, type State, type Team } from '../state';
 import { sharingRoutes } from './dashboards';
+import { checkLegacyFilters, orderInsights } from './insightRules';
 import type { RouteGroup } from './types';
 
 const OPTS = { prefix: 'dual' as const, scope: 'insight', throttle: 'analytics' as const };
+/** Activity logs need `activity_log:read`, not the insight scope (PostHog's activity actions). */
+const ACTIVITY_OPTS = { ...OPTS, scope: 'activity_log' };
 const QUERY_OPTS = { prefix: 'dual' as const, scope: 'query', scopeAction: 'read' as const, throttle: 'analytics' as const };
 
 export const insightsTable = (state: State, teamId: number) => state.table(teamId, 'insights');
@@ -1310,6 +1315,8 @@ function validateBody(b: Row): void {
   for (const f of ['favorited', 'saved', 'deleted'] as const) {
     if (b[f] !== undefined && typeof b[f] !== 'boolean') throw validation('Must be a valid boolean.', f, 'invalid');
   }
+  if (b.order !== undefined && b.order !== null && !Number.isInteger(b.order))
+    throw validation('A valid integer is required.', 'order', 'invalid');
 }
 
 function logActivity(state: State, team: Team, user: Row | null, row: Row, activity: string, changes: Row[] | null, at = nowIso()): void {
@@ -1389,7 +1396,7 @@ function truthy(v: string | null): boolean | undefined {
 
 function registerInsights(router: Router): void {
   // Collection-level actions first, so `activity` / `viewed` are not taken for ids.
-  router.get('insights/activity', (ctx) => activityPage(ctx, activityTable(ctx.state, ctx.team.id).all()), OPTS);
+  router.get('insights/activity', (ctx) => activityPage(ctx, activityTable(ctx.state, ctx.team.id).all()), ACTIVITY_OPTS);
   router.post(
     'insights/viewed',
     (ctx) => {
@@ -1444,17 +1451,7 @@ function registerInsights(router: Router): void {
           const source = query && isObject(query.source) ? query.source : query;
           return source?.kind === kind;
         });
-      const order = q.get('order') || '-last_modified_at';
-      const field = order.replace(/^-/, '');
-      const dir = order.startsWith('-') ? -1 : 1;
-      if (!['last_modified_at', 'last_viewed_at', 'created_at', 'name', 'id', 'updated_at'].includes(field))
-        throw validation(`Invalid order: ${order}`, 'order');
-      rows = rows.sort((a, b) => {
-        const av = a[field] ?? '';
-        const bv = b[field] ?? '';
-        const d = typeof av === 'number' && typeof bv === 'number' ? av - bv : String(av).localeCompare(String(bv));
-        return dir * d || Number(b.id) - Number(a.id);
-      });
+      rows = orderInsights(rows, q.get('order'), q.get('search'));
       const basic = truthy(q.get('basic')) === true;
       const list = stdList(ctx, rows);
       return { ...list, results: list.results.map((row) => serializeInsight(row, ctx, false, basic)) };
@@ -1468,6 +1465,7 @@ function registerInsights(router: Router): void {
       const b = ctx.body;
       if (!isObject(b)) throw validation('Invalid data. Expected a dictionary, but got list.', 'non_field_errors');
       validateBody(b);
+      checkLegacyFilters(ctx.state, b);
       const table = insightsTable(ctx.state, ctx.team.id);
       const user = ctx.state.userBasic(ctx.user);
       const now = nowIso();
@@ -1482,6 +1480,7 @@ function registerInsights(router: Router): void {
         favorited: b.favorited ?? false,
         deleted: b.deleted ?? false,
         tags: b.tags ?? [],
+        order: b.order ?? null,
         created_by: user,
         created_at: now,
         last_modified_at: now,
@@ -1508,7 +1507,7 @@ function registerInsights(router: Router): void {
           .filter((a) => a.item_id === String(ctx.params.id)),
       );
     },
-    OPTS,
+    ACTIVITY_OPTS,
   );
 
   router.post(
@@ -1531,6 +1530,7 @@ function registerInsights(router: Router): void {
     const row = resolveInsight(ctx, ctx.params.id, { allowDeleted: isObject(b) && b.deleted === false });
     if (!isObject(b)) throw validation('Invalid data. Expected a dictionary, but got list.', 'non_field_errors');
     validateBody(b);
+    checkLegacyFilters(ctx.state, b);
     const user = ctx.state.userBasic(ctx.user);
     const changes: Row[] = [];
     for (const f of WRITABLE) {

@@ -14,7 +14,6 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { type Ctx, HttpError, bare, envelope, notFound, r, type Router, required, validation } from '../core';
-import { stdList } from '../crud';
 import { isoDaysAgo, nowIso, type Row, type State, type Team } from '../state';
 import type { RouteGroup } from './types';
 
@@ -536,7 +535,8 @@ export const mcpStoreRoutes: RouteGroup = {
       OPTS,
     );
 
-    // Installations: the paginated superset `{count, next, previous, results}`, newest first.
+    // Installations: `{"results": [...]}` only, every visible row, newest first; `limit` / `offset`
+    // are ignored (the newest MCPServerInstallationViewSet.list overrides DRF's paginated list).
     router.get(
       BASE,
       (ctx) => {
@@ -544,8 +544,7 @@ export const mcpStoreRoutes: RouteGroup = {
           .all()
           .filter((row) => visible(ctx, row))
           .sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)));
-        const page = stdList(ctx, rows);
-        return { ...page, results: page.results.map((row) => serializeInstallation(ctx, row)) };
+        return { results: rows.map((row) => serializeInstallation(ctx, row)) };
       },
       OPTS,
     );

@@ -1,0 +1,41 @@
+/**
+ * Stand-in switches for PostHog behaviour that depends on feature flags PostHog Cloud sets per
+ * user or organisation. Each defaults to what PostHog Cloud does today; tests may turn one off
+ * (`startStandin({ legacyInsightFiltersDisabled: false })` or `POST /_standin/switches`).
+ */
+import type { State } from './state';
+
+export interface Switches {
+  /**
+   * `legacy-insight-filters-disabled` (products/product_analytics/backend/api/insight.py,
+   * `InsightSerializer.validate`): creating or updating an insight with legacy `filters` and no
+   * `query` is 403.
+   */
+  legacyInsightFiltersDisabled: boolean;
+}
+
+const DEFAULTS: Switches = { legacyInsightFiltersDisabled: true };
+
+// Kept beside the State (not in it) so the switches need nothing from the data model.
+const byState = new WeakMap<State, Switches>();
+
+export function switches(state: State): Switches {
+  let s = byState.get(state);
+  if (!s) {
+    s = { ...DEFAULTS };
+    byState.set(state, s);
+  }
+  return s;
+}
+
+/** Applies the known keys of `patch` (the control API's body); returns the switches. */
+export function setSwitches(state: State, patch: unknown): Switches {
+  const s = switches(state);
+  if (patch && typeof patch === 'object') {
+    for (const key of Object.keys(DEFAULTS) as Array<keyof Switches>) {
+      const v = (patch as Record<string, unknown>)[key];
+      if (typeof v === 'boolean') s[key] = v;
+    }
+  }
+  return s;
+}

@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../helpers/harness';
-import { TOOLSETS } from '../../src/mcp/tool';
+import type { TOOLSETS } from '../../src/mcp/tool';
 import { parseToolsets } from '../../src/mcp/registry';
 
 /** The catalog (../shared/tools.md), by toolset. */

@@ -158,9 +158,11 @@ describe('destructive hints match what the tools do', () => {
     const args = argsFor();
     assert.deepEqual(Object.keys(args).sort(), ALL_TOOLS.map((x) => x.name).sort(), 'arguments for every tool');
     // A cohort nothing uses, and a tool of an installation, from the tools themselves.
-    const created = await h.call('create_cohort', { name: 'Unused cohort', filters: args.create_cohort.filters });
+    const created = await h.call<{ id: number }>('create_cohort', { name: 'Unused cohort', filters: args.create_cohort.filters });
     args.delete_cohort.cohort_id = created.data.id;
-    const tools = await h.call('list_mcp_installation_tools', { installation_id: args.set_mcp_tool_approval.installation_id });
+    const tools = await h.call<{ results: Array<{ tool_name: string }> }>('list_mcp_installation_tools', {
+      installation_id: args.set_mcp_tool_approval.installation_id,
+    });
     args.set_mcp_tool_approval.tool_name = tools.data.results[0].tool_name;
 
     const problems: string[] = [];

@@ -22,7 +22,7 @@ import {
   type RecordedRequest,
   Router,
 } from './core';
-import { State, type Team, type User } from './state';
+import { State, type Doc, type Team, type User } from './state';
 import { groups } from './routes';
 
 export const DEMO_KEY = 'phx_standin_demo_personal_api_key_000000000000';
@@ -122,7 +122,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     const method = (req.method ?? 'GET').toUpperCase();
     const path = url.pathname;
     const rawBody = await readBody(req);
-    let body: any;
+    let body: Doc;
     let bodyError: string | undefined;
     if (rawBody.trim()) {
       try {
@@ -198,7 +198,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     method: string,
     path: string,
     query: URLSearchParams,
-    body: any,
+    body: Doc,
     bodyError: string | undefined,
     rawBody: string,
     headers: http.IncomingHttpHeaders,
@@ -271,7 +271,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     }
   }
 
-  function control(method: string, path: string, body: any, send: (s: number, b?: unknown) => void) {
+  function control(method: string, path: string, body: Doc, send: (s: number, b?: unknown) => void) {
     if (path === '/_standin/requests' && method === 'GET') return send(200, requests);
     if (path === '/_standin/requests' && method === 'DELETE') {
       requests.length = 0;

@@ -3,6 +3,23 @@ import assert from 'node:assert/strict';
 import { hasNullNoise } from '../helpers/noise';
 import { startHarness, type Harness } from '../helpers/harness';
 import { withLinks } from '../helpers/links';
+import type { ListAnswer, StandinError } from '../helpers/answers';
+
+interface ActionStep {
+  event?: string;
+  url?: string;
+  selector?: string;
+}
+
+interface ActionAnswer {
+  id: number;
+  name: string;
+  url: string;
+  steps: ActionStep[];
+  matches: string;
+  created_by: string;
+  deleted?: boolean;
+}
 
 describe('actions tools', () => {
   let h: Harness;
@@ -16,7 +33,7 @@ describe('actions tools', () => {
     table()
       .all()
       .filter((a) => !a.deleted);
-  const raw = (method: string, path: string, body?: unknown) => h.raw(method, path, body);
+  const raw = <T = StandinError>(method: string, path: string, body?: unknown) => h.raw<T>(method, path, body);
 
   it('list_actions pages the unpaginated upstream list itself, newest calculation first, without deleted actions', async () => {
     assert.ok(
@@ -25,7 +42,7 @@ describe('actions tools', () => {
         .some((a) => a.deleted),
       'the seed has a deleted action',
     );
-    const first = await h.call('list_actions', { limit: 4 });
+    const first = await h.call<ListAnswer<ActionAnswer>>('list_actions', { limit: 4 });
     if (!first.isError) first.data = withLinks(first.data);
     assert.equal(first.isError, false, first.text);
     assert.equal(first.data.count, live().length);
@@ -36,19 +53,19 @@ describe('actions tools', () => {
     assert.equal(req.query.limit, undefined, 'PostHog does not page actions: no limit is sent');
     assert.equal(req.query.offset, undefined);
 
-    const rest = await h.call('list_actions', { offset: 4, limit: 100 });
+    const rest = await h.call<ListAnswer<ActionAnswer>>('list_actions', { offset: 4, limit: 100 });
     if (!rest.isError) rest.data = withLinks(rest.data);
     assert.equal(rest.data.next_offset, undefined, 'no next page');
     assert.equal(rest.data.next_offset, undefined);
     const all = [...first.data.results, ...rest.data.results];
     assert.deepEqual(
-      all.map((a: any) => a.id).sort((x: number, y: number) => x - y),
+      all.map((a) => a.id).sort((x, y) => x - y),
       live()
         .map((a) => a.id)
         .sort((x, y) => x - y),
     );
 
-    const times = all.map((a: any) => table().get(a.id)!.last_calculated_at as string);
+    const times = all.map((a) => table().get(a.id)!.last_calculated_at as string);
     assert.deepEqual(times, [...times].sort().reverse(), 'ordered by -last_calculated_at');
     for (const a of all) assert.match(a.url, new RegExp(`^${h.standin.url}/project/1/data-management/actions/${a.id}$`));
     assert.ok(!hasNullNoise(first.text), 'no null noise');
@@ -59,7 +76,12 @@ describe('actions tools', () => {
       { event: '$pageview', url: '/checkout', url_matching: 'contains' },
       { event: '$autocapture', selector: 'button.buy', text: 'Buy now' },
     ];
-    const out = await h.call('create_action', { name: 'Started checkout', description: 'Reached checkout', tags: ['revenue'], steps });
+    const out = await h.call<ActionAnswer>('create_action', {
+      name: 'Started checkout',
+      description: 'Reached checkout',
+      tags: ['revenue'],
+      steps,
+    });
     assert.equal(out.isError, false, out.text);
     const row = table().get(out.data.id)!;
     assert.equal(row.name, 'Started checkout');
@@ -77,9 +99,9 @@ describe('actions tools', () => {
     assert.equal(out.data.created_by, 'Ada Lovelace');
     assert.match(out.data.url, /\/project\/1\/data-management\/actions\/\d+$/);
 
-    const listed = await h.call('list_actions', { limit: 100 });
+    const listed = await h.call<ListAnswer<ActionAnswer>>('list_actions', { limit: 100 });
     assert.ok(
-      listed.data.results.some((a: any) => a.id === out.data.id),
+      listed.data.results.some((a) => a.id === out.data.id),
       'a new action is listed',
     );
   });
@@ -96,7 +118,7 @@ describe('actions tools', () => {
 
   it('get_action returns the steps; a deleted action is still readable and says so; a missing one is not found', async () => {
     const a = live().find((x) => x.steps.length > 0)!;
-    const out = await h.call('get_action', { action_id: a.id });
+    const out = await h.call<ActionAnswer>('get_action', { action_id: a.id });
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.name, a.name);
     assert.equal(out.data.steps.length, a.steps.length);
@@ -105,7 +127,7 @@ describe('actions tools', () => {
     const gone = table()
       .all()
       .find((x) => x.deleted)!;
-    const deleted = await h.call('get_action', { action_id: gone.id });
+    const deleted = await h.call<ActionAnswer>('get_action', { action_id: gone.id });
     assert.equal(deleted.isError, false, deleted.text);
     assert.equal(deleted.data.deleted, true);
 
@@ -115,7 +137,7 @@ describe('actions tools', () => {
   });
 
   it('update_action sends only the given fields and replaces the steps', async () => {
-    const created = await h.call('create_action', {
+    const created = await h.call<ActionAnswer>('create_action', {
       name: 'Opened settings',
       description: 'Keep me',
       steps: [{ event: '$pageview', url: '/settings' }],
@@ -127,12 +149,12 @@ describe('actions tools', () => {
     assert.equal(table().get(id)!.description, 'Keep me', 'omitted fields are untouched');
     assert.equal(table().get(id)!.steps.length, 1);
 
-    const restepped = await h.call('update_action', { action_id: id, steps: [{ event: 'opened_settings' }] });
+    const restepped = await h.call<ActionAnswer>('update_action', { action_id: id, steps: [{ event: 'opened_settings' }] });
     assert.equal(restepped.isError, false, restepped.text);
     assert.deepEqual(
       table()
         .get(id)!
-        .steps.map((s: any) => s.event),
+        .steps.map((s: ActionStep) => s.event),
       ['opened_settings'],
     );
     assert.equal(restepped.data.matches, '"opened_settings"');
@@ -170,7 +192,7 @@ describe('actions tools', () => {
   });
 
   it('stand-in: DELETE answers 405 with an empty body; a soft delete hides the action from the list and frees its name', async () => {
-    const created = await h.call('create_action', { name: 'Temporary', steps: [{ event: 'temp' }] });
+    const created = await h.call<ActionAnswer>('create_action', { name: 'Temporary', steps: [{ event: 'temp' }] });
     const id = created.data.id;
     const del = await raw('DELETE', `/api/projects/1/actions/${id}/`);
     assert.equal(del.status, 405);
@@ -179,9 +201,9 @@ describe('actions tools', () => {
 
     const soft = await raw('PATCH', `/api/projects/1/actions/${id}/`, { deleted: true });
     assert.equal(soft.status, 200);
-    const list = await raw('GET', '/api/projects/1/actions/');
+    const list = await raw<{ results: ActionAnswer[] }>('GET', '/api/projects/1/actions/');
     assert.deepEqual(Object.keys(list.json), ['results'], 'the actions list is `{results}` only');
-    assert.ok(!list.json.results.some((a: any) => a.id === id));
+    assert.ok(!list.json.results.some((a) => a.id === id));
 
     const again = await h.call('create_action', { name: 'Temporary', steps: [{ event: 'temp' }] });
     assert.equal(again.isError, false, 'a deleted action does not hold its name');
@@ -197,9 +219,9 @@ describe('actions tools', () => {
   });
 
   it('project 2 has its own actions', async () => {
-    const out = await raw('GET', '/api/projects/2/actions/');
+    const out = await raw<{ results: ActionAnswer[] }>('GET', '/api/projects/2/actions/');
     assert.equal(out.status, 200);
-    const names = out.json.results.map((a: any) => a.name);
+    const names = out.json.results.map((a) => a.name);
     assert.ok(names.length > 0 && names.length < live().length);
   });
 });

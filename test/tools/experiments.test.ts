@@ -3,15 +3,38 @@ import assert from 'node:assert/strict';
 import { hasNullNoise } from '../helpers/noise';
 import { startHarness, type Harness } from '../helpers/harness';
 import { withLinks } from '../helpers/links';
+import type { FlagVariant, ListAnswer } from '../helpers/answers';
+import type { Row } from '../standin/state';
 import { ingestEvent } from '../standin/analytics';
 import { experimentStatus } from '../standin/routes/experiments';
 import { PostHogError } from '../../src/posthog/errors';
+
+interface VariantAnswer {
+  key: string;
+  split_percent?: number;
+}
+
+interface ExperimentAnswer {
+  id: number;
+  name: string;
+  status: string;
+  start_date?: string;
+  end_date?: string;
+  conclusion?: string;
+  feature_flag_id: number;
+  feature_flag_key: string;
+  rollout_percentage?: number;
+  variants: VariantAnswer[];
+  metrics: Array<{ name: string; metric_type: string; events: string[] }>;
+  archived?: boolean;
+  url: string;
+}
 
 describe('experiments tools', () => {
   let h: Harness;
   const experiments = () => h.standin.state.table(1, 'experiments');
   const flags = () => h.standin.state.table(1, 'feature_flags');
-  const statusOf = (e: any) => experimentStatus(e, flags().get(e.feature_flag_id));
+  const statusOf = (e: Row) => experimentStatus(e, flags().get(e.feature_flag_id));
   /** What list_experiments should show by default: not deleted, not archived, newest first. */
   const listed = () =>
     experiments()
@@ -25,7 +48,7 @@ describe('experiments tools', () => {
   after(() => h.close());
 
   it('list_experiments: newest first, archived hidden, each with status, flag key and link', async () => {
-    const out = await h.call('list_experiments', {});
+    const out = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', {});
     if (!out.isError) out.data = withLinks(out.data);
     assert.equal(out.isError, false, out.text);
     const expected = listed();
@@ -38,7 +61,7 @@ describe('experiments tools', () => {
     );
     assert.equal(out.data.count, expected.length);
     assert.deepEqual(
-      out.data.results.map((e: any) => e.id),
+      out.data.results.map((e) => e.id),
       expected.map((e) => e.id),
     );
     for (const row of out.data.results) {
@@ -52,14 +75,14 @@ describe('experiments tools', () => {
 
   it('list_experiments filters by status (sent to PostHog) and pages', async () => {
     for (const status of ['draft', 'running', 'stopped'] as const) {
-      const out = await h.call('list_experiments', { status });
+      const out = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status });
       assert.equal(out.isError, false, out.text);
       const expected = listed()
         .filter((e) => statusOf(e) === status)
         .map((e) => e.id);
       assert.ok(expected.length >= 1, `the seed has a ${status} experiment`);
       assert.deepEqual(
-        out.data.results.map((e: any) => e.id),
+        out.data.results.map((e) => e.id),
         expected,
       );
       assert.equal(h.standin.requestsTo('/experiments', 'GET').at(-1)!.query.status, status);
@@ -69,38 +92,38 @@ describe('experiments tools', () => {
     const flag = flags().get(running.feature_flag_id)!;
     flag.active = false;
     try {
-      const paused = await h.call('list_experiments', { status: 'paused' });
+      const paused = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status: 'paused' });
       assert.deepEqual(
-        paused.data.results.map((e: any) => e.id),
+        paused.data.results.map((e) => e.id),
         [running.id],
       );
       assert.equal(paused.data.results[0].status, 'paused');
-      const stillRunning = await h.call('list_experiments', { status: 'running' });
-      assert.ok(!stillRunning.data.results.some((e: any) => e.id === running.id));
+      const stillRunning = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status: 'running' });
+      assert.ok(!stillRunning.data.results.some((e) => e.id === running.id));
     } finally {
       flag.active = true;
     }
 
-    const all = await h.call('list_experiments', { status: 'all' });
+    const all = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status: 'all' });
     assert.equal(all.data.count, listed().length);
 
-    const page = await h.call('list_experiments', { limit: 2, offset: 1 });
+    const page = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { limit: 2, offset: 1 });
     assert.equal(page.data.has_more, listed().length > 3);
     assert.deepEqual(
-      page.data.results.map((e: any) => e.id),
+      page.data.results.map((e) => e.id),
       listed()
         .slice(1, 3)
         .map((e) => e.id),
     );
 
-    const bad = await h.call('list_experiments', { status: 'finished' });
+    const bad = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status: 'finished' });
     assert.equal(bad.isError, true);
     assert.match(bad.text, /status/);
   });
 
   it('create_experiment with a new flag key: a draft, and PostHog creates an inactive control/test 50/50 flag', async () => {
     const flagCount = flags().all().length;
-    const out = await h.call('create_experiment', {
+    const out = await h.call<ExperimentAnswer>('create_experiment', {
       name: 'Bigger upload button',
       feature_flag_key: 'bigger-upload-button',
       description: 'Does a larger button lift uploads?',
@@ -125,7 +148,7 @@ describe('experiments tools', () => {
     const flag = flags().find((f) => f.key === 'bigger-upload-button')!;
     assert.equal(flag.active, false, "a draft's flag stays off");
     assert.deepEqual(
-      flag.filters.multivariate.variants.map((v: any) => [v.key, v.rollout_percentage]),
+      flag.filters.multivariate.variants.map((v: FlagVariant) => [v.key, v.rollout_percentage]),
       [
         ['control', 50],
         ['test', 50],
@@ -137,7 +160,7 @@ describe('experiments tools', () => {
   });
 
   it('create_experiment with custom variants passes the splits on to the flag', async () => {
-    const out = await h.call('create_experiment', {
+    const out = await h.call<ExperimentAnswer>('create_experiment', {
       name: 'Three-way pricing copy',
       feature_flag_key: 'pricing-copy-3way',
       parameters: {
@@ -158,7 +181,7 @@ describe('experiments tools', () => {
     assert.equal(out.data.rollout_percentage, 50);
     const flag = flags().find((f) => f.key === 'pricing-copy-3way')!;
     assert.deepEqual(
-      flag.filters.multivariate.variants.map((v: any) => v.rollout_percentage),
+      flag.filters.multivariate.variants.map((v: FlagVariant) => v.rollout_percentage),
       [40, 30, 30],
     );
     assert.equal(flag.filters.groups[0].rollout_percentage, 50);
@@ -166,7 +189,7 @@ describe('experiments tools', () => {
 
   it("create_experiment: PostHog's variant rules reach the caller, and nothing is created", async () => {
     const before = { flags: flags().all().length, experiments: experiments().all().length };
-    const noControl = await h.call('create_experiment', {
+    const noControl = await h.call<ExperimentAnswer>('create_experiment', {
       name: 'No baseline',
       feature_flag_key: 'no-baseline',
       parameters: {
@@ -180,7 +203,7 @@ describe('experiments tools', () => {
     assert.match(noControl.text, /PostHog rejected the request \(400\)/);
     assert.match(noControl.text, /Feature flag variants must contain a control variant/);
 
-    const badSum = await h.call('create_experiment', {
+    const badSum = await h.call<ExperimentAnswer>('create_experiment', {
       name: 'Bad split',
       feature_flag_key: 'bad-split',
       parameters: {
@@ -217,11 +240,11 @@ describe('experiments tools', () => {
       version: 1,
     });
     const count = flags().all().length;
-    const out = await h.call('create_experiment', { name: 'Checkout redesign', feature_flag_key: 'checkout-redesign' });
+    const out = await h.call<ExperimentAnswer>('create_experiment', { name: 'Checkout redesign', feature_flag_key: 'checkout-redesign' });
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.feature_flag_id, eligible.id);
     assert.deepEqual(
-      out.data.variants.map((v: any) => v.key),
+      out.data.variants.map((v) => v.key),
       ['control', 'redesign'],
     );
     assert.equal(flags().all().length, count, 'no new flag');
@@ -237,20 +260,23 @@ describe('experiments tools', () => {
       tags: [],
       version: 1,
     });
-    const refused = await h.call('create_experiment', { name: 'On a boolean flag', feature_flag_key: 'plain-boolean-flag' });
+    const refused = await h.call<ExperimentAnswer>('create_experiment', {
+      name: 'On a boolean flag',
+      feature_flag_key: 'plain-boolean-flag',
+    });
     assert.equal(refused.isError, true);
     assert.match(refused.text, /Feature flag is not eligible for experiments/);
   });
 
   it('create_experiment: bad input is rejected before anything is sent', async () => {
     const before = h.standin.requests.length;
-    const badKey = await h.call('create_experiment', { name: 'x', feature_flag_key: 'has spaces!' });
+    const badKey = await h.call<ExperimentAnswer>('create_experiment', { name: 'x', feature_flag_key: 'has spaces!' });
     assert.equal(badKey.isError, true);
     assert.match(badKey.text, /feature_flag_key/);
-    const noName = await h.call('create_experiment', { feature_flag_key: 'ok-key' });
+    const noName = await h.call<ExperimentAnswer>('create_experiment', { feature_flag_key: 'ok-key' });
     assert.equal(noName.isError, true);
     assert.match(noName.text, /'name' is required/);
-    const oneVariant = await h.call('create_experiment', {
+    const oneVariant = await h.call<ExperimentAnswer>('create_experiment', {
       name: 'x',
       feature_flag_key: 'ok-key',
       parameters: { feature_flag_variants: [{ key: 'control', split_percent: 100 }] },
@@ -261,7 +287,7 @@ describe('experiments tools', () => {
 
   it('get_experiment: variants, metrics with the events they read, conclusion and link', async () => {
     const concluded = experiments().find((e) => e.conclusion && !e.archived)!;
-    const out = await h.call('get_experiment', { experiment_id: concluded.id });
+    const out = await h.call<ExperimentAnswer>('get_experiment', { experiment_id: concluded.id });
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.name, concluded.name);
     assert.equal(out.data.status, 'stopped');
@@ -269,25 +295,25 @@ describe('experiments tools', () => {
     assert.equal(out.data.end_date, concluded.end_date);
     assert.equal(out.data.feature_flag_key, flags().get(concluded.feature_flag_id)!.key);
     const metric = concluded.metrics[0];
-    const events = metric.series ? metric.series.map((s: any) => s.event) : [metric.source.event];
+    const events = metric.series ? metric.series.map((s: { event: string }) => s.event) : [metric.source.event];
     assert.deepEqual(out.data.metrics[0], { name: metric.name, metric_type: metric.metric_type, events });
     assert.equal(out.data.url, `${h.standin.url}/project/1/experiments/${concluded.id}`);
   });
 
   it('get_experiment of a missing experiment says which one was not found', async () => {
-    const out = await h.call('get_experiment', { experiment_id: 987654 });
+    const out = await h.call<ExperimentAnswer>('get_experiment', { experiment_id: 987654 });
     assert.equal(out.isError, true);
     assert.match(out.text, /experiment 987654 was not found/);
   });
 
   it('update_experiment sends only the fields given; omitted fields are untouched', async () => {
-    const created = await h.call('create_experiment', {
+    const created = await h.call<ExperimentAnswer>('create_experiment', {
       name: 'Copy test',
       feature_flag_key: 'copy-test',
       description: 'Original description',
     });
     const id = created.data.id;
-    const out = await h.call('update_experiment', { experiment_id: id, name: 'Homepage copy test' });
+    const out = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: id, name: 'Homepage copy test' });
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.name, 'Homepage copy test');
     const patch = h.standin.requestsTo(`/experiments/${id}`, 'PATCH').at(-1)!;
@@ -298,17 +324,17 @@ describe('experiments tools', () => {
   });
 
   it('update_experiment: start_date launches a draft (flag on), end_date stops it, null clears it', async () => {
-    const created = await h.call('create_experiment', { name: 'Launch me', feature_flag_key: 'launch-me' });
+    const created = await h.call<ExperimentAnswer>('create_experiment', { name: 'Launch me', feature_flag_key: 'launch-me' });
     const id = created.data.id;
     const flag = flags().find((f) => f.key === 'launch-me')!;
     assert.equal(flag.active, false);
 
-    const launched = await h.call('update_experiment', { experiment_id: id, start_date: '2025-03-01T09:00:00Z' });
+    const launched = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: id, start_date: '2025-03-01T09:00:00Z' });
     assert.equal(launched.isError, false, launched.text);
     assert.equal(launched.data.status, 'running');
     assert.equal(flag.active, true, 'launching turns the flag on');
 
-    const early = await h.call('update_experiment', {
+    const early = await h.call<ExperimentAnswer>('update_experiment', {
       experiment_id: id,
       start_date: '2025-03-10T00:00:00Z',
       end_date: '2025-03-05T00:00:00Z',
@@ -316,11 +342,11 @@ describe('experiments tools', () => {
     assert.equal(early.isError, true);
     assert.match(early.text, /End date must be after start date/);
 
-    const stopped = await h.call('update_experiment', { experiment_id: id, end_date: '2025-03-20T17:00:00Z' });
+    const stopped = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: id, end_date: '2025-03-20T17:00:00Z' });
     assert.equal(stopped.data.status, 'stopped');
     assert.equal(experiments().get(id)!.end_date, '2025-03-20T17:00:00.000Z');
 
-    const resumed = await h.call('update_experiment', { experiment_id: id, end_date: null });
+    const resumed = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: id, end_date: null });
     assert.equal(resumed.isError, false, resumed.text);
     assert.deepEqual(h.standin.requestsTo(`/experiments/${id}`, 'PATCH').at(-1)!.body, { end_date: null });
     assert.equal(resumed.data.status, 'running');
@@ -329,13 +355,16 @@ describe('experiments tools', () => {
   it("update_experiment: variants of a launched experiment cannot change; a draft's variants update its flag", async () => {
     const running = listed().find((e) => statusOf(e) === 'running')!;
     const variants = flags().get(running.feature_flag_id)!.filters.multivariate.variants;
-    const other = variants.map((v: any, i: number) => ({ key: i === 0 ? 'control' : `renamed-${i}`, split_percent: v.rollout_percentage }));
-    const refused = await h.call('update_experiment', { experiment_id: running.id, parameters: { feature_flag_variants: other } });
+    const other = variants.map((v: Row, i: number) => ({ key: i === 0 ? 'control' : `renamed-${i}`, split_percent: v.rollout_percentage }));
+    const refused = await h.call<ExperimentAnswer>('update_experiment', {
+      experiment_id: running.id,
+      parameters: { feature_flag_variants: other },
+    });
     assert.equal(refused.isError, true);
     assert.match(refused.text, /Can't update feature_flag_variants on Experiment/);
 
-    const draft = await h.call('create_experiment', { name: 'Draft variants', feature_flag_key: 'draft-variants' });
-    const out = await h.call('update_experiment', {
+    const draft = await h.call<ExperimentAnswer>('create_experiment', { name: 'Draft variants', feature_flag_key: 'draft-variants' });
+    const out = await h.call<ExperimentAnswer>('update_experiment', {
       experiment_id: draft.data.id,
       parameters: {
         feature_flag_variants: [
@@ -351,40 +380,40 @@ describe('experiments tools', () => {
     ]);
     const flag = flags().find((f) => f.key === 'draft-variants')!;
     assert.deepEqual(
-      flag.filters.multivariate.variants.map((v: any) => v.rollout_percentage),
+      flag.filters.multivariate.variants.map((v: FlagVariant) => v.rollout_percentage),
       [80, 20],
     );
   });
 
   it('update_experiment: archived hides it from the list', async () => {
-    const created = await h.call('create_experiment', { name: 'To archive', feature_flag_key: 'to-archive' });
-    const out = await h.call('update_experiment', { experiment_id: created.data.id, archived: true });
+    const created = await h.call<ExperimentAnswer>('create_experiment', { name: 'To archive', feature_flag_key: 'to-archive' });
+    const out = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: created.data.id, archived: true });
     assert.equal(out.data.archived, true);
-    const list = await h.call('list_experiments', { limit: 100 });
-    assert.ok(!list.data.results.some((e: any) => e.id === created.data.id));
+    const list = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { limit: 100 });
+    assert.ok(!list.data.results.some((e) => e.id === created.data.id));
   });
 
   it('update_experiment: nothing to change, bad dates and bad ids are rejected before anything is sent', async () => {
     const before = h.standin.requests.length;
-    const none = await h.call('update_experiment', { experiment_id: 1 });
+    const none = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: 1 });
     assert.equal(none.isError, true);
     assert.match(none.text, /at least one of/);
-    const badDate = await h.call('update_experiment', { experiment_id: 1, start_date: 'next tuesday' });
+    const badDate = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: 1, start_date: 'next tuesday' });
     assert.equal(badDate.isError, true);
     assert.match(badDate.text, /start_date/);
-    const badId = await h.call('update_experiment', { experiment_id: -3, name: 'x' });
+    const badId = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: -3, name: 'x' });
     assert.equal(badId.isError, true);
     assert.equal(h.standin.requests.length, before);
   });
 
   it('update_experiment of a missing experiment says which one was not found', async () => {
-    const out = await h.call('update_experiment', { experiment_id: 424242, name: 'x' });
+    const out = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: 424242, name: 'x' });
     assert.equal(out.isError, true);
     assert.match(out.text, /experiment 424242 was not found/);
   });
 
   it('stand-in: DELETE is 405 with an empty body; a soft delete hides the experiment', async () => {
-    const created = await h.call('create_experiment', { name: 'Soft delete me', feature_flag_key: 'soft-delete-me' });
+    const created = await h.call<ExperimentAnswer>('create_experiment', { name: 'Soft delete me', feature_flag_key: 'soft-delete-me' });
     const id = created.data.id;
     await assert.rejects(
       h.client.request({ method: 'DELETE', path: `/api/projects/1/experiments/${id}/`, action: `delete experiment ${id}` }),
@@ -393,10 +422,10 @@ describe('experiments tools', () => {
     assert.equal(h.standin.requestsTo(`/experiments/${id}`, 'DELETE').at(-1)!.status, 405);
     assert.equal(experiments().get(id)!.deleted, false);
     await h.client.request({ method: 'PATCH', path: `/api/projects/1/experiments/${id}/`, body: { deleted: true }, action: 'soft delete' });
-    const got = await h.call('get_experiment', { experiment_id: id });
+    const got = await h.call<ExperimentAnswer>('get_experiment', { experiment_id: id });
     assert.equal(got.isError, true);
     assert.match(got.text, /was not found/);
-    const restored = await h.client.request<any>({
+    const restored = await h.client.request<{ deleted: boolean }>({
       method: 'PATCH',
       path: `/api/projects/1/experiments/${id}/`,
       body: { deleted: false },
@@ -435,7 +464,9 @@ describe('experiments tools', () => {
       properties: { '$feature/x': 'test' },
     });
 
-    const warn = await h.call('check_experiments_requiring_flag', { events: ['exp_metric_without_flag'] });
+    const warn = await h.call<{ requires_flag_implementation: boolean; explanation: string }>('check_experiments_requiring_flag', {
+      events: ['exp_metric_without_flag'],
+    });
     assert.equal(warn.isError, false, warn.text);
     assert.equal(warn.data.requires_flag_implementation, true);
     assert.match(warn.data.explanation, /\$feature\//);
@@ -443,14 +474,18 @@ describe('experiments tools', () => {
     const q = h.standin.requestsTo('/experiments/requires_flag_implementation', 'GET').at(-1)!.query;
     assert.deepEqual(JSON.parse(q.events), [{ id: 'exp_metric_without_flag', type: 'events', order: 0 }]);
 
-    const fine = await h.call('check_experiments_requiring_flag', { events: ['exp_metric_with_flag'] });
+    const fine = await h.call<{ requires_flag_implementation: boolean; explanation: string }>('check_experiments_requiring_flag', {
+      events: ['exp_metric_with_flag'],
+    });
     assert.equal(fine.data.requires_flag_implementation, false);
     assert.match(fine.data.explanation, /No warning/);
 
-    const unseen = await h.call('check_experiments_requiring_flag', { events: ['never_sent_event'] });
+    const unseen = await h.call<{ requires_flag_implementation: boolean; explanation: string }>('check_experiments_requiring_flag', {
+      events: ['never_sent_event'],
+    });
     assert.equal(unseen.data.requires_flag_implementation, true, 'no recent events at all is also a warning');
 
-    const empty = await h.call('check_experiments_requiring_flag', {});
+    const empty = await h.call<{ requires_flag_implementation: boolean; explanation: string }>('check_experiments_requiring_flag', {});
     assert.equal(empty.isError, false, empty.text);
     assert.equal(empty.data.requires_flag_implementation, false);
     assert.match(empty.data.explanation, /no events were given/i);
@@ -468,18 +503,24 @@ describe('experiments tools', () => {
 
   it("seed: the running pricing test's metric event carries its flag, so there is no warning for it", async () => {
     const pricing = experiments().find((e) => e.name === 'Pricing page test')!;
-    const got = await h.call('get_experiment', { experiment_id: pricing.id });
-    const metricEvents: string[] = got.data.metrics.flatMap((m: any) => m.events).filter((e: string) => e !== 'upgraded_plan');
+    const got = await h.call<ExperimentAnswer>('get_experiment', { experiment_id: pricing.id });
+    const metricEvents: string[] = got.data.metrics.flatMap((m) => m.events).filter((e) => e !== 'upgraded_plan');
     assert.ok(metricEvents.length > 0);
-    const out = await h.call('check_experiments_requiring_flag', { events: [...new Set(metricEvents)] });
+    const out = await h.call<{ requires_flag_implementation: boolean; explanation: string }>('check_experiments_requiring_flag', {
+      events: [...new Set(metricEvents)],
+    });
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.requires_flag_implementation, false);
   });
 
   it('project 2 has its own experiments', async () => {
-    const res = await h.client.request<any>({ method: 'GET', path: '/api/projects/2/experiments/', action: 'list experiments' });
+    const res = await h.client.request<{ results: Array<{ id: number }> }>({
+      method: 'GET',
+      path: '/api/projects/2/experiments/',
+      action: 'list experiments',
+    });
     const rows = h.standin.state.table(2, 'experiments').all();
     assert.ok(rows.length >= 1 && rows.length < experiments().all().length);
-    assert.deepEqual(res.data.results.map((e: any) => e.id).sort(), rows.map((e) => e.id).sort());
+    assert.deepEqual(res.data.results.map((e) => e.id).sort(), rows.map((e) => e.id).sort());
   });
 });

@@ -16,6 +16,19 @@ function countsByEvent(h: Harness, since = 0): Map<string, number> {
   return counts;
 }
 
+interface ProjectsAnswer {
+  active_project_id: number;
+  results: Array<{ id: number; name: string; active: boolean }>;
+}
+
+/** run_hogql_query's answer: PostHog's columns and rows; `R` is one row's cells for the query at hand. */
+interface HogQLAnswer<R extends unknown[]> {
+  columns: string[];
+  results: R[];
+  has_more?: boolean;
+  next_offset?: number;
+}
+
 describe('workspace tools', () => {
   let h: Harness;
   before(async () => {
@@ -38,7 +51,7 @@ describe('workspace tools', () => {
   after(() => h.close());
 
   it('list_projects lists the projects with the active one first', async () => {
-    const out = await h.call('list_projects');
+    const out = await h.call<ProjectsAnswer>('list_projects');
     assert.equal(out.isError, false, out.text);
     assert.deepEqual(out.data, {
       active_project_id: 1,
@@ -52,24 +65,26 @@ describe('workspace tools', () => {
   it("list_projects marks a configured project other than the key's current one as active", async () => {
     const other = await startHarness({ client: { projectId: 2 } });
     try {
-      const out = await other.call('list_projects');
+      const out = await other.call<ProjectsAnswer>('list_projects');
       assert.equal(out.isError, false, out.text);
       assert.equal(out.data.active_project_id, 2);
       assert.deepEqual(out.data.results[0], { id: 2, name: 'Hedgebox (staging)', active: true });
-      assert.equal(out.data.results.filter((p: any) => p.active).length, 1);
+      assert.equal(out.data.results.filter((p) => p.active).length, 1);
     } finally {
       await other.close();
     }
   });
 
   it('run_hogql_query counts events per name, matching the stored events', async () => {
-    const out = await h.call('run_hogql_query', { query: 'SELECT event, count() FROM events GROUP BY event ORDER BY count() DESC' });
+    const out = await h.call<HogQLAnswer<[string, number]>>('run_hogql_query', {
+      query: 'SELECT event, count() FROM events GROUP BY event ORDER BY count() DESC',
+    });
     assert.equal(out.isError, false, out.text);
     assert.deepEqual(out.data.columns, ['event', 'count()']);
     const expected = countsByEvent(h);
     assert.equal(out.data.results.length, Math.min(100, expected.size));
     for (const [event, count] of out.data.results) assert.equal(count, expected.get(event), event);
-    const counts = out.data.results.map((r: any[]) => r[1]);
+    const counts = out.data.results.map((r) => r[1]);
     assert.deepEqual(
       counts,
       [...counts].sort((a, b) => b - a),
@@ -84,7 +99,7 @@ describe('workspace tools', () => {
   });
 
   it('run_hogql_query appends the limit when the query has none, and reports more rows', async () => {
-    const out = await h.call('run_hogql_query', {
+    const out = await h.call<HogQLAnswer<[string, number]>>('run_hogql_query', {
       query: "select event, count() from events where event != '$pageview' group by event order by event asc;",
       limit: 2,
     });
@@ -95,10 +110,13 @@ describe('workspace tools', () => {
     );
     assert.equal(out.data.results.length, 2);
     assert.equal(out.data.has_more, true);
-    const names = out.data.results.map((r: any[]) => r[0]);
+    const names = out.data.results.map((r) => r[0]);
     assert.deepEqual(names, [...names].sort());
 
-    const kept = await h.call('run_hogql_query', { query: 'SELECT event, count() FROM events GROUP BY event LIMIT 1', limit: 50 });
+    const kept = await h.call<HogQLAnswer<[string, number]>>('run_hogql_query', {
+      query: 'SELECT event, count() FROM events GROUP BY event LIMIT 1',
+      limit: 50,
+    });
     assert.equal(
       h.standin.requestsTo('/query', 'POST').at(-1)!.body.query.query,
       'SELECT event, count() FROM events GROUP BY event LIMIT 1',
@@ -108,20 +126,24 @@ describe('workspace tools', () => {
   });
 
   it('run_hogql_query filters by property and time', async () => {
-    const pro = await h.call('run_hogql_query', {
+    const pro = await h.call<HogQLAnswer<[number]>>('run_hogql_query', {
       query: "SELECT count() FROM events WHERE properties.plan = 'pro' AND event = 'ws_alpha'",
     });
     assert.equal(pro.isError, false, pro.text);
     assert.deepEqual(pro.data, { columns: ['count()'], results: [[1]], has_more: false });
-    const quoted = await h.call('run_hogql_query', { query: "SELECT count() AS n FROM events WHERE properties.plan = 'it\\'s pro'" });
+    const quoted = await h.call<HogQLAnswer<[number]>>('run_hogql_query', {
+      query: "SELECT count() AS n FROM events WHERE properties.plan = 'it\\'s pro'",
+    });
     assert.deepEqual(quoted.data.results, [[1]]);
     assert.deepEqual(quoted.data.columns, ['n']);
-    const recent = await h.call('run_hogql_query', {
+    const recent = await h.call<HogQLAnswer<[string, number]>>('run_hogql_query', {
       query: "SELECT event, count() FROM events WHERE event = 'ws_alpha' AND timestamp > now() - INTERVAL 7 DAY GROUP BY event",
     });
     assert.deepEqual(recent.data.results, [['ws_alpha', 2]], 'the event 20 days ago is left out');
     const since = Date.now() - 7 * DAY;
-    const all = await h.call('run_hogql_query', { query: 'SELECT count() FROM events WHERE timestamp > now() - INTERVAL 7 DAY' });
+    const all = await h.call<HogQLAnswer<[number]>>('run_hogql_query', {
+      query: 'SELECT count() FROM events WHERE timestamp > now() - INTERVAL 7 DAY',
+    });
     const expected = [...countsByEvent(h, since).values()].reduce((a, b) => a + b, 0);
     assert.ok(Math.abs(all.data.results[0][0] - expected) <= 1, 'matches the store (allowing one event on the boundary)');
   });

@@ -301,7 +301,7 @@ function compare(actual: unknown, operator: string, expected: unknown): boolean 
       return !values.some((v) => s(actual).includes(s(v)));
     case 'regex':
     case 'not_regex': {
-      let hit = false;
+      let hit: boolean;
       try {
         hit = actual !== undefined && new RegExp(String(values[0])).test(String(actual));
       } catch {

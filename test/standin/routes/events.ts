@@ -609,7 +609,7 @@ function seedEvents(state: State, team: Team): void {
         emit({
           event: 'upgraded_plan',
           distinct_id: distinctId,
-          timestamp: at(day, (minute += 2)),
+          timestamp: at(day, minute + 2),
           properties: {
             plan,
             previous_plan: previous,

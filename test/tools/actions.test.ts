@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { hasNullNoise } from '../helpers/noise';
 import { startHarness, type Harness } from '../helpers/harness';
+import { describeRefusals } from '../helpers/refusals';
 import { withLinks } from '../helpers/links';
 import type { ListAnswer, StandinError } from '../helpers/answers';
 
@@ -169,9 +170,10 @@ describe('actions tools', () => {
     assert.match(missing.text, /action 999999 was not found/);
   });
 
-  it('bad input is rejected before anything is sent', async () => {
-    const before = h.standin.requests.length;
-    const cases: Array<[string, Record<string, unknown>, RegExp]> = [
+  describeRefusals(
+    'bad input is rejected before anything is sent',
+    () => h,
+    [
       ['create_action', { name: 'No steps', steps: [] }, /steps/],
       ['create_action', { name: 'Empty step', steps: [{}] }, /steps\[0\] matches nothing/],
       ['create_action', { name: 'Typo', steps: [{ event: 'x', url_match: 'exact' }] }, /url_match/],
@@ -181,15 +183,9 @@ describe('actions tools', () => {
       ['update_action', { action_id: 1 }, /at least one of/],
       ['update_action', { action_id: -4, name: 'x' }, /action_id/],
       ['get_action', { action_id: '1; drop' }, /action_id/],
-    ];
-    for (const [tool, args, message] of cases) {
-      const out = await h.call(tool, args);
-      assert.equal(out.isError, true, `${tool} ${JSON.stringify(args)}`);
-      assert.match(out.text, message);
-      assert.match(out.text, /Nothing was sent/);
-    }
-    assert.equal(h.standin.requests.length, before);
-  });
+    ],
+    { saysNothingWasSent: true },
+  );
 
   it('stand-in: DELETE answers 405 with an empty body; a soft delete hides the action from the list and frees its name', async () => {
     const created = await h.call<ActionAnswer>('create_action', { name: 'Temporary', steps: [{ event: 'temp' }] });

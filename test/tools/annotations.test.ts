@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { hasNullNoise } from '../helpers/noise';
 import { startHarness, type Harness } from '../helpers/harness';
+import { describeRefusals } from '../helpers/refusals';
 import { withLinks } from '../helpers/links';
 import type { ListAnswer, StandinError } from '../helpers/answers';
 
@@ -167,26 +168,17 @@ describe('annotations tools', () => {
     assert.match(missing.text, /annotation 999999 was not found/);
   });
 
-  it('bad input is rejected before anything is sent', async () => {
-    const before = h.standin.requests.length;
-    const cases: Array<[string, Record<string, unknown>, RegExp]> = [
-      ['create_annotation', { content: 'x', date_marker: 'yesterday' }, /date_marker/],
-      ['create_annotation', { content: 'x', date_marker: '2025-02-30' }, /date_marker/],
-      ['create_annotation', { content: '', date_marker: '2025-01-01' }, /content/],
-      ['create_annotation', { content: 'x'.repeat(401), date_marker: '2025-01-01' }, /content/],
-      ['create_annotation', { content: 'x', date_marker: '2025-01-01', scope: 'recording' }, /scope/],
-      ['create_annotation', { content: 'x', date_marker: '2025-01-01', scope: 'dashboard' }, /needs dashboard_id/],
-      ['create_annotation', { date_marker: '2025-01-01' }, /'content' is required/],
-      ['update_annotation', { annotation_id: 1 }, /at least one of/],
-      ['list_annotations', { limit: 1000 }, /limit/],
-    ];
-    for (const [tool, args, message] of cases) {
-      const out = await h.call(tool, args);
-      assert.equal(out.isError, true, `${tool} ${JSON.stringify(args)}`);
-      assert.match(out.text, message);
-    }
-    assert.equal(h.standin.requests.length, before);
-  });
+  describeRefusals('bad input is rejected before anything is sent', () => h, [
+    ['create_annotation', { content: 'x', date_marker: 'yesterday' }, /date_marker/],
+    ['create_annotation', { content: 'x', date_marker: '2025-02-30' }, /date_marker/],
+    ['create_annotation', { content: '', date_marker: '2025-01-01' }, /content/],
+    ['create_annotation', { content: 'x'.repeat(401), date_marker: '2025-01-01' }, /content/],
+    ['create_annotation', { content: 'x', date_marker: '2025-01-01', scope: 'recording' }, /scope/],
+    ['create_annotation', { content: 'x', date_marker: '2025-01-01', scope: 'dashboard' }, /needs dashboard_id/],
+    ['create_annotation', { date_marker: '2025-01-01' }, /'content' is required/],
+    ['update_annotation', { annotation_id: 1 }, /at least one of/],
+    ['list_annotations', { limit: 1000 }, /limit/],
+  ]);
 
   it('stand-in: scope rules, DELETE 405, soft delete and restore, default page of 1000', async () => {
     const recording = await raw('POST', '/api/projects/1/annotations/', {

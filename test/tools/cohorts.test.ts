@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { hasNullNoise } from '../helpers/noise';
 import type { ListAnswer, StandinError } from '../helpers/answers';
 import { startHarness, type Harness } from '../helpers/harness';
+import { describeRefusals } from '../helpers/refusals';
 import { withLinks } from '../helpers/links';
 
 interface CohortAnswer {
@@ -300,24 +301,19 @@ describe('cohorts tools', () => {
     assert.match(refused.text, /Behavioral filters cannot be added to cohorts used in feature flags\./);
   });
 
-  it('bad input is rejected before anything is sent', async () => {
-    const before = h.standin.requests.length;
-    const cases: Array<[string, Record<string, unknown>, RegExp]> = [
+  describeRefusals(
+    'bad input is rejected before anything is sent',
+    () => h,
+    [
       ['create_cohort', { name: 'No criteria' }, /give filters or groups/],
       ['create_cohort', { name: '', filters: personFilter('a', 'exact', 'b') }, /name/],
       ['create_cohort', { name: 'x', filters: 'plan = premium' }, /filters/],
       ['update_cohort', { cohort_id: 1 }, /at least one of/],
       ['delete_cohort', { cohort_id: 0 }, /cohort_id/],
       ['list_cohorts', { search: 'x'.repeat(201) }, /search/],
-    ];
-    for (const [tool, args, message] of cases) {
-      const out = await h.call(tool, args);
-      assert.equal(out.isError, true, `${tool} ${JSON.stringify(args)}`);
-      assert.match(out.text, message);
-      assert.match(out.text, /Nothing was sent/);
-    }
-    assert.equal(h.standin.requests.length, before);
-  });
+    ],
+    { saysNothingWasSent: true },
+  );
 
   it('stand-in: DELETE 405, search over 200 characters, static cohorts keep their criteria', async () => {
     const id = await create('Stand-in checks');

@@ -73,52 +73,56 @@ describe('experiments tools', () => {
     assert.ok(!hasNullNoise(out.text), 'no null noise');
   });
 
-  it('list_experiments filters by status (sent to PostHog) and pages', async () => {
+  describe('list_experiments filters by status (sent to PostHog) and pages', () => {
     for (const status of ['draft', 'running', 'stopped'] as const) {
-      const out = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status });
-      assert.equal(out.isError, false, out.text);
-      const expected = listed()
-        .filter((e) => statusOf(e) === status)
-        .map((e) => e.id);
-      assert.ok(expected.length >= 1, `the seed has a ${status} experiment`);
-      assert.deepEqual(
-        out.data.results.map((e) => e.id),
-        expected,
-      );
-      assert.equal(h.standin.requestsTo('/experiments', 'GET').at(-1)!.query.status, status);
+      it(status, async () => {
+        const out = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status });
+        assert.equal(out.isError, false, out.text);
+        const expected = listed()
+          .filter((e) => statusOf(e) === status)
+          .map((e) => e.id);
+        assert.ok(expected.length >= 1, `the seed has a ${status} experiment`);
+        assert.deepEqual(
+          out.data.results.map((e) => e.id),
+          expected,
+        );
+        assert.equal(h.standin.requestsTo('/experiments', 'GET').at(-1)!.query.status, status);
+      });
     }
-    // A running experiment whose flag was switched off is "paused", not "running".
-    const running = listed().find((e) => statusOf(e) === 'running')!;
-    const flag = flags().get(running.feature_flag_id)!;
-    flag.active = false;
-    try {
-      const paused = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status: 'paused' });
+    it('a running experiment whose flag was switched off is "paused"; "all", paging, and an unknown status', async () => {
+      // A running experiment whose flag was switched off is "paused", not "running".
+      const running = listed().find((e) => statusOf(e) === 'running')!;
+      const flag = flags().get(running.feature_flag_id)!;
+      flag.active = false;
+      try {
+        const paused = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status: 'paused' });
+        assert.deepEqual(
+          paused.data.results.map((e) => e.id),
+          [running.id],
+        );
+        assert.equal(paused.data.results[0].status, 'paused');
+        const stillRunning = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status: 'running' });
+        assert.ok(!stillRunning.data.results.some((e) => e.id === running.id));
+      } finally {
+        flag.active = true;
+      }
+
+      const all = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status: 'all' });
+      assert.equal(all.data.count, listed().length);
+
+      const page = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { limit: 2, offset: 1 });
+      assert.equal(page.data.has_more, listed().length > 3);
       assert.deepEqual(
-        paused.data.results.map((e) => e.id),
-        [running.id],
+        page.data.results.map((e) => e.id),
+        listed()
+          .slice(1, 3)
+          .map((e) => e.id),
       );
-      assert.equal(paused.data.results[0].status, 'paused');
-      const stillRunning = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status: 'running' });
-      assert.ok(!stillRunning.data.results.some((e) => e.id === running.id));
-    } finally {
-      flag.active = true;
-    }
 
-    const all = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status: 'all' });
-    assert.equal(all.data.count, listed().length);
-
-    const page = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { limit: 2, offset: 1 });
-    assert.equal(page.data.has_more, listed().length > 3);
-    assert.deepEqual(
-      page.data.results.map((e) => e.id),
-      listed()
-        .slice(1, 3)
-        .map((e) => e.id),
-    );
-
-    const bad = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status: 'finished' });
-    assert.equal(bad.isError, true);
-    assert.match(bad.text, /status/);
+      const bad = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status: 'finished' });
+      assert.equal(bad.isError, true);
+      assert.match(bad.text, /status/);
+    });
   });
 
   it('create_experiment with a new flag key: a draft, and PostHog creates an inactive control/test 50/50 flag', async () => {

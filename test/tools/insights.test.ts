@@ -537,7 +537,7 @@ describe('insights stand-in', () => {
     assert.equal(line.results[0].count, s.aggregated_value);
   });
 
-  it("query API: HogQL errors come back in PostHog's 400 envelope", async () => {
+  describe("query API: HogQL errors come back in PostHog's 400 envelope", () => {
     const cases: Array<[string, RegExp]> = [
       ['SELECT nope FROM events', /^Unable to resolve field: nope$/],
       ['SELECT FROM events', /^Syntax error at line 1, column 7: /],
@@ -547,14 +547,18 @@ describe('insights stand-in', () => {
       ["SELECT count() FROM events WHERE event = 'a' OR event = 'b'", /OR is not in it/],
     ];
     for (const [query, detail] of cases) {
-      const res = await req('POST', '/api/projects/1/query/', { query: { kind: 'HogQLQuery', query } });
-      assert.equal(res.status, 400, query);
-      const body = (await res.json()) as StandinError;
-      assert.equal(body.type, 'validation_error', query);
-      assert.match(body.detail ?? '', detail, query);
+      it(query, async () => {
+        const res = await req('POST', '/api/projects/1/query/', { query: { kind: 'HogQLQuery', query } });
+        assert.equal(res.status, 400, query);
+        const body = (await res.json()) as StandinError;
+        assert.equal(body.type, 'validation_error', query);
+        assert.match(body.detail ?? '', detail, query);
+      });
     }
-    const other = await req('POST', '/api/projects/1/query/', { query: { kind: 'FunnelsQuery', series: [] } });
-    assert.equal(other.status, 400);
-    assert.match(((await other.json()) as StandinError).detail!, /supports only HogQLQuery and TrendsQuery/);
+    it('a query kind other than HogQLQuery and TrendsQuery', async () => {
+      const other = await req('POST', '/api/projects/1/query/', { query: { kind: 'FunnelsQuery', series: [] } });
+      assert.equal(other.status, 400);
+      assert.match(((await other.json()) as StandinError).detail ?? '', /supports only HogQLQuery and TrendsQuery/);
+    });
   });
 });

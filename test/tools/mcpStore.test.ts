@@ -620,7 +620,7 @@ describe('MCP store tools', () => {
     });
   });
 
-  it('install_mcp_server_template starts OAuth for OAuth templates and names unknown templates', async () => {
+  it('install_mcp_server_template starts OAuth for OAuth templates', async () => {
     const out = await h.call<InstallAnswer>('install_mcp_server_template', { template_id: TEMPLATE_IDS.Notion });
     assert.equal(out.isError, false, out.text);
     const url = new URL(out.data.redirect_url!);
@@ -629,11 +629,17 @@ describe('MCP store tools', () => {
     const list = await h.call<InstallationList>('list_mcp_server_installations');
     const notion = list.data.results.find((r) => r.template_id === TEMPLATE_IDS.Notion)!;
     assert.equal(notion.pending_oauth, true);
+  });
 
-    for (const id of [TEMPLATE_IDS['Zapier (retired)'], MISSING]) {
-      const missing = await h.call<InstallAnswer>('install_mcp_server_template', { template_id: id, api_key: 'whatever-key-1' });
-      assert.equal(missing.isError, true);
-      assert.match(missing.text, new RegExp(`MCP server template ${id} was not found`));
+  describe('install_mcp_server_template names unknown templates', () => {
+    for (const [what, id] of [
+      ['a retired template', TEMPLATE_IDS['Zapier (retired)']],
+      ['a template that does not exist', MISSING],
+    ]) {
+      it(what, async () => {
+        const text = await h.error('install_mcp_server_template', { template_id: id, api_key: 'whatever-key-1' });
+        assert.match(text, new RegExp(`MCP server template ${id} was not found`));
+      });
     }
   });
 
@@ -655,16 +661,21 @@ describe('MCP store tools', () => {
     assert.match(again.text, new RegExp(`MCP server installation ${id} was not found`));
   });
 
-  it('annotations follow the catalog rules', async () => {
-    const { tools } = await h.mcp.listTools();
-    const ann = (name: string) => tools.find((t) => t.name === name)!.annotations!;
+  describe('annotations follow the catalog rules', () => {
+    /** The annotations a client sees in tools/list. */
+    const ann = async (name: string) => {
+      const { tools } = await h.mcp.listTools();
+      return tools.find((t) => t.name === name)!.annotations!;
+    };
     for (const name of [
       'list_mcp_server_templates',
       'list_mcp_server_installations',
       'get_mcp_server_installation',
       'list_mcp_installation_tools',
     ]) {
-      assert.equal(ann(name).readOnlyHint, true, name);
+      it(`${name} is read-only`, async () => {
+        assert.equal((await ann(name)).readOnlyHint, true, name);
+      });
     }
     for (const name of [
       'update_mcp_server_installation',
@@ -672,12 +683,18 @@ describe('MCP store tools', () => {
       'set_mcp_tool_approval',
       'refresh_mcp_installation_tools',
     ]) {
-      assert.equal(ann(name).readOnlyHint, false, name);
-      assert.equal(ann(name).destructiveHint, true, name);
+      it(`${name} changes what exists (destructive)`, async () => {
+        const a = await ann(name);
+        assert.equal(a.readOnlyHint, false, name);
+        assert.equal(a.destructiveHint, true, name);
+      });
     }
     for (const name of ['install_custom_mcp_server', 'install_mcp_server_template', 'authorize_mcp_server_installation']) {
-      assert.equal(ann(name).readOnlyHint, false, name);
-      assert.equal(ann(name).destructiveHint, false, name);
+      it(`${name} only adds (not destructive)`, async () => {
+        const a = await ann(name);
+        assert.equal(a.readOnlyHint, false, name);
+        assert.equal(a.destructiveHint, false, name);
+      });
     }
   });
 });

@@ -18,6 +18,7 @@ import { startHarness, type Harness } from '../helpers/harness';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 import type { RequestOptions } from '../../src/posthog/client';
 import { templatesTable } from '../standin/routes/mcpStore';
+import { personCohortFilters } from '../helpers/builders';
 import { CLI, cleanEnv } from './helpers';
 
 const TABLES = [
@@ -73,12 +74,7 @@ describe('destructive hints match what the tools do', () => {
     const person = st.table(1, 'persons').all()[0] as { id: number };
     const cohortIds = (st.table(1, 'cohorts').all() as Array<{ id: number }>).map((c) => c.id);
     const [inst1, inst2, inst3] = installations.map((i) => i.id);
-    const filters = {
-      properties: {
-        type: 'OR',
-        values: [{ type: 'AND', values: [{ type: 'person', key: 'email', operator: 'icontains', value: '@conf.dev' }] }],
-      },
-    };
+    const filters = personCohortFilters('email', 'icontains', '@conf.dev');
     return {
       list_actions: {},
       create_action: { name: 'Confirmation action', steps: [{ event: '$pageview' }] },

@@ -6,6 +6,7 @@ import type { ListAnswer, StandinError } from '../helpers/answers';
 import { startHarness, type Harness } from '../helpers/harness';
 import { describeRefusals } from '../helpers/refusals';
 import { withLinks } from '../helpers/links';
+import { cohortCondition, flagRow, inCohortFilters, personCohortFilters } from '../helpers/builders';
 
 interface CohortAnswer {
   id: number;
@@ -33,31 +34,16 @@ describe('cohorts tools', () => {
     table()
       .all()
       .filter((c) => !c.deleted);
-  const personFilter = (key: string, operator: string, value: unknown) => ({
-    properties: { type: 'OR', values: [{ type: 'AND', values: [{ type: 'person', key, operator, value }] }] },
-  });
-  const cohortRef = (id: number) => ({
-    properties: { type: 'OR', values: [{ type: 'AND', values: [{ type: 'cohort', key: 'id', value: id }] }] },
-  });
+  const personFilter = personCohortFilters;
+  const cohortRef = inCohortFilters;
   let flagSeq = 0;
   /** A feature flag row, as the flags group stores them, targeting a cohort. */
   function insertFlag(cohortId: number, opts: { active?: boolean; name?: string } = {}) {
     const key = `crud-test-flag-${++flagSeq}`;
-    return h.standin.state.table(1, 'feature_flags').insert({
-      key,
-      name: opts.name ?? '',
-      filters: {
-        groups: [{ properties: [{ key: 'id', type: 'cohort', value: cohortId }], rollout_percentage: 100 }],
-        multivariate: null,
-        payloads: {},
-      },
-      active: opts.active ?? true,
-      deleted: false,
-      created_by: h.standin.state.userBasic(h.standin.state.users.get(1)!),
-      created_at: new Date().toISOString(),
-      tags: [],
-      version: 1,
-    });
+    const filters = { groups: [cohortCondition(cohortId)], multivariate: null, payloads: {} };
+    return h.standin.state
+      .table(1, 'feature_flags')
+      .insert(flagRow(h.standin.state, { key, name: opts.name, filters, active: opts.active }));
   }
   async function create(name: string, extra: Record<string, unknown> = {}) {
     const out = await h.call<CohortAnswer>('create_cohort', {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { hasNullNoise } from '../helpers/noise';
 import { startHarness, type Harness } from '../helpers/harness';
 import { withLinks } from '../helpers/links';
+import { everyoneCondition, flagRow, variantFilters } from '../helpers/builders';
 import type { FlagVariant, ListAnswer } from '../helpers/answers';
 import type { Row } from '../standin/state';
 import { ingestEvent } from '../standin/analytics';
@@ -223,26 +224,16 @@ describe('experiments tools', () => {
   });
 
   it('create_experiment reuses an existing multivariate flag with control first, and refuses an ineligible one', async () => {
-    const ada = h.standin.state.userBasic(h.standin.state.users.get(1)!);
-    const eligible = flags().insert({
-      key: 'checkout-redesign',
-      name: 'Checkout redesign',
-      filters: {
-        groups: [{ properties: [], rollout_percentage: 100 }],
-        multivariate: {
-          variants: [
-            { key: 'control', rollout_percentage: 50 },
-            { key: 'redesign', rollout_percentage: 50 },
-          ],
-        },
-      },
-      active: true,
-      deleted: false,
-      created_by: ada,
-      created_at: new Date().toISOString(),
-      tags: [],
-      version: 1,
-    });
+    const eligible = flags().insert(
+      flagRow(h.standin.state, {
+        key: 'checkout-redesign',
+        name: 'Checkout redesign',
+        filters: variantFilters([
+          ['control', 50],
+          ['redesign', 50],
+        ]),
+      }),
+    );
     const count = flags().all().length;
     const out = await h.call<ExperimentAnswer>('create_experiment', { name: 'Checkout redesign', feature_flag_key: 'checkout-redesign' });
     assert.equal(out.isError, false, out.text);
@@ -253,17 +244,7 @@ describe('experiments tools', () => {
     );
     assert.equal(flags().all().length, count, 'no new flag');
 
-    flags().insert({
-      key: 'plain-boolean-flag',
-      name: 'Plain',
-      filters: { groups: [{ properties: [], rollout_percentage: 100 }] },
-      active: true,
-      deleted: false,
-      created_by: ada,
-      created_at: new Date().toISOString(),
-      tags: [],
-      version: 1,
-    });
+    flags().insert(flagRow(h.standin.state, { key: 'plain-boolean-flag', name: 'Plain', filters: { groups: [everyoneCondition()] } }));
     const refused = await h.call<ExperimentAnswer>('create_experiment', {
       name: 'On a boolean flag',
       feature_flag_key: 'plain-boolean-flag',

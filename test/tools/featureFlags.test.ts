@@ -4,6 +4,7 @@ import { hasNullNoise } from '../helpers/noise';
 import { startHarness, type Harness } from '../helpers/harness';
 import { withLinks } from '../helpers/links';
 import type { FlagAnswer, FlagCondition, FlagProperty, ListAnswer } from '../helpers/answers';
+import { variantFilters } from '../helpers/builders';
 import { compactFilters, withRollout } from '../../src/mcp/tools/featureFlags';
 import { rolloutSummary } from '../../src/posthog/rollout';
 import { PostHogClient } from '../../src/posthog/client';
@@ -277,15 +278,10 @@ describe('feature flag tools', () => {
 
     const sum = await h.call<FlagAnswer>('create_feature_flag', {
       key: 'bad-variants',
-      filters: {
-        groups: [{ properties: [], rollout_percentage: 100 }],
-        multivariate: {
-          variants: [
-            { key: 'a', rollout_percentage: 60 },
-            { key: 'b', rollout_percentage: 30 },
-          ],
-        },
-      },
+      filters: variantFilters([
+        ['a', 60],
+        ['b', 30],
+      ]),
     });
     assert.equal(sum.isError, true);
     assert.match(sum.text, /Variant rollout percentages must sum to 100/);
@@ -415,15 +411,10 @@ describe('feature flag tools', () => {
   it("delete_feature_flag: PostHog's refusal for a flag a running experiment uses reaches the caller", async () => {
     const created = await h.call<FlagAnswer>('create_feature_flag', {
       key: 'experiment-in-flight',
-      filters: {
-        groups: [{ properties: [], rollout_percentage: 100 }],
-        multivariate: {
-          variants: [
-            { key: 'control', rollout_percentage: 50 },
-            { key: 'test', rollout_percentage: 50 },
-          ],
-        },
-      },
+      filters: variantFilters([
+        ['control', 50],
+        ['test', 50],
+      ]),
     });
     const flagIdValue = created.data.id;
     const experiment = h.standin.state.table(1, 'experiments').insert({

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../helpers/harness';
 import type { FlagAnswer, FlagVariant } from '../helpers/answers';
+import { cohortRow, personCohortFilters } from '../helpers/builders';
 import { flagHash, matchProperty } from '../standin/routes/flagEvaluation';
 
 const flagsOf = (h: Harness, pid = 1) => h.standin.state.table(pid, 'feature_flags');
@@ -328,18 +329,7 @@ describe('flag evaluation tools', () => {
 
   it("cohort conditions are evaluated from the cohort's person filters; event-based cohorts are refused", async () => {
     const cohorts = h.standin.state.table(1, 'cohorts');
-    const staff = cohorts.insert({
-      name: 'Flag test staff',
-      is_static: false,
-      deleted: false,
-      groups: [],
-      filters: {
-        properties: {
-          type: 'OR',
-          values: [{ type: 'AND', values: [{ type: 'person', key: 'email', operator: 'icontains', value: '@hedgebox.net' }] }],
-        },
-      },
-    });
+    const staff = cohorts.insert(cohortRow('Flag test staff', personCohortFilters('email', 'icontains', '@hedgebox.net')));
     const created = await h.call<FlagAnswer>('create_feature_flag', {
       key: 'staff-cohort-flag',
       filters: { groups: [{ properties: [{ type: 'cohort', key: 'id', value: staff.id, operator: 'in' }], rollout_percentage: 100 }] },
@@ -358,15 +348,11 @@ describe('flag evaluation tools', () => {
     });
     assert.equal(outside.data.enabled, false);
 
-    const behavioral = cohorts.insert({
-      name: 'Uploaders',
-      is_static: false,
-      deleted: false,
-      groups: [],
-      filters: {
+    const behavioral = cohorts.insert(
+      cohortRow('Uploaders', {
         properties: { type: 'OR', values: [{ type: 'behavioral', key: 'uploaded_file', value: 'performed_event', event_type: 'events' }] },
-      },
-    });
+      }),
+    );
     const refused = await h.call<FlagAnswer>('create_feature_flag', {
       key: 'uploaders-flag',
       filters: { groups: [{ properties: [{ type: 'cohort', key: 'id', value: behavioral.id }], rollout_percentage: 100 }] },

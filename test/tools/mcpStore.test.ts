@@ -4,7 +4,7 @@ import { hasNullNoise } from '../helpers/noise';
 import { startHarness, type Harness } from '../helpers/harness';
 import { TEMPLATE_IDS, mcpOAuthThrottle, type UpstreamTool } from '../standin/routes/mcpStore';
 import type { Row } from '../standin/state';
-import type { ListAnswer } from '../helpers/answers';
+import type { ListAnswer, StandinError } from '../helpers/answers';
 
 interface TemplateAnswer {
   id: string;
@@ -719,6 +719,35 @@ describe('MCP store: the install / authorize / refresh rate limit', () => {
     assert.equal(h.standin.requestsTo('/mcp_server_installations/authorize', 'GET').at(-1)!.status, 429);
     const list = await h.call<InstallationList>('list_mcp_server_installations');
     assert.equal(list.isError, false, 'listing is not throttled by the install limit');
+  });
+
+  it("the stand-in's burst window is one minute: refused until the minute is over (a mocked clock, no waiting)", async (t) => {
+    // Only Date is mocked: the requests still go over a real socket, with real timers.
+    t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    const throttle = mcpOAuthThrottle(h.standin.state);
+    throttle.reset();
+    const acmeId = installations(h).find((r) => r.display_name === 'Acme Internal Tools')!.id;
+    // Straight to the stand-in, as PostHog Code asks (200 with the URL, not a 302 to the provider).
+    const authorize = () =>
+      h.raw<AuthorizeAnswer & StandinError>(
+        'GET',
+        `/api/projects/1/mcp_server_installations/authorize/?installation_id=${acmeId}&install_source=posthog-code`,
+      );
+    for (let i = 0; i < throttle.burst.limit; i++) {
+      const ok = await authorize();
+      assert.equal(ok.status, 200, ok.text);
+    }
+    const limited = await authorize();
+    assert.equal(limited.status, 429);
+    assert.match(limited.json.detail ?? '', /Expected available in 60 seconds/);
+    t.mock.timers.tick(59_999);
+    const stillLimited = await authorize();
+    assert.equal(stillLimited.status, 429, 'still inside the minute');
+    assert.match(stillLimited.json.detail ?? '', /Expected available in 1 seconds/);
+    t.mock.timers.tick(1);
+    const again = await authorize();
+    assert.equal(again.status, 200, again.text);
+    assert.match(again.json.redirect_url, /^https:\/\//);
   });
 });
 

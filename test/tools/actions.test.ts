@@ -77,14 +77,13 @@ describe('actions tools', () => {
       { event: '$pageview', url: '/checkout', url_matching: 'contains' },
       { event: '$autocapture', selector: 'button.buy', text: 'Buy now' },
     ];
-    const out = await h.call<ActionAnswer>('create_action', {
+    const out = await h.json<ActionAnswer>('create_action', {
       name: 'Started checkout',
       description: 'Reached checkout',
       tags: ['revenue'],
       steps,
     });
-    assert.equal(out.isError, false, out.text);
-    const row = table().get(out.data.id)!;
+    const row = table().get(out.id)!;
     assert.equal(row.name, 'Started checkout');
     assert.equal(row.steps.length, 2);
     assert.equal(row.steps[0].url, '/checkout');
@@ -95,14 +94,14 @@ describe('actions tools', () => {
       tags: ['revenue'],
       steps,
     });
-    assert.equal(out.data.matches, 'pageview with url contains "/checkout" OR autocapture with element "button.buy", text exact "Buy now"');
-    assert.deepEqual(out.data.steps, steps);
-    assert.equal(out.data.created_by, 'Ada Lovelace');
-    assert.match(out.data.url, /\/project\/1\/data-management\/actions\/\d+$/);
+    assert.equal(out.matches, 'pageview with url contains "/checkout" OR autocapture with element "button.buy", text exact "Buy now"');
+    assert.deepEqual(out.steps, steps);
+    assert.equal(out.created_by, 'Ada Lovelace');
+    assert.match(out.url, /\/project\/1\/data-management\/actions\/\d+$/);
 
     const listed = await h.call<ListAnswer<ActionAnswer>>('list_actions', { limit: 100 });
     assert.ok(
-      listed.data.results.some((a) => a.id === out.data.id),
+      listed.data.results.some((a) => a.id === out.id),
       'a new action is listed',
     );
   });
@@ -119,11 +118,10 @@ describe('actions tools', () => {
 
   it('get_action returns the steps; a deleted action is still readable and says so; a missing one is not found', async () => {
     const a = live().find((x) => x.steps.length > 0)!;
-    const out = await h.call<ActionAnswer>('get_action', { action_id: a.id });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.name, a.name);
-    assert.equal(out.data.steps.length, a.steps.length);
-    assert.equal(out.data.deleted, undefined);
+    const out = await h.json<ActionAnswer>('get_action', { action_id: a.id });
+    assert.equal(out.name, a.name);
+    assert.equal(out.steps.length, a.steps.length);
+    assert.equal(out.deleted, undefined);
 
     const gone = table()
       .all()
@@ -150,15 +148,14 @@ describe('actions tools', () => {
     assert.equal(table().get(id)!.description, 'Keep me', 'omitted fields are untouched');
     assert.equal(table().get(id)!.steps.length, 1);
 
-    const restepped = await h.call<ActionAnswer>('update_action', { action_id: id, steps: [{ event: 'opened_settings' }] });
-    assert.equal(restepped.isError, false, restepped.text);
+    const restepped = await h.json<ActionAnswer>('update_action', { action_id: id, steps: [{ event: 'opened_settings' }] });
     assert.deepEqual(
       table()
         .get(id)!
         .steps.map((s: ActionStep) => s.event),
       ['opened_settings'],
     );
-    assert.equal(restepped.data.matches, '"opened_settings"');
+    assert.equal(restepped.matches, '"opened_settings"');
     assert.equal(table().get(id)!.name, 'Opened account settings');
 
     const clash = await h.call('update_action', { action_id: id, name: live().find((a) => a.id !== id)!.name });

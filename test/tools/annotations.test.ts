@@ -76,31 +76,29 @@ describe('annotations tools', () => {
   });
 
   it('list_annotations searches the text', async () => {
-    const out = await h.call<ListAnswer<AnnotationAnswer>>('list_annotations', { search: 'incident' });
-    assert.equal(out.isError, false, out.text);
+    const out = await h.list<AnnotationAnswer>('list_annotations', { search: 'incident' });
     const expected = visibleIn1().filter((a) => /incident/i.test(a.content));
     assert.ok(expected.length >= 2);
-    assert.deepEqual(out.data.results.map((a) => a.id).sort(), expected.map((a) => a.id).sort());
+    assert.deepEqual(out.results.map((a) => a.id).sort(), expected.map((a) => a.id).sort());
     assert.equal(h.standin.requestsTo('/api/projects/1/annotations', 'GET').at(-1)!.query.search, 'incident');
   });
 
   it('create_annotation defaults to a project-wide note by a person, and it can then be read back', async () => {
-    const out = await h.call<AnnotationAnswer>('create_annotation', { content: 'Launched dark mode', date_marker: '2025-03-04T15:30:00Z' });
-    assert.equal(out.isError, false, out.text);
+    const out = await h.json<AnnotationAnswer>('create_annotation', { content: 'Launched dark mode', date_marker: '2025-03-04T15:30:00Z' });
     assert.deepEqual(h.standin.requestsTo('/api/projects/1/annotations', 'POST').at(-1)!.body, {
       content: 'Launched dark mode',
       date_marker: '2025-03-04T15:30:00Z',
       scope: 'project',
       creation_type: 'USR',
     });
-    const row = table(1).get(out.data.id)!;
+    const row = table(1).get(out.id)!;
     assert.equal(row.content, 'Launched dark mode');
     assert.equal(row.scope, 'project');
-    assert.equal(out.data.date_marker, '2025-03-04T15:30:00Z');
-    assert.equal(out.data.created_by, 'Ada Lovelace');
-    assert.match(out.data.url, new RegExp(`/project/1/data-management/annotations/${out.data.id}$`));
+    assert.equal(out.date_marker, '2025-03-04T15:30:00Z');
+    assert.equal(out.created_by, 'Ada Lovelace');
+    assert.match(out.url, new RegExp(`/project/1/data-management/annotations/${out.id}$`));
 
-    const got = await h.call<AnnotationAnswer>('get_annotation', { annotation_id: out.data.id });
+    const got = await h.call<AnnotationAnswer>('get_annotation', { annotation_id: out.id });
     assert.equal(got.data.content, 'Launched dark mode');
   });
 
@@ -109,17 +107,16 @@ describe('annotations tools', () => {
       .table(1, 'dashboards')
       .all()
       .find((d) => !d.deleted)!;
-    const ok = await h.call<AnnotationAnswer>('create_annotation', {
+    const ok = await h.json<AnnotationAnswer>('create_annotation', {
       content: 'Reworked tiles',
       date_marker: '2025-03-05',
       scope: 'dashboard',
       dashboard_id: dashboard.id,
       creation_type: 'GIT',
     });
-    assert.equal(ok.isError, false, ok.text);
-    assert.equal(ok.data.dashboard_name, dashboard.name);
-    assert.equal(ok.data.creation_type, 'GIT');
-    assert.equal(ok.data.date_marker, '2025-03-05T00:00:00Z');
+    assert.equal(ok.dashboard_name, dashboard.name);
+    assert.equal(ok.creation_type, 'GIT');
+    assert.equal(ok.date_marker, '2025-03-05T00:00:00Z');
 
     const before = table(1).all().length;
     const bad = await h.call<AnnotationAnswer>('create_annotation', {

@@ -46,13 +46,12 @@ describe('cohorts tools', () => {
       .insert(flagRow(h.standin.state, { key, name: opts.name, filters, active: opts.active }));
   }
   async function create(name: string, extra: Record<string, unknown> = {}) {
-    const out = await h.call<CohortAnswer>('create_cohort', {
+    const out = await h.json<CohortAnswer>('create_cohort', {
       name,
       filters: personFilter('email', 'icontains', '@example.com'),
       ...extra,
     });
-    assert.equal(out.isError, false, out.text);
-    return out.data.id;
+    return out.id;
   }
   const raw = <T = RawCohort>(method: string, path: string, body?: unknown) => h.raw<T>(method, path, body);
 
@@ -120,35 +119,32 @@ describe('cohorts tools', () => {
     const expected = persons.all().filter((p) => p.properties?.crud_marker === 'vip').length;
 
     const filters = personFilter('crud_marker', 'exact', ['vip']);
-    const out = await h.call<CohortAnswer>('create_cohort', { name: 'VIPs', description: 'Hand-picked', filters });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.count, expected);
-    assert.equal(out.data.is_static, false);
-    assert.equal(out.data.criteria, 'crud_marker = "vip"');
-    assert.deepEqual(out.data.filters, filters);
-    assert.match(out.data.url, new RegExp(`/project/1/cohorts/${out.data.id}$`));
+    const out = await h.json<CohortAnswer>('create_cohort', { name: 'VIPs', description: 'Hand-picked', filters });
+    assert.equal(out.count, expected);
+    assert.equal(out.is_static, false);
+    assert.equal(out.criteria, 'crud_marker = "vip"');
+    assert.deepEqual(out.filters, filters);
+    assert.match(out.url, new RegExp(`/project/1/cohorts/${out.id}$`));
     assert.deepEqual(h.standin.requestsTo('/api/projects/1/cohorts', 'POST').at(-1)!.body, {
       name: 'VIPs',
       description: 'Hand-picked',
       filters,
     });
-    const row = table().get(out.data.id)!;
+    const row = table().get(out.id)!;
     assert.equal(row.name, 'VIPs');
     assert.deepEqual(row.filters, filters);
   });
 
   it('create_cohort with legacy groups, or as an empty static cohort', async () => {
     const groups = [{ properties: [{ key: 'plan', value: 'premium', operator: 'exact', type: 'person' }] }];
-    const legacy = await h.call<CohortAnswer>('create_cohort', { name: 'Premium (legacy)', groups });
-    assert.equal(legacy.isError, false, legacy.text);
-    assert.equal(legacy.data.criteria, 'plan = "premium"');
-    assert.deepEqual(table().get(legacy.data.id)!.groups, groups);
+    const legacy = await h.json<CohortAnswer>('create_cohort', { name: 'Premium (legacy)', groups });
+    assert.equal(legacy.criteria, 'plan = "premium"');
+    assert.deepEqual(table().get(legacy.id)!.groups, groups);
 
-    const list = await h.call<CohortAnswer>('create_cohort', { name: 'Conference leads', is_static: true });
-    assert.equal(list.isError, false, list.text);
-    assert.equal(list.data.is_static, true);
-    assert.equal(list.data.count, 0);
-    assert.equal(list.data.criteria, undefined);
+    const list = await h.json<CohortAnswer>('create_cohort', { name: 'Conference leads', is_static: true });
+    assert.equal(list.is_static, true);
+    assert.equal(list.count, 0);
+    assert.equal(list.criteria, undefined);
   });
 
   it("create_cohort: PostHog's validation of the criteria reaches the caller", async () => {
@@ -167,10 +163,9 @@ describe('cohorts tools', () => {
 
   it('get_cohort returns the full criteria; a missing cohort is not found', async () => {
     const c = live().find((x) => !x.is_static && x.filters)!;
-    const out = await h.call<CohortAnswer>('get_cohort', { cohort_id: c.id });
-    assert.equal(out.isError, false, out.text);
-    assert.deepEqual(out.data.filters, c.filters);
-    assert.equal(out.data.name, c.name);
+    const out = await h.json<CohortAnswer>('get_cohort', { cohort_id: c.id });
+    assert.deepEqual(out.filters, c.filters);
+    assert.equal(out.name, c.name);
     const missing = await h.call<CohortAnswer>('get_cohort', { cohort_id: 999999 });
     assert.equal(missing.isError, true);
     assert.match(missing.text, /cohort 999999 was not found/);
@@ -187,10 +182,9 @@ describe('cohorts tools', () => {
     const persons = h.standin.state.table(1, 'persons').all();
     const expected = persons.filter((p) => p.properties?.crud_marker === 'regular').length;
     assert.ok(expected > 0);
-    const re = await h.call<CohortAnswer>('update_cohort', { cohort_id: id, filters: personFilter('crud_marker', 'exact', 'regular') });
-    assert.equal(re.isError, false, re.text);
-    assert.equal(re.data.count, expected);
-    assert.equal(re.data.criteria, 'crud_marker = "regular"');
+    const re = await h.json<CohortAnswer>('update_cohort', { cohort_id: id, filters: personFilter('crud_marker', 'exact', 'regular') });
+    assert.equal(re.count, expected);
+    assert.equal(re.criteria, 'crud_marker = "regular"');
     assert.equal(table().get(id)!.name, 'Renamed');
 
     const missing = await h.call<CohortAnswer>('update_cohort', { cohort_id: 999999, name: 'x' });

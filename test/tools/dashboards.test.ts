@@ -50,13 +50,12 @@ describe('dashboards tools', () => {
   });
 
   it('create, get, update and soft-delete a dashboard', async () => {
-    const created = await h.call<DashboardAnswer>('create_dashboard', {
+    const created = await h.json<DashboardAnswer>('create_dashboard', {
       name: 'Launch week',
       description: 'Launch metrics',
       tags: ['launch'],
     });
-    assert.equal(created.isError, false, created.text);
-    const id = created.data.id;
+    const id = created.id;
     assert.equal(h.standin.state.table(1, 'dashboards').get(id)?.name, 'Launch week');
 
     const got = await h.call<DashboardAnswer>('get_dashboard', { dashboard_id: id });
@@ -78,9 +77,8 @@ describe('dashboards tools', () => {
   });
 
   it('get_dashboard lists its insight tiles with links', async () => {
-    const out = await h.call<DashboardAnswer>('get_dashboard', { dashboard_id: 1 });
-    assert.equal(out.isError, false, out.text);
-    const insightTiles = out.data.tiles.filter((t) => t.insight_id);
+    const out = await h.json<DashboardAnswer>('get_dashboard', { dashboard_id: 1 });
+    const insightTiles = out.tiles.filter((t) => t.insight_id);
     for (const t of insightTiles) assert.match(t.url, /\/insights\/\w+$/);
   });
 
@@ -92,9 +90,8 @@ describe('dashboards tools', () => {
 
   it('collaborators: add to a restricted dashboard, then list', async () => {
     const bob = h.standin.state.users.get(2)!;
-    const added = await h.call<{ level: number }>('add_dashboard_collaborator', { dashboard_id: 2, user_uuid: bob.uuid });
-    assert.equal(added.isError, false, added.text);
-    assert.equal(added.data.level, 37);
+    const added = await h.json<{ level: number }>('add_dashboard_collaborator', { dashboard_id: 2, user_uuid: bob.uuid });
+    assert.equal(added.level, 37);
     const list = await h.call<ListAnswer<{ email: string }>>('list_dashboard_collaborators', { dashboard_id: 2 });
     assert.deepEqual(
       list.data.results.map((c) => c.email),

@@ -77,14 +77,13 @@ describe('experiments tools', () => {
   describe('list_experiments filters by status (sent to PostHog) and pages', () => {
     for (const status of ['draft', 'running', 'stopped'] as const) {
       it(status, async () => {
-        const out = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status });
-        assert.equal(out.isError, false, out.text);
+        const out = await h.list<ExperimentAnswer>('list_experiments', { status });
         const expected = listed()
           .filter((e) => statusOf(e) === status)
           .map((e) => e.id);
         assert.ok(expected.length >= 1, `the seed has a ${status} experiment`);
         assert.deepEqual(
-          out.data.results.map((e) => e.id),
+          out.results.map((e) => e.id),
           expected,
         );
         assert.equal(h.standin.requestsTo('/experiments', 'GET').at(-1)!.query.status, status);
@@ -128,19 +127,18 @@ describe('experiments tools', () => {
 
   it('create_experiment with a new flag key: a draft, and PostHog creates an inactive control/test 50/50 flag', async () => {
     const flagCount = flags().all().length;
-    const out = await h.call<ExperimentAnswer>('create_experiment', {
+    const out = await h.json<ExperimentAnswer>('create_experiment', {
       name: 'Bigger upload button',
       feature_flag_key: 'bigger-upload-button',
       description: 'Does a larger button lift uploads?',
     });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.status, 'draft');
-    assert.equal(out.data.start_date, undefined);
-    assert.deepEqual(out.data.variants, [
+    assert.equal(out.status, 'draft');
+    assert.equal(out.start_date, undefined);
+    assert.deepEqual(out.variants, [
       { key: 'control', split_percent: 50 },
       { key: 'test', split_percent: 50 },
     ]);
-    assert.equal(out.data.url, `${h.standin.url}/project/1/experiments/${out.data.id}`);
+    assert.equal(out.url, `${h.standin.url}/project/1/experiments/${out.id}`);
 
     const body = h.standin.requestsTo('/experiments', 'POST').at(-1)!.body;
     assert.deepEqual(body, {
@@ -159,13 +157,13 @@ describe('experiments tools', () => {
         ['test', 50],
       ],
     );
-    const row = experiments().get(out.data.id)!;
+    const row = experiments().get(out.id)!;
     assert.equal(row.feature_flag_id, flag.id);
     assert.equal(row.start_date, null);
   });
 
   it('create_experiment with custom variants passes the splits on to the flag', async () => {
-    const out = await h.call<ExperimentAnswer>('create_experiment', {
+    const out = await h.json<ExperimentAnswer>('create_experiment', {
       name: 'Three-way pricing copy',
       feature_flag_key: 'pricing-copy-3way',
       parameters: {
@@ -177,13 +175,12 @@ describe('experiments tools', () => {
         rollout_percentage: 50,
       },
     });
-    assert.equal(out.isError, false, out.text);
-    assert.deepEqual(out.data.variants, [
+    assert.deepEqual(out.variants, [
       { key: 'control', split_percent: 40 },
       { key: 'short', split_percent: 30 },
       { key: 'long', split_percent: 30 },
     ]);
-    assert.equal(out.data.rollout_percentage, 50);
+    assert.equal(out.rollout_percentage, 50);
     const flag = flags().find((f) => f.key === 'pricing-copy-3way')!;
     assert.deepEqual(
       flag.filters.multivariate.variants.map((v: FlagVariant) => v.rollout_percentage),
@@ -235,11 +232,10 @@ describe('experiments tools', () => {
       }),
     );
     const count = flags().all().length;
-    const out = await h.call<ExperimentAnswer>('create_experiment', { name: 'Checkout redesign', feature_flag_key: 'checkout-redesign' });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.feature_flag_id, eligible.id);
+    const out = await h.json<ExperimentAnswer>('create_experiment', { name: 'Checkout redesign', feature_flag_key: 'checkout-redesign' });
+    assert.equal(out.feature_flag_id, eligible.id);
     assert.deepEqual(
-      out.data.variants.map((v) => v.key),
+      out.variants.map((v) => v.key),
       ['control', 'redesign'],
     );
     assert.equal(flags().all().length, count, 'no new flag');
@@ -272,17 +268,16 @@ describe('experiments tools', () => {
 
   it('get_experiment: variants, metrics with the events they read, conclusion and link', async () => {
     const concluded = experiments().find((e) => e.conclusion && !e.archived)!;
-    const out = await h.call<ExperimentAnswer>('get_experiment', { experiment_id: concluded.id });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.name, concluded.name);
-    assert.equal(out.data.status, 'stopped');
-    assert.equal(out.data.conclusion, concluded.conclusion);
-    assert.equal(out.data.end_date, concluded.end_date);
-    assert.equal(out.data.feature_flag_key, flags().get(concluded.feature_flag_id)!.key);
+    const out = await h.json<ExperimentAnswer>('get_experiment', { experiment_id: concluded.id });
+    assert.equal(out.name, concluded.name);
+    assert.equal(out.status, 'stopped');
+    assert.equal(out.conclusion, concluded.conclusion);
+    assert.equal(out.end_date, concluded.end_date);
+    assert.equal(out.feature_flag_key, flags().get(concluded.feature_flag_id)!.key);
     const metric = concluded.metrics[0];
     const events = metric.series ? metric.series.map((s: { event: string }) => s.event) : [metric.source.event];
-    assert.deepEqual(out.data.metrics[0], { name: metric.name, metric_type: metric.metric_type, events });
-    assert.equal(out.data.url, `${h.standin.url}/project/1/experiments/${concluded.id}`);
+    assert.deepEqual(out.metrics[0], { name: metric.name, metric_type: metric.metric_type, events });
+    assert.equal(out.url, `${h.standin.url}/project/1/experiments/${concluded.id}`);
   });
 
   it('get_experiment of a missing experiment says which one was not found', async () => {
@@ -298,9 +293,8 @@ describe('experiments tools', () => {
       description: 'Original description',
     });
     const id = created.data.id;
-    const out = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: id, name: 'Homepage copy test' });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.name, 'Homepage copy test');
+    const out = await h.json<ExperimentAnswer>('update_experiment', { experiment_id: id, name: 'Homepage copy test' });
+    assert.equal(out.name, 'Homepage copy test');
     const patch = h.standin.requestsTo(`/experiments/${id}`, 'PATCH').at(-1)!;
     assert.deepEqual(patch.body, { name: 'Homepage copy test' }, 'only the given field is sent');
     const row = experiments().get(id)!;
@@ -314,9 +308,8 @@ describe('experiments tools', () => {
     const flag = flags().find((f) => f.key === 'launch-me')!;
     assert.equal(flag.active, false);
 
-    const launched = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: id, start_date: '2025-03-01T09:00:00Z' });
-    assert.equal(launched.isError, false, launched.text);
-    assert.equal(launched.data.status, 'running');
+    const launched = await h.json<ExperimentAnswer>('update_experiment', { experiment_id: id, start_date: '2025-03-01T09:00:00Z' });
+    assert.equal(launched.status, 'running');
     assert.equal(flag.active, true, 'launching turns the flag on');
 
     const early = await h.call<ExperimentAnswer>('update_experiment', {
@@ -331,10 +324,9 @@ describe('experiments tools', () => {
     assert.equal(stopped.data.status, 'stopped');
     assert.equal(experiments().get(id)!.end_date, '2025-03-20T17:00:00.000Z');
 
-    const resumed = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: id, end_date: null });
-    assert.equal(resumed.isError, false, resumed.text);
+    const resumed = await h.json<ExperimentAnswer>('update_experiment', { experiment_id: id, end_date: null });
     assert.deepEqual(h.standin.requestsTo(`/experiments/${id}`, 'PATCH').at(-1)!.body, { end_date: null });
-    assert.equal(resumed.data.status, 'running');
+    assert.equal(resumed.status, 'running');
   });
 
   it("update_experiment: variants of a launched experiment cannot change; a draft's variants update its flag", async () => {
@@ -349,7 +341,7 @@ describe('experiments tools', () => {
     assert.match(refused.text, /Can't update feature_flag_variants on Experiment/);
 
     const draft = await h.call<ExperimentAnswer>('create_experiment', { name: 'Draft variants', feature_flag_key: 'draft-variants' });
-    const out = await h.call<ExperimentAnswer>('update_experiment', {
+    const out = await h.json<ExperimentAnswer>('update_experiment', {
       experiment_id: draft.data.id,
       parameters: {
         feature_flag_variants: [
@@ -358,8 +350,7 @@ describe('experiments tools', () => {
         ],
       },
     });
-    assert.equal(out.isError, false, out.text);
-    assert.deepEqual(out.data.variants, [
+    assert.deepEqual(out.variants, [
       { key: 'control', split_percent: 80 },
       { key: 'test', split_percent: 20 },
     ]);
@@ -449,13 +440,12 @@ describe('experiments tools', () => {
       properties: { '$feature/x': 'test' },
     });
 
-    const warn = await h.call<{ requires_flag_implementation: boolean; explanation: string }>('check_experiments_requiring_flag', {
+    const warn = await h.json<{ requires_flag_implementation: boolean; explanation: string }>('check_experiments_requiring_flag', {
       events: ['exp_metric_without_flag'],
     });
-    assert.equal(warn.isError, false, warn.text);
-    assert.equal(warn.data.requires_flag_implementation, true);
-    assert.match(warn.data.explanation, /\$feature\//);
-    assert.match(warn.data.explanation, /last 7 days/);
+    assert.equal(warn.requires_flag_implementation, true);
+    assert.match(warn.explanation, /\$feature\//);
+    assert.match(warn.explanation, /last 7 days/);
     const q = h.standin.requestsTo('/experiments/requires_flag_implementation', 'GET').at(-1)!.query;
     assert.deepEqual(JSON.parse(q.events), [{ id: 'exp_metric_without_flag', type: 'events', order: 0 }]);
 
@@ -470,10 +460,9 @@ describe('experiments tools', () => {
     });
     assert.equal(unseen.data.requires_flag_implementation, true, 'no recent events at all is also a warning');
 
-    const empty = await h.call<{ requires_flag_implementation: boolean; explanation: string }>('check_experiments_requiring_flag', {});
-    assert.equal(empty.isError, false, empty.text);
-    assert.equal(empty.data.requires_flag_implementation, false);
-    assert.match(empty.data.explanation, /no events were given/i);
+    const empty = await h.json<{ requires_flag_implementation: boolean; explanation: string }>('check_experiments_requiring_flag', {});
+    assert.equal(empty.requires_flag_implementation, false);
+    assert.match(empty.explanation, /no events were given/i);
     assert.equal(h.standin.requestsTo('/experiments/requires_flag_implementation', 'GET').at(-1)!.query.events, undefined);
   });
 
@@ -491,11 +480,10 @@ describe('experiments tools', () => {
     const got = await h.call<ExperimentAnswer>('get_experiment', { experiment_id: pricing.id });
     const metricEvents: string[] = got.data.metrics.flatMap((m) => m.events).filter((e) => e !== 'upgraded_plan');
     assert.ok(metricEvents.length > 0);
-    const out = await h.call<{ requires_flag_implementation: boolean; explanation: string }>('check_experiments_requiring_flag', {
+    const out = await h.json<{ requires_flag_implementation: boolean; explanation: string }>('check_experiments_requiring_flag', {
       events: [...new Set(metricEvents)],
     });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.requires_flag_implementation, false);
+    assert.equal(out.requires_flag_implementation, false);
   });
 
   it('project 2 has its own experiments', async () => {

@@ -183,19 +183,18 @@ describe('feature flag tools', () => {
 
   it('get_feature_flag by id and by exact key returns the flag with its full filters', async () => {
     const row = byKey(h, 'upload-flow-redesign');
-    const byId = await h.call<FlagAnswer>('get_feature_flag', { flag_id: row.id });
-    assert.equal(byId.isError, false, byId.text);
-    assert.equal(byId.data.key, 'upload-flow-redesign');
+    const byId = await h.json<FlagAnswer>('get_feature_flag', { flag_id: row.id });
+    assert.equal(byId.key, 'upload-flow-redesign');
     assert.deepEqual(
-      Object.keys(byId.data),
+      Object.keys(byId),
       ['id', 'key', 'name', 'active', 'tags', 'filters', 'url'],
       'what an agent acts on, nothing the filters already say',
     );
-    assert.deepEqual(byId.data.tags, row.tags);
-    assert.equal(rolloutSummary(byId.data.filters), '2 variants');
-    assert.deepEqual(byId.data.filters, compactFilters(row.filters), 'filters come back whole, without nulls and empty objects');
-    assert.equal(byId.data.filters.multivariate?.variants.length, row.filters.multivariate.variants.length);
-    assert.equal(byId.data.url, `${h.standin.url}/project/1/feature_flags/${row.id}`);
+    assert.deepEqual(byId.tags, row.tags);
+    assert.equal(rolloutSummary(byId.filters), '2 variants');
+    assert.deepEqual(byId.filters, compactFilters(row.filters), 'filters come back whole, without nulls and empty objects');
+    assert.equal(byId.filters.multivariate?.variants.length, row.filters.multivariate.variants.length);
+    assert.equal(byId.url, `${h.standin.url}/project/1/feature_flags/${row.id}`);
 
     // "dark-mode" is also a substring of other keys: the exact key wins.
     const key = await h.call<FlagAnswer>('get_feature_flag', { flag_key: 'dark-mode' });
@@ -226,11 +225,10 @@ describe('feature flag tools', () => {
   });
 
   it('create_feature_flag with rollout_percentage builds one condition set for everyone', async () => {
-    const out = await h.call<FlagAnswer>('create_feature_flag', { key: 'checkout-redesign', name: 'New checkout', rollout_percentage: 30 });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(rolloutSummary(out.data.filters), '30%');
-    assert.equal(out.data.active, true);
-    const row = flagsOf(h).get(out.data.id)!;
+    const out = await h.json<FlagAnswer>('create_feature_flag', { key: 'checkout-redesign', name: 'New checkout', rollout_percentage: 30 });
+    assert.equal(rolloutSummary(out.filters), '30%');
+    assert.equal(out.active, true);
+    const row = flagsOf(h).get(out.id)!;
     assert.equal(row.key, 'checkout-redesign');
     assert.equal(row.name, 'New checkout');
     assert.deepEqual(row.filters, { groups: [{ properties: [], rollout_percentage: 30 }] });
@@ -244,11 +242,10 @@ describe('feature flag tools', () => {
   });
 
   it('create_feature_flag with neither rollout nor filters is 100% of users, sent explicitly', async () => {
-    const out = await h.call<FlagAnswer>('create_feature_flag', { key: 'quiet-launch', active: false });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(rolloutSummary(out.data.filters), '100%');
-    assert.equal(out.data.active, false);
-    assert.deepEqual(flagsOf(h).get(out.data.id)!.filters, { groups: [{ properties: [], rollout_percentage: 100 }] });
+    const out = await h.json<FlagAnswer>('create_feature_flag', { key: 'quiet-launch', active: false });
+    assert.equal(rolloutSummary(out.filters), '100%');
+    assert.equal(out.active, false);
+    assert.deepEqual(flagsOf(h).get(out.id)!.filters, { groups: [{ properties: [], rollout_percentage: 100 }] });
     const on = await h.call<{ enabled: boolean }>('check_feature_flag', { distinct_id: 'anyone', flag_key: 'quiet-launch' });
     assert.equal(on.data.enabled, false, 'created off, so nobody gets it yet');
   });
@@ -264,10 +261,9 @@ describe('feature flag tools', () => {
       },
       payloads: { test: '{"color":"green"}' },
     };
-    const out = await h.call<FlagAnswer>('create_feature_flag', { key: 'pro-upsell-test', filters });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(rolloutSummary(out.data.filters), '2 variants');
-    assert.deepEqual(flagsOf(h).get(out.data.id)!.filters, filters);
+    const out = await h.json<FlagAnswer>('create_feature_flag', { key: 'pro-upsell-test', filters });
+    assert.equal(rolloutSummary(out.filters), '2 variants');
+    assert.deepEqual(flagsOf(h).get(out.id)!.filters, filters);
   });
 
   it("create_feature_flag: PostHog's validation messages reach the caller", async () => {
@@ -327,9 +323,8 @@ describe('feature flag tools', () => {
   it('update_feature_flag sends only the given fields', async () => {
     const row = byKey(h, 'search-v2');
     const filtersBefore = structuredClone(row.filters);
-    const out = await h.call<FlagAnswer>('update_feature_flag', { flag_id: row.id, name: 'Search across file contents' });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.name, 'Search across file contents');
+    const out = await h.json<FlagAnswer>('update_feature_flag', { flag_id: row.id, name: 'Search across file contents' });
+    assert.equal(out.name, 'Search across file contents');
     const patch = h.standin.requestsTo(`/feature_flags/${row.id}`, 'PATCH').at(-1)!;
     assert.deepEqual(patch.body, { name: 'Search across file contents' });
     assert.deepEqual(row.filters, filtersBefore, 'filters untouched');
@@ -346,8 +341,7 @@ describe('feature flag tools', () => {
     const propsBefore = row.filters.groups.map((g: FlagCondition) => g.properties);
     const versionBefore = row.version;
     const gets = h.standin.requestsTo(`/feature_flags/${row.id}`, 'GET').length;
-    const out = await h.call<FlagAnswer>('update_feature_flag', { flag_id: row.id, rollout_percentage: 65 });
-    assert.equal(out.isError, false, out.text);
+    const out = await h.json<FlagAnswer>('update_feature_flag', { flag_id: row.id, rollout_percentage: 65 });
     assert.equal(h.standin.requestsTo(`/feature_flags/${row.id}`, 'GET').length, gets + 1, 'the flag was read first');
     const patch = h.standin.requestsTo(`/feature_flags/${row.id}`, 'PATCH').at(-1)!;
     assert.deepEqual(Object.keys(patch.body), ['filters'], 'only filters are sent');
@@ -361,7 +355,7 @@ describe('feature flag tools', () => {
       'properties kept',
     );
     assert.equal(row.version, versionBefore + 1);
-    assert.equal(rolloutSummary(out.data.filters), '2 condition sets');
+    assert.equal(rolloutSummary(out.filters), '2 condition sets');
   });
 
   it('update_feature_flag: nothing to change, both rollout and filters, or a missing flag', async () => {

@@ -134,24 +134,22 @@ describe('insights tools', () => {
 
   it('get_insight finds an insight by numeric id or by short_id, with its query and totals', async () => {
     const row = insights().find((i) => i.name === 'Daily pageviews')!;
-    const byId = await h.call<InsightAnswer>('get_insight', { insight_id: row.id });
-    assert.equal(byId.isError, false, byId.text);
-    const byShort = await h.call<InsightAnswer>('get_insight', { insight_id: row.short_id });
-    assert.equal(byShort.isError, false, byShort.text);
-    assert.equal(byId.data.id, row.id);
-    assert.equal(byShort.data.id, row.id);
-    assert.equal(byId.data.kind, 'TrendsQuery');
-    assert.equal(byId.data.query.source.series[0].event, '$pageview');
-    assert.equal(byId.data.url, `${h.standin.url}/project/1/insights/${row.short_id}`);
-    assert.equal(byId.data.created_by, 'Ada Lovelace');
-    assert.ok(byId.data.dashboards.length >= 1, 'it sits on a seeded dashboard');
+    const byId = await h.json<InsightAnswer>('get_insight', { insight_id: row.id });
+    const byShort = await h.json<InsightAnswer>('get_insight', { insight_id: row.short_id });
+    assert.equal(byId.id, row.id);
+    assert.equal(byShort.id, row.id);
+    assert.equal(byId.kind, 'TrendsQuery');
+    assert.equal(byId.query.source.series[0].event, '$pageview');
+    assert.equal(byId.url, `${h.standin.url}/project/1/insights/${row.short_id}`);
+    assert.equal(byId.created_by, 'Ada Lovelace');
+    assert.ok(byId.dashboards.length >= 1, 'it sits on a seeded dashboard');
     // The total is the number of stored $pageview events since the start of the day 14 days ago.
     const d = new Date(Date.now() - 14 * 86_400_000);
     const from = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
     const expected = eventsTable(h.standin.state, 1)
       .all()
       .filter((e) => e.event === '$pageview' && Date.parse(e.timestamp) >= from).length;
-    assert.deepEqual(byId.data.series, [{ label: '$pageview', total: expected }]);
+    assert.deepEqual(byId.series, [{ label: '$pageview', total: expected }]);
   });
 
   it('get_insight shows a legacy-filters insight converted to a query, as PostHog does', async () => {
@@ -174,8 +172,7 @@ describe('insights tools', () => {
 
   it('create_insight saves an insight, wrapping a bare TrendsQuery in an InsightVizNode', async () => {
     const query = { kind: 'TrendsQuery', series: [{ kind: 'EventsNode', event: 'signed_up', math: 'total' }], interval: 'week' };
-    const out = await h.call<InsightAnswer>('create_insight', { name: 'Weekly signups', query, description: 'For the growth review' });
-    assert.equal(out.isError, false, out.text);
+    const out = await h.json<InsightAnswer>('create_insight', { name: 'Weekly signups', query, description: 'For the growth review' });
     const sent = lastBody(h, '/insights', 'POST');
     assert.deepEqual(sent, {
       name: 'Weekly signups',
@@ -183,20 +180,19 @@ describe('insights tools', () => {
       saved: true,
       query: { kind: 'InsightVizNode', source: query },
     });
-    const row = insights().get(out.data.id)!;
+    const row = insights().get(out.id)!;
     assert.equal(row.name, 'Weekly signups');
     assert.equal(row.saved, true);
-    assert.equal(out.data.kind, 'TrendsQuery');
-    assert.equal(out.data.url, `${h.standin.url}/project/1/insights/${row.short_id}`);
+    assert.equal(out.kind, 'TrendsQuery');
+    assert.equal(out.url, `${h.standin.url}/project/1/insights/${row.short_id}`);
   });
 
   it('create_insight accepts legacy filters', async () => {
     const filters = { insight: 'TRENDS', events: [{ id: 'uploaded_file', type: 'events', order: 0 }], interval: 'day' };
-    const out = await h.call<InsightAnswer>('create_insight', { name: 'Uploads (legacy)', filters });
-    assert.equal(out.isError, false, out.text);
+    const out = await h.json<InsightAnswer>('create_insight', { name: 'Uploads (legacy)', filters });
     assert.deepEqual(lastBody(h, '/insights', 'POST').filters, filters);
     assert.equal(lastBody(h, '/insights', 'POST').query, undefined);
-    assert.deepEqual(insights().get(out.data.id)!.filters, filters);
+    assert.deepEqual(insights().get(out.id)!.filters, filters);
   });
 
   it('create_insight needs exactly one of query and filters, and checks before sending', async () => {
@@ -234,9 +230,8 @@ describe('insights tools', () => {
     });
     const id = created.data.id;
     const queryBefore = JSON.stringify(insights().get(id)!.query);
-    const out = await h.call<InsightAnswer>('update_insight', { insight_id: id, name: 'After rename' });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.name, 'After rename');
+    const out = await h.json<InsightAnswer>('update_insight', { insight_id: id, name: 'After rename' });
+    assert.equal(out.name, 'After rename');
     assert.deepEqual(lastBody(h, `/insights/${id}`, 'PATCH'), { name: 'After rename' });
     const row = insights().get(id)!;
     assert.equal(row.description, 'Keep me');
@@ -264,9 +259,8 @@ describe('insights tools', () => {
   });
 
   it('get_insight_sharing reports an unshared insight, then its public link once shared', async () => {
-    const off = await h.call<{ enabled: boolean; public_url?: string }>('get_insight_sharing', { insight_id: 2 });
-    assert.equal(off.isError, false, off.text);
-    assert.deepEqual(off.data, { enabled: false });
+    const off = await h.json<{ enabled: boolean; public_url?: string }>('get_insight_sharing', { insight_id: 2 });
+    assert.deepEqual(off, { enabled: false });
     await h.client.request({
       method: 'PATCH',
       path: '/api/projects/1/insights/2/sharing/',
@@ -285,11 +279,10 @@ describe('insights tools', () => {
     const created = await h.call<InsightAnswer>('create_trend_insight', { name: 'Activity subject', events: ['$pageview'] });
     const id = created.data.id;
     await h.call<InsightAnswer>('update_insight', { insight_id: id, description: 'Now with a description' });
-    const out = await h.call<ListAnswer<ActivityAnswer>>('get_insight_activity', { insight_id: id });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.total_count, 2);
-    assert.equal(out.data.next_offset, undefined, 'no next page');
-    const [latest, first] = out.data.results;
+    const out = await h.list<ActivityAnswer>('get_insight_activity', { insight_id: id });
+    assert.equal(out.total_count, 2);
+    assert.equal(out.next_offset, undefined, 'no next page');
+    const [latest, first] = out.results;
     assert.equal(latest.activity, 'updated');
     assert.equal(latest.by, 'Ada Lovelace');
     assert.deepEqual(latest.changes, [{ field: 'description', action: 'created', after: 'Now with a description' }]);
@@ -306,25 +299,23 @@ describe('insights tools', () => {
   });
 
   it('get_insights_activity pages through changes across the project', async () => {
-    const p1 = await h.call<ListAnswer<ActivityAnswer>>('get_insights_activity', { limit: 2 });
-    assert.equal(p1.isError, false, p1.text);
-    assert.equal(p1.data.results.length, 2);
-    assert.equal(p1.data.has_more, true);
-    assert.equal(p1.data.next_page, 2);
-    assert.ok((p1.data.total_count ?? 0) > 2);
+    const p1 = await h.list<ActivityAnswer>('get_insights_activity', { limit: 2 });
+    assert.equal(p1.results.length, 2);
+    assert.equal(p1.has_more, true);
+    assert.equal(p1.next_page, 2);
+    assert.ok((p1.total_count ?? 0) > 2);
     const p2 = await h.call<ListAnswer<ActivityAnswer>>('get_insights_activity', { limit: 2, page: 2 });
     assert.equal(p2.data.results.length, 2);
-    assert.notDeepEqual(p2.data.results, p1.data.results);
-    const times = [...p1.data.results, ...p2.data.results].map((a) => a.at);
+    assert.notDeepEqual(p2.data.results, p1.results);
+    const times = [...p1.results, ...p2.data.results].map((a) => a.at);
     assert.deepEqual([...times].sort().reverse(), times, 'newest first');
   });
 
   it('mark_insight_viewed posts to insights/viewed/ and records the view', async () => {
     assert.equal(insights().get(7)!.last_viewed_at, null);
-    const out = await h.call<{ viewed: boolean; name: string }>('mark_insight_viewed', { insight_id: 7 });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.viewed, true);
-    assert.equal(out.data.name, 'Pageviews by page');
+    const out = await h.json<{ viewed: boolean; name: string }>('mark_insight_viewed', { insight_id: 7 });
+    assert.equal(out.viewed, true);
+    assert.equal(out.name, 'Pageviews by page');
     assert.deepEqual(lastBody(h, '/insights/viewed', 'POST'), { insight_ids: [7] });
     assert.equal(h.standin.requestsTo('/insights/viewed', 'POST').at(-1)!.status, 201);
     assert.ok(insights().get(7)!.last_viewed_at, 'last_viewed_at is set');
@@ -354,8 +345,7 @@ describe('insights tools', () => {
   });
 
   it('get_trend_insights counts events per day through a TrendsQuery', async () => {
-    const out = await h.call<TrendsAnswer>('get_trend_insights', { events: [TEST_EVENT] });
-    assert.equal(out.isError, false, out.text);
+    const out = await h.json<TrendsAnswer>('get_trend_insights', { events: [TEST_EVENT] });
     const body = lastBody(h, '/query', 'POST');
     assert.deepEqual(body, {
       query: {
@@ -365,8 +355,8 @@ describe('insights tools', () => {
         dateRange: { date_from: '-7d' },
       },
     });
-    assert.equal(out.data.interval, 'day');
-    const [series] = out.data.results;
+    assert.equal(out.interval, 'day');
+    const [series] = out.results;
     assert.equal(series.event, TEST_EVENT);
     assert.equal(series.total, 5, 'the event ten days ago is outside -7d');
     assert.equal(series.data.length, 8, '-7d is seven days back plus today');
@@ -396,10 +386,9 @@ describe('insights tools', () => {
   });
 
   it('get_trend_insights splits by a breakdown property', async () => {
-    const out = await h.call<TrendsAnswer>('get_trend_insights', { events: [TEST_EVENT], date_from: '-14d', breakdown: '$browser' });
-    assert.equal(out.isError, false, out.text);
+    const out = await h.json<TrendsAnswer>('get_trend_insights', { events: [TEST_EVENT], date_from: '-14d', breakdown: '$browser' });
     assert.equal(lastBody(h, '/query', 'POST').query.breakdownFilter.breakdown, '$browser');
-    const totals = Object.fromEntries(out.data.results.map((s) => [s.breakdown_value, s.total]));
+    const totals = Object.fromEntries(out.results.map((s) => [s.breakdown_value, s.total]));
     assert.deepEqual(totals, { Chrome: 3, Firefox: 2, Safari: 1 });
   });
 
@@ -417,7 +406,7 @@ describe('insights tools', () => {
   });
 
   it('create_trend_insight saves an InsightVizNode-wrapped TrendsQuery that PostHog can compute', async () => {
-    const out = await h.call<InsightAnswer>('create_trend_insight', {
+    const out = await h.json<InsightAnswer>('create_trend_insight', {
       name: 'Test downloads',
       events: [TEST_EVENT],
       date_from: '-14d',
@@ -425,7 +414,6 @@ describe('insights tools', () => {
       display: 'ActionsBar',
       description: 'Downloads, weekly',
     });
-    assert.equal(out.isError, false, out.text);
     assert.deepEqual(lastBody(h, '/insights', 'POST'), {
       name: 'Test downloads',
       description: 'Downloads, weekly',
@@ -441,9 +429,9 @@ describe('insights tools', () => {
         },
       },
     });
-    const row = h.standin.state.table(1, 'insights').get(out.data.id)!;
+    const row = h.standin.state.table(1, 'insights').get(out.id)!;
     assert.equal(row.saved, true);
-    assert.equal(out.data.url, `${h.standin.url}/project/1/insights/${row.short_id}`);
+    assert.equal(out.url, `${h.standin.url}/project/1/insights/${row.short_id}`);
     const got = await h.call<InsightAnswer>('get_insight', { insight_id: row.short_id });
     assert.equal(got.data.name, 'Test downloads');
     assert.equal(

@@ -74,12 +74,11 @@ describe('MCP store tools', () => {
   after(() => h.close());
 
   it('list_mcp_server_templates lists the active catalog by name', async () => {
-    const out = await h.call<ListAnswer<TemplateAnswer>>('list_mcp_server_templates');
-    assert.equal(out.isError, false, out.text);
-    const names = out.data.results.map((t) => t.name);
+    const out = await h.list<TemplateAnswer>('list_mcp_server_templates');
+    const names = out.results.map((t) => t.name);
     assert.deepEqual(names, ['Atlassian', 'GitHub', 'Linear', 'Notion', 'Sentry', 'Stripe'], 'retired templates are hidden');
-    assert.equal(out.data.count, 6);
-    const sentry = out.data.results.find((t) => t.name === 'Sentry')!;
+    assert.equal(out.count, 6);
+    const sentry = out.results.find((t) => t.name === 'Sentry')!;
     assert.equal(sentry.id, TEMPLATE_IDS.Sentry);
     assert.equal(sentry.auth_type, 'api_key');
     assert.equal(sentry.url, 'https://mcp.sentry.dev/mcp');
@@ -138,22 +137,20 @@ describe('MCP store tools', () => {
       ],
     };
     h.standin.faults.add({ method: 'GET', path: '/mcp_server_installations', status: 200, body, times: 1 });
-    const out = await h.call<InstallationList>('list_mcp_server_installations');
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.next_offset, undefined, 'no next page');
-    assert.equal(out.data.results.length, 1);
-    assert.equal(out.data.results[0].name, 'mcp.example.com', 'an unnamed server is named by its host');
-    assert.equal(out.data.results[0].tool_count, 0);
+    const out = await h.json<InstallationList>('list_mcp_server_installations');
+    assert.equal(out.next_offset, undefined, 'no next page');
+    assert.equal(out.results.length, 1);
+    assert.equal(out.results[0].name, 'mcp.example.com', 'an unnamed server is named by its host');
+    assert.equal(out.results[0].tool_count, 0);
   });
 
   it('get_mcp_server_installation returns one installation; a missing one is named in the error', async () => {
     const sentry = byName(h, 'Sentry');
-    const out = await h.call<InstallationAnswer>('get_mcp_server_installation', { installation_id: sentry.id });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.id, sentry.id);
-    assert.equal(out.data.name, 'Sentry');
-    assert.equal(out.data.pending_oauth, false);
-    assert.equal(out.data.settings_url, `${h.standin.url}/project/1/settings/mcp-servers`);
+    const out = await h.json<InstallationAnswer>('get_mcp_server_installation', { installation_id: sentry.id });
+    assert.equal(out.id, sentry.id);
+    assert.equal(out.name, 'Sentry');
+    assert.equal(out.pending_oauth, false);
+    assert.equal(out.settings_url, `${h.standin.url}/project/1/settings/mcp-servers`);
 
     const missing = await h.call<InstallationAnswer>('get_mcp_server_installation', { installation_id: MISSING });
     assert.equal(missing.isError, true);
@@ -246,9 +243,8 @@ describe('MCP store tools', () => {
 
   it('update_mcp_server_installation sends only the given fields', async () => {
     const stripe = byName(h, 'Stripe');
-    const out = await h.call<InstallationAnswer>('update_mcp_server_installation', { installation_id: stripe.id, is_enabled: true });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.is_enabled, true);
+    const out = await h.json<InstallationAnswer>('update_mcp_server_installation', { installation_id: stripe.id, is_enabled: true });
+    assert.equal(out.is_enabled, true);
     const patch = h.standin.requestsTo(`/mcp_server_installations/${stripe.id}`, 'PATCH').at(-1)!;
     assert.deepEqual(patch.body, { is_enabled: true });
     assert.equal(stripe.is_enabled, true);
@@ -271,15 +267,14 @@ describe('MCP store tools', () => {
 
   it('list_mcp_installation_tools shows approval states, and removed tools only on request', async () => {
     const sentry = byName(h, 'Sentry');
-    const out = await h.call<ListAnswer<McpToolAnswer>>('list_mcp_installation_tools', { installation_id: sentry.id });
-    assert.equal(out.isError, false, out.text);
-    const names = out.data.results.map((t) => t.tool_name);
+    const out = await h.list<McpToolAnswer>('list_mcp_installation_tools', { installation_id: sentry.id });
+    const names = out.results.map((t) => t.tool_name);
     assert.deepEqual(names, [...names].sort(), 'ordered by tool name');
-    assert.equal(out.data.count, 7);
+    assert.equal(out.count, 7);
     assert.ok(!names.includes('begin_seer_issue_fix'));
-    const states = new Set(out.data.results.map((t) => t.approval_state));
+    const states = new Set(out.results.map((t) => t.approval_state));
     assert.deepEqual([...states].sort(), ['approved', 'do_not_use', 'needs_approval']);
-    const search = out.data.results.find((t) => t.tool_name === 'search_issues')!;
+    const search = out.results.find((t) => t.tool_name === 'search_issues')!;
     assert.equal(search.display_name, 'Search issues');
     assert.ok((search.description ?? '').length > 10);
     assert.equal(h.standin.requestsTo(`/${sentry.id}/tools`, 'GET').at(-1)!.query.include_removed, undefined);
@@ -310,13 +305,12 @@ describe('MCP store tools', () => {
 
   it('set_mcp_tool_approval changes one tool and says which tool or installation is missing', async () => {
     const sentry = byName(h, 'Sentry');
-    const out = await h.call<McpToolAnswer>('set_mcp_tool_approval', {
+    const out = await h.json<McpToolAnswer>('set_mcp_tool_approval', {
       installation_id: sentry.id,
       tool_name: 'search_events',
       approval_state: 'approved',
     });
-    assert.equal(out.isError, false, out.text);
-    assert.deepEqual(out.data, { installation_id: sentry.id, tool_name: 'search_events', approval_state: 'approved' });
+    assert.deepEqual(out, { installation_id: sentry.id, tool_name: 'search_events', approval_state: 'approved' });
     assert.equal(tool(sentry, 'search_events')!.approval_state, 'approved');
     const patch = h.standin.requestsTo(`/mcp_server_installations/${sentry.id}/tools/search_events/`, 'PATCH').at(-1)!;
     assert.deepEqual(patch.body, { approval_state: 'approved' });
@@ -382,10 +376,9 @@ describe('MCP store tools', () => {
     sentry.upstream_tools = upstream;
     const approvalBefore = tool(sentry, 'find_organizations')!.approval_state;
 
-    const out = await h.call<ListAnswer<McpToolAnswer>>('refresh_mcp_installation_tools', { installation_id: sentry.id });
-    assert.equal(out.isError, false, out.text);
-    const byTool = Object.fromEntries(out.data.results.map((t) => [t.tool_name, t]));
-    assert.equal(out.data.count, 8);
+    const out = await h.list<McpToolAnswer>('refresh_mcp_installation_tools', { installation_id: sentry.id });
+    const byTool = Object.fromEntries(out.results.map((t) => [t.tool_name, t]));
+    assert.equal(out.count, 8);
     assert.equal(byTool.list_releases.approval_state, 'needs_approval', 'new tools need approval');
     assert.equal(byTool.begin_seer_issue_fix.approval_state, 'approved', 'a returning tool keeps its approval');
     assert.equal(byTool.begin_seer_issue_fix.removed_at, undefined);
@@ -414,9 +407,8 @@ describe('MCP store tools', () => {
   });
 
   it('authorize_mcp_server_installation reads the 302 and returns the provider URL', async () => {
-    const out = await h.call<AuthorizeAnswer>('authorize_mcp_server_installation', { template_id: TEMPLATE_IDS.GitHub });
-    assert.equal(out.isError, false, out.text);
-    const url = new URL(out.data.redirect_url);
+    const out = await h.json<AuthorizeAnswer>('authorize_mcp_server_installation', { template_id: TEMPLATE_IDS.GitHub });
+    const url = new URL(out.redirect_url);
     assert.equal(url.origin + url.pathname, 'https://github.com/login/oauth/authorize');
     assert.equal(url.searchParams.get('response_type'), 'code');
     assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
@@ -427,14 +419,13 @@ describe('MCP store tools', () => {
     const req = h.standin.requestsTo('/mcp_server_installations/authorize', 'GET').at(-1)!;
     assert.equal(req.status, 302);
     assert.deepEqual(req.query, { template_id: TEMPLATE_IDS.GitHub });
-    assert.deepEqual(Object.keys(out.data), ['redirect_url']);
+    assert.deepEqual(Object.keys(out), ['redirect_url']);
   });
 
   it('authorize_mcp_server_installation restarts OAuth for an installation, and the callback finishes it', async () => {
     const acme = byName(h, 'Acme Internal Tools');
-    const out = await h.call<AuthorizeAnswer>('authorize_mcp_server_installation', { installation_id: acme.id });
-    assert.equal(out.isError, false, out.text);
-    const url = new URL(out.data.redirect_url);
+    const out = await h.json<AuthorizeAnswer>('authorize_mcp_server_installation', { installation_id: acme.id });
+    const url = new URL(out.redirect_url);
     assert.equal(url.origin + url.pathname, 'https://mcp.acme-tools.dev/authorize');
     assert.equal(h.standin.requestsTo('/mcp_server_installations/authorize', 'GET').at(-1)!.query.installation_id, acme.id);
 
@@ -465,9 +456,8 @@ describe('MCP store tools', () => {
       body: { redirect_url: 'https://mcp.linear.app/authorize?client_id=abc&state=xyz' },
       times: 1,
     });
-    const out = await h.call<AuthorizeAnswer>('authorize_mcp_server_installation', { template_id: TEMPLATE_IDS.Linear });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.redirect_url, 'https://mcp.linear.app/authorize?client_id=abc&state=xyz');
+    const out = await h.json<AuthorizeAnswer>('authorize_mcp_server_installation', { template_id: TEMPLATE_IDS.Linear });
+    assert.equal(out.redirect_url, 'https://mcp.linear.app/authorize?client_id=abc&state=xyz');
 
     const missing = await h.call<AuthorizeAnswer>('authorize_mcp_server_installation', { template_id: MISSING });
     assert.equal(missing.isError, true);
@@ -621,9 +611,8 @@ describe('MCP store tools', () => {
   });
 
   it('install_mcp_server_template starts OAuth for OAuth templates', async () => {
-    const out = await h.call<InstallAnswer>('install_mcp_server_template', { template_id: TEMPLATE_IDS.Notion });
-    assert.equal(out.isError, false, out.text);
-    const url = new URL(out.data.redirect_url!);
+    const out = await h.json<InstallAnswer>('install_mcp_server_template', { template_id: TEMPLATE_IDS.Notion });
+    const url = new URL(out.redirect_url!);
     assert.equal(url.origin + url.pathname, 'https://mcp.notion.com/authorize');
     assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
     const list = await h.call<InstallationList>('list_mcp_server_installations');
@@ -759,13 +748,12 @@ describe('MCP store in the staging project', () => {
   after(() => h.close());
 
   it('lists only that project’s installation, awaiting its OAuth consent', async () => {
-    const out = await h.call<InstallationList>('list_mcp_server_installations');
-    assert.equal(out.isError, false, out.text);
+    const out = await h.json<InstallationList>('list_mcp_server_installations');
     assert.deepEqual(
-      out.data.results.map((r) => [r.name, r.pending_oauth]),
+      out.results.map((r) => [r.name, r.pending_oauth]),
       [['Linear', true]],
     );
-    assert.equal(out.data.settings_url, `${h.standin.url}/project/2/settings/mcp-servers`);
+    assert.equal(out.settings_url, `${h.standin.url}/project/2/settings/mcp-servers`);
     assert.ok(h.standin.requestsTo('/api/projects/2/mcp_server_installations', 'GET').length > 0);
   });
 });

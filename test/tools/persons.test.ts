@@ -50,17 +50,16 @@ describe('persons tools', () => {
   after(() => h.close());
 
   it('list_persons: newest first, no count (PostHog gives none), paging by next_offset, links per person', async () => {
-    const first = await h.call<ListAnswer<PersonRow>>('list_persons', { limit: 3 });
-    assert.equal(first.isError, false, first.text);
-    assert.equal(first.data.count, undefined, 'PostHog does not count persons');
-    assert.equal(first.data.has_more, true);
-    assert.equal(first.data.next_offset, 3);
+    const first = await h.list<PersonRow>('list_persons', { limit: 3 });
+    assert.equal(first.count, undefined, 'PostHog does not count persons');
+    assert.equal(first.has_more, true);
+    assert.equal(first.next_offset, 3);
     const expected = newestFirst();
     assert.deepEqual(
-      first.data.results.map((p) => p.id),
+      first.results.map((p) => p.id),
       expected.slice(0, 3).map((p) => p.uuid),
     );
-    assert.equal(first.data.results[0].url, `${h.standin.url}/project/1/person/${encodeURIComponent('user/42 ünïcode@example.com')}`);
+    assert.equal(first.results[0].url, `${h.standin.url}/project/1/person/${encodeURIComponent('user/42 ünïcode@example.com')}`);
 
     const second = await h.call<ListAnswer<PersonRow>>('list_persons', { limit: 3, offset: 3 });
     assert.deepEqual(
@@ -126,14 +125,13 @@ describe('persons tools', () => {
   });
 
   it('list_persons filters by person properties, sent JSON-encoded as PostHog expects', async () => {
-    const out = await h.call<ListAnswer<PersonRow>>('list_persons', { properties: [{ key: 'plan', value: 'enterprise' }], limit: 100 });
-    assert.equal(out.isError, false, out.text);
+    const out = await h.list<PersonRow>('list_persons', { properties: [{ key: 'plan', value: 'enterprise' }], limit: 100 });
     const expected = newestFirst()
       .filter((p) => p.properties.plan === 'enterprise')
       .map((p) => p.uuid);
     assert.ok(expected.length >= 2);
     assert.deepEqual(
-      out.data.results.map((p) => p.id),
+      out.results.map((p) => p.id),
       expected,
     );
     const sent = JSON.parse(h.standin.requestsTo('/persons', 'GET').at(-1)!.query.properties);
@@ -191,14 +189,13 @@ describe('persons tools', () => {
 
   it('get_person by numeric id and by UUID returns every property and both ids', async () => {
     const grace = persons().find((p) => p.properties.email === 'grace@navalcomputing.org')!;
-    const byPk = await h.call<PersonAnswer>('get_person', { person_id: grace.id });
-    assert.equal(byPk.isError, false, byPk.text);
-    assert.equal(byPk.data.id, grace.id);
-    assert.equal(byPk.data.uuid, grace.uuid);
-    assert.equal(byPk.data.name, 'Grace Hopper');
-    assert.deepEqual(byPk.data.distinct_ids, grace.distinct_ids);
-    assert.equal(byPk.data.properties.$initial_referring_domain, grace.properties.$initial_referring_domain, 'all properties');
-    assert.equal(byPk.data.url, `${h.standin.url}/project/1/person/${grace.distinct_ids[0]}`);
+    const byPk = await h.json<PersonAnswer>('get_person', { person_id: grace.id });
+    assert.equal(byPk.id, grace.id);
+    assert.equal(byPk.uuid, grace.uuid);
+    assert.equal(byPk.name, 'Grace Hopper');
+    assert.deepEqual(byPk.distinct_ids, grace.distinct_ids);
+    assert.equal(byPk.properties.$initial_referring_domain, grace.properties.$initial_referring_domain, 'all properties');
+    assert.equal(byPk.url, `${h.standin.url}/project/1/person/${grace.distinct_ids[0]}`);
 
     const byUuid = await h.call<PersonAnswer>('get_person', { person_id: grace.uuid });
     assert.equal(byUuid.data.id, grace.id);

@@ -51,9 +51,8 @@ describe('workspace tools', () => {
   after(() => h.close());
 
   it('list_projects lists the projects with the active one first', async () => {
-    const out = await h.call<ProjectsAnswer>('list_projects');
-    assert.equal(out.isError, false, out.text);
-    assert.deepEqual(out.data, {
+    const out = await h.json<ProjectsAnswer>('list_projects');
+    assert.deepEqual(out, {
       active_project_id: 1,
       results: [
         { id: 1, name: 'Hedgebox (production)', active: true },
@@ -76,21 +75,20 @@ describe('workspace tools', () => {
   });
 
   it('run_hogql_query counts events per name, matching the stored events', async () => {
-    const out = await h.call<HogQLAnswer<[string, number]>>('run_hogql_query', {
+    const out = await h.json<HogQLAnswer<[string, number]>>('run_hogql_query', {
       query: 'SELECT event, count() FROM events GROUP BY event ORDER BY count() DESC',
     });
-    assert.equal(out.isError, false, out.text);
-    assert.deepEqual(out.data.columns, ['event', 'count()']);
+    assert.deepEqual(out.columns, ['event', 'count()']);
     const expected = countsByEvent(h);
-    assert.equal(out.data.results.length, Math.min(100, expected.size));
-    for (const [event, count] of out.data.results) assert.equal(count, expected.get(event), event);
-    const counts = out.data.results.map((r) => r[1]);
+    assert.equal(out.results.length, Math.min(100, expected.size));
+    for (const [event, count] of out.results) assert.equal(count, expected.get(event), event);
+    const counts = out.results.map((r) => r[1]);
     assert.deepEqual(
       counts,
       [...counts].sort((a, b) => b - a),
       'ordered by count, descending',
     );
-    assert.equal(out.data.next_offset, undefined, 'no next page');
+    assert.equal(out.next_offset, undefined, 'no next page');
     const sent = h.standin.requestsTo('/query', 'POST').at(-1)!;
     assert.equal(sent.path, '/api/projects/1/query/');
     assert.deepEqual(sent.body, {

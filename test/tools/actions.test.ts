@@ -109,10 +109,9 @@ describe('actions tools', () => {
   it('create_action with a name already in use: PostHog names the existing action', async () => {
     const existing = live()[0];
     const before = table().all().length;
-    const out = await h.call('create_action', { name: existing.name, steps: [{ event: 'anything' }] });
-    assert.equal(out.isError, true);
-    assert.match(out.text, new RegExp(`This project already has an action with this name, ID ${existing.id}`));
-    assert.match(out.text, /'name'/);
+    const out = await h.error('create_action', { name: existing.name, steps: [{ event: 'anything' }] });
+    assert.match(out, new RegExp(`This project already has an action with this name, ID ${existing.id}`));
+    assert.match(out, /'name'/);
     assert.equal(table().all().length, before, 'nothing was created');
   });
 
@@ -130,9 +129,8 @@ describe('actions tools', () => {
     assert.equal(deleted.isError, false, deleted.text);
     assert.equal(deleted.data.deleted, true);
 
-    const missing = await h.call('get_action', { action_id: 999999 });
-    assert.equal(missing.isError, true);
-    assert.match(missing.text, /action 999999 was not found/);
+    const missing = await h.error('get_action', { action_id: 999999 });
+    assert.match(missing, /action 999999 was not found/);
   });
 
   it('update_action sends only the given fields and replaces the steps', async () => {
@@ -158,9 +156,8 @@ describe('actions tools', () => {
     assert.equal(restepped.matches, '"opened_settings"');
     assert.equal(table().get(id)!.name, 'Opened account settings');
 
-    const clash = await h.call('update_action', { action_id: id, name: live().find((a) => a.id !== id)!.name });
-    assert.equal(clash.isError, true);
-    assert.match(clash.text, /already has an action with this name/);
+    const clash = await h.error('update_action', { action_id: id, name: live().find((a) => a.id !== id)!.name });
+    assert.match(clash, /already has an action with this name/);
     assert.equal(table().get(id)!.name, 'Opened account settings', 'a refused update changes nothing');
 
     const missing = await h.call('update_action', { action_id: 999999, name: 'x' });

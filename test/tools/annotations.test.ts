@@ -119,21 +119,19 @@ describe('annotations tools', () => {
     assert.equal(ok.date_marker, '2025-03-05T00:00:00Z');
 
     const before = table(1).all().length;
-    const bad = await h.call<AnnotationAnswer>('create_annotation', {
+    const bad = await h.error('create_annotation', {
       content: 'Nowhere',
       date_marker: '2025-03-05',
       dashboard_id: 987654,
     });
-    assert.equal(bad.isError, true);
-    assert.match(bad.text, /Dashboard not found\./);
-    assert.match(bad.text, /'dashboard_id'/);
+    assert.match(bad, /Dashboard not found\./);
+    assert.match(bad, /'dashboard_id'/);
     assert.equal(table(1).all().length, before, 'nothing was created');
   });
 
   it('get_annotation of a missing or deleted annotation says it was not found', async () => {
-    const missing = await h.call<AnnotationAnswer>('get_annotation', { annotation_id: 999999 });
-    assert.equal(missing.isError, true);
-    assert.match(missing.text, /annotation 999999 was not found/);
+    const missing = await h.error('get_annotation', { annotation_id: 999999 });
+    assert.match(missing, /annotation 999999 was not found/);
     const deleted = table(1)
       .all()
       .find((a) => a.deleted)!;

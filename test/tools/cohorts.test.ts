@@ -149,13 +149,12 @@ describe('cohorts tools', () => {
 
   it("create_cohort: PostHog's validation of the criteria reaches the caller", async () => {
     const before = table().all().length;
-    const out = await h.call<CohortAnswer>('create_cohort', {
+    const out = await h.error('create_cohort', {
       name: 'Broken',
       filters: { properties: { type: 'OR', values: [{ type: 'AND', values: [{ type: 'person', key: 'email' }] }] } },
     });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /Missing required keys for person filter: value, operator/);
-    assert.match(out.text, /'filters'/);
+    assert.match(out, /Missing required keys for person filter: value, operator/);
+    assert.match(out, /'filters'/);
     const shapeless = await h.call<CohortAnswer>('create_cohort', { name: 'Broken', filters: { type: 'OR' } });
     assert.match(shapeless.text, /Must contain a 'properties' key with type and values/);
     assert.equal(table().all().length, before, 'nothing was created');
@@ -166,9 +165,8 @@ describe('cohorts tools', () => {
     const out = await h.json<CohortAnswer>('get_cohort', { cohort_id: c.id });
     assert.deepEqual(out.filters, c.filters);
     assert.equal(out.name, c.name);
-    const missing = await h.call<CohortAnswer>('get_cohort', { cohort_id: 999999 });
-    assert.equal(missing.isError, true);
-    assert.match(missing.text, /cohort 999999 was not found/);
+    const missing = await h.error('get_cohort', { cohort_id: 999999 });
+    assert.match(missing, /cohort 999999 was not found/);
   });
 
   it('update_cohort sends only the given fields; new criteria are recounted', async () => {
@@ -208,10 +206,9 @@ describe('cohorts tools', () => {
   it('delete_cohort: PostHog refuses while an active feature flag targets the cohort, and names the flag', async () => {
     const id = await create('Flag audience');
     const flag = insertFlag(id);
-    const out = await h.call('delete_cohort', { cohort_id: id });
-    assert.equal(out.isError, true);
+    const out = await h.error('delete_cohort', { cohort_id: id });
     assert.match(
-      out.text,
+      out,
       new RegExp(
         `This cohort is used in 1 active feature flag\\(s\\): ${flag.key}\\. Please remove the cohort from these feature flags before deleting it\\.`,
       ),
@@ -237,10 +234,9 @@ describe('cohorts tools', () => {
     assert.equal(wrapper.isError, false, wrapper.text);
     assert.equal(wrapper.data.criteria, `in cohort ${base}`);
 
-    const byCohort = await h.call('delete_cohort', { cohort_id: base });
-    assert.equal(byCohort.isError, true);
+    const byCohort = await h.error('delete_cohort', { cohort_id: base });
     assert.match(
-      byCohort.text,
+      byCohort,
       /This cohort is used as criteria in 1 other cohort\(s\): Wrapper audience\. Please remove this cohort from those cohort definitions before deleting it\./,
     );
 
@@ -276,9 +272,8 @@ describe('cohorts tools', () => {
         ],
       },
     };
-    const refused = await h.call<CohortAnswer>('update_cohort', { cohort_id: a, filters: behavioral });
-    assert.equal(refused.isError, true);
-    assert.match(refused.text, /Behavioral filters cannot be added to cohorts used in feature flags\./);
+    const refused = await h.error('update_cohort', { cohort_id: a, filters: behavioral });
+    assert.match(refused, /Behavioral filters cannot be added to cohorts used in feature flags\./);
   });
 
   describeRefusals(

@@ -83,9 +83,8 @@ describe('dashboards tools', () => {
   });
 
   it('get_dashboard of a missing dashboard says it was not found', async () => {
-    const out = await h.call<DashboardAnswer>('get_dashboard', { dashboard_id: 999999 });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /dashboard 999999 was not found/);
+    const out = await h.error('get_dashboard', { dashboard_id: 999999 });
+    assert.match(out, /dashboard 999999 was not found/);
   });
 
   it('collaborators: add to a restricted dashboard, then list', async () => {
@@ -97,16 +96,14 @@ describe('dashboards tools', () => {
       list.data.results.map((c) => c.email),
       ['bob@hedgebox.net'],
     );
-    const again = await h.call<{ level: number }>('add_dashboard_collaborator', { dashboard_id: 2, user_uuid: bob.uuid });
-    assert.equal(again.isError, true);
-    assert.match(again.text, /already is a collaborator/);
+    const again = await h.error('add_dashboard_collaborator', { dashboard_id: 2, user_uuid: bob.uuid });
+    assert.match(again, /already is a collaborator/);
   });
 
   it('collaborators on an unrestricted dashboard: PostHog refuses, and the reason reaches the caller', async () => {
     const bob = h.standin.state.users.get(2)!;
-    const out = await h.call<{ level: number }>('add_dashboard_collaborator', { dashboard_id: 1, user_uuid: bob.uuid });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /lowest restriction level/);
+    const out = await h.error('add_dashboard_collaborator', { dashboard_id: 1, user_uuid: bob.uuid });
+    assert.match(out, /lowest restriction level/);
   });
 
   it('get_dashboard_sharing reports a never-shared dashboard as not shared', async () => {
@@ -117,12 +114,10 @@ describe('dashboards tools', () => {
 
   it('bad input is rejected before anything is sent', async () => {
     const before = h.standin.requests.length;
-    const out = await h.call<DashboardAnswer>('update_dashboard', { dashboard_id: 'abc', name: 'x' });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /dashboard_id/);
-    const none = await h.call<DashboardAnswer>('update_dashboard', { dashboard_id: 1 });
-    assert.equal(none.isError, true);
-    assert.match(none.text, /at least one of/);
+    const out = await h.error('update_dashboard', { dashboard_id: 'abc', name: 'x' });
+    assert.match(out, /dashboard_id/);
+    const none = await h.error('update_dashboard', { dashboard_id: 1 });
+    assert.match(none, /at least one of/);
     assert.equal(h.standin.requests.length, before);
   });
 });

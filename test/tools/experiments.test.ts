@@ -119,9 +119,8 @@ describe('experiments tools', () => {
           .map((e) => e.id),
       );
 
-      const bad = await h.call<ListAnswer<ExperimentAnswer>>('list_experiments', { status: 'finished' });
-      assert.equal(bad.isError, true);
-      assert.match(bad.text, /status/);
+      const bad = await h.error('list_experiments', { status: 'finished' });
+      assert.match(bad, /status/);
     });
   });
 
@@ -191,7 +190,7 @@ describe('experiments tools', () => {
 
   it("create_experiment: PostHog's variant rules reach the caller, and nothing is created", async () => {
     const before = { flags: flags().all().length, experiments: experiments().all().length };
-    const noControl = await h.call<ExperimentAnswer>('create_experiment', {
+    const noControl = await h.error('create_experiment', {
       name: 'No baseline',
       feature_flag_key: 'no-baseline',
       parameters: {
@@ -201,11 +200,10 @@ describe('experiments tools', () => {
         ],
       },
     });
-    assert.equal(noControl.isError, true);
-    assert.match(noControl.text, /PostHog rejected the request \(400\)/);
-    assert.match(noControl.text, /Feature flag variants must contain a control variant/);
+    assert.match(noControl, /PostHog rejected the request \(400\)/);
+    assert.match(noControl, /Feature flag variants must contain a control variant/);
 
-    const badSum = await h.call<ExperimentAnswer>('create_experiment', {
+    const badSum = await h.error('create_experiment', {
       name: 'Bad split',
       feature_flag_key: 'bad-split',
       parameters: {
@@ -215,8 +213,7 @@ describe('experiments tools', () => {
         ],
       },
     });
-    assert.equal(badSum.isError, true);
-    assert.match(badSum.text, /Variant rollout percentages must sum to 100/);
+    assert.match(badSum, /Variant rollout percentages must sum to 100/);
     assert.deepEqual({ flags: flags().all().length, experiments: experiments().all().length }, before);
   });
 
@@ -241,22 +238,19 @@ describe('experiments tools', () => {
     assert.equal(flags().all().length, count, 'no new flag');
 
     flags().insert(flagRow(h.standin.state, { key: 'plain-boolean-flag', name: 'Plain', filters: { groups: [everyoneCondition()] } }));
-    const refused = await h.call<ExperimentAnswer>('create_experiment', {
+    const refused = await h.error('create_experiment', {
       name: 'On a boolean flag',
       feature_flag_key: 'plain-boolean-flag',
     });
-    assert.equal(refused.isError, true);
-    assert.match(refused.text, /Feature flag is not eligible for experiments/);
+    assert.match(refused, /Feature flag is not eligible for experiments/);
   });
 
   it('create_experiment: bad input is rejected before anything is sent', async () => {
     const before = h.standin.requests.length;
-    const badKey = await h.call<ExperimentAnswer>('create_experiment', { name: 'x', feature_flag_key: 'has spaces!' });
-    assert.equal(badKey.isError, true);
-    assert.match(badKey.text, /feature_flag_key/);
-    const noName = await h.call<ExperimentAnswer>('create_experiment', { feature_flag_key: 'ok-key' });
-    assert.equal(noName.isError, true);
-    assert.match(noName.text, /'name' is required/);
+    const badKey = await h.error('create_experiment', { name: 'x', feature_flag_key: 'has spaces!' });
+    assert.match(badKey, /feature_flag_key/);
+    const noName = await h.error('create_experiment', { feature_flag_key: 'ok-key' });
+    assert.match(noName, /'name' is required/);
     const oneVariant = await h.call<ExperimentAnswer>('create_experiment', {
       name: 'x',
       feature_flag_key: 'ok-key',
@@ -281,9 +275,8 @@ describe('experiments tools', () => {
   });
 
   it('get_experiment of a missing experiment says which one was not found', async () => {
-    const out = await h.call<ExperimentAnswer>('get_experiment', { experiment_id: 987654 });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /experiment 987654 was not found/);
+    const out = await h.error('get_experiment', { experiment_id: 987654 });
+    assert.match(out, /experiment 987654 was not found/);
   });
 
   it('update_experiment sends only the fields given; omitted fields are untouched', async () => {
@@ -312,13 +305,12 @@ describe('experiments tools', () => {
     assert.equal(launched.status, 'running');
     assert.equal(flag.active, true, 'launching turns the flag on');
 
-    const early = await h.call<ExperimentAnswer>('update_experiment', {
+    const early = await h.error('update_experiment', {
       experiment_id: id,
       start_date: '2025-03-10T00:00:00Z',
       end_date: '2025-03-05T00:00:00Z',
     });
-    assert.equal(early.isError, true);
-    assert.match(early.text, /End date must be after start date/);
+    assert.match(early, /End date must be after start date/);
 
     const stopped = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: id, end_date: '2025-03-20T17:00:00Z' });
     assert.equal(stopped.data.status, 'stopped');
@@ -333,12 +325,11 @@ describe('experiments tools', () => {
     const running = listed().find((e) => statusOf(e) === 'running')!;
     const variants = flags().get(running.feature_flag_id)!.filters.multivariate.variants;
     const other = variants.map((v: Row, i: number) => ({ key: i === 0 ? 'control' : `renamed-${i}`, split_percent: v.rollout_percentage }));
-    const refused = await h.call<ExperimentAnswer>('update_experiment', {
+    const refused = await h.error('update_experiment', {
       experiment_id: running.id,
       parameters: { feature_flag_variants: other },
     });
-    assert.equal(refused.isError, true);
-    assert.match(refused.text, /Can't update feature_flag_variants on Experiment/);
+    assert.match(refused, /Can't update feature_flag_variants on Experiment/);
 
     const draft = await h.call<ExperimentAnswer>('create_experiment', { name: 'Draft variants', feature_flag_key: 'draft-variants' });
     const out = await h.json<ExperimentAnswer>('update_experiment', {
@@ -371,21 +362,18 @@ describe('experiments tools', () => {
 
   it('update_experiment: nothing to change, bad dates and bad ids are rejected before anything is sent', async () => {
     const before = h.standin.requests.length;
-    const none = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: 1 });
-    assert.equal(none.isError, true);
-    assert.match(none.text, /at least one of/);
-    const badDate = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: 1, start_date: 'next tuesday' });
-    assert.equal(badDate.isError, true);
-    assert.match(badDate.text, /start_date/);
+    const none = await h.error('update_experiment', { experiment_id: 1 });
+    assert.match(none, /at least one of/);
+    const badDate = await h.error('update_experiment', { experiment_id: 1, start_date: 'next tuesday' });
+    assert.match(badDate, /start_date/);
     const badId = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: -3, name: 'x' });
     assert.equal(badId.isError, true);
     assert.equal(h.standin.requests.length, before);
   });
 
   it('update_experiment of a missing experiment says which one was not found', async () => {
-    const out = await h.call<ExperimentAnswer>('update_experiment', { experiment_id: 424242, name: 'x' });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /experiment 424242 was not found/);
+    const out = await h.error('update_experiment', { experiment_id: 424242, name: 'x' });
+    assert.match(out, /experiment 424242 was not found/);
   });
 
   it('stand-in: DELETE is 405 with an empty body; a soft delete hides the experiment', async () => {
@@ -398,9 +386,8 @@ describe('experiments tools', () => {
     assert.equal(h.standin.requestsTo(`/experiments/${id}`, 'DELETE').at(-1)!.status, 405);
     assert.equal(experiments().get(id)!.deleted, false);
     await h.client.request({ method: 'PATCH', path: `/api/projects/1/experiments/${id}/`, body: { deleted: true }, action: 'soft delete' });
-    const got = await h.call<ExperimentAnswer>('get_experiment', { experiment_id: id });
-    assert.equal(got.isError, true);
-    assert.match(got.text, /was not found/);
+    const got = await h.error('get_experiment', { experiment_id: id });
+    assert.match(got, /was not found/);
     const restored = await h.client.request<{ deleted: boolean }>({
       method: 'PATCH',
       path: `/api/projects/1/experiments/${id}/`,

@@ -209,12 +209,10 @@ describe('feature flag tools', () => {
   });
 
   it('get_feature_flag: unknown key or id says what was not found; bad combinations send nothing', async () => {
-    const missingKey = await h.call<FlagAnswer>('get_feature_flag', { flag_key: 'no-such-flag' });
-    assert.equal(missingKey.isError, true);
-    assert.match(missingKey.text, /No feature flag with key 'no-such-flag' in this project/);
-    const missingId = await h.call<FlagAnswer>('get_feature_flag', { flag_id: 999999 });
-    assert.equal(missingId.isError, true);
-    assert.match(missingId.text, /feature flag 999999 was not found/);
+    const missingKey = await h.error('get_feature_flag', { flag_key: 'no-such-flag' });
+    assert.match(missingKey, /No feature flag with key 'no-such-flag' in this project/);
+    const missingId = await h.error('get_feature_flag', { flag_id: 999999 });
+    assert.match(missingId, /feature flag 999999 was not found/);
 
     const before = h.standin.requests.length;
     const neither = await h.call<FlagAnswer>('get_feature_flag', {});
@@ -267,10 +265,9 @@ describe('feature flag tools', () => {
   });
 
   it("create_feature_flag: PostHog's validation messages reach the caller", async () => {
-    const dup = await h.call<FlagAnswer>('create_feature_flag', { key: 'dark-mode', rollout_percentage: 10 });
-    assert.equal(dup.isError, true);
-    assert.match(dup.text, /There is already a feature flag with this key\./);
-    assert.match(dup.text, /field 'key'/);
+    const dup = await h.error('create_feature_flag', { key: 'dark-mode', rollout_percentage: 10 });
+    assert.match(dup, /There is already a feature flag with this key\./);
+    assert.match(dup, /field 'key'/);
 
     const sum = await h.call<FlagAnswer>('create_feature_flag', {
       key: 'bad-variants',
@@ -282,12 +279,11 @@ describe('feature flag tools', () => {
     assert.equal(sum.isError, true);
     assert.match(sum.text, /Variant rollout percentages must sum to 100/);
 
-    const range = await h.call<FlagAnswer>('create_feature_flag', {
+    const range = await h.error('create_feature_flag', {
       key: 'bad-rollout',
       filters: { groups: [{ properties: [], rollout_percentage: 150 }] },
     });
-    assert.equal(range.isError, true);
-    assert.match(range.text, /rollout percentage/i);
+    assert.match(range, /rollout percentage/i);
 
     const override = await h.call<FlagAnswer>('create_feature_flag', {
       key: 'bad-override',
@@ -360,15 +356,13 @@ describe('feature flag tools', () => {
 
   it('update_feature_flag: nothing to change, both rollout and filters, or a missing flag', async () => {
     const before = h.standin.requests.length;
-    const none = await h.call<FlagAnswer>('update_feature_flag', { flag_id: 1 });
-    assert.equal(none.isError, true);
-    assert.match(none.text, /at least one of/);
+    const none = await h.error('update_feature_flag', { flag_id: 1 });
+    assert.match(none, /at least one of/);
     const both = await h.call<FlagAnswer>('update_feature_flag', { flag_id: 1, rollout_percentage: 5, filters: { groups: [] } });
     assert.match(both.text, /not both/);
     assert.equal(h.standin.requests.length, before, 'nothing was sent');
-    const missing = await h.call<FlagAnswer>('update_feature_flag', { flag_id: 424242, active: true });
-    assert.equal(missing.isError, true);
-    assert.match(missing.text, /feature flag 424242 was not found/);
+    const missing = await h.error('update_feature_flag', { flag_id: 424242, active: true });
+    assert.match(missing, /feature flag 424242 was not found/);
     const missingRollout = await h.call<FlagAnswer>('update_feature_flag', { flag_id: 424242, rollout_percentage: 5 });
     assert.match(missingRollout.text, /feature flag 424242 was not found/);
   });
@@ -420,9 +414,8 @@ describe('feature flag tools', () => {
       deleted: false,
     });
     try {
-      const out = await h.call('delete_feature_flag', { flag_id: flagIdValue });
-      assert.equal(out.isError, true);
-      assert.match(out.text, /linked to active experiment\(s\) with ID\(s\): \d+/);
+      const out = await h.error('delete_feature_flag', { flag_id: flagIdValue });
+      assert.match(out, /linked to active experiment\(s\) with ID\(s\): \d+/);
       assert.equal(flagsOf(h).get(flagIdValue)!.deleted, false);
       experiment.end_date = new Date().toISOString();
       const done = await h.call('delete_feature_flag', { flag_id: flagIdValue });

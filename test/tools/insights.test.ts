@@ -162,12 +162,10 @@ describe('insights tools', () => {
   });
 
   it('get_insight of a missing insight says which one was not found', async () => {
-    const out = await h.call<InsightAnswer>('get_insight', { insight_id: 999999 });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /insight 999999 was not found/);
-    const byShort = await h.call<InsightAnswer>('get_insight', { insight_id: 'zzzzzzzz' });
-    assert.equal(byShort.isError, true);
-    assert.match(byShort.text, /insight zzzzzzzz was not found/);
+    const out = await h.error('get_insight', { insight_id: 999999 });
+    assert.match(out, /insight 999999 was not found/);
+    const byShort = await h.error('get_insight', { insight_id: 'zzzzzzzz' });
+    assert.match(byShort, /insight zzzzzzzz was not found/);
   });
 
   it('create_insight saves an insight, wrapping a bare TrendsQuery in an InsightVizNode', async () => {
@@ -197,9 +195,8 @@ describe('insights tools', () => {
 
   it('create_insight needs exactly one of query and filters, and checks before sending', async () => {
     const before = h.standin.requests.length;
-    const neither = await h.call<InsightAnswer>('create_insight', { name: 'Nothing' });
-    assert.equal(neither.isError, true);
-    assert.match(neither.text, /give query \(preferred\) or filters/);
+    const neither = await h.error('create_insight', { name: 'Nothing' });
+    assert.match(neither, /give query \(preferred\) or filters/);
     const both = await h.call<InsightAnswer>('create_insight', {
       name: 'Both',
       query: { kind: 'TrendsQuery', series: [] },
@@ -207,18 +204,16 @@ describe('insights tools', () => {
     });
     assert.equal(both.isError, true);
     assert.match(both.text, /not both/);
-    const kindless = await h.call<InsightAnswer>('create_insight', { name: 'No kind', query: { series: [] } });
-    assert.equal(kindless.isError, true);
-    assert.match(kindless.text, /needs a 'kind'/);
+    const kindless = await h.error('create_insight', { name: 'No kind', query: { series: [] } });
+    assert.match(kindless, /needs a 'kind'/);
     assert.equal(h.standin.requests.length, before, 'nothing was sent');
   });
 
   it("create_insight passes PostHog's schema error on to the caller", async () => {
     const count = insights().all().length;
-    const out = await h.call<InsightAnswer>('create_insight', { name: 'Bad', query: { kind: 'NopeQuery' } });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /PostHog rejected the request \(400\)/);
-    assert.match(out.text, /NopeQuery/);
+    const out = await h.error('create_insight', { name: 'Bad', query: { kind: 'NopeQuery' } });
+    assert.match(out, /PostHog rejected the request \(400\)/);
+    assert.match(out, /NopeQuery/);
     assert.equal(insights().all().length, count, 'nothing was created');
   });
 
@@ -246,16 +241,13 @@ describe('insights tools', () => {
 
   it('update_insight with nothing to change, or a bad id, sends nothing; a missing insight is named', async () => {
     const before = h.standin.requests.length;
-    const none = await h.call<InsightAnswer>('update_insight', { insight_id: 1 });
-    assert.equal(none.isError, true);
-    assert.match(none.text, /at least one of name, description, query, filters/);
-    const bad = await h.call<InsightAnswer>('update_insight', { insight_id: 'abc', name: 'x' });
-    assert.equal(bad.isError, true);
-    assert.match(bad.text, /insight_id/);
+    const none = await h.error('update_insight', { insight_id: 1 });
+    assert.match(none, /at least one of name, description, query, filters/);
+    const bad = await h.error('update_insight', { insight_id: 'abc', name: 'x' });
+    assert.match(bad, /insight_id/);
     assert.equal(h.standin.requests.length, before);
-    const missing = await h.call<InsightAnswer>('update_insight', { insight_id: 424242, name: 'x' });
-    assert.equal(missing.isError, true);
-    assert.match(missing.text, /insight 424242 was not found/);
+    const missing = await h.error('update_insight', { insight_id: 424242, name: 'x' });
+    assert.match(missing, /insight 424242 was not found/);
   });
 
   it('get_insight_sharing reports an unshared insight, then its public link once shared', async () => {
@@ -293,9 +285,8 @@ describe('insights tools', () => {
   });
 
   it('get_insight_activity of a missing insight says so (PostHog answers an empty 404)', async () => {
-    const out = await h.call<ListAnswer<ActivityAnswer>>('get_insight_activity', { insight_id: 999999 });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /insight 999999 was not found/);
+    const out = await h.error('get_insight_activity', { insight_id: 999999 });
+    assert.match(out, /insight 999999 was not found/);
   });
 
   it('get_insights_activity pages through changes across the project', async () => {
@@ -338,9 +329,8 @@ describe('insights tools', () => {
 
   it('mark_insight_viewed of a missing insight reports it and posts nothing', async () => {
     const posts = h.standin.requestsTo('viewed', 'POST').length;
-    const out = await h.call<{ viewed: boolean; name: string }>('mark_insight_viewed', { insight_id: 999999 });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /insight 999999 was not found/);
+    const out = await h.error('mark_insight_viewed', { insight_id: 999999 });
+    assert.match(out, /insight 999999 was not found/);
     assert.equal(h.standin.requestsTo('viewed', 'POST').length, posts);
   });
 
@@ -394,12 +384,10 @@ describe('insights tools', () => {
 
   it('get_trend_insights rejects a bad date or interval before sending anything', async () => {
     const before = h.standin.requests.length;
-    const badDate = await h.call<TrendsAnswer>('get_trend_insights', { events: [TEST_EVENT], date_from: 'last week' });
-    assert.equal(badDate.isError, true);
-    assert.match(badDate.text, /date_from/);
-    const badInterval = await h.call<TrendsAnswer>('get_trend_insights', { events: [TEST_EVENT], interval: 'fortnight' });
-    assert.equal(badInterval.isError, true);
-    assert.match(badInterval.text, /interval/);
+    const badDate = await h.error('get_trend_insights', { events: [TEST_EVENT], date_from: 'last week' });
+    assert.match(badDate, /date_from/);
+    const badInterval = await h.error('get_trend_insights', { events: [TEST_EVENT], interval: 'fortnight' });
+    assert.match(badInterval, /interval/);
     const noEvents = await h.call<TrendsAnswer>('get_trend_insights', { events: [] });
     assert.equal(noEvents.isError, true);
     assert.equal(h.standin.requests.length, before);
@@ -442,9 +430,8 @@ describe('insights tools', () => {
 
   it('create_trend_insight validates the display type before sending', async () => {
     const before = h.standin.requests.length;
-    const out = await h.call<InsightAnswer>('create_trend_insight', { name: 'Pie', events: [TEST_EVENT], display: 'PieChart' });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /display/);
+    const out = await h.error('create_trend_insight', { name: 'Pie', events: [TEST_EVENT], display: 'PieChart' });
+    assert.match(out, /display/);
     assert.equal(h.standin.requests.length, before);
   });
 });

@@ -152,9 +152,8 @@ describe('MCP store tools', () => {
     assert.equal(out.pending_oauth, false);
     assert.equal(out.settings_url, `${h.standin.url}/project/1/settings/mcp-servers`);
 
-    const missing = await h.call<InstallationAnswer>('get_mcp_server_installation', { installation_id: MISSING });
-    assert.equal(missing.isError, true);
-    assert.match(missing.text, new RegExp(`MCP server installation ${MISSING} was not found`));
+    const missing = await h.error('get_mcp_server_installation', { installation_id: MISSING });
+    assert.match(missing, new RegExp(`MCP server installation ${MISSING} was not found`));
   });
 
   it("another member's personal installation stays invisible", async () => {
@@ -178,66 +177,58 @@ describe('MCP store tools', () => {
     });
     const list = await h.call<InstallationList>('list_mcp_server_installations');
     assert.ok(!list.data.results.some((r) => r.id === bobs.id));
-    const got = await h.call<InstallationAnswer>('get_mcp_server_installation', { installation_id: bobs.id });
-    assert.equal(got.isError, true);
-    assert.match(got.text, /was not found/);
+    const got = await h.error('get_mcp_server_installation', { installation_id: bobs.id });
+    assert.match(got, /was not found/);
     installations(h).remove(bobs.id);
   });
 
   it('bad input is rejected before anything is sent', async () => {
     const before = h.standin.requests.length;
-    const notUuid = await h.call<InstallationAnswer>('get_mcp_server_installation', { installation_id: '12' });
-    assert.equal(notUuid.isError, true);
-    assert.match(notUuid.text, /installation_id/);
+    const notUuid = await h.error('get_mcp_server_installation', { installation_id: '12' });
+    assert.match(notUuid, /installation_id/);
     const nothing = await h.call<InstallationAnswer>('update_mcp_server_installation', { installation_id: byName(h, 'Sentry').id });
     assert.equal(nothing.isError, true);
     assert.match(nothing.text, /at least one of display_name, description, is_enabled/);
-    const badState = await h.call<McpToolAnswer>('set_mcp_tool_approval', {
+    const badState = await h.error('set_mcp_tool_approval', {
       installation_id: byName(h, 'Sentry').id,
       tool_name: 'search_issues',
       approval_state: 'allowed',
     });
-    assert.equal(badState.isError, true);
-    assert.match(badState.text, /approval_state/);
-    const both = await h.call<AuthorizeAnswer>('authorize_mcp_server_installation', {
+    assert.match(badState, /approval_state/);
+    const both = await h.error('authorize_mcp_server_installation', {
       template_id: TEMPLATE_IDS.Linear,
       installation_id: byName(h, 'Acme Internal Tools').id,
     });
-    assert.equal(both.isError, true);
-    assert.match(both.text, /exactly one of template_id or installation_id/);
+    assert.match(both, /exactly one of template_id or installation_id/);
     const neither = await h.call<AuthorizeAnswer>('authorize_mcp_server_installation', {});
     assert.equal(neither.isError, true);
-    const badAuth = await h.call<InstallAnswer>('install_custom_mcp_server', {
+    const badAuth = await h.error('install_custom_mcp_server', {
       name: 'X',
       url: 'https://x.example.com/mcp',
       auth_type: 'none',
     });
-    assert.equal(badAuth.isError, true);
-    assert.match(badAuth.text, /auth_type/);
-    const notHttp = await h.call<InstallAnswer>('install_custom_mcp_server', {
+    assert.match(badAuth, /auth_type/);
+    const notHttp = await h.error('install_custom_mcp_server', {
       name: 'X',
       url: 'ftp://x.example.com/mcp',
       auth_type: 'api_key',
     });
-    assert.equal(notHttp.isError, true);
-    assert.match(notHttp.text, /http:\/\/ or https:\/\//);
-    const lonelySecret = await h.call<InstallAnswer>('install_custom_mcp_server', {
+    assert.match(notHttp, /http:\/\/ or https:\/\//);
+    const lonelySecret = await h.error('install_custom_mcp_server', {
       name: 'X',
       url: 'https://x.example.com/mcp',
       auth_type: 'oauth',
       client_secret: 'shh-very-secret-value',
     });
-    assert.equal(lonelySecret.isError, true);
-    assert.match(lonelySecret.text, /client_secret needs client_id/);
-    assert.ok(!lonelySecret.text.includes('shh-very-secret-value'));
-    const keyWithOauth = await h.call<InstallAnswer>('install_custom_mcp_server', {
+    assert.match(lonelySecret, /client_secret needs client_id/);
+    assert.ok(!lonelySecret.includes('shh-very-secret-value'));
+    const keyWithOauth = await h.error('install_custom_mcp_server', {
       name: 'X',
       url: 'https://x.example.com/mcp',
       auth_type: 'oauth',
       api_key: 'key-for-nothing-123',
     });
-    assert.equal(keyWithOauth.isError, true);
-    assert.match(keyWithOauth.text, /api_key is only used with auth_type api_key/);
+    assert.match(keyWithOauth, /api_key is only used with auth_type api_key/);
     assert.equal(h.standin.requests.length, before, 'no request reached PostHog');
   });
 
@@ -260,9 +251,8 @@ describe('MCP store tools', () => {
     assert.equal(stripe.description, 'Look up customers, invoices and payments, and create payment links in Stripe.');
     stripe.display_name = 'Stripe';
 
-    const missing = await h.call<InstallationAnswer>('update_mcp_server_installation', { installation_id: MISSING, is_enabled: true });
-    assert.equal(missing.isError, true);
-    assert.match(missing.text, new RegExp(`update MCP server installation ${MISSING}: MCP server installation ${MISSING} was not found`));
+    const missing = await h.error('update_mcp_server_installation', { installation_id: MISSING, is_enabled: true });
+    assert.match(missing, new RegExp(`update MCP server installation ${MISSING}: MCP server installation ${MISSING} was not found`));
   });
 
   it('list_mcp_installation_tools shows approval states, and removed tools only on request', async () => {
@@ -323,34 +313,31 @@ describe('MCP store tools', () => {
     assert.equal(blocked.data.approval_state, 'do_not_use');
     assert.equal(tool(sentry, 'search_events')!.approval_state, 'do_not_use');
 
-    const unknownTool = await h.call<McpToolAnswer>('set_mcp_tool_approval', {
+    const unknownTool = await h.error('set_mcp_tool_approval', {
       installation_id: sentry.id,
       tool_name: 'Search_Issues',
       approval_state: 'approved',
     });
-    assert.equal(unknownTool.isError, true);
-    assert.match(unknownTool.text, /no tool named "Search_Issues"/);
-    assert.match(unknownTool.text, /list_mcp_installation_tools/);
+    assert.match(unknownTool, /no tool named "Search_Issues"/);
+    assert.match(unknownTool, /list_mcp_installation_tools/);
 
-    const unknownInstallation = await h.call<McpToolAnswer>('set_mcp_tool_approval', {
+    const unknownInstallation = await h.error('set_mcp_tool_approval', {
       installation_id: MISSING,
       tool_name: 'search_issues',
       approval_state: 'approved',
     });
-    assert.equal(unknownInstallation.isError, true);
-    assert.match(unknownInstallation.text, new RegExp(`MCP server installation ${MISSING} was not found`));
-    assert.doesNotMatch(unknownInstallation.text, /no tool named/);
+    assert.match(unknownInstallation, new RegExp(`MCP server installation ${MISSING} was not found`));
+    assert.doesNotMatch(unknownInstallation, /no tool named/);
   });
 
   it('set_mcp_tool_approval keeps a tool name inside its path segment', async () => {
     const sentry = byName(h, 'Sentry');
-    const out = await h.call<McpToolAnswer>('set_mcp_tool_approval', {
+    const out = await h.error('set_mcp_tool_approval', {
       installation_id: sentry.id,
       tool_name: '../../dashboards/1',
       approval_state: 'approved',
     });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /no tool named/);
+    assert.match(out, /no tool named/);
     const req = h.standin.requests.at(-1)!;
     assert.equal(req.method, 'PATCH');
     assert.ok(req.path.includes(`/${sentry.id}/tools/..%2F..%2Fdashboards%2F1`), req.path);
@@ -459,16 +446,14 @@ describe('MCP store tools', () => {
     const out = await h.json<AuthorizeAnswer>('authorize_mcp_server_installation', { template_id: TEMPLATE_IDS.Linear });
     assert.equal(out.redirect_url, 'https://mcp.linear.app/authorize?client_id=abc&state=xyz');
 
-    const missing = await h.call<AuthorizeAnswer>('authorize_mcp_server_installation', { template_id: MISSING });
-    assert.equal(missing.isError, true);
-    assert.match(missing.text, new RegExp(`MCP server template ${MISSING} was not found`));
+    const missing = await h.error('authorize_mcp_server_installation', { template_id: MISSING });
+    assert.match(missing, new RegExp(`MCP server template ${MISSING} was not found`));
   });
 
   it("authorize_mcp_server_installation on an api_key server passes on PostHog's refusal with what to do instead", async () => {
-    const out = await h.call<AuthorizeAnswer>('authorize_mcp_server_installation', { installation_id: byName(h, 'Stripe').id });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /Template missing OAuth metadata/);
-    assert.match(out.text, /only applies to servers with auth_type oauth/);
+    const out = await h.error('authorize_mcp_server_installation', { installation_id: byName(h, 'Stripe').id });
+    assert.match(out, /Template missing OAuth metadata/);
+    assert.match(out, /only applies to servers with auth_type oauth/);
   });
 
   it('install_custom_mcp_server with an API key installs at once and never echoes the key', async () => {
@@ -496,15 +481,14 @@ describe('MCP store tools', () => {
     assert.equal(req.status, 201);
     assert.deepEqual(Object.keys(req.body).sort(), ['api_key', 'auth_type', 'description', 'name', 'url']);
 
-    const dup = await h.call<InstallAnswer>('install_custom_mcp_server', {
+    const dup = await h.error('install_custom_mcp_server', {
       name: 'Docs search again',
       url: 'https://mcp.docs-search.dev/mcp',
       auth_type: 'api_key',
       api_key: secret,
     });
-    assert.equal(dup.isError, true);
-    assert.match(dup.text, /This server URL is already installed/);
-    assert.ok(!dup.text.includes(secret), 'the error never contains the key');
+    assert.match(dup, /This server URL is already installed/);
+    assert.ok(!dup.includes(secret), 'the error never contains the key');
     stop();
     assert.ok(calls.length >= 2);
     for (const args of calls) assert.equal(args.api_key, '[redacted]', 'call logs never hold the key');
@@ -520,44 +504,40 @@ describe('MCP store tools', () => {
       body: { detail: `Bad credentials: api_key=${key} client_secret=${clientSecret}` },
       times: 2,
     });
-    const apiKeyOut = await h.call<InstallAnswer>('install_custom_mcp_server', {
+    const apiKeyOut = await h.error('install_custom_mcp_server', {
       name: 'Echo',
       url: 'https://mcp.echo.dev/mcp',
       auth_type: 'api_key',
       api_key: key,
     });
-    assert.equal(apiKeyOut.isError, true);
-    assert.match(apiKeyOut.text, /Bad credentials/);
-    assert.ok(!apiKeyOut.text.includes(key), apiKeyOut.text);
-    const oauthOut = await h.call<InstallAnswer>('install_custom_mcp_server', {
+    assert.match(apiKeyOut, /Bad credentials/);
+    assert.ok(!apiKeyOut.includes(key), apiKeyOut);
+    const oauthOut = await h.error('install_custom_mcp_server', {
       name: 'Echo',
       url: 'https://mcp.echo.dev/mcp',
       auth_type: 'oauth',
       client_id: 'echo-client',
       client_secret: clientSecret,
     });
-    assert.equal(oauthOut.isError, true);
-    assert.ok(!oauthOut.text.includes(clientSecret), oauthOut.text);
+    assert.ok(!oauthOut.includes(clientSecret), oauthOut);
   });
 
   it("install_custom_mcp_server passes on PostHog's URL check", async () => {
-    const out = await h.call<InstallAnswer>('install_custom_mcp_server', {
+    const out = await h.error('install_custom_mcp_server', {
       name: 'Local',
       url: 'http://localhost:8080/mcp',
       auth_type: 'api_key',
       api_key: 'local-key-123456',
     });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /for field 'url'/);
-    assert.match(out.text, /URL not allowed: Local\/Loopback host not allowed/);
-    assert.ok(!out.text.includes('local-key-123456'));
-    const metadata = await h.call<InstallAnswer>('install_custom_mcp_server', {
+    assert.match(out, /for field 'url'/);
+    assert.match(out, /URL not allowed: Local\/Loopback host not allowed/);
+    assert.ok(!out.includes('local-key-123456'));
+    const metadata = await h.error('install_custom_mcp_server', {
       name: 'Metadata',
       url: 'http://169.254.169.254/latest',
       auth_type: 'api_key',
     });
-    assert.equal(metadata.isError, true);
-    assert.match(metadata.text, /URL not allowed/);
+    assert.match(metadata, /URL not allowed/);
     assert.equal(
       installations(h).find((r) => r.url.includes('localhost') || r.url.includes('169.254')),
       undefined,
@@ -589,9 +569,8 @@ describe('MCP store tools', () => {
   });
 
   it('install_mcp_server_template installs api_key templates with a key and reinstalls to replace it', async () => {
-    const noKey = await h.call<InstallAnswer>('install_mcp_server_template', { template_id: TEMPLATE_IDS.Stripe });
-    assert.equal(noKey.isError, true);
-    assert.match(noKey.text, /api_key is required/);
+    const noKey = await h.error('install_mcp_server_template', { template_id: TEMPLATE_IDS.Stripe });
+    assert.match(noKey, /api_key is required/);
 
     const sentry = byName(h, 'Sentry');
     const out = await h.call<InstallAnswer>('install_mcp_server_template', {
@@ -645,9 +624,8 @@ describe('MCP store tools', () => {
     assert.equal(h.standin.requestsTo(`/mcp_server_installations/${id}`, 'DELETE').at(-1)!.status, 204);
     assert.equal(h.standin.requestsTo(`/mcp_server_installations/${id}`, 'PATCH').length, 0, 'not a soft delete');
     assert.equal(installations(h).get(id), undefined);
-    const again = await h.call('delete_mcp_server_installation', { installation_id: id });
-    assert.equal(again.isError, true);
-    assert.match(again.text, new RegExp(`MCP server installation ${id} was not found`));
+    const again = await h.error('delete_mcp_server_installation', { installation_id: id });
+    assert.match(again, new RegExp(`MCP server installation ${id} was not found`));
   });
 
   describe('annotations follow the catalog rules', () => {
@@ -702,9 +680,8 @@ describe('MCP store: the install / authorize / refresh rate limit', () => {
       const ok = await h.call<AuthorizeAnswer>('authorize_mcp_server_installation', { installation_id: acmeId });
       assert.equal(ok.isError, false, ok.text);
     }
-    const limited = await h.call<AuthorizeAnswer>('authorize_mcp_server_installation', { installation_id: acmeId });
-    assert.equal(limited.isError, true);
-    assert.match(limited.text, /rate limit was reached \(429\)\. Try again in about \d+ seconds/);
+    const limited = await h.error('authorize_mcp_server_installation', { installation_id: acmeId });
+    assert.match(limited, /rate limit was reached \(429\)\. Try again in about \d+ seconds/);
     assert.equal(h.standin.requestsTo('/mcp_server_installations/authorize', 'GET').at(-1)!.status, 429);
     const list = await h.call<InstallationList>('list_mcp_server_installations');
     assert.equal(list.isError, false, 'listing is not throttled by the install limit');

@@ -167,24 +167,21 @@ describe('persons tools', () => {
 
   it('list_persons: a filter without a value is rejected before anything is sent', async () => {
     const before = h.standin.requests.length;
-    const out = await h.call<ListAnswer<PersonRow>>('list_persons', { properties: [{ key: 'plan', operator: 'exact' }] });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /needs a value/);
-    const badOp = await h.call<ListAnswer<PersonRow>>('list_persons', {
+    const out = await h.error('list_persons', { properties: [{ key: 'plan', operator: 'exact' }] });
+    assert.match(out, /needs a value/);
+    const badOp = await h.error('list_persons', {
       properties: [{ key: 'plan', value: 'x', operator: 'sounds_like' }],
     });
-    assert.equal(badOp.isError, true);
-    assert.match(badOp.text, /operator/);
+    assert.match(badOp, /operator/);
     assert.equal(h.standin.requests.length, before);
   });
 
   it("list_persons: PostHog's own rejection of a filter reaches the caller", async () => {
-    const out = await h.call<ListAnswer<PersonRow>>('list_persons', {
+    const out = await h.error('list_persons', {
       properties: [{ key: 'email', value: '([unclosed', operator: 'regex' }],
     });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /Could not list persons: PostHog rejected the request \(400\)/);
-    assert.match(out.text, /Invalid regular expression/);
+    assert.match(out, /Could not list persons: PostHog rejected the request \(400\)/);
+    assert.match(out, /Invalid regular expression/);
   });
 
   it('get_person by numeric id and by UUID returns every property and both ids', async () => {
@@ -206,16 +203,14 @@ describe('persons tools', () => {
   });
 
   it('get_person of a missing person says which person was not found', async () => {
-    const out = await h.call<PersonAnswer>('get_person', { person_id: 999999 });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /person 999999 was not found/);
+    const out = await h.error('get_person', { person_id: 999999 });
+    assert.match(out, /person 999999 was not found/);
   });
 
   it('get_person with a distinct_id points to list_persons and sends nothing', async () => {
     const before = h.standin.requests.length;
-    const out = await h.call<PersonAnswer>('get_person', { person_id: 'hbx-grace' });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /list_persons with distinct_id/);
+    const out = await h.error('get_person', { person_id: 'hbx-grace' });
+    assert.match(out, /list_persons with distinct_id/);
     assert.equal(h.standin.requests.length, before);
   });
 

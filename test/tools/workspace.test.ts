@@ -147,28 +147,23 @@ describe('workspace tools', () => {
   });
 
   it("run_hogql_query passes PostHog's error messages on", async () => {
-    const unknown = await h.call('run_hogql_query', { query: 'SELECT nope FROM events' });
-    assert.equal(unknown.isError, true);
+    const unknown = await h.error('run_hogql_query', { query: 'SELECT nope FROM events' });
     assert.match(
-      unknown.text,
+      unknown,
       /Could not run the HogQL query: PostHog rejected the request \(400\)\. PostHog said: "Unable to resolve field: nope"/,
     );
-    const syntax = await h.call('run_hogql_query', { query: 'SELECT event count( FROM events' });
-    assert.equal(syntax.isError, true);
-    assert.match(syntax.text, /Syntax error at line 1, column \d+/);
-    const beyond = await h.call('run_hogql_query', { query: 'SELECT distinct_id, count() FROM events GROUP BY distinct_id' });
-    assert.equal(beyond.isError, true);
-    assert.match(beyond.text, /The stand-in supports only a subset of HogQL/);
+    const syntax = await h.error('run_hogql_query', { query: 'SELECT event count( FROM events' });
+    assert.match(syntax, /Syntax error at line 1, column \d+/);
+    const beyond = await h.error('run_hogql_query', { query: 'SELECT distinct_id, count() FROM events GROUP BY distinct_id' });
+    assert.match(beyond, /The stand-in supports only a subset of HogQL/);
   });
 
   it('run_hogql_query rejects empty queries and bad limits before sending', async () => {
     const before = h.standin.requests.length;
-    const empty = await h.call('run_hogql_query', { query: '' });
-    assert.equal(empty.isError, true);
-    assert.match(empty.text, /'query'/);
-    const zero = await h.call('run_hogql_query', { query: 'SELECT count() FROM events', limit: 0 });
-    assert.equal(zero.isError, true);
-    assert.match(zero.text, /'limit'/);
+    const empty = await h.error('run_hogql_query', { query: '' });
+    assert.match(empty, /'query'/);
+    const zero = await h.error('run_hogql_query', { query: 'SELECT count() FROM events', limit: 0 });
+    assert.match(zero, /'limit'/);
     assert.equal(h.standin.requests.length, before);
   });
 

@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../helpers/harness';
-import { TOOLSETS } from '../../src/mcp/tool';
+import type { TOOLSETS } from '../../src/mcp/tool';
 import { parseToolsets } from '../../src/mcp/registry';
 
 /** The catalog (docs/tools.md), by toolset. */
@@ -94,24 +94,24 @@ describe('the MCP server', () => {
     }
   });
 
-  it("the tool groups match the catalog's sections", () => {
+  describe("the tool groups match the catalog's sections", () => {
     for (const [set, names] of Object.entries(CATALOG)) {
-      const got = h.registry.list({ toolsets: [set as (typeof TOOLSETS)[number]] }).map((t) => t.name);
-      assert.deepEqual(got.sort(), [...names].sort(), set);
+      it(set, () => {
+        const got = h.registry.list({ toolsets: [set as (typeof TOOLSETS)[number]] }).map((t) => t.name);
+        assert.deepEqual(got.sort(), [...names].sort(), set);
+      });
     }
   });
 
   it('an unknown tool is an error result, not a crash', async () => {
-    const out = await h.call('drop_database', {});
-    assert.equal(out.isError, true);
-    assert.match(out.text, /Unknown tool "drop_database"/);
+    const out = await h.error('drop_database', {});
+    assert.match(out, /Unknown tool "drop_database"/);
   });
 
   it('wrong types, missing fields and unknown arguments are rejected before anything is sent', async () => {
     const before = h.standin.requests.length;
-    const wrongType = await h.call('get_dashboard', { dashboard_id: '12' });
-    assert.equal(wrongType.isError, true);
-    assert.match(wrongType.text, /'dashboard_id': Expected number, received string/);
+    const wrongType = await h.error('get_dashboard', { dashboard_id: '12' });
+    assert.match(wrongType, /'dashboard_id': Expected number, received string/);
     const missing = await h.call('create_dashboard', {});
     assert.match(missing.text, /'name' is required/);
     const unknown = await h.call('list_dashboards', { serach: 'x' });
@@ -160,9 +160,8 @@ describe('toolsets and read-only', () => {
     try {
       const { tools } = await h.mcp.listTools();
       assert.deepEqual(tools.map((t) => t.name).sort(), [...CATALOG.dashboards, ...CATALOG.workspace].sort());
-      const out = await h.call('list_actions', {});
-      assert.equal(out.isError, true);
-      assert.match(out.text, /Unknown tool "list_actions"/);
+      const out = await h.error('list_actions', {});
+      assert.match(out, /Unknown tool "list_actions"/);
     } finally {
       await h.close();
     }
@@ -176,9 +175,8 @@ describe('toolsets and read-only', () => {
       for (const t of tools) assert.equal(t.annotations?.readOnlyHint, true, t.name);
       assert.deepEqual(tools.map((t) => t.name).sort(), [...READ_ONLY].sort());
       const before = h.standin.requests.length;
-      const out = await h.call('create_dashboard', { name: 'nope' });
-      assert.equal(out.isError, true);
-      assert.match(out.text, /read-only/);
+      const out = await h.error('create_dashboard', { name: 'nope' });
+      assert.match(out, /read-only/);
       assert.equal(h.standin.requests.length, before);
     } finally {
       await h.close();

@@ -5,6 +5,7 @@ import { listResult } from '../../src/mcp/tools/common';
 import { fillUrlTemplate } from '../../src/mcp/urlTemplate';
 import { asPage } from '../../src/views/model/base';
 import { startHarness } from '../helpers/harness';
+import type { ListAnswer } from '../helpers/answers';
 
 describe('url_template in list results', () => {
   it("drops a row's url only when the template reproduces it, and fills links back for the views", () => {
@@ -38,9 +39,9 @@ describe('url_template in list results', () => {
   it('list_feature_flags sends one pattern instead of a URL per row (fewer tokens, same links)', async () => {
     const h = await startHarness();
     try {
-      const out = await h.call('list_feature_flags', { limit: 20 });
+      const out = await h.call<ListAnswer<{ url?: string }>>('list_feature_flags', { limit: 20 });
       assert.equal(out.data.url_template, `${h.standin.url}/project/1/feature_flags/{id}`);
-      assert.ok(out.data.results.every((r: { url?: string }) => r.url === undefined));
+      assert.ok(out.data.results.every((r) => r.url === undefined));
       assert.equal((out.text.match(/\/feature_flags\//g) ?? []).length, 1, 'the project URL appears once');
     } finally {
       await h.close();

@@ -27,13 +27,22 @@ import { parseOutcome, type CallOutcome } from '../helpers/harness';
 const PER_SESSION = 100;
 type Session = 'A' | 'B';
 
+/** The fields the planned calls' answers are checked on (dashboards, events, annotations, flags). */
+interface Answer {
+  id: number;
+  name?: string;
+  content?: string;
+  distinct_id?: string;
+  uuid?: string;
+}
+
 interface Planned {
   session: Session;
   i: number;
   tool: string;
   args: Record<string, unknown>;
   /** Checks the answer against the request and the stand-in's state. */
-  check(out: CallOutcome): void;
+  check(out: CallOutcome<Answer>): void;
 }
 
 describe('concurrency: 200 calls over two MCP sessions while the views refresh', () => {
@@ -94,7 +103,7 @@ describe('concurrency: 200 calls over two MCP sessions while the views refresh',
           args: { distinct_id: `user-${tag}`, event: `evt_${session}` },
           check: (out) => {
             assert.equal(out.data.distinct_id, `user-${tag}`);
-            const stored = s.state.table(1, 'events').get(out.data.uuid) as { distinct_id?: string; event?: string } | undefined;
+            const stored = s.state.table(1, 'events').get(out.data.uuid!) as { distinct_id?: string; event?: string } | undefined;
             assert.equal(stored?.distinct_id, `user-${tag}`);
             assert.equal(stored?.event, `evt_${session}`);
           },
@@ -145,7 +154,7 @@ describe('concurrency: 200 calls over two MCP sessions while the views refresh',
     const outcomes = await Promise.all(
       planned.map(async (p) => {
         const result = await clients[p.session].callTool({ name: p.tool, arguments: p.args });
-        return { p, out: parseOutcome(result as never) };
+        return { p, out: parseOutcome<Answer>(result as never) };
       }),
     );
     const elapsed = Date.now() - started;

@@ -17,14 +17,16 @@ const run = (env: Record<string, string>, args: string[] = ['--help']) =>
   });
 
 describe('posthog-mcp configuration', () => {
-  it('POSTHOG_TIMEOUT_MS that is not a usable number of milliseconds is refused at start, naming the variable', (t) => {
-    if (!existsSync(CLI)) return t.skip(`${CLI} not built`);
+  describe('POSTHOG_TIMEOUT_MS that is not a usable number of milliseconds is refused at start, naming the variable', () => {
     // NaN, zero, negative, and past setTimeout's 2^31-1 ms limit (which Node turns into 1 ms).
     for (const value of ['abc', '0', '-5', '1e12', '30s']) {
-      const res = run({ POSTHOG_TIMEOUT_MS: value }, []);
-      assert.equal(res.status, 2, `${value}: exit 2 (${res.stderr})`);
-      assert.match(res.stderr, /POSTHOG_TIMEOUT_MS/, value);
-      assert.match(res.stderr, new RegExp(`"${value}"`), `${value}: the bad value is quoted`);
+      it(value, (t) => {
+        if (!existsSync(CLI)) return t.skip(`${CLI} not built`);
+        const res = run({ POSTHOG_TIMEOUT_MS: value }, []);
+        assert.equal(res.status, 2, `${value}: exit 2 (${res.stderr})`);
+        assert.match(res.stderr, /POSTHOG_TIMEOUT_MS/, value);
+        assert.match(res.stderr, new RegExp(`"${value}"`), `${value}: the bad value is quoted`);
+      });
     }
   });
 

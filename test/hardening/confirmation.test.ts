@@ -18,6 +18,7 @@ import { startHarness, type Harness } from '../helpers/harness';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 import type { RequestOptions } from '../../src/posthog/client';
 import { templatesTable } from '../standin/routes/mcpStore';
+import { personCohortFilters } from '../helpers/builders';
 import { CLI, cleanEnv } from './helpers';
 
 const TABLES = [
@@ -73,12 +74,7 @@ describe('destructive hints match what the tools do', () => {
     const person = st.table(1, 'persons').all()[0] as { id: number };
     const cohortIds = (st.table(1, 'cohorts').all() as Array<{ id: number }>).map((c) => c.id);
     const [inst1, inst2, inst3] = installations.map((i) => i.id);
-    const filters = {
-      properties: {
-        type: 'OR',
-        values: [{ type: 'AND', values: [{ type: 'person', key: 'email', operator: 'icontains', value: '@conf.dev' }] }],
-      },
-    };
+    const filters = personCohortFilters('email', 'icontains', '@conf.dev');
     return {
       list_actions: {},
       create_action: { name: 'Confirmation action', steps: [{ event: '$pageview' }] },
@@ -158,9 +154,11 @@ describe('destructive hints match what the tools do', () => {
     const args = argsFor();
     assert.deepEqual(Object.keys(args).sort(), ALL_TOOLS.map((x) => x.name).sort(), 'arguments for every tool');
     // A cohort nothing uses, and a tool of an installation, from the tools themselves.
-    const created = await h.call('create_cohort', { name: 'Unused cohort', filters: args.create_cohort.filters });
+    const created = await h.call<{ id: number }>('create_cohort', { name: 'Unused cohort', filters: args.create_cohort.filters });
     args.delete_cohort.cohort_id = created.data.id;
-    const tools = await h.call('list_mcp_installation_tools', { installation_id: args.set_mcp_tool_approval.installation_id });
+    const tools = await h.call<{ results: Array<{ tool_name: string }> }>('list_mcp_installation_tools', {
+      installation_id: args.set_mcp_tool_approval.installation_id,
+    });
     args.set_mcp_tool_approval.tool_name = tools.data.results[0].tool_name;
 
     const problems: string[] = [];

@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 
 /** The bundled CLI (`npm test` builds it first). HARDENING_CLI points elsewhere for local runs. */
@@ -136,7 +136,7 @@ export interface AuthProxy {
 export async function startAuthProxy(target: { port: number; token: string }): Promise<AuthProxy> {
   let own = 0;
   const state = { forwarded: 0 };
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     state.forwarded++;
     const headers: http.OutgoingHttpHeaders = { ...req.headers, authorization: `Bearer ${target.token}` };

@@ -14,6 +14,11 @@ import { startHarness, type Harness } from '../helpers/harness';
 const TIMEOUT_MS = 800;
 const MAX_RETRIES = 2;
 
+/** What the capture tools answer. */
+interface Captured {
+  status: string;
+  uuid: string;
+}
 describe('no data lost', () => {
   let h: Harness;
   before(async () => {
@@ -44,7 +49,7 @@ describe('no data lost', () => {
         h.standin.faults.add({ path: 're:^/i/v0/e/?$', method: 'POST', reset: true, afterHandler: true, times: 1 });
         const before = events().all().length;
         const start = h.standin.requests.length;
-        const out = await h.call(tool, args);
+        const out = await h.call<Captured>(tool, args);
         assert.equal(out.isError, false, out.text);
         assert.equal(out.data.status, 'captured');
         const sent = capturesSince(start);
@@ -62,7 +67,7 @@ describe('no data lost', () => {
       h.standin.faults.add({ path: 're:^/i/v0/e/?$', method: 'POST', delayMs: TIMEOUT_MS + 300, times: 1 });
       const before = events().all().length;
       const start = h.standin.requests.length;
-      const out = await h.call('capture_event', { distinct_id: 'lossless-slow', event: 'slow_ack' });
+      const out = await h.call<Captured>('capture_event', { distinct_id: 'lossless-slow', event: 'slow_ack' });
       assert.equal(out.isError, false, out.text);
       await new Promise((r) => setTimeout(r, 500)); // the slow first attempt is handled meanwhile
       const sent = capturesSince(start);

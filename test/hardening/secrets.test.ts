@@ -50,8 +50,8 @@ const INSTALLS = '/mcp_server_installations/install_custom';
 /** The tool calls each transport goes through, with PostHog faults in between. Returns every text. */
 async function exercise(client: Client, s: Standin): Promise<string[]> {
   const texts: string[] = [];
-  const call = async (name: string, args: Record<string, unknown>) => {
-    const out = parseOutcome((await client.callTool({ name, arguments: args })) as never);
+  const call = async <T = unknown>(name: string, args: Record<string, unknown>) => {
+    const out = parseOutcome<T>((await client.callTool({ name, arguments: args })) as never);
     texts.push(out.text);
     return out;
   };
@@ -78,9 +78,8 @@ async function exercise(client: Client, s: Standin): Promise<string[]> {
   });
   assert.equal(oauth.isError, false, oauth.text);
   assert.equal((await call('install_mcp_server_template', { template_id: apiKeyTemplate.id, api_key: TEMPLATE_KEY_ARG })).isError, false);
-  const list = await call('list_mcp_server_installations', { limit: 100 });
-  for (const row of (list.data?.results ?? []) as Array<{ id: string }>)
-    await call('get_mcp_server_installation', { installation_id: row.id });
+  const list = await call<{ results: Array<{ id: string }> } | undefined>('list_mcp_server_installations', { limit: 100 });
+  for (const row of list.data?.results ?? []) await call('get_mcp_server_installation', { installation_id: row.id });
 
   // PostHog errors that echo the secret: whole, clipped in half by the 500-character detail limit,
   // inside an HTML page's title; a reset after sending; input errors.

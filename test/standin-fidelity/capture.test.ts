@@ -1,5 +1,5 @@
 /**
- * The stand-in's capture paths answer as PostHog's Rust capture does (§11, §20): the encodings it
+ * The stand-in's capture paths answer as PostHog's Rust capture does (docs/posthog-compat.md): the encodings it
  * accepts, token checks by format only, and capture v1's headers and per-event results.
  */
 import { after, before, describe, it } from 'node:test';

@@ -4,7 +4,7 @@
  * with PostHog's 429 body, fault injection, and a request log.
  */
 import type http from 'node:http';
-import type { State, Team, User } from './state';
+import type { Doc, State, Team, User } from './state';
 
 export type Json = unknown;
 export type Query = URLSearchParams;
@@ -37,7 +37,7 @@ export interface Ctx {
   path: string;
   params: Record<string, string>;
   query: Query;
-  body: any;
+  body: Doc;
   rawBody: string;
   headers: http.IncomingHttpHeaders;
   state: State;
@@ -230,7 +230,7 @@ export interface RecordedRequest {
   method: string;
   path: string;
   query: Record<string, string>;
-  body: any;
+  body: Doc;
   status: number;
   /** Which key (by label, never the key itself) made it. */
   auth?: string;

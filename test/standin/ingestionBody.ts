@@ -1,7 +1,7 @@
 /**
  * Request bodies on the ingestion host (capture v0 and v1, `/flags`, `/decide`), decoded as
  * PostHog's Rust services decode them (`rust/capture/src/payload/decompression.rs`,
- * `rust/capture/src/v1/context.rs`; §11 and §20 of docs/posthog-api.md):
+ * `rust/capture/src/v1/context.rs`; see docs/posthog-compat.md):
  *
  * - `Content-Encoding: gzip | deflate | br | zstd` (what the SDKs send: posthog-node gzips every
  *   `/batch/` and v1 body by default); any other encoding is 415 on v1 and 400 on v0;

@@ -23,7 +23,7 @@ import {
   type RecordedRequest,
   Router,
 } from './core';
-import { State, type Team, type User } from './state';
+import { State, type Doc, type Team, type User } from './state';
 import { groups } from './routes';
 import { decodeIngestionBody, isIngestionPath } from './ingestionBody';
 import { setSwitches } from './switches';
@@ -132,7 +132,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     // Ingestion bodies may be gzipped, lz-string, base64 or forms, as PostHog's capture accepts.
     const decoded = isIngestionPath(path) ? decodeIngestionBody(path, url.searchParams, req.headers, bytes) : undefined;
     const rawBody = decoded ? decoded.text : bytes.toString('utf8');
-    let body: any;
+    let body: Doc;
     let bodyError: string | undefined;
     if (rawBody.trim()) {
       try {
@@ -209,7 +209,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     method: string,
     path: string,
     query: URLSearchParams,
-    body: any,
+    body: Doc,
     bodyError: string | undefined,
     rawBody: string,
     headers: http.IncomingHttpHeaders,
@@ -279,7 +279,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     }
   }
 
-  function control(method: string, path: string, body: any, send: (s: number, b?: unknown) => void) {
+  function control(method: string, path: string, body: Doc, send: (s: number, b?: unknown) => void) {
     if (path === '/_standin/requests' && method === 'GET') return send(200, requests);
     if (path === '/_standin/requests' && method === 'DELETE') {
       requests.length = 0;

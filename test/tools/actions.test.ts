@@ -2,7 +2,25 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { hasNullNoise } from '../helpers/noise';
 import { startHarness, type Harness } from '../helpers/harness';
+import { describeRefusals } from '../helpers/refusals';
 import { withLinks } from '../helpers/links';
+import type { ListAnswer, StandinError } from '../helpers/answers';
+
+interface ActionStep {
+  event?: string;
+  url?: string;
+  selector?: string;
+}
+
+interface ActionAnswer {
+  id: number;
+  name: string;
+  url: string;
+  steps: ActionStep[];
+  matches: string;
+  created_by: string;
+  deleted?: boolean;
+}
 
 describe('actions tools', () => {
   let h: Harness;
@@ -16,7 +34,7 @@ describe('actions tools', () => {
     table()
       .all()
       .filter((a) => !a.deleted);
-  const raw = (method: string, path: string, body?: unknown) => h.raw(method, path, body);
+  const raw = <T = StandinError>(method: string, path: string, body?: unknown) => h.raw<T>(method, path, body);
 
   it('list_actions pages the unpaginated upstream list itself, newest calculation first, without deleted actions', async () => {
     assert.ok(
@@ -25,7 +43,7 @@ describe('actions tools', () => {
         .some((a) => a.deleted),
       'the seed has a deleted action',
     );
-    const first = await h.call('list_actions', { limit: 4 });
+    const first = await h.call<ListAnswer<ActionAnswer>>('list_actions', { limit: 4 });
     if (!first.isError) first.data = withLinks(first.data);
     assert.equal(first.isError, false, first.text);
     assert.equal(first.data.count, live().length);
@@ -36,19 +54,19 @@ describe('actions tools', () => {
     assert.equal(req.query.limit, undefined, 'PostHog does not page actions: no limit is sent');
     assert.equal(req.query.offset, undefined);
 
-    const rest = await h.call('list_actions', { offset: 4, limit: 100 });
+    const rest = await h.call<ListAnswer<ActionAnswer>>('list_actions', { offset: 4, limit: 100 });
     if (!rest.isError) rest.data = withLinks(rest.data);
     assert.equal(rest.data.next_offset, undefined, 'no next page');
     assert.equal(rest.data.next_offset, undefined);
     const all = [...first.data.results, ...rest.data.results];
     assert.deepEqual(
-      all.map((a: any) => a.id).sort((x: number, y: number) => x - y),
+      all.map((a) => a.id).sort((x, y) => x - y),
       live()
         .map((a) => a.id)
         .sort((x, y) => x - y),
     );
 
-    const times = all.map((a: any) => table().get(a.id)!.last_calculated_at as string);
+    const times = all.map((a) => table().get(a.id)!.last_calculated_at as string);
     assert.deepEqual(times, [...times].sort().reverse(), 'ordered by -last_calculated_at');
     for (const a of all) assert.match(a.url, new RegExp(`^${h.standin.url}/project/1/data-management/actions/${a.id}$`));
     assert.ok(!hasNullNoise(first.text), 'no null noise');
@@ -59,9 +77,13 @@ describe('actions tools', () => {
       { event: '$pageview', url: '/checkout', url_matching: 'contains' },
       { event: '$autocapture', selector: 'button.buy', text: 'Buy now' },
     ];
-    const out = await h.call('create_action', { name: 'Started checkout', description: 'Reached checkout', tags: ['revenue'], steps });
-    assert.equal(out.isError, false, out.text);
-    const row = table().get(out.data.id)!;
+    const out = await h.json<ActionAnswer>('create_action', {
+      name: 'Started checkout',
+      description: 'Reached checkout',
+      tags: ['revenue'],
+      steps,
+    });
+    const row = table().get(out.id)!;
     assert.equal(row.name, 'Started checkout');
     assert.equal(row.steps.length, 2);
     assert.equal(row.steps[0].url, '/checkout');
@@ -72,14 +94,14 @@ describe('actions tools', () => {
       tags: ['revenue'],
       steps,
     });
-    assert.equal(out.data.matches, 'pageview with url contains "/checkout" OR autocapture with element "button.buy", text exact "Buy now"');
-    assert.deepEqual(out.data.steps, steps);
-    assert.equal(out.data.created_by, 'Ada Lovelace');
-    assert.match(out.data.url, /\/project\/1\/data-management\/actions\/\d+$/);
+    assert.equal(out.matches, 'pageview with url contains "/checkout" OR autocapture with element "button.buy", text exact "Buy now"');
+    assert.deepEqual(out.steps, steps);
+    assert.equal(out.created_by, 'Ada Lovelace');
+    assert.match(out.url, /\/project\/1\/data-management\/actions\/\d+$/);
 
-    const listed = await h.call('list_actions', { limit: 100 });
+    const listed = await h.call<ListAnswer<ActionAnswer>>('list_actions', { limit: 100 });
     assert.ok(
-      listed.data.results.some((a: any) => a.id === out.data.id),
+      listed.data.results.some((a) => a.id === out.id),
       'a new action is listed',
     );
   });
@@ -87,35 +109,32 @@ describe('actions tools', () => {
   it('create_action with a name already in use: PostHog names the existing action', async () => {
     const existing = live()[0];
     const before = table().all().length;
-    const out = await h.call('create_action', { name: existing.name, steps: [{ event: 'anything' }] });
-    assert.equal(out.isError, true);
-    assert.match(out.text, new RegExp(`This project already has an action with this name, ID ${existing.id}`));
-    assert.match(out.text, /'name'/);
+    const out = await h.error('create_action', { name: existing.name, steps: [{ event: 'anything' }] });
+    assert.match(out, new RegExp(`This project already has an action with this name, ID ${existing.id}`));
+    assert.match(out, /'name'/);
     assert.equal(table().all().length, before, 'nothing was created');
   });
 
   it('get_action returns the steps; a deleted action is still readable and says so; a missing one is not found', async () => {
     const a = live().find((x) => x.steps.length > 0)!;
-    const out = await h.call('get_action', { action_id: a.id });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.name, a.name);
-    assert.equal(out.data.steps.length, a.steps.length);
-    assert.equal(out.data.deleted, undefined);
+    const out = await h.json<ActionAnswer>('get_action', { action_id: a.id });
+    assert.equal(out.name, a.name);
+    assert.equal(out.steps.length, a.steps.length);
+    assert.equal(out.deleted, undefined);
 
     const gone = table()
       .all()
       .find((x) => x.deleted)!;
-    const deleted = await h.call('get_action', { action_id: gone.id });
+    const deleted = await h.call<ActionAnswer>('get_action', { action_id: gone.id });
     assert.equal(deleted.isError, false, deleted.text);
     assert.equal(deleted.data.deleted, true);
 
-    const missing = await h.call('get_action', { action_id: 999999 });
-    assert.equal(missing.isError, true);
-    assert.match(missing.text, /action 999999 was not found/);
+    const missing = await h.error('get_action', { action_id: 999999 });
+    assert.match(missing, /action 999999 was not found/);
   });
 
   it('update_action sends only the given fields and replaces the steps', async () => {
-    const created = await h.call('create_action', {
+    const created = await h.call<ActionAnswer>('create_action', {
       name: 'Opened settings',
       description: 'Keep me',
       steps: [{ event: '$pageview', url: '/settings' }],
@@ -127,29 +146,28 @@ describe('actions tools', () => {
     assert.equal(table().get(id)!.description, 'Keep me', 'omitted fields are untouched');
     assert.equal(table().get(id)!.steps.length, 1);
 
-    const restepped = await h.call('update_action', { action_id: id, steps: [{ event: 'opened_settings' }] });
-    assert.equal(restepped.isError, false, restepped.text);
+    const restepped = await h.json<ActionAnswer>('update_action', { action_id: id, steps: [{ event: 'opened_settings' }] });
     assert.deepEqual(
       table()
         .get(id)!
-        .steps.map((s: any) => s.event),
+        .steps.map((s: ActionStep) => s.event),
       ['opened_settings'],
     );
-    assert.equal(restepped.data.matches, '"opened_settings"');
+    assert.equal(restepped.matches, '"opened_settings"');
     assert.equal(table().get(id)!.name, 'Opened account settings');
 
-    const clash = await h.call('update_action', { action_id: id, name: live().find((a) => a.id !== id)!.name });
-    assert.equal(clash.isError, true);
-    assert.match(clash.text, /already has an action with this name/);
+    const clash = await h.error('update_action', { action_id: id, name: live().find((a) => a.id !== id)!.name });
+    assert.match(clash, /already has an action with this name/);
     assert.equal(table().get(id)!.name, 'Opened account settings', 'a refused update changes nothing');
 
     const missing = await h.call('update_action', { action_id: 999999, name: 'x' });
     assert.match(missing.text, /action 999999 was not found/);
   });
 
-  it('bad input is rejected before anything is sent', async () => {
-    const before = h.standin.requests.length;
-    const cases: Array<[string, Record<string, unknown>, RegExp]> = [
+  describeRefusals(
+    'bad input is rejected before anything is sent',
+    () => h,
+    [
       ['create_action', { name: 'No steps', steps: [] }, /steps/],
       ['create_action', { name: 'Empty step', steps: [{}] }, /steps\[0\] matches nothing/],
       ['create_action', { name: 'Typo', steps: [{ event: 'x', url_match: 'exact' }] }, /url_match/],
@@ -159,18 +177,12 @@ describe('actions tools', () => {
       ['update_action', { action_id: 1 }, /at least one of/],
       ['update_action', { action_id: -4, name: 'x' }, /action_id/],
       ['get_action', { action_id: '1; drop' }, /action_id/],
-    ];
-    for (const [tool, args, message] of cases) {
-      const out = await h.call(tool, args);
-      assert.equal(out.isError, true, `${tool} ${JSON.stringify(args)}`);
-      assert.match(out.text, message);
-      assert.match(out.text, /Nothing was sent/);
-    }
-    assert.equal(h.standin.requests.length, before);
-  });
+    ],
+    { saysNothingWasSent: true },
+  );
 
   it('stand-in: DELETE answers 405 with an empty body; a soft delete hides the action from the list and frees its name', async () => {
-    const created = await h.call('create_action', { name: 'Temporary', steps: [{ event: 'temp' }] });
+    const created = await h.call<ActionAnswer>('create_action', { name: 'Temporary', steps: [{ event: 'temp' }] });
     const id = created.data.id;
     const del = await raw('DELETE', `/api/projects/1/actions/${id}/`);
     assert.equal(del.status, 405);
@@ -179,9 +191,9 @@ describe('actions tools', () => {
 
     const soft = await raw('PATCH', `/api/projects/1/actions/${id}/`, { deleted: true });
     assert.equal(soft.status, 200);
-    const list = await raw('GET', '/api/projects/1/actions/');
+    const list = await raw<{ results: ActionAnswer[] }>('GET', '/api/projects/1/actions/');
     assert.deepEqual(Object.keys(list.json), ['results'], 'the actions list is `{results}` only');
-    assert.ok(!list.json.results.some((a: any) => a.id === id));
+    assert.ok(!list.json.results.some((a) => a.id === id));
 
     const again = await h.call('create_action', { name: 'Temporary', steps: [{ event: 'temp' }] });
     assert.equal(again.isError, false, 'a deleted action does not hold its name');
@@ -197,9 +209,9 @@ describe('actions tools', () => {
   });
 
   it('project 2 has its own actions', async () => {
-    const out = await raw('GET', '/api/projects/2/actions/');
+    const out = await raw<{ results: ActionAnswer[] }>('GET', '/api/projects/2/actions/');
     assert.equal(out.status, 200);
-    const names = out.json.results.map((a: any) => a.name);
+    const names = out.json.results.map((a) => a.name);
     assert.ok(names.length > 0 && names.length < live().length);
   });
 });

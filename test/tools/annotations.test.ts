@@ -2,7 +2,23 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { hasNullNoise } from '../helpers/noise';
 import { startHarness, type Harness } from '../helpers/harness';
+import { describeRefusals } from '../helpers/refusals';
 import { withLinks } from '../helpers/links';
+import type { ListAnswer, StandinError } from '../helpers/answers';
+
+interface AnnotationAnswer {
+  id: number;
+  content: string;
+  date_marker: string;
+  scope: string;
+  url: string;
+  created_by: string;
+  creation_type: string;
+  dashboard_name?: string;
+}
+
+/** The stand-in's own answer: an annotation, or PostHog's error body. */
+type RawAnnotation = AnnotationAnswer & StandinError;
 
 describe('annotations tools', () => {
   let h: Harness;
@@ -20,7 +36,7 @@ describe('annotations tools', () => {
         .all()
         .filter((a) => a.scope === 'organization'),
     ].filter((a) => !a.deleted);
-  const raw = (method: string, path: string, body?: unknown) => h.raw(method, path, body);
+  const raw = <T = RawAnnotation>(method: string, path: string, body?: unknown) => h.raw<T>(method, path, body);
 
   it('list_annotations: newest date first, deleted ones hidden, organization-wide ones from other projects included', async () => {
     assert.ok(
@@ -29,14 +45,14 @@ describe('annotations tools', () => {
         .some((a) => a.deleted),
       'the seed has a deleted annotation',
     );
-    const out = await h.call('list_annotations', { limit: 100 });
+    const out = await h.call<ListAnswer<AnnotationAnswer>>('list_annotations', { limit: 100 });
     if (!out.isError) out.data = withLinks(out.data);
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.count, visibleIn1().length);
     assert.equal(out.data.next_offset, undefined, 'no next page');
-    const dates = out.data.results.map((a: any) => a.date_marker as string);
+    const dates = out.data.results.map((a) => a.date_marker);
     assert.deepEqual(dates, [...dates].sort().reverse());
-    const ids = new Set(out.data.results.map((a: any) => a.id));
+    const ids = new Set(out.data.results.map((a) => a.id));
     for (const a of table(1)
       .all()
       .filter((x) => x.deleted))
@@ -50,41 +66,39 @@ describe('annotations tools', () => {
   });
 
   it('list_annotations pages with our default of 25 (PostHog would send 1000) and reports the next offset', async () => {
-    const out = await h.call('list_annotations', { limit: 5, offset: 5 });
+    const out = await h.call<ListAnswer<AnnotationAnswer>>('list_annotations', { limit: 5, offset: 5 });
     assert.equal(out.data.results.length, 5);
     assert.equal(out.data.next_offset, 10);
     const req = h.standin.requestsTo('/api/projects/1/annotations', 'GET').at(-1)!;
     assert.deepEqual([req.query.limit, req.query.offset], ['5', '5']);
-    await h.call('list_annotations', {});
+    await h.call<ListAnswer<AnnotationAnswer>>('list_annotations', {});
     assert.equal(h.standin.requestsTo('/api/projects/1/annotations', 'GET').at(-1)!.query.limit, '25');
   });
 
   it('list_annotations searches the text', async () => {
-    const out = await h.call('list_annotations', { search: 'incident' });
-    assert.equal(out.isError, false, out.text);
+    const out = await h.list<AnnotationAnswer>('list_annotations', { search: 'incident' });
     const expected = visibleIn1().filter((a) => /incident/i.test(a.content));
     assert.ok(expected.length >= 2);
-    assert.deepEqual(out.data.results.map((a: any) => a.id).sort(), expected.map((a) => a.id).sort());
+    assert.deepEqual(out.results.map((a) => a.id).sort(), expected.map((a) => a.id).sort());
     assert.equal(h.standin.requestsTo('/api/projects/1/annotations', 'GET').at(-1)!.query.search, 'incident');
   });
 
   it('create_annotation defaults to a project-wide note by a person, and it can then be read back', async () => {
-    const out = await h.call('create_annotation', { content: 'Launched dark mode', date_marker: '2025-03-04T15:30:00Z' });
-    assert.equal(out.isError, false, out.text);
+    const out = await h.json<AnnotationAnswer>('create_annotation', { content: 'Launched dark mode', date_marker: '2025-03-04T15:30:00Z' });
     assert.deepEqual(h.standin.requestsTo('/api/projects/1/annotations', 'POST').at(-1)!.body, {
       content: 'Launched dark mode',
       date_marker: '2025-03-04T15:30:00Z',
       scope: 'project',
       creation_type: 'USR',
     });
-    const row = table(1).get(out.data.id)!;
+    const row = table(1).get(out.id)!;
     assert.equal(row.content, 'Launched dark mode');
     assert.equal(row.scope, 'project');
-    assert.equal(out.data.date_marker, '2025-03-04T15:30:00Z');
-    assert.equal(out.data.created_by, 'Ada Lovelace');
-    assert.match(out.data.url, new RegExp(`/project/1/data-management/annotations/${out.data.id}$`));
+    assert.equal(out.date_marker, '2025-03-04T15:30:00Z');
+    assert.equal(out.created_by, 'Ada Lovelace');
+    assert.match(out.url, new RegExp(`/project/1/data-management/annotations/${out.id}$`));
 
-    const got = await h.call('get_annotation', { annotation_id: out.data.id });
+    const got = await h.call<AnnotationAnswer>('get_annotation', { annotation_id: out.id });
     assert.equal(got.data.content, 'Launched dark mode');
   });
 
@@ -93,42 +107,43 @@ describe('annotations tools', () => {
       .table(1, 'dashboards')
       .all()
       .find((d) => !d.deleted)!;
-    const ok = await h.call('create_annotation', {
+    const ok = await h.json<AnnotationAnswer>('create_annotation', {
       content: 'Reworked tiles',
       date_marker: '2025-03-05',
       scope: 'dashboard',
       dashboard_id: dashboard.id,
       creation_type: 'GIT',
     });
-    assert.equal(ok.isError, false, ok.text);
-    assert.equal(ok.data.dashboard_name, dashboard.name);
-    assert.equal(ok.data.creation_type, 'GIT');
-    assert.equal(ok.data.date_marker, '2025-03-05T00:00:00Z');
+    assert.equal(ok.dashboard_name, dashboard.name);
+    assert.equal(ok.creation_type, 'GIT');
+    assert.equal(ok.date_marker, '2025-03-05T00:00:00Z');
 
     const before = table(1).all().length;
-    const bad = await h.call('create_annotation', { content: 'Nowhere', date_marker: '2025-03-05', dashboard_id: 987654 });
-    assert.equal(bad.isError, true);
-    assert.match(bad.text, /Dashboard not found\./);
-    assert.match(bad.text, /'dashboard_id'/);
+    const bad = await h.error('create_annotation', {
+      content: 'Nowhere',
+      date_marker: '2025-03-05',
+      dashboard_id: 987654,
+    });
+    assert.match(bad, /Dashboard not found\./);
+    assert.match(bad, /'dashboard_id'/);
     assert.equal(table(1).all().length, before, 'nothing was created');
   });
 
   it('get_annotation of a missing or deleted annotation says it was not found', async () => {
-    const missing = await h.call('get_annotation', { annotation_id: 999999 });
-    assert.equal(missing.isError, true);
-    assert.match(missing.text, /annotation 999999 was not found/);
+    const missing = await h.error('get_annotation', { annotation_id: 999999 });
+    assert.match(missing, /annotation 999999 was not found/);
     const deleted = table(1)
       .all()
       .find((a) => a.deleted)!;
-    const out = await h.call('get_annotation', { annotation_id: deleted.id });
+    const out = await h.call<AnnotationAnswer>('get_annotation', { annotation_id: deleted.id });
     assert.equal(out.isError, true, 'PostHog hides deleted annotations from retrieve');
     assert.match(out.text, new RegExp(`annotation ${deleted.id} was not found`));
   });
 
   it('update_annotation sends only the given fields', async () => {
-    const created = await h.call('create_annotation', { content: 'Deploy 3.0', date_marker: '2025-04-01T08:00:00Z' });
+    const created = await h.call<AnnotationAnswer>('create_annotation', { content: 'Deploy 3.0', date_marker: '2025-04-01T08:00:00Z' });
     const id = created.data.id;
-    const out = await h.call('update_annotation', { annotation_id: id, content: 'Deploy 3.0 (rolled back)' });
+    const out = await h.call<AnnotationAnswer>('update_annotation', { annotation_id: id, content: 'Deploy 3.0 (rolled back)' });
     assert.equal(out.isError, false, out.text);
     assert.deepEqual(h.standin.requestsTo(`/api/projects/1/annotations/${id}/`, 'PATCH').at(-1)!.body, {
       content: 'Deploy 3.0 (rolled back)',
@@ -136,34 +151,29 @@ describe('annotations tools', () => {
     assert.equal(table(1).get(id)!.content, 'Deploy 3.0 (rolled back)');
     assert.equal(table(1).get(id)!.date_marker, '2025-04-01T08:00:00Z', 'omitted fields are untouched');
 
-    const moved = await h.call('update_annotation', { annotation_id: id, date_marker: '2025-04-02T09:15:00+02:00', scope: 'organization' });
+    const moved = await h.call<AnnotationAnswer>('update_annotation', {
+      annotation_id: id,
+      date_marker: '2025-04-02T09:15:00+02:00',
+      scope: 'organization',
+    });
     assert.equal(moved.data.date_marker, '2025-04-02T07:15:00Z');
     assert.equal(moved.data.scope, 'organization');
 
-    const missing = await h.call('update_annotation', { annotation_id: 999999, content: 'x' });
+    const missing = await h.call<AnnotationAnswer>('update_annotation', { annotation_id: 999999, content: 'x' });
     assert.match(missing.text, /annotation 999999 was not found/);
   });
 
-  it('bad input is rejected before anything is sent', async () => {
-    const before = h.standin.requests.length;
-    const cases: Array<[string, Record<string, unknown>, RegExp]> = [
-      ['create_annotation', { content: 'x', date_marker: 'yesterday' }, /date_marker/],
-      ['create_annotation', { content: 'x', date_marker: '2025-02-30' }, /date_marker/],
-      ['create_annotation', { content: '', date_marker: '2025-01-01' }, /content/],
-      ['create_annotation', { content: 'x'.repeat(401), date_marker: '2025-01-01' }, /content/],
-      ['create_annotation', { content: 'x', date_marker: '2025-01-01', scope: 'recording' }, /scope/],
-      ['create_annotation', { content: 'x', date_marker: '2025-01-01', scope: 'dashboard' }, /needs dashboard_id/],
-      ['create_annotation', { date_marker: '2025-01-01' }, /'content' is required/],
-      ['update_annotation', { annotation_id: 1 }, /at least one of/],
-      ['list_annotations', { limit: 1000 }, /limit/],
-    ];
-    for (const [tool, args, message] of cases) {
-      const out = await h.call(tool, args);
-      assert.equal(out.isError, true, `${tool} ${JSON.stringify(args)}`);
-      assert.match(out.text, message);
-    }
-    assert.equal(h.standin.requests.length, before);
-  });
+  describeRefusals('bad input is rejected before anything is sent', () => h, [
+    ['create_annotation', { content: 'x', date_marker: 'yesterday' }, /date_marker/],
+    ['create_annotation', { content: 'x', date_marker: '2025-02-30' }, /date_marker/],
+    ['create_annotation', { content: '', date_marker: '2025-01-01' }, /content/],
+    ['create_annotation', { content: 'x'.repeat(401), date_marker: '2025-01-01' }, /content/],
+    ['create_annotation', { content: 'x', date_marker: '2025-01-01', scope: 'recording' }, /scope/],
+    ['create_annotation', { content: 'x', date_marker: '2025-01-01', scope: 'dashboard' }, /needs dashboard_id/],
+    ['create_annotation', { date_marker: '2025-01-01' }, /'content' is required/],
+    ['update_annotation', { annotation_id: 1 }, /at least one of/],
+    ['list_annotations', { limit: 1000 }, /limit/],
+  ]);
 
   it('stand-in: scope rules, DELETE 405, soft delete and restore, default page of 1000', async () => {
     const recording = await raw('POST', '/api/projects/1/annotations/', {
@@ -193,7 +203,7 @@ describe('annotations tools', () => {
     assert.equal((await raw('PATCH', `/api/projects/1/annotations/${id}/`, { deleted: false })).status, 200, 'restored by PATCH');
     assert.equal((await raw('GET', `/api/projects/1/annotations/${id}/`)).status, 200);
 
-    const all = await raw('GET', '/api/projects/1/annotations/');
+    const all = await raw<{ results: AnnotationAnswer[]; count: number; next: string | null }>('GET', '/api/projects/1/annotations/');
     assert.equal(all.json.results.length, all.json.count, 'no limit: PostHog returns up to 1000');
     assert.equal(all.json.next, null);
   });
@@ -203,7 +213,7 @@ describe('annotations tools', () => {
       .table(1, 'dashboards')
       .all()
       .find((d) => !d.deleted)!;
-    const made = await h.call('create_annotation', {
+    const made = await h.call<AnnotationAnswer>('create_annotation', {
       content: 'Only on this dashboard',
       date_marker: '2025-05-01',
       scope: 'dashboard',
@@ -211,21 +221,25 @@ describe('annotations tools', () => {
     });
     dashboard.deleted = true;
     try {
-      const hidden = await h.call('get_annotation', { annotation_id: made.data.id });
+      const hidden = await h.call<AnnotationAnswer>('get_annotation', { annotation_id: made.data.id });
       assert.equal(hidden.isError, true);
     } finally {
       dashboard.deleted = false;
     }
-    assert.equal((await h.call('get_annotation', { annotation_id: made.data.id })).isError, false);
+    assert.equal((await h.call<AnnotationAnswer>('get_annotation', { annotation_id: made.data.id })).isError, false);
 
-    const org = await h.call('create_annotation', { content: 'Company-wide outage', date_marker: '2025-05-02', scope: 'organization' });
-    const other = await raw('GET', '/api/projects/2/annotations/');
+    const org = await h.call<AnnotationAnswer>('create_annotation', {
+      content: 'Company-wide outage',
+      date_marker: '2025-05-02',
+      scope: 'organization',
+    });
+    const other = await raw<{ results: AnnotationAnswer[] }>('GET', '/api/projects/2/annotations/');
     assert.ok(
-      other.json.results.some((a: any) => a.id === org.data.id),
+      other.json.results.some((a) => a.id === org.data.id),
       'visible from project 2',
     );
-    const local = await h.call('create_annotation', { content: 'Only project 1', date_marker: '2025-05-02' });
-    assert.ok(!other.json.results.some((a: any) => a.id === local.data.id));
+    const local = await h.call<AnnotationAnswer>('create_annotation', { content: 'Only project 1', date_marker: '2025-05-02' });
+    assert.ok(!other.json.results.some((a) => a.id === local.data.id));
     assert.notEqual(org.data.id, local.data.id);
     const ids2 = table(2)
       .all()

@@ -2,8 +2,25 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { hasNullNoise } from '../helpers/noise';
+import type { ListAnswer, StandinError } from '../helpers/answers';
 import { startHarness, type Harness } from '../helpers/harness';
+import { describeRefusals } from '../helpers/refusals';
 import { withLinks } from '../helpers/links';
+import { cohortCondition, flagRow, inCohortFilters, personCohortFilters } from '../helpers/builders';
+
+interface CohortAnswer {
+  id: number;
+  name: string;
+  count?: number;
+  is_static: boolean;
+  criteria?: string;
+  filters?: unknown;
+  url: string;
+  deleted?: boolean;
+}
+
+/** The stand-in's own answer: a cohort, or PostHog's error body. */
+type RawCohort = CohortAnswer & StandinError;
 
 describe('cohorts tools', () => {
   let h: Harness;
@@ -17,45 +34,33 @@ describe('cohorts tools', () => {
     table()
       .all()
       .filter((c) => !c.deleted);
-  const personFilter = (key: string, operator: string, value: unknown) => ({
-    properties: { type: 'OR', values: [{ type: 'AND', values: [{ type: 'person', key, operator, value }] }] },
-  });
-  const cohortRef = (id: number) => ({
-    properties: { type: 'OR', values: [{ type: 'AND', values: [{ type: 'cohort', key: 'id', value: id }] }] },
-  });
+  const personFilter = personCohortFilters;
+  const cohortRef = inCohortFilters;
   let flagSeq = 0;
   /** A feature flag row, as the flags group stores them, targeting a cohort. */
   function insertFlag(cohortId: number, opts: { active?: boolean; name?: string } = {}) {
     const key = `crud-test-flag-${++flagSeq}`;
-    return h.standin.state.table(1, 'feature_flags').insert({
-      key,
-      name: opts.name ?? '',
-      filters: {
-        groups: [{ properties: [{ key: 'id', type: 'cohort', value: cohortId }], rollout_percentage: 100 }],
-        multivariate: null,
-        payloads: {},
-      },
-      active: opts.active ?? true,
-      deleted: false,
-      created_by: h.standin.state.userBasic(h.standin.state.users.get(1)!),
-      created_at: new Date().toISOString(),
-      tags: [],
-      version: 1,
-    });
+    const filters = { groups: [cohortCondition(cohortId)], multivariate: null, payloads: {} };
+    return h.standin.state
+      .table(1, 'feature_flags')
+      .insert(flagRow(h.standin.state, { key, name: opts.name, filters, active: opts.active }));
   }
   async function create(name: string, extra: Record<string, unknown> = {}) {
-    const out = await h.call('create_cohort', { name, filters: personFilter('email', 'icontains', '@example.com'), ...extra });
-    assert.equal(out.isError, false, out.text);
-    return out.data.id as number;
+    const out = await h.json<CohortAnswer>('create_cohort', {
+      name,
+      filters: personFilter('email', 'icontains', '@example.com'),
+      ...extra,
+    });
+    return out.id;
   }
-  const raw = (method: string, path: string, body?: unknown) => h.raw(method, path, body);
+  const raw = <T = RawCohort>(method: string, path: string, body?: unknown) => h.raw<T>(method, path, body);
 
   it('list_cohorts: newest first, with size, criteria in words and a link', async () => {
-    const out = await h.call('list_cohorts', {});
+    const out = await h.call<ListAnswer<CohortAnswer>>('list_cohorts', {});
     if (!out.isError) out.data = withLinks(out.data);
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.count, live().length);
-    const created = out.data.results.map((c: any) => table().get(c.id)!.created_at as string);
+    const created = out.data.results.map((c) => table().get(c.id)!.created_at);
     assert.deepEqual(created, [...created].sort().reverse());
     for (const c of out.data.results) {
       assert.match(c.url, new RegExp(`^${h.standin.url}/project/1/cohorts/${c.id}$`));
@@ -63,18 +68,18 @@ describe('cohorts tools', () => {
       if (!c.is_static) assert.ok(c.criteria, `dynamic cohort ${c.name} has criteria`);
       assert.equal(c.filters, undefined, 'full filters only in get_cohort');
     }
-    const withCount = out.data.results.filter((c: any) => typeof c.count === 'number');
+    const withCount = out.data.results.filter((c) => typeof c.count === 'number');
     assert.ok(withCount.length > 0);
     assert.ok(!hasNullNoise(out.text));
     // Legacy `groups` cohorts are described too (PostHog turns them into filters).
     const legacy = live().find((c) => c.groups?.length && !c.filters);
-    if (legacy) assert.ok(out.data.results.find((c: any) => c.id === legacy.id).criteria);
+    if (legacy) assert.ok(out.data.results.find((c) => c.id === legacy.id)?.criteria);
   });
 
   it('list_cohorts search: name substrings first, then similar names (typos)', async () => {
     const target = live().find((c) => !c.is_static)!;
     const word = String(target.name).split(' ')[0];
-    const exact = await h.call('list_cohorts', { search: word.toLowerCase() });
+    const exact = await h.call<ListAnswer<CohortAnswer>>('list_cohorts', { search: word.toLowerCase() });
     assert.equal(exact.data.results[0].id, target.id);
     assert.equal(h.standin.requestsTo('/api/projects/1/cohorts', 'GET').at(-1)!.query.search, word.toLowerCase());
 
@@ -83,12 +88,12 @@ describe('cohorts tools', () => {
       .split(' ')
       .map((w) => (w.length > 3 ? w.slice(0, 1) + w.slice(2) : w))
       .join(' ');
-    const fuzzy = await h.call('list_cohorts', { search: typo });
+    const fuzzy = await h.call<ListAnswer<CohortAnswer>>('list_cohorts', { search: typo });
     assert.ok(
-      fuzzy.data.results.some((c: any) => c.id === target.id),
+      fuzzy.data.results.some((c) => c.id === target.id),
       `"${typo}" finds "${target.name}"`,
     );
-    const none = await h.call('list_cohorts', { search: 'zzqxj' });
+    const none = await h.call<ListAnswer<CohortAnswer>>('list_cohorts', { search: 'zzqxj' });
     assert.deepEqual(none.data.results, []);
     assert.equal(none.data.count, 0);
   });
@@ -114,65 +119,59 @@ describe('cohorts tools', () => {
     const expected = persons.all().filter((p) => p.properties?.crud_marker === 'vip').length;
 
     const filters = personFilter('crud_marker', 'exact', ['vip']);
-    const out = await h.call('create_cohort', { name: 'VIPs', description: 'Hand-picked', filters });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.count, expected);
-    assert.equal(out.data.is_static, false);
-    assert.equal(out.data.criteria, 'crud_marker = "vip"');
-    assert.deepEqual(out.data.filters, filters);
-    assert.match(out.data.url, new RegExp(`/project/1/cohorts/${out.data.id}$`));
+    const out = await h.json<CohortAnswer>('create_cohort', { name: 'VIPs', description: 'Hand-picked', filters });
+    assert.equal(out.count, expected);
+    assert.equal(out.is_static, false);
+    assert.equal(out.criteria, 'crud_marker = "vip"');
+    assert.deepEqual(out.filters, filters);
+    assert.match(out.url, new RegExp(`/project/1/cohorts/${out.id}$`));
     assert.deepEqual(h.standin.requestsTo('/api/projects/1/cohorts', 'POST').at(-1)!.body, {
       name: 'VIPs',
       description: 'Hand-picked',
       filters,
     });
-    const row = table().get(out.data.id)!;
+    const row = table().get(out.id)!;
     assert.equal(row.name, 'VIPs');
     assert.deepEqual(row.filters, filters);
   });
 
   it('create_cohort with legacy groups, or as an empty static cohort', async () => {
     const groups = [{ properties: [{ key: 'plan', value: 'premium', operator: 'exact', type: 'person' }] }];
-    const legacy = await h.call('create_cohort', { name: 'Premium (legacy)', groups });
-    assert.equal(legacy.isError, false, legacy.text);
-    assert.equal(legacy.data.criteria, 'plan = "premium"');
-    assert.deepEqual(table().get(legacy.data.id)!.groups, groups);
+    const legacy = await h.json<CohortAnswer>('create_cohort', { name: 'Premium (legacy)', groups });
+    assert.equal(legacy.criteria, 'plan = "premium"');
+    assert.deepEqual(table().get(legacy.id)!.groups, groups);
 
-    const list = await h.call('create_cohort', { name: 'Conference leads', is_static: true });
-    assert.equal(list.isError, false, list.text);
-    assert.equal(list.data.is_static, true);
-    assert.equal(list.data.count, 0);
-    assert.equal(list.data.criteria, undefined);
+    const list = await h.json<CohortAnswer>('create_cohort', { name: 'Conference leads', is_static: true });
+    assert.equal(list.is_static, true);
+    assert.equal(list.count, 0);
+    assert.equal(list.criteria, undefined);
   });
 
   it("create_cohort: PostHog's validation of the criteria reaches the caller", async () => {
     const before = table().all().length;
-    const out = await h.call('create_cohort', {
+    const out = await h.error('create_cohort', {
       name: 'Broken',
       filters: { properties: { type: 'OR', values: [{ type: 'AND', values: [{ type: 'person', key: 'email' }] }] } },
     });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /Missing required keys for person filter: value, operator/);
-    assert.match(out.text, /'filters'/);
-    const shapeless = await h.call('create_cohort', { name: 'Broken', filters: { type: 'OR' } });
+    assert.match(out, /Missing required keys for person filter: value, operator/);
+    assert.match(out, /'filters'/);
+    const shapeless = await h.call<CohortAnswer>('create_cohort', { name: 'Broken', filters: { type: 'OR' } });
     assert.match(shapeless.text, /Must contain a 'properties' key with type and values/);
     assert.equal(table().all().length, before, 'nothing was created');
   });
 
   it('get_cohort returns the full criteria; a missing cohort is not found', async () => {
     const c = live().find((x) => !x.is_static && x.filters)!;
-    const out = await h.call('get_cohort', { cohort_id: c.id });
-    assert.equal(out.isError, false, out.text);
-    assert.deepEqual(out.data.filters, c.filters);
-    assert.equal(out.data.name, c.name);
-    const missing = await h.call('get_cohort', { cohort_id: 999999 });
-    assert.equal(missing.isError, true);
-    assert.match(missing.text, /cohort 999999 was not found/);
+    const out = await h.json<CohortAnswer>('get_cohort', { cohort_id: c.id });
+    assert.deepEqual(out.filters, c.filters);
+    assert.equal(out.name, c.name);
+    const missing = await h.error('get_cohort', { cohort_id: 999999 });
+    assert.match(missing, /cohort 999999 was not found/);
   });
 
   it('update_cohort sends only the given fields; new criteria are recounted', async () => {
     const id = await create('Renamable', { description: 'Keep me' });
-    const out = await h.call('update_cohort', { cohort_id: id, name: 'Renamed' });
+    const out = await h.call<CohortAnswer>('update_cohort', { cohort_id: id, name: 'Renamed' });
     assert.equal(out.isError, false, out.text);
     assert.deepEqual(h.standin.requestsTo(`/api/projects/1/cohorts/${id}/`, 'PATCH').at(-1)!.body, { name: 'Renamed' });
     assert.equal(table().get(id)!.name, 'Renamed');
@@ -181,13 +180,12 @@ describe('cohorts tools', () => {
     const persons = h.standin.state.table(1, 'persons').all();
     const expected = persons.filter((p) => p.properties?.crud_marker === 'regular').length;
     assert.ok(expected > 0);
-    const re = await h.call('update_cohort', { cohort_id: id, filters: personFilter('crud_marker', 'exact', 'regular') });
-    assert.equal(re.isError, false, re.text);
-    assert.equal(re.data.count, expected);
-    assert.equal(re.data.criteria, 'crud_marker = "regular"');
+    const re = await h.json<CohortAnswer>('update_cohort', { cohort_id: id, filters: personFilter('crud_marker', 'exact', 'regular') });
+    assert.equal(re.count, expected);
+    assert.equal(re.criteria, 'crud_marker = "regular"');
     assert.equal(table().get(id)!.name, 'Renamed');
 
-    const missing = await h.call('update_cohort', { cohort_id: 999999, name: 'x' });
+    const missing = await h.call<CohortAnswer>('update_cohort', { cohort_id: 999999, name: 'x' });
     assert.match(missing.text, /cohort 999999 was not found/);
   });
 
@@ -199,19 +197,18 @@ describe('cohorts tools', () => {
     assert.deepEqual(h.standin.requestsTo(`/api/projects/1/cohorts/${id}/`, 'PATCH').at(-1)!.body, { deleted: true });
     assert.equal(h.standin.requestsTo(`/api/projects/1/cohorts/${id}/`, 'DELETE').length, 0, 'no DELETE is sent');
     assert.equal(table().get(id)!.deleted, true);
-    const list = await h.call('list_cohorts', { limit: 100 });
-    assert.ok(!list.data.results.some((c: any) => c.id === id));
-    const got = await h.call('get_cohort', { cohort_id: id });
+    const list = await h.call<ListAnswer<CohortAnswer>>('list_cohorts', { limit: 100 });
+    assert.ok(!list.data.results.some((c) => c.id === id));
+    const got = await h.call<CohortAnswer>('get_cohort', { cohort_id: id });
     assert.equal(got.data.deleted, true);
   });
 
   it('delete_cohort: PostHog refuses while an active feature flag targets the cohort, and names the flag', async () => {
     const id = await create('Flag audience');
     const flag = insertFlag(id);
-    const out = await h.call('delete_cohort', { cohort_id: id });
-    assert.equal(out.isError, true);
+    const out = await h.error('delete_cohort', { cohort_id: id });
     assert.match(
-      out.text,
+      out,
       new RegExp(
         `This cohort is used in 1 active feature flag\\(s\\): ${flag.key}\\. Please remove the cohort from these feature flags before deleting it\\.`,
       ),
@@ -233,14 +230,13 @@ describe('cohorts tools', () => {
 
   it('delete_cohort: refused while another cohort uses it, or a flag uses it through another cohort', async () => {
     const base = await create('Base audience');
-    const wrapper = await h.call('create_cohort', { name: 'Wrapper audience', filters: cohortRef(base) });
+    const wrapper = await h.call<CohortAnswer>('create_cohort', { name: 'Wrapper audience', filters: cohortRef(base) });
     assert.equal(wrapper.isError, false, wrapper.text);
     assert.equal(wrapper.data.criteria, `in cohort ${base}`);
 
-    const byCohort = await h.call('delete_cohort', { cohort_id: base });
-    assert.equal(byCohort.isError, true);
+    const byCohort = await h.error('delete_cohort', { cohort_id: base });
     assert.match(
-      byCohort.text,
+      byCohort,
       /This cohort is used as criteria in 1 other cohort\(s\): Wrapper audience\. Please remove this cohort from those cohort definitions before deleting it\./,
     );
 
@@ -256,8 +252,8 @@ describe('cohorts tools', () => {
 
   it('update_cohort: a loop between cohorts, and behavioral criteria on a flag audience, are refused', async () => {
     const a = await create('Loop A');
-    const b = (await h.call('create_cohort', { name: 'Loop B', filters: cohortRef(a) })).data.id;
-    const loop = await h.call('update_cohort', { cohort_id: a, filters: cohortRef(b) });
+    const b = (await h.call<CohortAnswer>('create_cohort', { name: 'Loop B', filters: cohortRef(a) })).data.id;
+    const loop = await h.call<CohortAnswer>('update_cohort', { cohort_id: a, filters: cohortRef(b) });
     assert.equal(loop.isError, true);
     assert.match(loop.text, /Cohorts cannot reference other cohorts in a loop\./);
     assert.deepEqual(table().get(a)!.filters, personFilter('email', 'icontains', '@example.com'), 'unchanged');
@@ -276,29 +272,23 @@ describe('cohorts tools', () => {
         ],
       },
     };
-    const refused = await h.call('update_cohort', { cohort_id: a, filters: behavioral });
-    assert.equal(refused.isError, true);
-    assert.match(refused.text, /Behavioral filters cannot be added to cohorts used in feature flags\./);
+    const refused = await h.error('update_cohort', { cohort_id: a, filters: behavioral });
+    assert.match(refused, /Behavioral filters cannot be added to cohorts used in feature flags\./);
   });
 
-  it('bad input is rejected before anything is sent', async () => {
-    const before = h.standin.requests.length;
-    const cases: Array<[string, Record<string, unknown>, RegExp]> = [
+  describeRefusals(
+    'bad input is rejected before anything is sent',
+    () => h,
+    [
       ['create_cohort', { name: 'No criteria' }, /give filters or groups/],
       ['create_cohort', { name: '', filters: personFilter('a', 'exact', 'b') }, /name/],
       ['create_cohort', { name: 'x', filters: 'plan = premium' }, /filters/],
       ['update_cohort', { cohort_id: 1 }, /at least one of/],
       ['delete_cohort', { cohort_id: 0 }, /cohort_id/],
       ['list_cohorts', { search: 'x'.repeat(201) }, /search/],
-    ];
-    for (const [tool, args, message] of cases) {
-      const out = await h.call(tool, args);
-      assert.equal(out.isError, true, `${tool} ${JSON.stringify(args)}`);
-      assert.match(out.text, message);
-      assert.match(out.text, /Nothing was sent/);
-    }
-    assert.equal(h.standin.requests.length, before);
-  });
+    ],
+    { saysNothingWasSent: true },
+  );
 
   it('stand-in: DELETE 405, search over 200 characters, static cohorts keep their criteria', async () => {
     const id = await create('Stand-in checks');
@@ -306,7 +296,7 @@ describe('cohorts tools', () => {
     assert.deepEqual([del.status, del.text], [405, '']);
     const long = await raw('GET', `/api/projects/1/cohorts/?search=${'y'.repeat(201)}`);
     assert.deepEqual([long.status, long.json.attr, long.json.detail], [400, 'search', 'Search query must be 200 characters or fewer.']);
-    const basic = await raw('GET', '/api/projects/1/cohorts/?basic=true&limit=1');
+    const basic = await raw<{ results: CohortAnswer[]; count: number }>('GET', '/api/projects/1/cohorts/?basic=true&limit=1');
     assert.equal(basic.json.results[0].filters, undefined);
     assert.equal(typeof basic.json.count, 'number');
 

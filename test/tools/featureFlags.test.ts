@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { hasNullNoise } from '../helpers/noise';
 import { startHarness, type Harness } from '../helpers/harness';
 import { withLinks } from '../helpers/links';
+import type { FlagAnswer, FlagCondition, FlagProperty, ListAnswer } from '../helpers/answers';
+import { variantFilters } from '../helpers/builders';
 import { compactFilters, withRollout } from '../../src/mcp/tools/featureFlags';
 import { rolloutSummary } from '../../src/posthog/rollout';
 import { PostHogClient } from '../../src/posthog/client';
@@ -21,10 +23,10 @@ describe('filters sent to PostHog', () => {
 
   it('filters read from get_feature_flag can be sent back as they are: each condition set gets its properties list again', async () => {
     const row = byKey(h, 'annual-billing-discount');
-    const read = await h.call('get_feature_flag', { flag_id: row.id });
-    const simple = await h.call('create_feature_flag', { key: 'copied-rollout', rollout_percentage: 40 });
+    const read = await h.call<FlagAnswer>('get_feature_flag', { flag_id: row.id });
+    const simple = await h.call<FlagAnswer>('create_feature_flag', { key: 'copied-rollout', rollout_percentage: 40 });
     assert.deepEqual(simple.data.filters, { groups: [{ rollout_percentage: 40 }] }, 'an agent reads no empty properties');
-    const out = await h.call('update_feature_flag', {
+    const out = await h.call<FlagAnswer>('update_feature_flag', {
       flag_id: simple.data.id,
       filters: { groups: [...simple.data.filters.groups, ...read.data.filters.groups] },
     });
@@ -98,7 +100,7 @@ describe('feature flag tools', () => {
       'some with payloads',
     );
     assert.ok(
-      mine.some((f) => f.filters?.groups?.some((g: any) => g.properties?.some((p: any) => p.type === 'person'))),
+      mine.some((f) => f.filters?.groups?.some((g: FlagCondition) => g.properties?.some((p) => p.type === 'person'))),
       'some targeted by person properties',
     );
     assert.ok(
@@ -109,7 +111,7 @@ describe('feature flag tools', () => {
     assert.ok(staging.length >= 3 && staging.length < 10, `${staging.length} staging flags`);
     // The cohort-targeted flag refers to a cohort that exists, or falls back to person properties when none was seeded.
     const power = byKey(h, 'priority-support-chat');
-    const cohortProp = power.filters.groups[0].properties.find((p: any) => p.type === 'cohort');
+    const cohortProp = power.filters.groups[0].properties.find((p: FlagProperty) => p.type === 'cohort');
     if (cohortProp) assert.ok(h.standin.state.table(1, 'cohorts').get(cohortProp.value), 'the referenced cohort exists');
     else
       assert.equal(
@@ -125,7 +127,7 @@ describe('feature flag tools', () => {
     const live = flagsOf(h)
       .all()
       .filter((f) => !f.deleted);
-    const out = await h.call('list_feature_flags', { limit: 10 });
+    const out = await h.call<ListAnswer<FlagAnswer>>('list_feature_flags', { limit: 10 });
     if (!out.isError) out.data = withLinks(out.data);
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.count, live.length);
@@ -140,37 +142,37 @@ describe('feature flag tools', () => {
       assert.equal(f.url, `${h.standin.url}/project/1/feature_flags/${f.id}`);
     }
     assert.ok(!hasNullNoise(out.text), 'no null noise');
-    const next = await h.call('list_feature_flags', { limit: 10, offset: 10 });
+    const next = await h.call<ListAnswer<FlagAnswer>>('list_feature_flags', { limit: 10, offset: 10 });
     if (!next.isError) next.data = withLinks(next.data);
-    const ids = new Set(out.data.results.map((f: any) => f.id));
+    const ids = new Set(out.data.results.map((f) => f.id));
     assert.ok(
-      next.data.results.every((f: any) => !ids.has(f.id)),
+      next.data.results.every((f) => !ids.has(f.id)),
       'the second page has other flags',
     );
-    const all = await h.call('list_feature_flags', { limit: 100 });
-    assert.ok(!all.data.results.some((f: any) => f.key === 'old-sharing-dialog'), 'soft-deleted flags are not listed');
+    const all = await h.call<ListAnswer<FlagAnswer>>('list_feature_flags', { limit: 100 });
+    assert.ok(!all.data.results.some((f) => f.key === 'old-sharing-dialog'), 'soft-deleted flags are not listed');
   });
 
   it('list_feature_flags searches key and name case-insensitively and filters by active', async () => {
-    const found = await h.call('list_feature_flags', { search: 'ONBOARDING' });
+    const found = await h.call<ListAnswer<FlagAnswer>>('list_feature_flags', { search: 'ONBOARDING' });
     assert.ok(found.data.results.length >= 2);
     for (const f of found.data.results) assert.match(`${f.key} ${f.name ?? ''}`, /onboarding/i);
-    const byName = await h.call('list_feature_flags', { search: 'holiday theme' });
+    const byName = await h.call<ListAnswer<FlagAnswer>>('list_feature_flags', { search: 'holiday theme' });
     assert.deepEqual(
-      byName.data.results.map((f: any) => f.key),
+      byName.data.results.map((f) => f.key),
       ['holiday-theme'],
     );
 
-    const inactive = await h.call('list_feature_flags', { active: false, limit: 100 });
+    const inactive = await h.call<ListAnswer<FlagAnswer>>('list_feature_flags', { active: false, limit: 100 });
     assert.ok(inactive.data.results.length >= 4);
     assert.ok(
-      inactive.data.results.every((f: any) => f.active === false),
+      inactive.data.results.every((f) => f.active === false),
       'active: false is kept in the output',
     );
-    assert.ok(inactive.data.results.some((f: any) => f.key === 'holiday-theme'));
+    assert.ok(inactive.data.results.some((f) => f.key === 'holiday-theme'));
     assert.equal(h.standin.requestsTo('/feature_flags', 'GET').at(-1)!.query.active, 'false');
-    const active = await h.call('list_feature_flags', { active: true, limit: 100 });
-    assert.ok(active.data.results.every((f: any) => f.active === true));
+    const active = await h.call<ListAnswer<FlagAnswer>>('list_feature_flags', { active: true, limit: 100 });
+    assert.ok(active.data.results.every((f) => f.active === true));
     assert.equal(
       active.data.count + inactive.data.count,
       flagsOf(h)
@@ -181,54 +183,50 @@ describe('feature flag tools', () => {
 
   it('get_feature_flag by id and by exact key returns the flag with its full filters', async () => {
     const row = byKey(h, 'upload-flow-redesign');
-    const byId = await h.call('get_feature_flag', { flag_id: row.id });
-    assert.equal(byId.isError, false, byId.text);
-    assert.equal(byId.data.key, 'upload-flow-redesign');
+    const byId = await h.json<FlagAnswer>('get_feature_flag', { flag_id: row.id });
+    assert.equal(byId.key, 'upload-flow-redesign');
     assert.deepEqual(
-      Object.keys(byId.data),
+      Object.keys(byId),
       ['id', 'key', 'name', 'active', 'tags', 'filters', 'url'],
       'what an agent acts on, nothing the filters already say',
     );
-    assert.deepEqual(byId.data.tags, row.tags);
-    assert.equal(rolloutSummary(byId.data.filters), '2 variants');
-    assert.deepEqual(byId.data.filters, compactFilters(row.filters), 'filters come back whole, without nulls and empty objects');
-    assert.equal(byId.data.filters.multivariate.variants.length, row.filters.multivariate.variants.length);
-    assert.equal(byId.data.url, `${h.standin.url}/project/1/feature_flags/${row.id}`);
+    assert.deepEqual(byId.tags, row.tags);
+    assert.equal(rolloutSummary(byId.filters), '2 variants');
+    assert.deepEqual(byId.filters, compactFilters(row.filters), 'filters come back whole, without nulls and empty objects');
+    assert.equal(byId.filters.multivariate?.variants.length, row.filters.multivariate.variants.length);
+    assert.equal(byId.url, `${h.standin.url}/project/1/feature_flags/${row.id}`);
 
     // "dark-mode" is also a substring of other keys: the exact key wins.
-    const key = await h.call('get_feature_flag', { flag_key: 'dark-mode' });
+    const key = await h.call<FlagAnswer>('get_feature_flag', { flag_key: 'dark-mode' });
     assert.equal(key.isError, false, key.text);
     assert.equal(key.data.key, 'dark-mode');
     assert.equal(key.data.id, byKey(h, 'dark-mode').id);
     assert.equal(h.standin.requestsTo('/feature_flags', 'GET').at(-1)!.query.search, 'dark-mode');
 
-    const nobody = await h.call('get_feature_flag', { flag_key: 'maintenance-mode' });
+    const nobody = await h.call<FlagAnswer>('get_feature_flag', { flag_key: 'maintenance-mode' });
     assert.deepEqual(nobody.data.filters.groups, [], 'an empty groups list survives (it means nobody)');
     assert.equal(rolloutSummary(nobody.data.filters), 'nobody');
   });
 
   it('get_feature_flag: unknown key or id says what was not found; bad combinations send nothing', async () => {
-    const missingKey = await h.call('get_feature_flag', { flag_key: 'no-such-flag' });
-    assert.equal(missingKey.isError, true);
-    assert.match(missingKey.text, /No feature flag with key 'no-such-flag' in this project/);
-    const missingId = await h.call('get_feature_flag', { flag_id: 999999 });
-    assert.equal(missingId.isError, true);
-    assert.match(missingId.text, /feature flag 999999 was not found/);
+    const missingKey = await h.error('get_feature_flag', { flag_key: 'no-such-flag' });
+    assert.match(missingKey, /No feature flag with key 'no-such-flag' in this project/);
+    const missingId = await h.error('get_feature_flag', { flag_id: 999999 });
+    assert.match(missingId, /feature flag 999999 was not found/);
 
     const before = h.standin.requests.length;
-    const neither = await h.call('get_feature_flag', {});
+    const neither = await h.call<FlagAnswer>('get_feature_flag', {});
     assert.match(neither.text, /give flag_id or flag_key/);
-    const both = await h.call('get_feature_flag', { flag_id: 1, flag_key: 'dark-mode' });
+    const both = await h.call<FlagAnswer>('get_feature_flag', { flag_id: 1, flag_key: 'dark-mode' });
     assert.match(both.text, /not both/);
     assert.equal(h.standin.requests.length, before);
   });
 
   it('create_feature_flag with rollout_percentage builds one condition set for everyone', async () => {
-    const out = await h.call('create_feature_flag', { key: 'checkout-redesign', name: 'New checkout', rollout_percentage: 30 });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(rolloutSummary(out.data.filters), '30%');
-    assert.equal(out.data.active, true);
-    const row = flagsOf(h).get(out.data.id)!;
+    const out = await h.json<FlagAnswer>('create_feature_flag', { key: 'checkout-redesign', name: 'New checkout', rollout_percentage: 30 });
+    assert.equal(rolloutSummary(out.filters), '30%');
+    assert.equal(out.active, true);
+    const row = flagsOf(h).get(out.id)!;
     assert.equal(row.key, 'checkout-redesign');
     assert.equal(row.name, 'New checkout');
     assert.deepEqual(row.filters, { groups: [{ properties: [], rollout_percentage: 30 }] });
@@ -242,12 +240,11 @@ describe('feature flag tools', () => {
   });
 
   it('create_feature_flag with neither rollout nor filters is 100% of users, sent explicitly', async () => {
-    const out = await h.call('create_feature_flag', { key: 'quiet-launch', active: false });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(rolloutSummary(out.data.filters), '100%');
-    assert.equal(out.data.active, false);
-    assert.deepEqual(flagsOf(h).get(out.data.id)!.filters, { groups: [{ properties: [], rollout_percentage: 100 }] });
-    const on = await h.call('check_feature_flag', { distinct_id: 'anyone', flag_key: 'quiet-launch' });
+    const out = await h.json<FlagAnswer>('create_feature_flag', { key: 'quiet-launch', active: false });
+    assert.equal(rolloutSummary(out.filters), '100%');
+    assert.equal(out.active, false);
+    assert.deepEqual(flagsOf(h).get(out.id)!.filters, { groups: [{ properties: [], rollout_percentage: 100 }] });
+    const on = await h.call<{ enabled: boolean }>('check_feature_flag', { distinct_id: 'anyone', flag_key: 'quiet-launch' });
     assert.equal(on.data.enabled, false, 'created off, so nobody gets it yet');
   });
 
@@ -262,41 +259,33 @@ describe('feature flag tools', () => {
       },
       payloads: { test: '{"color":"green"}' },
     };
-    const out = await h.call('create_feature_flag', { key: 'pro-upsell-test', filters });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(rolloutSummary(out.data.filters), '2 variants');
-    assert.deepEqual(flagsOf(h).get(out.data.id)!.filters, filters);
+    const out = await h.json<FlagAnswer>('create_feature_flag', { key: 'pro-upsell-test', filters });
+    assert.equal(rolloutSummary(out.filters), '2 variants');
+    assert.deepEqual(flagsOf(h).get(out.id)!.filters, filters);
   });
 
   it("create_feature_flag: PostHog's validation messages reach the caller", async () => {
-    const dup = await h.call('create_feature_flag', { key: 'dark-mode', rollout_percentage: 10 });
-    assert.equal(dup.isError, true);
-    assert.match(dup.text, /There is already a feature flag with this key\./);
-    assert.match(dup.text, /field 'key'/);
+    const dup = await h.error('create_feature_flag', { key: 'dark-mode', rollout_percentage: 10 });
+    assert.match(dup, /There is already a feature flag with this key\./);
+    assert.match(dup, /field 'key'/);
 
-    const sum = await h.call('create_feature_flag', {
+    const sum = await h.call<FlagAnswer>('create_feature_flag', {
       key: 'bad-variants',
-      filters: {
-        groups: [{ properties: [], rollout_percentage: 100 }],
-        multivariate: {
-          variants: [
-            { key: 'a', rollout_percentage: 60 },
-            { key: 'b', rollout_percentage: 30 },
-          ],
-        },
-      },
+      filters: variantFilters([
+        ['a', 60],
+        ['b', 30],
+      ]),
     });
     assert.equal(sum.isError, true);
     assert.match(sum.text, /Variant rollout percentages must sum to 100/);
 
-    const range = await h.call('create_feature_flag', {
+    const range = await h.error('create_feature_flag', {
       key: 'bad-rollout',
       filters: { groups: [{ properties: [], rollout_percentage: 150 }] },
     });
-    assert.equal(range.isError, true);
-    assert.match(range.text, /rollout percentage/i);
+    assert.match(range, /rollout percentage/i);
 
-    const override = await h.call('create_feature_flag', {
+    const override = await h.call<FlagAnswer>('create_feature_flag', {
       key: 'bad-override',
       filters: {
         groups: [{ properties: [], rollout_percentage: 100, variant: 'nope' }],
@@ -315,14 +304,14 @@ describe('feature flag tools', () => {
 
   it('create_feature_flag: bad input is rejected before anything is sent', async () => {
     const before = h.standin.requests.length;
-    const key = await h.call('create_feature_flag', { key: 'has spaces!', rollout_percentage: 5 });
+    const key = await h.call<FlagAnswer>('create_feature_flag', { key: 'has spaces!', rollout_percentage: 5 });
     assert.equal(key.isError, true);
     assert.match(key.text, /Only letters, numbers, hyphens/);
-    const both = await h.call('create_feature_flag', { key: 'both', rollout_percentage: 5, filters: { groups: [] } });
+    const both = await h.call<FlagAnswer>('create_feature_flag', { key: 'both', rollout_percentage: 5, filters: { groups: [] } });
     assert.match(both.text, /rollout_percentage or filters, not both/);
-    const noGroups = await h.call('create_feature_flag', { key: 'no-groups', filters: { multivariate: null } });
+    const noGroups = await h.call<FlagAnswer>('create_feature_flag', { key: 'no-groups', filters: { multivariate: null } });
     assert.match(noGroups.text, /'groups'/);
-    const range = await h.call('create_feature_flag', { key: 'too-much', rollout_percentage: 101 });
+    const range = await h.call<FlagAnswer>('create_feature_flag', { key: 'too-much', rollout_percentage: 101 });
     assert.match(range.text, /rollout_percentage/);
     assert.equal(h.standin.requests.length, before);
   });
@@ -330,15 +319,14 @@ describe('feature flag tools', () => {
   it('update_feature_flag sends only the given fields', async () => {
     const row = byKey(h, 'search-v2');
     const filtersBefore = structuredClone(row.filters);
-    const out = await h.call('update_feature_flag', { flag_id: row.id, name: 'Search across file contents' });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.name, 'Search across file contents');
+    const out = await h.json<FlagAnswer>('update_feature_flag', { flag_id: row.id, name: 'Search across file contents' });
+    assert.equal(out.name, 'Search across file contents');
     const patch = h.standin.requestsTo(`/feature_flags/${row.id}`, 'PATCH').at(-1)!;
     assert.deepEqual(patch.body, { name: 'Search across file contents' });
     assert.deepEqual(row.filters, filtersBefore, 'filters untouched');
     assert.equal(row.active, true);
 
-    const off = await h.call('update_feature_flag', { flag_id: row.id, active: false });
+    const off = await h.call<FlagAnswer>('update_feature_flag', { flag_id: row.id, active: false });
     assert.equal(off.data.active, false);
     assert.equal(row.active, false);
     assert.deepEqual(h.standin.requestsTo(`/feature_flags/${row.id}`, 'PATCH').at(-1)!.body, { active: false });
@@ -346,44 +334,41 @@ describe('feature flag tools', () => {
 
   it('update_feature_flag with rollout_percentage reads the flag and keeps its conditions', async () => {
     const row = byKey(h, 'annual-billing-discount');
-    const propsBefore = row.filters.groups.map((g: any) => g.properties);
+    const propsBefore = row.filters.groups.map((g: FlagCondition) => g.properties);
     const versionBefore = row.version;
     const gets = h.standin.requestsTo(`/feature_flags/${row.id}`, 'GET').length;
-    const out = await h.call('update_feature_flag', { flag_id: row.id, rollout_percentage: 65 });
-    assert.equal(out.isError, false, out.text);
+    const out = await h.json<FlagAnswer>('update_feature_flag', { flag_id: row.id, rollout_percentage: 65 });
     assert.equal(h.standin.requestsTo(`/feature_flags/${row.id}`, 'GET').length, gets + 1, 'the flag was read first');
     const patch = h.standin.requestsTo(`/feature_flags/${row.id}`, 'PATCH').at(-1)!;
     assert.deepEqual(Object.keys(patch.body), ['filters'], 'only filters are sent');
     assert.deepEqual(
-      row.filters.groups.map((g: any) => g.rollout_percentage),
+      row.filters.groups.map((g: FlagCondition) => g.rollout_percentage),
       [65, 65],
     );
     assert.deepEqual(
-      row.filters.groups.map((g: any) => g.properties),
+      row.filters.groups.map((g: FlagCondition) => g.properties),
       propsBefore,
       'properties kept',
     );
     assert.equal(row.version, versionBefore + 1);
-    assert.equal(rolloutSummary(out.data.filters), '2 condition sets');
+    assert.equal(rolloutSummary(out.filters), '2 condition sets');
   });
 
   it('update_feature_flag: nothing to change, both rollout and filters, or a missing flag', async () => {
     const before = h.standin.requests.length;
-    const none = await h.call('update_feature_flag', { flag_id: 1 });
-    assert.equal(none.isError, true);
-    assert.match(none.text, /at least one of/);
-    const both = await h.call('update_feature_flag', { flag_id: 1, rollout_percentage: 5, filters: { groups: [] } });
+    const none = await h.error('update_feature_flag', { flag_id: 1 });
+    assert.match(none, /at least one of/);
+    const both = await h.call<FlagAnswer>('update_feature_flag', { flag_id: 1, rollout_percentage: 5, filters: { groups: [] } });
     assert.match(both.text, /not both/);
     assert.equal(h.standin.requests.length, before, 'nothing was sent');
-    const missing = await h.call('update_feature_flag', { flag_id: 424242, active: true });
-    assert.equal(missing.isError, true);
-    assert.match(missing.text, /feature flag 424242 was not found/);
-    const missingRollout = await h.call('update_feature_flag', { flag_id: 424242, rollout_percentage: 5 });
+    const missing = await h.error('update_feature_flag', { flag_id: 424242, active: true });
+    assert.match(missing, /feature flag 424242 was not found/);
+    const missingRollout = await h.call<FlagAnswer>('update_feature_flag', { flag_id: 424242, rollout_percentage: 5 });
     assert.match(missingRollout.text, /feature flag 424242 was not found/);
   });
 
   it('delete_feature_flag soft-deletes with PATCH, never DELETE; the flag stays retrievable', async () => {
-    const created = await h.call('create_feature_flag', { key: 'to-be-deleted', rollout_percentage: 100 });
+    const created = await h.call<FlagAnswer>('create_feature_flag', { key: 'to-be-deleted', rollout_percentage: 100 });
     const id = created.data.id;
     const out = await h.call('delete_feature_flag', { flag_id: id });
     assert.equal(out.isError, false, out.text);
@@ -391,14 +376,14 @@ describe('feature flag tools', () => {
     assert.deepEqual(h.standin.requestsTo(`/feature_flags/${id}`, 'PATCH').at(-1)!.body, { deleted: true });
     assert.equal(h.standin.requestsTo(`/feature_flags/${id}`, 'DELETE').length, 0);
     assert.equal(flagsOf(h).get(id)!.deleted, true);
-    const list = await h.call('list_feature_flags', { search: 'to-be-deleted' });
+    const list = await h.call<ListAnswer<FlagAnswer>>('list_feature_flags', { search: 'to-be-deleted' });
     assert.equal(list.data.results.length, 0);
-    const got = await h.call('get_feature_flag', { flag_id: id });
+    const got = await h.call<FlagAnswer>('get_feature_flag', { flag_id: id });
     assert.equal(got.data.deleted, true);
-    const byKeyAfter = await h.call('get_feature_flag', { flag_key: 'to-be-deleted' });
+    const byKeyAfter = await h.call<FlagAnswer>('get_feature_flag', { flag_key: 'to-be-deleted' });
     assert.match(byKeyAfter.text, /No feature flag with key 'to-be-deleted'/);
     // The key is free again: PostHog replaces the deleted flag.
-    const again = await h.call('create_feature_flag', { key: 'to-be-deleted', rollout_percentage: 5 });
+    const again = await h.call<FlagAnswer>('create_feature_flag', { key: 'to-be-deleted', rollout_percentage: 5 });
     assert.equal(again.isError, false, again.text);
     assert.equal(
       flagsOf(h)
@@ -412,33 +397,25 @@ describe('feature flag tools', () => {
   });
 
   it("delete_feature_flag: PostHog's refusal for a flag a running experiment uses reaches the caller", async () => {
-    const created = await h.call('create_feature_flag', {
+    const created = await h.call<FlagAnswer>('create_feature_flag', {
       key: 'experiment-in-flight',
-      filters: {
-        groups: [{ properties: [], rollout_percentage: 100 }],
-        multivariate: {
-          variants: [
-            { key: 'control', rollout_percentage: 50 },
-            { key: 'test', rollout_percentage: 50 },
-          ],
-        },
-      },
+      filters: variantFilters([
+        ['control', 50],
+        ['test', 50],
+      ]),
     });
     const flagIdValue = created.data.id;
-    const experiment = h.standin.state
-      .table(1, 'experiments')
-      .insert({
-        name: 'In-flight test',
-        feature_flag_id: flagIdValue,
-        start_date: new Date().toISOString(),
-        end_date: null,
-        archived: false,
-        deleted: false,
-      });
+    const experiment = h.standin.state.table(1, 'experiments').insert({
+      name: 'In-flight test',
+      feature_flag_id: flagIdValue,
+      start_date: new Date().toISOString(),
+      end_date: null,
+      archived: false,
+      deleted: false,
+    });
     try {
-      const out = await h.call('delete_feature_flag', { flag_id: flagIdValue });
-      assert.equal(out.isError, true);
-      assert.match(out.text, /linked to active experiment\(s\) with ID\(s\): \d+/);
+      const out = await h.error('delete_feature_flag', { flag_id: flagIdValue });
+      assert.match(out, /linked to active experiment\(s\) with ID\(s\): \d+/);
       assert.equal(flagsOf(h).get(flagIdValue)!.deleted, false);
       experiment.end_date = new Date().toISOString();
       const done = await h.call('delete_feature_flag', { flag_id: flagIdValue });
@@ -489,7 +466,7 @@ describe('feature flags at scale', () => {
   after(() => h.close());
 
   it('scale flags are added to project 1 and page through', async () => {
-    const first = await h.call('list_feature_flags', { limit: 100 });
+    const first = await h.call<ListAnswer<FlagAnswer>>('list_feature_flags', { limit: 100 });
     assert.equal(
       first.data.count,
       flagsOf(h)
@@ -497,12 +474,12 @@ describe('feature flags at scale', () => {
         .filter((f) => !f.deleted).length,
     );
     assert.ok(first.data.count >= 250 + 38);
-    const last = await h.call('list_feature_flags', { limit: 100, offset: first.data.count - 5 });
+    const last = await h.call<ListAnswer<FlagAnswer>>('list_feature_flags', { limit: 100, offset: first.data.count - 5 });
     assert.equal(last.data.next_offset, undefined, 'no next page');
-    assert.equal(last.data.results.at(-1).key, 'scale-flag-00250', 'scale flags are the oldest');
-    const search = await h.call('list_feature_flags', { search: 'scale-flag-0012', limit: 100 });
+    assert.equal(last.data.results.at(-1)?.key, 'scale-flag-00250', 'scale flags are the oldest');
+    const search = await h.call<ListAnswer<FlagAnswer>>('list_feature_flags', { search: 'scale-flag-0012', limit: 100 });
     assert.equal(search.data.count, 10);
-    const one = await h.call('get_feature_flag', { flag_key: 'scale-flag-00001' });
+    const one = await h.call<FlagAnswer>('get_feature_flag', { flag_key: 'scale-flag-00001' });
     assert.equal(one.isError, false, one.text);
     assert.equal(
       flagsOf(h, 2)
@@ -534,11 +511,11 @@ describe('get_feature_flag: filters without noise', () => {
     );
     const h = await startHarness();
     try {
-      const out = await h.call('get_feature_flag', { flag_key: 'pricing-page-experiment' });
+      const out = await h.call<FlagAnswer>('get_feature_flag', { flag_key: 'pricing-page-experiment' });
       assert.equal(out.isError, false, out.text);
       assert.ok(!hasNullNoise(out.text), out.text);
       assert.ok(!out.text.includes('{}'), out.text);
-      assert.equal(out.data.filters.multivariate.variants.length, 2);
+      assert.equal(out.data.filters.multivariate?.variants.length, 2);
     } finally {
       await h.close();
     }

@@ -1,6 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../helpers/harness';
+import type { FlagAnswer, FlagVariant } from '../helpers/answers';
+import { cohortRow, personCohortFilters } from '../helpers/builders';
 import { flagHash, matchProperty } from '../standin/routes/flagEvaluation';
 
 const flagsOf = (h: Harness, pid = 1) => h.standin.state.table(pid, 'feature_flags');
@@ -53,20 +55,44 @@ const MULTI_VECTOR = [
   'first-variant',
 ];
 
-async function post(h: Harness, path: string, body: unknown) {
+/** What check_feature_flag answers (also its structured content). */
+interface FlagCheckAnswer {
+  flag_key: string;
+  enabled: boolean;
+  variant?: string;
+  reason: string;
+}
+
+/** The stand-in's /flags?v=2 (and /decide?v=4) answer. */
+interface FlagsV2 {
+  flags: Record<string, { enabled: boolean; variant?: string; reason: { code: string } }>;
+  errorsWhileComputingFlags: boolean;
+  requestId: string;
+  evaluatedAt: number;
+}
+
+/** The older /decide and /flags answers: flag values by key, or (plain /decide/) the enabled keys. */
+interface DecideLegacy {
+  featureFlags: Record<string, string | boolean>;
+  featureFlagPayloads: Record<string, unknown>;
+  flags?: unknown;
+}
+
+/** POSTs to the stand-in's ingestion host; `T` is the JSON the test expects back. */
+async function post<T = unknown>(h: Harness, path: string, body: unknown) {
   const res = await fetch(`${h.standin.url}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
   const text = await res.text();
-  let json: any;
+  let json: T | undefined;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text) as T;
   } catch {
     json = undefined;
   }
-  return { status: res.status, text, json, type: res.headers.get('content-type') ?? '' };
+  return { status: res.status, text, json: json as T, type: res.headers.get('content-type') ?? '' };
 }
 
 describe("the stand-in's property matching (PostHog flag semantics)", () => {
@@ -107,9 +133,11 @@ describe("the stand-in's property matching (PostHog flag semantics)", () => {
     assert.equal(matchProperty({ key: 'app', operator: 'semver_gt', value: '1.9.0' }, { app: '1.10.0' }), true);
   });
 
-  it("a missing property matches nothing but is_not_set (the flags service's rule)", () => {
+  describe("a missing property matches nothing but is_not_set (the flags service's rule)", () => {
     for (const operator of ['exact', 'is_not', 'icontains', 'not_icontains', 'regex', 'gt', 'lt']) {
-      assert.equal(matchProperty({ key: 'plan', operator, value: 'x' }, {}), false, operator);
+      it(operator, () => {
+        assert.equal(matchProperty({ key: 'plan', operator, value: 'x' }, {}), false, operator);
+      });
     }
   });
 
@@ -129,7 +157,7 @@ describe('flag evaluation tools', () => {
   after(() => h.close());
 
   it('check_feature_flag: a 100% flag is on, with the reason, as text and structured content', async () => {
-    const out = await h.call('check_feature_flag', { distinct_id: 'visitor-123', flag_key: 'dark-mode' });
+    const out = await h.call<FlagCheckAnswer>('check_feature_flag', { distinct_id: 'visitor-123', flag_key: 'dark-mode' });
     assert.equal(out.isError, false, out.text);
     assert.deepEqual(out.data, { flag_key: 'dark-mode', enabled: true, reason: 'Matched condition set 1' });
     assert.deepEqual(out.structured, out.data);
@@ -144,13 +172,13 @@ describe('flag evaluation tools', () => {
   it('check_feature_flag output schema is advertised', async () => {
     const { tools } = await h.mcp.listTools();
     const tool = tools.find((t) => t.name === 'check_feature_flag')!;
-    assert.deepEqual(Object.keys((tool.outputSchema as any).properties).sort(), ['enabled', 'flag_key', 'reason', 'variant']);
+    assert.deepEqual(Object.keys(tool.outputSchema!.properties!).sort(), ['enabled', 'flag_key', 'reason', 'variant']);
   });
 
   it("rollouts and variants follow PostHog's hashing (SDK consistency vectors)", async () => {
-    const simple = await h.call('create_feature_flag', { key: 'simple-flag', rollout_percentage: 45 });
+    const simple = await h.call<FlagAnswer>('create_feature_flag', { key: 'simple-flag', rollout_percentage: 45 });
     assert.equal(simple.isError, false, simple.text);
-    const multi = await h.call('create_feature_flag', {
+    const multi = await h.call<FlagAnswer>('create_feature_flag', {
       key: 'multivariate-flag',
       filters: {
         groups: [{ properties: [], rollout_percentage: 55 }],
@@ -166,19 +194,21 @@ describe('flag evaluation tools', () => {
       },
     });
     assert.equal(multi.isError, false, multi.text);
-    const simpleGot: boolean[] = [];
-    const multiGot: Array<string | false> = [];
+    const simpleGot: Array<string | boolean> = [];
+    const multiGot: Array<string | boolean> = [];
     for (let i = 0; i < 20; i++) {
-      const all = await h.call('get_all_flags', { distinct_id: `distinct_id_${i}` });
+      const all = await h.call<{ distinct_id: string; flags: Record<string, string | boolean> }>('get_all_flags', {
+        distinct_id: `distinct_id_${i}`,
+      });
       simpleGot.push(all.data.flags['simple-flag']);
       multiGot.push(all.data.flags['multivariate-flag']);
     }
     assert.deepEqual(simpleGot, SIMPLE_VECTOR);
     assert.deepEqual(multiGot, MULTI_VECTOR);
 
-    const out = await h.call('check_feature_flag', { distinct_id: 'distinct_id_0', flag_key: 'simple-flag' });
+    const out = await h.call<FlagCheckAnswer>('check_feature_flag', { distinct_id: 'distinct_id_0', flag_key: 'simple-flag' });
     assert.deepEqual(out.data, { flag_key: 'simple-flag', enabled: false, reason: 'Out of rollout bound' });
-    const variant = await h.call('check_feature_flag', { distinct_id: 'distinct_id_11', flag_key: 'multivariate-flag' });
+    const variant = await h.call<FlagCheckAnswer>('check_feature_flag', { distinct_id: 'distinct_id_11', flag_key: 'multivariate-flag' });
     assert.deepEqual(variant.data, {
       flag_key: 'multivariate-flag',
       enabled: true,
@@ -188,10 +218,10 @@ describe('flag evaluation tools', () => {
   });
 
   it("person-property targeting: from the call's person_properties, else the stored person's", async () => {
-    const off = await h.call('check_feature_flag', { distinct_id: 'stranger-1', flag_key: 'internal-admin-tools' });
+    const off = await h.call<FlagCheckAnswer>('check_feature_flag', { distinct_id: 'stranger-1', flag_key: 'internal-admin-tools' });
     assert.equal(off.data.enabled, false);
     assert.equal(off.data.reason, 'No matching condition set');
-    const on = await h.call('check_feature_flag', {
+    const on = await h.call<FlagCheckAnswer>('check_feature_flag', {
       distinct_id: 'stranger-1',
       flag_key: 'internal-admin-tools',
       person_properties: { email: 'ada@hedgebox.net' },
@@ -204,12 +234,18 @@ describe('flag evaluation tools', () => {
     const enterprise = persons.find((p) => p.properties.plan === 'enterprise')!;
     const free = persons.find((p) => p.properties.plan === 'free')!;
     assert.ok(enterprise && free, 'the seed has enterprise and free persons');
-    const big = await h.call('check_feature_flag', { distinct_id: enterprise.distinct_ids[0], flag_key: 'large-file-uploads' });
+    const big = await h.call<FlagCheckAnswer>('check_feature_flag', {
+      distinct_id: enterprise.distinct_ids[0],
+      flag_key: 'large-file-uploads',
+    });
     assert.equal(big.data.enabled, true, big.text);
-    const small = await h.call('check_feature_flag', { distinct_id: free.distinct_ids[0], flag_key: 'large-file-uploads' });
+    const small = await h.call<FlagCheckAnswer>('check_feature_flag', {
+      distinct_id: free.distinct_ids[0],
+      flag_key: 'large-file-uploads',
+    });
     assert.equal(small.data.enabled, false);
     // The call's properties win over stored ones.
-    const override = await h.call('check_feature_flag', {
+    const override = await h.call<FlagCheckAnswer>('check_feature_flag', {
       distinct_id: free.distinct_ids[0],
       flag_key: 'large-file-uploads',
       person_properties: { plan: 'enterprise' },
@@ -218,7 +254,7 @@ describe('flag evaluation tools', () => {
   });
 
   it('several condition sets: the reason names the set that matched', async () => {
-    const pro = await h.call('check_feature_flag', {
+    const pro = await h.call<FlagCheckAnswer>('check_feature_flag', {
       distinct_id: 'someone',
       flag_key: 'annual-billing-discount',
       person_properties: { plan: 'pro' },
@@ -228,20 +264,28 @@ describe('flag evaluation tools', () => {
     const key = 'annual-billing-discount';
     const inside = Array.from({ length: 50 }, (_, i) => `user-${i}`).find((id) => flagHash(key, id) <= 0.2)!;
     const outside = Array.from({ length: 50 }, (_, i) => `user-${i}`).find((id) => flagHash(key, id) > 0.2)!;
-    const yes = await h.call('check_feature_flag', { distinct_id: inside, flag_key: key, person_properties: { plan: 'free' } });
+    const yes = await h.call<FlagCheckAnswer>('check_feature_flag', {
+      distinct_id: inside,
+      flag_key: key,
+      person_properties: { plan: 'free' },
+    });
     assert.deepEqual(yes.data, { flag_key: key, enabled: true, reason: 'Matched condition set 2' });
-    const no = await h.call('check_feature_flag', { distinct_id: outside, flag_key: key, person_properties: { plan: 'free' } });
+    const no = await h.call<FlagCheckAnswer>('check_feature_flag', {
+      distinct_id: outside,
+      flag_key: key,
+      person_properties: { plan: 'free' },
+    });
     assert.deepEqual(no.data, { flag_key: key, enabled: false, reason: 'Out of rollout bound' });
   });
 
   it('unknown, inactive and deleted flags are off, and the reason says which', async () => {
-    const unknown = await h.call('check_feature_flag', { distinct_id: 'u', flag_key: 'no-such-flag' });
+    const unknown = await h.call<FlagCheckAnswer>('check_feature_flag', { distinct_id: 'u', flag_key: 'no-such-flag' });
     assert.equal(unknown.isError, false);
     assert.equal(unknown.data.enabled, false);
     assert.match(unknown.data.reason, /No feature flag with key 'no-such-flag' exists/);
-    const inactive = await h.call('check_feature_flag', { distinct_id: 'u', flag_key: 'holiday-theme' });
+    const inactive = await h.call<FlagCheckAnswer>('check_feature_flag', { distinct_id: 'u', flag_key: 'holiday-theme' });
     assert.deepEqual(inactive.data, { flag_key: 'holiday-theme', enabled: false, reason: 'Feature flag is disabled' });
-    const deleted = await h.call('check_feature_flag', { distinct_id: 'u', flag_key: 'old-sharing-dialog' });
+    const deleted = await h.call<FlagCheckAnswer>('check_feature_flag', { distinct_id: 'u', flag_key: 'old-sharing-dialog' });
     assert.equal(deleted.data.enabled, false);
     assert.match(deleted.data.reason, /not found/);
   });
@@ -254,7 +298,7 @@ describe('flag evaluation tools', () => {
       body: { errorsWhileComputingFlags: false, flags: {}, requestId: 'r', evaluatedAt: 1 },
       times: 1,
     });
-    const out = await h.call('check_feature_flag', { distinct_id: 'u', flag_key: 'checkout-v1' });
+    const out = await h.call<FlagCheckAnswer>('check_feature_flag', { distinct_id: 'u', flag_key: 'checkout-v1' });
     assert.equal(out.data.enabled, false);
     assert.match(out.data.reason, /'checkout-v1' is inactive/);
     assert.equal(h.standin.requestsTo('/feature_flags', 'GET').at(-1)!.query.search, 'checkout-v1');
@@ -265,72 +309,60 @@ describe('flag evaluation tools', () => {
     const enterprise = groups.find((g) => g.group_type === 'company' && g.properties.plan === 'enterprise')!;
     const other = groups.find((g) => g.group_type === 'company' && g.properties.plan !== 'enterprise')!;
     assert.ok(enterprise && other, 'the seed has companies on different plans');
-    const none = await h.call('check_feature_flag', { distinct_id: 'u', flag_key: 'company-sso' });
+    const none = await h.call<FlagCheckAnswer>('check_feature_flag', { distinct_id: 'u', flag_key: 'company-sso' });
     assert.equal(none.data.enabled, false);
     assert.equal(none.data.reason, 'No group type');
-    const yes = await h.call('check_feature_flag', {
+    const yes = await h.call<FlagCheckAnswer>('check_feature_flag', {
       distinct_id: 'u',
       flag_key: 'company-sso',
       groups: { company: enterprise.group_key },
     });
     assert.equal(yes.data.enabled, true, yes.text);
     assert.deepEqual(h.standin.requestsTo('/flags', 'POST').at(-1)!.body.groups, { company: enterprise.group_key });
-    const no = await h.call('check_feature_flag', { distinct_id: 'u', flag_key: 'company-sso', groups: { company: other.group_key } });
+    const no = await h.call<FlagCheckAnswer>('check_feature_flag', {
+      distinct_id: 'u',
+      flag_key: 'company-sso',
+      groups: { company: other.group_key },
+    });
     assert.equal(no.data.enabled, false);
   });
 
   it("cohort conditions are evaluated from the cohort's person filters; event-based cohorts are refused", async () => {
     const cohorts = h.standin.state.table(1, 'cohorts');
-    const staff = cohorts.insert({
-      name: 'Flag test staff',
-      is_static: false,
-      deleted: false,
-      groups: [],
-      filters: {
-        properties: {
-          type: 'OR',
-          values: [{ type: 'AND', values: [{ type: 'person', key: 'email', operator: 'icontains', value: '@hedgebox.net' }] }],
-        },
-      },
-    });
-    const created = await h.call('create_feature_flag', {
+    const staff = cohorts.insert(cohortRow('Flag test staff', personCohortFilters('email', 'icontains', '@hedgebox.net')));
+    const created = await h.call<FlagAnswer>('create_feature_flag', {
       key: 'staff-cohort-flag',
       filters: { groups: [{ properties: [{ type: 'cohort', key: 'id', value: staff.id, operator: 'in' }], rollout_percentage: 100 }] },
     });
     assert.equal(created.isError, false, created.text);
-    const inCohort = await h.call('check_feature_flag', {
+    const inCohort = await h.call<FlagCheckAnswer>('check_feature_flag', {
       distinct_id: 'x',
       flag_key: 'staff-cohort-flag',
       person_properties: { email: 'bob@hedgebox.net' },
     });
     assert.equal(inCohort.data.enabled, true);
-    const outside = await h.call('check_feature_flag', {
+    const outside = await h.call<FlagCheckAnswer>('check_feature_flag', {
       distinct_id: 'x',
       flag_key: 'staff-cohort-flag',
       person_properties: { email: 'bob@acme.com' },
     });
     assert.equal(outside.data.enabled, false);
 
-    const behavioral = cohorts.insert({
-      name: 'Uploaders',
-      is_static: false,
-      deleted: false,
-      groups: [],
-      filters: {
+    const behavioral = cohorts.insert(
+      cohortRow('Uploaders', {
         properties: { type: 'OR', values: [{ type: 'behavioral', key: 'uploaded_file', value: 'performed_event', event_type: 'events' }] },
-      },
-    });
-    const refused = await h.call('create_feature_flag', {
+      }),
+    );
+    const refused = await h.error('create_feature_flag', {
       key: 'uploaders-flag',
       filters: { groups: [{ properties: [{ type: 'cohort', key: 'id', value: behavioral.id }], rollout_percentage: 100 }] },
     });
-    assert.equal(refused.isError, true);
-    assert.match(refused.text, /Cohort 'Uploaders' with filters on events cannot be used in feature flags/);
+    assert.match(refused, /Cohort 'Uploaders' with filters on events cannot be used in feature flags/);
   });
 
   it('flag dependencies: a flag can require another flag to be on', async () => {
     const base = byKey(h, 'internal-admin-tools');
-    const created = await h.call('create_feature_flag', {
+    const created = await h.call<FlagAnswer>('create_feature_flag', {
       key: 'admin-tools-extras',
       filters: {
         groups: [
@@ -339,13 +371,13 @@ describe('flag evaluation tools', () => {
       },
     });
     assert.equal(created.isError, false, created.text);
-    const staff = await h.call('check_feature_flag', {
+    const staff = await h.call<FlagCheckAnswer>('check_feature_flag', {
       distinct_id: 'y',
       flag_key: 'admin-tools-extras',
       person_properties: { email: 'ada@hedgebox.net' },
     });
     assert.equal(staff.data.enabled, true);
-    const outsider = await h.call('check_feature_flag', {
+    const outsider = await h.call<FlagCheckAnswer>('check_feature_flag', {
       distinct_id: 'y',
       flag_key: 'admin-tools-extras',
       person_properties: { email: 'eve@evil.example' },
@@ -354,55 +386,65 @@ describe('flag evaluation tools', () => {
   });
 
   it("get_feature_flag_payload returns the parsed JSON payload for the user's variant, or an explicit null", async () => {
-    const banner = await h.call('get_feature_flag_payload', { distinct_id: 'u', flag_key: 'announcement-banner' });
+    const banner = await h.call<FlagCheckAnswer & { payload: unknown }>('get_feature_flag_payload', {
+      distinct_id: 'u',
+      flag_key: 'announcement-banner',
+    });
     assert.equal(banner.isError, false, banner.text);
     assert.deepEqual(banner.data.payload, JSON.parse(byKey(h, 'announcement-banner').filters.payloads.true));
     assert.equal(banner.data.enabled, true);
 
     const key = 'upload-flow-redesign';
     const inRollout = Array.from({ length: 50 }, (_, i) => `uploader-${i}`).find((id) => flagHash(key, id) <= 0.5)!;
-    const v = await h.call('get_feature_flag_payload', { distinct_id: inRollout, flag_key: key });
-    assert.ok(['control', 'test'].includes(v.data.variant), v.text);
-    assert.deepEqual(v.data.payload, JSON.parse(byKey(h, key).filters.payloads[v.data.variant]));
+    const v = await h.call<FlagCheckAnswer & { payload: unknown }>('get_feature_flag_payload', { distinct_id: inRollout, flag_key: key });
+    const variant = v.data.variant ?? '';
+    assert.ok(['control', 'test'].includes(variant), v.text);
+    assert.deepEqual(v.data.payload, JSON.parse(byKey(h, key).filters.payloads[variant]));
 
-    const none = await h.call('get_feature_flag_payload', { distinct_id: 'u', flag_key: 'dark-mode' });
+    const none = await h.call<FlagCheckAnswer & { payload: unknown }>('get_feature_flag_payload', {
+      distinct_id: 'u',
+      flag_key: 'dark-mode',
+    });
     assert.equal(none.data.enabled, true);
     assert.equal(none.data.payload, null);
     assert.match(none.text, /"payload":null/, 'the null is kept, not dropped');
 
-    const off = await h.call('get_feature_flag_payload', { distinct_id: 'u', flag_key: 'holiday-theme' });
+    const off = await h.call<FlagCheckAnswer & { payload: unknown }>('get_feature_flag_payload', {
+      distinct_id: 'u',
+      flag_key: 'holiday-theme',
+    });
     assert.equal(off.data.enabled, false);
     assert.equal(off.data.payload, null);
   });
 
   it('get_all_flags: every live flag of the project, true/false or the variant', async () => {
-    const out = await h.call('get_all_flags', { distinct_id: 'all-flags-user' });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.distinct_id, 'all-flags-user');
+    const out = await h.json<{ distinct_id: string; flags: Record<string, string | boolean> }>('get_all_flags', {
+      distinct_id: 'all-flags-user',
+    });
+    assert.equal(out.distinct_id, 'all-flags-user');
     const live = flagsOf(h)
       .all()
       .filter((f) => !f.deleted);
-    assert.deepEqual(Object.keys(out.data.flags).sort(), live.map((f) => f.key).sort());
+    assert.deepEqual(Object.keys(out.flags).sort(), live.map((f) => f.key).sort());
     for (const f of live) {
-      const value = out.data.flags[f.key];
+      const value = out.flags[f.key];
       if (f.active === false) assert.equal(value, false, `${f.key} is inactive`);
-      const variants = (f.filters?.multivariate?.variants ?? []).map((v: any) => v.key);
+      const variants = (f.filters?.multivariate?.variants ?? []).map((v: FlagVariant) => v.key);
       if (typeof value === 'string') assert.ok(variants.includes(value), `${f.key}: ${value} is one of its variants`);
       else assert.equal(typeof value, 'boolean');
     }
-    assert.equal(out.data.flags['maintenance-mode'], false, 'no condition sets: nobody');
-    assert.equal(out.data.flags['public-folder-links'], false, '0% rollout');
-    assert.equal(out.data.flags['dark-mode'], true);
+    assert.equal(out.flags['maintenance-mode'], false, 'no condition sets: nobody');
+    assert.equal(out.flags['public-folder-links'], false, '0% rollout');
+    assert.equal(out.flags['dark-mode'], true);
   });
 
   it('bad input is rejected before anything is sent', async () => {
     const before = h.standin.requests.length;
-    const missing = await h.call('check_feature_flag', { flag_key: 'dark-mode' });
-    assert.equal(missing.isError, true);
-    assert.match(missing.text, /'distinct_id' is required/);
-    const blank = await h.call('get_all_flags', { distinct_id: '   ' });
+    const missing = await h.error('check_feature_flag', { flag_key: 'dark-mode' });
+    assert.match(missing, /'distinct_id' is required/);
+    const blank = await h.call<{ distinct_id: string; flags: Record<string, string | boolean> }>('get_all_flags', { distinct_id: '   ' });
     assert.equal(blank.isError, true);
-    const groups = await h.call('check_feature_flag', { distinct_id: 'u', flag_key: 'x', groups: { company: 42 } });
+    const groups = await h.call<FlagCheckAnswer>('check_feature_flag', { distinct_id: 'u', flag_key: 'x', groups: { company: 42 } });
     assert.equal(groups.isError, true);
     assert.match(groups.text, /groups/);
     assert.equal(h.standin.requests.length, before);
@@ -413,10 +455,9 @@ describe('flag evaluation tools', () => {
     const token = team.api_token;
     team.api_token = 'phc_rotated_token';
     try {
-      const out = await h.call('check_feature_flag', { distinct_id: 'u', flag_key: 'dark-mode' });
-      assert.equal(out.isError, true);
-      assert.match(out.text, /rejected the project API token \(401\)/);
-      assert.doesNotMatch(out.text, /personal API key/);
+      const out = await h.error('check_feature_flag', { distinct_id: 'u', flag_key: 'dark-mode' });
+      assert.match(out, /rejected the project API token \(401\)/);
+      assert.doesNotMatch(out, /personal API key/);
     } finally {
       team.api_token = token;
     }
@@ -430,10 +471,13 @@ describe('flag evaluation tools', () => {
       body: { featureFlags: { 'old-style': 'test', 'old-off': false }, featureFlagPayloads: { 'old-style': '{"a":1}' } },
       times: 2,
     });
-    const check = await h.call('check_feature_flag', { distinct_id: 'u', flag_key: 'old-style' });
+    const check = await h.call<FlagCheckAnswer>('check_feature_flag', { distinct_id: 'u', flag_key: 'old-style' });
     assert.equal(check.data.enabled, true);
     assert.equal(check.data.variant, 'test');
-    const payload = await h.call('get_feature_flag_payload', { distinct_id: 'u', flag_key: 'old-style' });
+    const payload = await h.call<FlagCheckAnswer & { payload: unknown }>('get_feature_flag_payload', {
+      distinct_id: 'u',
+      flag_key: 'old-style',
+    });
     assert.deepEqual(payload.data.payload, { a: 1 });
   });
 });
@@ -446,7 +490,7 @@ describe("the stand-in's /flags and /decide endpoints", () => {
   after(() => h.close());
 
   it('/flags?v=2 answers FlagDetails with reasons and metadata', async () => {
-    const res = await post(h, '/flags/?v=2', { api_key: h.standin.projectToken, distinct_id: 'd1' });
+    const res = await post<FlagsV2>(h, '/flags/?v=2', { api_key: h.standin.projectToken, distinct_id: 'd1' });
     assert.equal(res.status, 200);
     const flag = byKey(h, 'announcement-banner');
     assert.deepEqual(res.json.flags['announcement-banner'], {
@@ -466,27 +510,27 @@ describe("the stand-in's /flags and /decide endpoints", () => {
 
   it('/flags without v and /decide?v=3 answer the legacy shape; /decide without v an array of enabled keys', async () => {
     const body = { token: h.standin.projectToken, distinct_id: 'd2' };
-    const legacy = await post(h, '/flags', body);
+    const legacy = await post<DecideLegacy>(h, '/flags', body);
     assert.equal(legacy.json.featureFlags['holiday-theme'], false, 'disabled flags appear as false');
     assert.equal(legacy.json.featureFlags['dark-mode'], true);
     assert.deepEqual(legacy.json.featureFlagPayloads['storage-limits'], JSON.parse(byKey(h, 'storage-limits').filters.payloads.true));
     assert.equal(legacy.json.featureFlagPayloads['dark-mode'], undefined);
     assert.equal(legacy.json.flags, undefined);
-    const v3 = await post(h, '/decide/?v=3', body);
+    const v3 = await post<DecideLegacy>(h, '/decide/?v=3', body);
     assert.deepEqual(v3.json.featureFlags, legacy.json.featureFlags);
-    const keys = await post(h, '/decide/', body);
+    const keys = await post<{ featureFlags: string[] }>(h, '/decide/', body);
     assert.ok(Array.isArray(keys.json.featureFlags));
     assert.ok(keys.json.featureFlags.includes('dark-mode'));
     assert.ok(!keys.json.featureFlags.includes('holiday-theme'));
-    const v2 = await post(h, '/decide?v=2', body);
+    const v2 = await post<DecideLegacy>(h, '/decide?v=2', body);
     assert.equal(v2.json.featureFlags['dark-mode'], true);
     assert.equal(v2.json.featureFlags['holiday-theme'], undefined, 'enabled flags only');
-    const v4 = await post(h, '/decide?v=4', body);
+    const v4 = await post<FlagsV2>(h, '/decide?v=4', body);
     assert.equal(v4.json.flags['dark-mode'].enabled, true);
   });
 
   it('flag_keys limits the answer; $-prefixed aliases and numeric distinct ids are accepted', async () => {
-    const res = await post(h, '/flags?v=2', {
+    const res = await post<FlagsV2>(h, '/flags?v=2', {
       $token: h.standin.projectToken,
       $distinct_id: 12345,
       flag_keys: ['dark-mode'],
@@ -514,7 +558,7 @@ describe("the stand-in's /flags and /decide endpoints", () => {
 
   it('each project evaluates its own flags', async () => {
     const staging = h.standin.team(2).api_token;
-    const res = await post(h, '/flags?v=2', { api_key: staging, distinct_id: 'd3' });
+    const res = await post<FlagsV2>(h, '/flags?v=2', { api_key: staging, distinct_id: 'd3' });
     assert.deepEqual(
       Object.keys(res.json.flags).sort(),
       flagsOf(h, 2)

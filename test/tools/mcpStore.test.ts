@@ -4,6 +4,50 @@ import { hasNullNoise } from '../helpers/noise';
 import { startHarness, type Harness } from '../helpers/harness';
 import { TEMPLATE_IDS, mcpOAuthThrottle, type UpstreamTool } from '../standin/routes/mcpStore';
 import type { Row } from '../standin/state';
+import type { ListAnswer, StandinError } from '../helpers/answers';
+
+interface TemplateAnswer {
+  id: string;
+  name: string;
+  auth_type: string;
+  url: string;
+  docs_url: string;
+}
+
+interface InstallationAnswer {
+  id: string;
+  name: string;
+  template_id?: string;
+  auth_type: string;
+  is_enabled: boolean;
+  needs_reauth: boolean;
+  pending_oauth: boolean;
+  tool_count?: number;
+  url?: string;
+  settings_url?: string;
+}
+
+type InstallationList = ListAnswer<InstallationAnswer> & { settings_url: string };
+
+interface McpToolAnswer {
+  installation_id: string;
+  tool_name: string;
+  display_name?: string;
+  description?: string;
+  approval_state: string;
+  removed_at?: string;
+}
+
+/** What authorize_mcp_server_installation answers: where the person signs in. */
+interface AuthorizeAnswer {
+  redirect_url: string;
+  message?: string;
+}
+
+/** What the install tools answer: the installation, and for OAuth where to sign in. */
+interface InstallAnswer extends Partial<AuthorizeAnswer> {
+  installation: InstallationAnswer;
+}
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
@@ -30,12 +74,11 @@ describe('MCP store tools', () => {
   after(() => h.close());
 
   it('list_mcp_server_templates lists the active catalog by name', async () => {
-    const out = await h.call('list_mcp_server_templates');
-    assert.equal(out.isError, false, out.text);
-    const names = out.data.results.map((t: any) => t.name);
+    const out = await h.list<TemplateAnswer>('list_mcp_server_templates');
+    const names = out.results.map((t) => t.name);
     assert.deepEqual(names, ['Atlassian', 'GitHub', 'Linear', 'Notion', 'Sentry', 'Stripe'], 'retired templates are hidden');
-    assert.equal(out.data.count, 6);
-    const sentry = out.data.results.find((t: any) => t.name === 'Sentry');
+    assert.equal(out.count, 6);
+    const sentry = out.results.find((t) => t.name === 'Sentry')!;
     assert.equal(sentry.id, TEMPLATE_IDS.Sentry);
     assert.equal(sentry.auth_type, 'api_key');
     assert.equal(sentry.url, 'https://mcp.sentry.dev/mcp');
@@ -44,15 +87,15 @@ describe('MCP store tools', () => {
   });
 
   it('list_mcp_server_installations gives every status flag and tool counts', async () => {
-    const out = await h.call('list_mcp_server_installations');
+    const out = await h.call<InstallationList>('list_mcp_server_installations');
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.count, 3);
     assert.equal(out.data.next_offset, undefined, 'no next page');
     assert.equal(out.data.settings_url, `${h.standin.url}/project/1/settings/mcp-servers`);
-    const rows = Object.fromEntries(out.data.results.map((r: any) => [r.name, r]));
+    const rows = Object.fromEntries(out.data.results.map((r) => [r.name, r]));
     assert.deepEqual(Object.keys(rows).sort(), ['Acme Internal Tools', 'Sentry', 'Stripe']);
     for (const r of out.data.results) {
-      for (const flag of ['is_enabled', 'needs_reauth', 'pending_oauth'])
+      for (const flag of ['is_enabled', 'needs_reauth', 'pending_oauth'] as const)
         assert.equal(typeof r[flag], 'boolean', `${r.name}.${flag} is always present`);
       assert.match(r.id, /^[0-9a-f-]{36}$/);
     }
@@ -69,11 +112,11 @@ describe('MCP store tools', () => {
   });
 
   it('list_mcp_server_installations pages', async () => {
-    const out = await h.call('list_mcp_server_installations', { limit: 2 });
+    const out = await h.call<InstallationList>('list_mcp_server_installations', { limit: 2 });
     assert.equal(out.data.results.length, 2);
     assert.equal(out.data.has_more, true);
     assert.equal(out.data.next_offset, 2);
-    const rest = await h.call('list_mcp_server_installations', { limit: 2, offset: 2 });
+    const rest = await h.call<InstallationList>('list_mcp_server_installations', { limit: 2, offset: 2 });
     assert.equal(rest.data.results.length, 1);
     assert.equal(rest.data.next_offset, undefined, 'no next page');
   });
@@ -94,26 +137,23 @@ describe('MCP store tools', () => {
       ],
     };
     h.standin.faults.add({ method: 'GET', path: '/mcp_server_installations', status: 200, body, times: 1 });
-    const out = await h.call('list_mcp_server_installations');
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.next_offset, undefined, 'no next page');
-    assert.equal(out.data.results.length, 1);
-    assert.equal(out.data.results[0].name, 'mcp.example.com', 'an unnamed server is named by its host');
-    assert.equal(out.data.results[0].tool_count, 0);
+    const out = await h.json<InstallationList>('list_mcp_server_installations');
+    assert.equal(out.next_offset, undefined, 'no next page');
+    assert.equal(out.results.length, 1);
+    assert.equal(out.results[0].name, 'mcp.example.com', 'an unnamed server is named by its host');
+    assert.equal(out.results[0].tool_count, 0);
   });
 
   it('get_mcp_server_installation returns one installation; a missing one is named in the error', async () => {
     const sentry = byName(h, 'Sentry');
-    const out = await h.call('get_mcp_server_installation', { installation_id: sentry.id });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.id, sentry.id);
-    assert.equal(out.data.name, 'Sentry');
-    assert.equal(out.data.pending_oauth, false);
-    assert.equal(out.data.settings_url, `${h.standin.url}/project/1/settings/mcp-servers`);
+    const out = await h.json<InstallationAnswer>('get_mcp_server_installation', { installation_id: sentry.id });
+    assert.equal(out.id, sentry.id);
+    assert.equal(out.name, 'Sentry');
+    assert.equal(out.pending_oauth, false);
+    assert.equal(out.settings_url, `${h.standin.url}/project/1/settings/mcp-servers`);
 
-    const missing = await h.call('get_mcp_server_installation', { installation_id: MISSING });
-    assert.equal(missing.isError, true);
-    assert.match(missing.text, new RegExp(`MCP server installation ${MISSING} was not found`));
+    const missing = await h.error('get_mcp_server_installation', { installation_id: MISSING });
+    assert.match(missing, new RegExp(`MCP server installation ${MISSING} was not found`));
   });
 
   it("another member's personal installation stays invisible", async () => {
@@ -135,74 +175,73 @@ describe('MCP store tools', () => {
       created_at: now,
       updated_at: now,
     });
-    const list = await h.call('list_mcp_server_installations');
-    assert.ok(!list.data.results.some((r: any) => r.id === bobs.id));
-    const got = await h.call('get_mcp_server_installation', { installation_id: bobs.id });
-    assert.equal(got.isError, true);
-    assert.match(got.text, /was not found/);
+    const list = await h.call<InstallationList>('list_mcp_server_installations');
+    assert.ok(!list.data.results.some((r) => r.id === bobs.id));
+    const got = await h.error('get_mcp_server_installation', { installation_id: bobs.id });
+    assert.match(got, /was not found/);
     installations(h).remove(bobs.id);
   });
 
   it('bad input is rejected before anything is sent', async () => {
     const before = h.standin.requests.length;
-    const notUuid = await h.call('get_mcp_server_installation', { installation_id: '12' });
-    assert.equal(notUuid.isError, true);
-    assert.match(notUuid.text, /installation_id/);
-    const nothing = await h.call('update_mcp_server_installation', { installation_id: byName(h, 'Sentry').id });
+    const notUuid = await h.error('get_mcp_server_installation', { installation_id: '12' });
+    assert.match(notUuid, /installation_id/);
+    const nothing = await h.call<InstallationAnswer>('update_mcp_server_installation', { installation_id: byName(h, 'Sentry').id });
     assert.equal(nothing.isError, true);
     assert.match(nothing.text, /at least one of display_name, description, is_enabled/);
-    const badState = await h.call('set_mcp_tool_approval', {
+    const badState = await h.error('set_mcp_tool_approval', {
       installation_id: byName(h, 'Sentry').id,
       tool_name: 'search_issues',
       approval_state: 'allowed',
     });
-    assert.equal(badState.isError, true);
-    assert.match(badState.text, /approval_state/);
-    const both = await h.call('authorize_mcp_server_installation', {
+    assert.match(badState, /approval_state/);
+    const both = await h.error('authorize_mcp_server_installation', {
       template_id: TEMPLATE_IDS.Linear,
       installation_id: byName(h, 'Acme Internal Tools').id,
     });
-    assert.equal(both.isError, true);
-    assert.match(both.text, /exactly one of template_id or installation_id/);
-    const neither = await h.call('authorize_mcp_server_installation', {});
+    assert.match(both, /exactly one of template_id or installation_id/);
+    const neither = await h.call<AuthorizeAnswer>('authorize_mcp_server_installation', {});
     assert.equal(neither.isError, true);
-    const badAuth = await h.call('install_custom_mcp_server', { name: 'X', url: 'https://x.example.com/mcp', auth_type: 'none' });
-    assert.equal(badAuth.isError, true);
-    assert.match(badAuth.text, /auth_type/);
-    const notHttp = await h.call('install_custom_mcp_server', { name: 'X', url: 'ftp://x.example.com/mcp', auth_type: 'api_key' });
-    assert.equal(notHttp.isError, true);
-    assert.match(notHttp.text, /http:\/\/ or https:\/\//);
-    const lonelySecret = await h.call('install_custom_mcp_server', {
+    const badAuth = await h.error('install_custom_mcp_server', {
+      name: 'X',
+      url: 'https://x.example.com/mcp',
+      auth_type: 'none',
+    });
+    assert.match(badAuth, /auth_type/);
+    const notHttp = await h.error('install_custom_mcp_server', {
+      name: 'X',
+      url: 'ftp://x.example.com/mcp',
+      auth_type: 'api_key',
+    });
+    assert.match(notHttp, /http:\/\/ or https:\/\//);
+    const lonelySecret = await h.error('install_custom_mcp_server', {
       name: 'X',
       url: 'https://x.example.com/mcp',
       auth_type: 'oauth',
       client_secret: 'shh-very-secret-value',
     });
-    assert.equal(lonelySecret.isError, true);
-    assert.match(lonelySecret.text, /client_secret needs client_id/);
-    assert.ok(!lonelySecret.text.includes('shh-very-secret-value'));
-    const keyWithOauth = await h.call('install_custom_mcp_server', {
+    assert.match(lonelySecret, /client_secret needs client_id/);
+    assert.ok(!lonelySecret.includes('shh-very-secret-value'));
+    const keyWithOauth = await h.error('install_custom_mcp_server', {
       name: 'X',
       url: 'https://x.example.com/mcp',
       auth_type: 'oauth',
       api_key: 'key-for-nothing-123',
     });
-    assert.equal(keyWithOauth.isError, true);
-    assert.match(keyWithOauth.text, /api_key is only used with auth_type api_key/);
+    assert.match(keyWithOauth, /api_key is only used with auth_type api_key/);
     assert.equal(h.standin.requests.length, before, 'no request reached PostHog');
   });
 
   it('update_mcp_server_installation sends only the given fields', async () => {
     const stripe = byName(h, 'Stripe');
-    const out = await h.call('update_mcp_server_installation', { installation_id: stripe.id, is_enabled: true });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.is_enabled, true);
+    const out = await h.json<InstallationAnswer>('update_mcp_server_installation', { installation_id: stripe.id, is_enabled: true });
+    assert.equal(out.is_enabled, true);
     const patch = h.standin.requestsTo(`/mcp_server_installations/${stripe.id}`, 'PATCH').at(-1)!;
     assert.deepEqual(patch.body, { is_enabled: true });
     assert.equal(stripe.is_enabled, true);
     assert.equal(stripe.display_name, 'Stripe', 'omitted fields are untouched');
 
-    const renamed = await h.call('update_mcp_server_installation', {
+    const renamed = await h.call<InstallationAnswer>('update_mcp_server_installation', {
       installation_id: stripe.id,
       display_name: 'Stripe (test mode)',
       is_enabled: false,
@@ -212,36 +251,39 @@ describe('MCP store tools', () => {
     assert.equal(stripe.description, 'Look up customers, invoices and payments, and create payment links in Stripe.');
     stripe.display_name = 'Stripe';
 
-    const missing = await h.call('update_mcp_server_installation', { installation_id: MISSING, is_enabled: true });
-    assert.equal(missing.isError, true);
-    assert.match(missing.text, new RegExp(`update MCP server installation ${MISSING}: MCP server installation ${MISSING} was not found`));
+    const missing = await h.error('update_mcp_server_installation', { installation_id: MISSING, is_enabled: true });
+    assert.match(missing, new RegExp(`update MCP server installation ${MISSING}: MCP server installation ${MISSING} was not found`));
   });
 
   it('list_mcp_installation_tools shows approval states, and removed tools only on request', async () => {
     const sentry = byName(h, 'Sentry');
-    const out = await h.call('list_mcp_installation_tools', { installation_id: sentry.id });
-    assert.equal(out.isError, false, out.text);
-    const names = out.data.results.map((t: any) => t.tool_name);
+    const out = await h.list<McpToolAnswer>('list_mcp_installation_tools', { installation_id: sentry.id });
+    const names = out.results.map((t) => t.tool_name);
     assert.deepEqual(names, [...names].sort(), 'ordered by tool name');
-    assert.equal(out.data.count, 7);
+    assert.equal(out.count, 7);
     assert.ok(!names.includes('begin_seer_issue_fix'));
-    const states = new Set(out.data.results.map((t: any) => t.approval_state));
+    const states = new Set(out.results.map((t) => t.approval_state));
     assert.deepEqual([...states].sort(), ['approved', 'do_not_use', 'needs_approval']);
-    const search = out.data.results.find((t: any) => t.tool_name === 'search_issues');
+    const search = out.results.find((t) => t.tool_name === 'search_issues')!;
     assert.equal(search.display_name, 'Search issues');
-    assert.ok(search.description.length > 10);
+    assert.ok((search.description ?? '').length > 10);
     assert.equal(h.standin.requestsTo(`/${sentry.id}/tools`, 'GET').at(-1)!.query.include_removed, undefined);
 
-    const all = await h.call('list_mcp_installation_tools', { installation_id: sentry.id, include_removed: true });
+    const all = await h.call<ListAnswer<McpToolAnswer>>('list_mcp_installation_tools', {
+      installation_id: sentry.id,
+      include_removed: true,
+    });
     assert.equal(all.data.count, 8);
-    const removed = all.data.results.find((t: any) => t.tool_name === 'begin_seer_issue_fix');
+    const removed = all.data.results.find((t) => t.tool_name === 'begin_seer_issue_fix')!;
     assert.ok(removed.removed_at, 'a removed tool carries removed_at');
     assert.equal(removed.approval_state, 'approved', 'its approval is kept');
     assert.equal(h.standin.requestsTo(`/${sentry.id}/tools`, 'GET').at(-1)!.query.include_removed, '1');
 
-    const acme = await h.call('list_mcp_installation_tools', { installation_id: byName(h, 'Acme Internal Tools').id });
+    const acme = await h.call<ListAnswer<McpToolAnswer>>('list_mcp_installation_tools', {
+      installation_id: byName(h, 'Acme Internal Tools').id,
+    });
     assert.deepEqual(
-      acme.data.results.map((t: any) => [t.tool_name, t.approval_state]),
+      acme.data.results.map((t) => [t.tool_name, t.approval_state]),
       [
         ['create_support_ticket', 'needs_approval'],
         ['issue_refund', 'do_not_use'],
@@ -253,18 +295,17 @@ describe('MCP store tools', () => {
 
   it('set_mcp_tool_approval changes one tool and says which tool or installation is missing', async () => {
     const sentry = byName(h, 'Sentry');
-    const out = await h.call('set_mcp_tool_approval', {
+    const out = await h.json<McpToolAnswer>('set_mcp_tool_approval', {
       installation_id: sentry.id,
       tool_name: 'search_events',
       approval_state: 'approved',
     });
-    assert.equal(out.isError, false, out.text);
-    assert.deepEqual(out.data, { installation_id: sentry.id, tool_name: 'search_events', approval_state: 'approved' });
+    assert.deepEqual(out, { installation_id: sentry.id, tool_name: 'search_events', approval_state: 'approved' });
     assert.equal(tool(sentry, 'search_events')!.approval_state, 'approved');
     const patch = h.standin.requestsTo(`/mcp_server_installations/${sentry.id}/tools/search_events/`, 'PATCH').at(-1)!;
     assert.deepEqual(patch.body, { approval_state: 'approved' });
 
-    const blocked = await h.call('set_mcp_tool_approval', {
+    const blocked = await h.call<McpToolAnswer>('set_mcp_tool_approval', {
       installation_id: sentry.id,
       tool_name: 'search_events',
       approval_state: 'do_not_use',
@@ -272,34 +313,31 @@ describe('MCP store tools', () => {
     assert.equal(blocked.data.approval_state, 'do_not_use');
     assert.equal(tool(sentry, 'search_events')!.approval_state, 'do_not_use');
 
-    const unknownTool = await h.call('set_mcp_tool_approval', {
+    const unknownTool = await h.error('set_mcp_tool_approval', {
       installation_id: sentry.id,
       tool_name: 'Search_Issues',
       approval_state: 'approved',
     });
-    assert.equal(unknownTool.isError, true);
-    assert.match(unknownTool.text, /no tool named "Search_Issues"/);
-    assert.match(unknownTool.text, /list_mcp_installation_tools/);
+    assert.match(unknownTool, /no tool named "Search_Issues"/);
+    assert.match(unknownTool, /list_mcp_installation_tools/);
 
-    const unknownInstallation = await h.call('set_mcp_tool_approval', {
+    const unknownInstallation = await h.error('set_mcp_tool_approval', {
       installation_id: MISSING,
       tool_name: 'search_issues',
       approval_state: 'approved',
     });
-    assert.equal(unknownInstallation.isError, true);
-    assert.match(unknownInstallation.text, new RegExp(`MCP server installation ${MISSING} was not found`));
-    assert.doesNotMatch(unknownInstallation.text, /no tool named/);
+    assert.match(unknownInstallation, new RegExp(`MCP server installation ${MISSING} was not found`));
+    assert.doesNotMatch(unknownInstallation, /no tool named/);
   });
 
   it('set_mcp_tool_approval keeps a tool name inside its path segment', async () => {
     const sentry = byName(h, 'Sentry');
-    const out = await h.call('set_mcp_tool_approval', {
+    const out = await h.error('set_mcp_tool_approval', {
       installation_id: sentry.id,
       tool_name: '../../dashboards/1',
       approval_state: 'approved',
     });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /no tool named/);
+    assert.match(out, /no tool named/);
     const req = h.standin.requests.at(-1)!;
     assert.equal(req.method, 'PATCH');
     assert.ok(req.path.includes(`/${sentry.id}/tools/..%2F..%2Fdashboards%2F1`), req.path);
@@ -325,10 +363,9 @@ describe('MCP store tools', () => {
     sentry.upstream_tools = upstream;
     const approvalBefore = tool(sentry, 'find_organizations')!.approval_state;
 
-    const out = await h.call('refresh_mcp_installation_tools', { installation_id: sentry.id });
-    assert.equal(out.isError, false, out.text);
-    const byTool = Object.fromEntries(out.data.results.map((t: any) => [t.tool_name, t]));
-    assert.equal(out.data.count, 8);
+    const out = await h.list<McpToolAnswer>('refresh_mcp_installation_tools', { installation_id: sentry.id });
+    const byTool = Object.fromEntries(out.results.map((t) => [t.tool_name, t]));
+    assert.equal(out.count, 8);
     assert.equal(byTool.list_releases.approval_state, 'needs_approval', 'new tools need approval');
     assert.equal(byTool.begin_seer_issue_fix.approval_state, 'approved', 'a returning tool keeps its approval');
     assert.equal(byTool.begin_seer_issue_fix.removed_at, undefined);
@@ -342,14 +379,14 @@ describe('MCP store tools', () => {
   it('refresh_mcp_installation_tools explains a disabled installation and an upstream failure', async () => {
     const stripe = byName(h, 'Stripe');
     assert.equal(stripe.is_enabled, false);
-    const disabled = await h.call('refresh_mcp_installation_tools', { installation_id: stripe.id });
+    const disabled = await h.call<ListAnswer<McpToolAnswer>>('refresh_mcp_installation_tools', { installation_id: stripe.id });
     assert.equal(disabled.isError, true);
     assert.match(disabled.text, /is disabled/);
     assert.match(disabled.text, /update_mcp_server_installation/);
 
     const acme = byName(h, 'Acme Internal Tools');
     const sent = h.standin.requestsTo(`/${acme.id}/tools/refresh`, 'POST').length;
-    const upstream = await h.call('refresh_mcp_installation_tools', { installation_id: acme.id });
+    const upstream = await h.call<ListAnswer<McpToolAnswer>>('refresh_mcp_installation_tools', { installation_id: acme.id });
     assert.equal(upstream.isError, true);
     assert.match(upstream.text, /\(502\)/);
     assert.match(upstream.text, /authorize_mcp_server_installation/);
@@ -357,9 +394,8 @@ describe('MCP store tools', () => {
   });
 
   it('authorize_mcp_server_installation reads the 302 and returns the provider URL', async () => {
-    const out = await h.call('authorize_mcp_server_installation', { template_id: TEMPLATE_IDS.GitHub });
-    assert.equal(out.isError, false, out.text);
-    const url = new URL(out.data.redirect_url);
+    const out = await h.json<AuthorizeAnswer>('authorize_mcp_server_installation', { template_id: TEMPLATE_IDS.GitHub });
+    const url = new URL(out.redirect_url);
     assert.equal(url.origin + url.pathname, 'https://github.com/login/oauth/authorize');
     assert.equal(url.searchParams.get('response_type'), 'code');
     assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
@@ -370,14 +406,13 @@ describe('MCP store tools', () => {
     const req = h.standin.requestsTo('/mcp_server_installations/authorize', 'GET').at(-1)!;
     assert.equal(req.status, 302);
     assert.deepEqual(req.query, { template_id: TEMPLATE_IDS.GitHub });
-    assert.deepEqual(Object.keys(out.data), ['redirect_url']);
+    assert.deepEqual(Object.keys(out), ['redirect_url']);
   });
 
   it('authorize_mcp_server_installation restarts OAuth for an installation, and the callback finishes it', async () => {
     const acme = byName(h, 'Acme Internal Tools');
-    const out = await h.call('authorize_mcp_server_installation', { installation_id: acme.id });
-    assert.equal(out.isError, false, out.text);
-    const url = new URL(out.data.redirect_url);
+    const out = await h.json<AuthorizeAnswer>('authorize_mcp_server_installation', { installation_id: acme.id });
+    const url = new URL(out.redirect_url);
     assert.equal(url.origin + url.pathname, 'https://mcp.acme-tools.dev/authorize');
     assert.equal(h.standin.requestsTo('/mcp_server_installations/authorize', 'GET').at(-1)!.query.installation_id, acme.id);
 
@@ -388,7 +423,7 @@ describe('MCP store tools', () => {
     );
     assert.equal(callback.status, 302);
     assert.match(callback.headers.get('location')!, /\/project\/1\/settings\/mcp-servers\?oauth_complete=true$/);
-    const after = await h.call('get_mcp_server_installation', { installation_id: acme.id });
+    const after = await h.call<InstallationAnswer>('get_mcp_server_installation', { installation_id: acme.id });
     assert.equal(after.data.needs_reauth, false);
     assert.equal(after.data.pending_oauth, false);
     const again = await fetch(
@@ -396,7 +431,7 @@ describe('MCP store tools', () => {
       { redirect: 'manual' },
     );
     assert.equal(again.status, 400, 'an OAuth state is one-time');
-    const refreshed = await h.call('refresh_mcp_installation_tools', { installation_id: acme.id });
+    const refreshed = await h.call<ListAnswer<McpToolAnswer>>('refresh_mcp_installation_tools', { installation_id: acme.id });
     assert.equal(refreshed.isError, false, refreshed.text);
   });
 
@@ -408,27 +443,24 @@ describe('MCP store tools', () => {
       body: { redirect_url: 'https://mcp.linear.app/authorize?client_id=abc&state=xyz' },
       times: 1,
     });
-    const out = await h.call('authorize_mcp_server_installation', { template_id: TEMPLATE_IDS.Linear });
-    assert.equal(out.isError, false, out.text);
-    assert.equal(out.data.redirect_url, 'https://mcp.linear.app/authorize?client_id=abc&state=xyz');
+    const out = await h.json<AuthorizeAnswer>('authorize_mcp_server_installation', { template_id: TEMPLATE_IDS.Linear });
+    assert.equal(out.redirect_url, 'https://mcp.linear.app/authorize?client_id=abc&state=xyz');
 
-    const missing = await h.call('authorize_mcp_server_installation', { template_id: MISSING });
-    assert.equal(missing.isError, true);
-    assert.match(missing.text, new RegExp(`MCP server template ${MISSING} was not found`));
+    const missing = await h.error('authorize_mcp_server_installation', { template_id: MISSING });
+    assert.match(missing, new RegExp(`MCP server template ${MISSING} was not found`));
   });
 
   it("authorize_mcp_server_installation on an api_key server passes on PostHog's refusal with what to do instead", async () => {
-    const out = await h.call('authorize_mcp_server_installation', { installation_id: byName(h, 'Stripe').id });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /Template missing OAuth metadata/);
-    assert.match(out.text, /only applies to servers with auth_type oauth/);
+    const out = await h.error('authorize_mcp_server_installation', { installation_id: byName(h, 'Stripe').id });
+    assert.match(out, /Template missing OAuth metadata/);
+    assert.match(out, /only applies to servers with auth_type oauth/);
   });
 
   it('install_custom_mcp_server with an API key installs at once and never echoes the key', async () => {
     const secret = 'sk_live_DISTINCTIVE_4f9a1c77e2';
     const calls: Record<string, unknown>[] = [];
     const stop = h.registry.onDidCall((e) => calls.push(e.args));
-    const out = await h.call('install_custom_mcp_server', {
+    const out = await h.call<InstallAnswer>('install_custom_mcp_server', {
       name: 'Docs search',
       url: 'https://mcp.docs-search.dev/mcp',
       auth_type: 'api_key',
@@ -449,15 +481,14 @@ describe('MCP store tools', () => {
     assert.equal(req.status, 201);
     assert.deepEqual(Object.keys(req.body).sort(), ['api_key', 'auth_type', 'description', 'name', 'url']);
 
-    const dup = await h.call('install_custom_mcp_server', {
+    const dup = await h.error('install_custom_mcp_server', {
       name: 'Docs search again',
       url: 'https://mcp.docs-search.dev/mcp',
       auth_type: 'api_key',
       api_key: secret,
     });
-    assert.equal(dup.isError, true);
-    assert.match(dup.text, /This server URL is already installed/);
-    assert.ok(!dup.text.includes(secret), 'the error never contains the key');
+    assert.match(dup, /This server URL is already installed/);
+    assert.ok(!dup.includes(secret), 'the error never contains the key');
     stop();
     assert.ok(calls.length >= 2);
     for (const args of calls) assert.equal(args.api_key, '[redacted]', 'call logs never hold the key');
@@ -473,44 +504,40 @@ describe('MCP store tools', () => {
       body: { detail: `Bad credentials: api_key=${key} client_secret=${clientSecret}` },
       times: 2,
     });
-    const apiKeyOut = await h.call('install_custom_mcp_server', {
+    const apiKeyOut = await h.error('install_custom_mcp_server', {
       name: 'Echo',
       url: 'https://mcp.echo.dev/mcp',
       auth_type: 'api_key',
       api_key: key,
     });
-    assert.equal(apiKeyOut.isError, true);
-    assert.match(apiKeyOut.text, /Bad credentials/);
-    assert.ok(!apiKeyOut.text.includes(key), apiKeyOut.text);
-    const oauthOut = await h.call('install_custom_mcp_server', {
+    assert.match(apiKeyOut, /Bad credentials/);
+    assert.ok(!apiKeyOut.includes(key), apiKeyOut);
+    const oauthOut = await h.error('install_custom_mcp_server', {
       name: 'Echo',
       url: 'https://mcp.echo.dev/mcp',
       auth_type: 'oauth',
       client_id: 'echo-client',
       client_secret: clientSecret,
     });
-    assert.equal(oauthOut.isError, true);
-    assert.ok(!oauthOut.text.includes(clientSecret), oauthOut.text);
+    assert.ok(!oauthOut.includes(clientSecret), oauthOut);
   });
 
   it("install_custom_mcp_server passes on PostHog's URL check", async () => {
-    const out = await h.call('install_custom_mcp_server', {
+    const out = await h.error('install_custom_mcp_server', {
       name: 'Local',
       url: 'http://localhost:8080/mcp',
       auth_type: 'api_key',
       api_key: 'local-key-123456',
     });
-    assert.equal(out.isError, true);
-    assert.match(out.text, /for field 'url'/);
-    assert.match(out.text, /URL not allowed: Local\/Loopback host not allowed/);
-    assert.ok(!out.text.includes('local-key-123456'));
-    const metadata = await h.call('install_custom_mcp_server', {
+    assert.match(out, /for field 'url'/);
+    assert.match(out, /URL not allowed: Local\/Loopback host not allowed/);
+    assert.ok(!out.includes('local-key-123456'));
+    const metadata = await h.error('install_custom_mcp_server', {
       name: 'Metadata',
       url: 'http://169.254.169.254/latest',
       auth_type: 'api_key',
     });
-    assert.equal(metadata.isError, true);
-    assert.match(metadata.text, /URL not allowed/);
+    assert.match(metadata, /URL not allowed/);
     assert.equal(
       installations(h).find((r) => r.url.includes('localhost') || r.url.includes('169.254')),
       undefined,
@@ -520,7 +547,7 @@ describe('MCP store tools', () => {
 
   it('install_custom_mcp_server with OAuth returns the URL to open and leaves the installation pending', async () => {
     const secret = 'cs_DISTINCTIVE_client_secret_99';
-    const out = await h.call('install_custom_mcp_server', {
+    const out = await h.call<InstallAnswer>('install_custom_mcp_server', {
       name: 'Billing tools',
       url: 'https://mcp.billing-tools.dev/mcp',
       auth_type: 'oauth',
@@ -529,25 +556,27 @@ describe('MCP store tools', () => {
     });
     assert.equal(out.isError, false, out.text);
     assert.ok(!out.text.includes(secret));
-    const url = new URL(out.data.redirect_url);
+    const url = new URL(out.data.redirect_url!);
     assert.equal(url.origin, 'https://mcp.billing-tools.dev');
     assert.equal(url.searchParams.get('client_id'), 'posthog-billing-client');
-    assert.match(out.data.message, /browser/);
+    assert.match(out.data.message ?? '', /browser/);
     assert.equal(h.standin.requestsTo('/mcp_server_installations/install_custom', 'POST').at(-1)!.status, 200);
     const row = installations(h).find((r) => r.url === 'https://mcp.billing-tools.dev/mcp')!;
-    const got = await h.call('get_mcp_server_installation', { installation_id: row.id });
+    const got = await h.call<InstallationAnswer>('get_mcp_server_installation', { installation_id: row.id });
     assert.equal(got.data.pending_oauth, true);
     assert.equal(got.data.auth_type, 'oauth');
     assert.ok(!got.text.includes(secret));
   });
 
   it('install_mcp_server_template installs api_key templates with a key and reinstalls to replace it', async () => {
-    const noKey = await h.call('install_mcp_server_template', { template_id: TEMPLATE_IDS.Stripe });
-    assert.equal(noKey.isError, true);
-    assert.match(noKey.text, /api_key is required/);
+    const noKey = await h.error('install_mcp_server_template', { template_id: TEMPLATE_IDS.Stripe });
+    assert.match(noKey, /api_key is required/);
 
     const sentry = byName(h, 'Sentry');
-    const out = await h.call('install_mcp_server_template', { template_id: TEMPLATE_IDS.Sentry, api_key: 'sntrys_NEW_rotated_token_31' });
+    const out = await h.call<InstallAnswer>('install_mcp_server_template', {
+      template_id: TEMPLATE_IDS.Sentry,
+      api_key: 'sntrys_NEW_rotated_token_31',
+    });
     assert.equal(out.isError, false, out.text);
     assert.equal(out.data.installation.id, sentry.id, 'reinstalling reuses the installation');
     assert.equal(out.data.installation.template_id, TEMPLATE_IDS.Sentry);
@@ -560,25 +589,30 @@ describe('MCP store tools', () => {
     });
   });
 
-  it('install_mcp_server_template starts OAuth for OAuth templates and names unknown templates', async () => {
-    const out = await h.call('install_mcp_server_template', { template_id: TEMPLATE_IDS.Notion });
-    assert.equal(out.isError, false, out.text);
-    const url = new URL(out.data.redirect_url);
+  it('install_mcp_server_template starts OAuth for OAuth templates', async () => {
+    const out = await h.json<InstallAnswer>('install_mcp_server_template', { template_id: TEMPLATE_IDS.Notion });
+    const url = new URL(out.redirect_url!);
     assert.equal(url.origin + url.pathname, 'https://mcp.notion.com/authorize');
     assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
-    const list = await h.call('list_mcp_server_installations');
-    const notion = list.data.results.find((r: any) => r.template_id === TEMPLATE_IDS.Notion);
+    const list = await h.call<InstallationList>('list_mcp_server_installations');
+    const notion = list.data.results.find((r) => r.template_id === TEMPLATE_IDS.Notion)!;
     assert.equal(notion.pending_oauth, true);
+  });
 
-    for (const id of [TEMPLATE_IDS['Zapier (retired)'], MISSING]) {
-      const missing = await h.call('install_mcp_server_template', { template_id: id, api_key: 'whatever-key-1' });
-      assert.equal(missing.isError, true);
-      assert.match(missing.text, new RegExp(`MCP server template ${id} was not found`));
+  describe('install_mcp_server_template names unknown templates', () => {
+    for (const [what, id] of [
+      ['a retired template', TEMPLATE_IDS['Zapier (retired)']],
+      ['a template that does not exist', MISSING],
+    ]) {
+      it(what, async () => {
+        const text = await h.error('install_mcp_server_template', { template_id: id, api_key: 'whatever-key-1' });
+        assert.match(text, new RegExp(`MCP server template ${id} was not found`));
+      });
     }
   });
 
   it('delete_mcp_server_installation sends DELETE and removes it for good', async () => {
-    const created = await h.call('install_custom_mcp_server', {
+    const created = await h.call<InstallAnswer>('install_custom_mcp_server', {
       name: 'Throwaway',
       url: 'https://mcp.throwaway.dev/mcp',
       auth_type: 'api_key',
@@ -590,21 +624,25 @@ describe('MCP store tools', () => {
     assert.equal(h.standin.requestsTo(`/mcp_server_installations/${id}`, 'DELETE').at(-1)!.status, 204);
     assert.equal(h.standin.requestsTo(`/mcp_server_installations/${id}`, 'PATCH').length, 0, 'not a soft delete');
     assert.equal(installations(h).get(id), undefined);
-    const again = await h.call('delete_mcp_server_installation', { installation_id: id });
-    assert.equal(again.isError, true);
-    assert.match(again.text, new RegExp(`MCP server installation ${id} was not found`));
+    const again = await h.error('delete_mcp_server_installation', { installation_id: id });
+    assert.match(again, new RegExp(`MCP server installation ${id} was not found`));
   });
 
-  it('annotations follow the catalog rules', async () => {
-    const { tools } = await h.mcp.listTools();
-    const ann = (name: string) => tools.find((t) => t.name === name)!.annotations!;
+  describe('annotations follow the catalog rules', () => {
+    /** The annotations a client sees in tools/list. */
+    const ann = async (name: string) => {
+      const { tools } = await h.mcp.listTools();
+      return tools.find((t) => t.name === name)!.annotations!;
+    };
     for (const name of [
       'list_mcp_server_templates',
       'list_mcp_server_installations',
       'get_mcp_server_installation',
       'list_mcp_installation_tools',
     ]) {
-      assert.equal(ann(name).readOnlyHint, true, name);
+      it(`${name} is read-only`, async () => {
+        assert.equal((await ann(name)).readOnlyHint, true, name);
+      });
     }
     for (const name of [
       'update_mcp_server_installation',
@@ -612,12 +650,18 @@ describe('MCP store tools', () => {
       'set_mcp_tool_approval',
       'refresh_mcp_installation_tools',
     ]) {
-      assert.equal(ann(name).readOnlyHint, false, name);
-      assert.equal(ann(name).destructiveHint, true, name);
+      it(`${name} changes what exists (destructive)`, async () => {
+        const a = await ann(name);
+        assert.equal(a.readOnlyHint, false, name);
+        assert.equal(a.destructiveHint, true, name);
+      });
     }
     for (const name of ['install_custom_mcp_server', 'install_mcp_server_template', 'authorize_mcp_server_installation']) {
-      assert.equal(ann(name).readOnlyHint, false, name);
-      assert.equal(ann(name).destructiveHint, false, name);
+      it(`${name} only adds (not destructive)`, async () => {
+        const a = await ann(name);
+        assert.equal(a.readOnlyHint, false, name);
+        assert.equal(a.destructiveHint, false, name);
+      });
     }
   });
 });
@@ -633,15 +677,43 @@ describe('MCP store: the install / authorize / refresh rate limit', () => {
   it('answers 429 with a wait after 10 a minute, and other calls are not affected', async () => {
     const acmeId = installations(h).find((r) => r.display_name === 'Acme Internal Tools')!.id;
     for (let i = 0; i < 10; i++) {
-      const ok = await h.call('authorize_mcp_server_installation', { installation_id: acmeId });
+      const ok = await h.call<AuthorizeAnswer>('authorize_mcp_server_installation', { installation_id: acmeId });
       assert.equal(ok.isError, false, ok.text);
     }
-    const limited = await h.call('authorize_mcp_server_installation', { installation_id: acmeId });
-    assert.equal(limited.isError, true);
-    assert.match(limited.text, /rate limit was reached \(429\)\. Try again in about \d+ seconds/);
+    const limited = await h.error('authorize_mcp_server_installation', { installation_id: acmeId });
+    assert.match(limited, /rate limit was reached \(429\)\. Try again in about \d+ seconds/);
     assert.equal(h.standin.requestsTo('/mcp_server_installations/authorize', 'GET').at(-1)!.status, 429);
-    const list = await h.call('list_mcp_server_installations');
+    const list = await h.call<InstallationList>('list_mcp_server_installations');
     assert.equal(list.isError, false, 'listing is not throttled by the install limit');
+  });
+
+  it("the stand-in's burst window is one minute: refused until the minute is over (a mocked clock, no waiting)", async (t) => {
+    // Only Date is mocked: the requests still go over a real socket, with real timers.
+    t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    const throttle = mcpOAuthThrottle(h.standin.state);
+    throttle.reset();
+    const acmeId = installations(h).find((r) => r.display_name === 'Acme Internal Tools')!.id;
+    // Straight to the stand-in, as PostHog Code asks (200 with the URL, not a 302 to the provider).
+    const authorize = () =>
+      h.raw<AuthorizeAnswer & StandinError>(
+        'GET',
+        `/api/projects/1/mcp_server_installations/authorize/?installation_id=${acmeId}&install_source=posthog-code`,
+      );
+    for (let i = 0; i < throttle.burst.limit; i++) {
+      const ok = await authorize();
+      assert.equal(ok.status, 200, ok.text);
+    }
+    const limited = await authorize();
+    assert.equal(limited.status, 429);
+    assert.match(limited.json.detail ?? '', /Expected available in 60 seconds/);
+    t.mock.timers.tick(59_999);
+    const stillLimited = await authorize();
+    assert.equal(stillLimited.status, 429, 'still inside the minute');
+    assert.match(stillLimited.json.detail ?? '', /Expected available in 1 seconds/);
+    t.mock.timers.tick(1);
+    const again = await authorize();
+    assert.equal(again.status, 200, again.text);
+    assert.match(again.json.redirect_url, /^https:\/\//);
   });
 });
 
@@ -653,13 +725,12 @@ describe('MCP store in the staging project', () => {
   after(() => h.close());
 
   it('lists only that project’s installation, awaiting its OAuth consent', async () => {
-    const out = await h.call('list_mcp_server_installations');
-    assert.equal(out.isError, false, out.text);
+    const out = await h.json<InstallationList>('list_mcp_server_installations');
     assert.deepEqual(
-      out.data.results.map((r: any) => [r.name, r.pending_oauth]),
+      out.results.map((r) => [r.name, r.pending_oauth]),
       [['Linear', true]],
     );
-    assert.equal(out.data.settings_url, `${h.standin.url}/project/2/settings/mcp-servers`);
+    assert.equal(out.settings_url, `${h.standin.url}/project/2/settings/mcp-servers`);
     assert.ok(h.standin.requestsTo('/api/projects/2/mcp_server_installations', 'GET').length > 0);
   });
 });

@@ -16,6 +16,19 @@ function countsByEvent(h: Harness, since = 0): Map<string, number> {
   return counts;
 }
 
+interface ProjectsAnswer {
+  active_project_id: number;
+  results: Array<{ id: number; name: string; active: boolean }>;
+}
+
+/** run_hogql_query's answer: PostHog's columns and rows; `R` is one row's cells for the query at hand. */
+interface HogQLAnswer<R extends unknown[]> {
+  columns: string[];
+  results: R[];
+  has_more?: boolean;
+  next_offset?: number;
+}
+
 describe('workspace tools', () => {
   let h: Harness;
   before(async () => {
@@ -38,9 +51,8 @@ describe('workspace tools', () => {
   after(() => h.close());
 
   it('list_projects lists the projects with the active one first', async () => {
-    const out = await h.call('list_projects');
-    assert.equal(out.isError, false, out.text);
-    assert.deepEqual(out.data, {
+    const out = await h.json<ProjectsAnswer>('list_projects');
+    assert.deepEqual(out, {
       active_project_id: 1,
       results: [
         { id: 1, name: 'Hedgebox (production)', active: true },
@@ -52,30 +64,31 @@ describe('workspace tools', () => {
   it("list_projects marks a configured project other than the key's current one as active", async () => {
     const other = await startHarness({ client: { projectId: 2 } });
     try {
-      const out = await other.call('list_projects');
+      const out = await other.call<ProjectsAnswer>('list_projects');
       assert.equal(out.isError, false, out.text);
       assert.equal(out.data.active_project_id, 2);
       assert.deepEqual(out.data.results[0], { id: 2, name: 'Hedgebox (staging)', active: true });
-      assert.equal(out.data.results.filter((p: any) => p.active).length, 1);
+      assert.equal(out.data.results.filter((p) => p.active).length, 1);
     } finally {
       await other.close();
     }
   });
 
   it('run_hogql_query counts events per name, matching the stored events', async () => {
-    const out = await h.call('run_hogql_query', { query: 'SELECT event, count() FROM events GROUP BY event ORDER BY count() DESC' });
-    assert.equal(out.isError, false, out.text);
-    assert.deepEqual(out.data.columns, ['event', 'count()']);
+    const out = await h.json<HogQLAnswer<[string, number]>>('run_hogql_query', {
+      query: 'SELECT event, count() FROM events GROUP BY event ORDER BY count() DESC',
+    });
+    assert.deepEqual(out.columns, ['event', 'count()']);
     const expected = countsByEvent(h);
-    assert.equal(out.data.results.length, Math.min(100, expected.size));
-    for (const [event, count] of out.data.results) assert.equal(count, expected.get(event), event);
-    const counts = out.data.results.map((r: any[]) => r[1]);
+    assert.equal(out.results.length, Math.min(100, expected.size));
+    for (const [event, count] of out.results) assert.equal(count, expected.get(event), event);
+    const counts = out.results.map((r) => r[1]);
     assert.deepEqual(
       counts,
       [...counts].sort((a, b) => b - a),
       'ordered by count, descending',
     );
-    assert.equal(out.data.next_offset, undefined, 'no next page');
+    assert.equal(out.next_offset, undefined, 'no next page');
     const sent = h.standin.requestsTo('/query', 'POST').at(-1)!;
     assert.equal(sent.path, '/api/projects/1/query/');
     assert.deepEqual(sent.body, {
@@ -84,7 +97,7 @@ describe('workspace tools', () => {
   });
 
   it('run_hogql_query appends the limit when the query has none, and reports more rows', async () => {
-    const out = await h.call('run_hogql_query', {
+    const out = await h.call<HogQLAnswer<[string, number]>>('run_hogql_query', {
       query: "select event, count() from events where event != '$pageview' group by event order by event asc;",
       limit: 2,
     });
@@ -95,10 +108,13 @@ describe('workspace tools', () => {
     );
     assert.equal(out.data.results.length, 2);
     assert.equal(out.data.has_more, true);
-    const names = out.data.results.map((r: any[]) => r[0]);
+    const names = out.data.results.map((r) => r[0]);
     assert.deepEqual(names, [...names].sort());
 
-    const kept = await h.call('run_hogql_query', { query: 'SELECT event, count() FROM events GROUP BY event LIMIT 1', limit: 50 });
+    const kept = await h.call<HogQLAnswer<[string, number]>>('run_hogql_query', {
+      query: 'SELECT event, count() FROM events GROUP BY event LIMIT 1',
+      limit: 50,
+    });
     assert.equal(
       h.standin.requestsTo('/query', 'POST').at(-1)!.body.query.query,
       'SELECT event, count() FROM events GROUP BY event LIMIT 1',
@@ -108,47 +124,46 @@ describe('workspace tools', () => {
   });
 
   it('run_hogql_query filters by property and time', async () => {
-    const pro = await h.call('run_hogql_query', {
+    const pro = await h.call<HogQLAnswer<[number]>>('run_hogql_query', {
       query: "SELECT count() FROM events WHERE properties.plan = 'pro' AND event = 'ws_alpha'",
     });
     assert.equal(pro.isError, false, pro.text);
     assert.deepEqual(pro.data, { columns: ['count()'], results: [[1]], has_more: false });
-    const quoted = await h.call('run_hogql_query', { query: "SELECT count() AS n FROM events WHERE properties.plan = 'it\\'s pro'" });
+    const quoted = await h.call<HogQLAnswer<[number]>>('run_hogql_query', {
+      query: "SELECT count() AS n FROM events WHERE properties.plan = 'it\\'s pro'",
+    });
     assert.deepEqual(quoted.data.results, [[1]]);
     assert.deepEqual(quoted.data.columns, ['n']);
-    const recent = await h.call('run_hogql_query', {
+    const recent = await h.call<HogQLAnswer<[string, number]>>('run_hogql_query', {
       query: "SELECT event, count() FROM events WHERE event = 'ws_alpha' AND timestamp > now() - INTERVAL 7 DAY GROUP BY event",
     });
     assert.deepEqual(recent.data.results, [['ws_alpha', 2]], 'the event 20 days ago is left out');
     const since = Date.now() - 7 * DAY;
-    const all = await h.call('run_hogql_query', { query: 'SELECT count() FROM events WHERE timestamp > now() - INTERVAL 7 DAY' });
+    const all = await h.call<HogQLAnswer<[number]>>('run_hogql_query', {
+      query: 'SELECT count() FROM events WHERE timestamp > now() - INTERVAL 7 DAY',
+    });
     const expected = [...countsByEvent(h, since).values()].reduce((a, b) => a + b, 0);
     assert.ok(Math.abs(all.data.results[0][0] - expected) <= 1, 'matches the store (allowing one event on the boundary)');
   });
 
   it("run_hogql_query passes PostHog's error messages on", async () => {
-    const unknown = await h.call('run_hogql_query', { query: 'SELECT nope FROM events' });
-    assert.equal(unknown.isError, true);
+    const unknown = await h.error('run_hogql_query', { query: 'SELECT nope FROM events' });
     assert.match(
-      unknown.text,
+      unknown,
       /Could not run the HogQL query: PostHog rejected the request \(400\)\. PostHog said: "Unable to resolve field: nope"/,
     );
-    const syntax = await h.call('run_hogql_query', { query: 'SELECT event count( FROM events' });
-    assert.equal(syntax.isError, true);
-    assert.match(syntax.text, /Syntax error at line 1, column \d+/);
-    const beyond = await h.call('run_hogql_query', { query: 'SELECT distinct_id, count() FROM events GROUP BY distinct_id' });
-    assert.equal(beyond.isError, true);
-    assert.match(beyond.text, /The stand-in supports only a subset of HogQL/);
+    const syntax = await h.error('run_hogql_query', { query: 'SELECT event count( FROM events' });
+    assert.match(syntax, /Syntax error at line 1, column \d+/);
+    const beyond = await h.error('run_hogql_query', { query: 'SELECT distinct_id, count() FROM events GROUP BY distinct_id' });
+    assert.match(beyond, /The stand-in supports only a subset of HogQL/);
   });
 
   it('run_hogql_query rejects empty queries and bad limits before sending', async () => {
     const before = h.standin.requests.length;
-    const empty = await h.call('run_hogql_query', { query: '' });
-    assert.equal(empty.isError, true);
-    assert.match(empty.text, /'query'/);
-    const zero = await h.call('run_hogql_query', { query: 'SELECT count() FROM events', limit: 0 });
-    assert.equal(zero.isError, true);
-    assert.match(zero.text, /'limit'/);
+    const empty = await h.error('run_hogql_query', { query: '' });
+    assert.match(empty, /'query'/);
+    const zero = await h.error('run_hogql_query', { query: 'SELECT count() FROM events', limit: 0 });
+    assert.match(zero, /'limit'/);
     assert.equal(h.standin.requests.length, before);
   });
 

@@ -220,7 +220,7 @@ function listRows(ctx: Ctx): Row[] {
   if (hidden !== null) rows = rows.filter((a) => (truthy(hidden) ? a.hidden_in_user_interface === true : !a.hidden_in_user_interface));
   // DRF SearchFilter on `content`: every whitespace/comma separated term must appear.
   const terms = (q.get('search') ?? '')
-    .replace(/\x00/g, '')
+    .replaceAll('\0', '')
     .split(/[\s,]+/)
     .filter(Boolean)
     .map((t) => t.toLowerCase());

@@ -1,5 +1,5 @@
 /**
- * Capture v1 (§20): `POST /i/v1/analytics/events` (and `/i/v1/ai/events`, same contract), as
+ * Capture v1: `POST /i/v1/analytics/events` (and `/i/v1/ai/events`, same contract), as
  * PostHog's Rust capture serves it (`rust/capture/src/v1/{context,constants,error}.rs`,
  * `rust/capture/src/v1/analytics/{types,process,response}.rs`). posthog-python 8 sends only here,
  * posthog-node with `POSTHOG_CAPTURE_MODE=v1`.

@@ -110,8 +110,11 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse, guard:
   if (req.method === 'POST' && initializes(body)) {
     if (sessions.full) return refuse(res, { status: 503, message: 'Too many open MCP sessions; close some and try again.' });
     const transport = await sessions.open();
-    await transport.handleRequest(req, res, body);
-    return sessions.settle(transport);
+    try {
+      return await transport.handleRequest(req, res, body);
+    } finally {
+      await sessions.settle(transport);
+    }
   }
   return refuse(res, { status: 400, message: 'Bad request: no valid Mcp-Session-Id header; start with an initialize request.' });
 }

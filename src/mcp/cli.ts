@@ -9,82 +9,36 @@ import { describeError } from '../posthog/errors';
 import { ToolRegistry, parseToolsets } from './registry';
 import { createPostHogMcpServer, SERVER_VERSION } from './server';
 import { ALL_TOOLS } from './tools';
-import { TOOLSETS } from './tool';
 import { serveStdio } from './transports/stdio';
-import { serveHttp } from './transports/http';
-
-const USAGE = `Usage: posthog-mcp [--http [--port N]] [--toolsets a,b] [--read-only] [--verbose]
-
-Serves PostHog's tools over MCP: stdio by default, or Streamable HTTP on 127.0.0.1 with --http.
-
-Environment:
-  POSTHOG_API_KEY        personal API key (phx_...), required
-  POSTHOG_HOST           us (default), eu, or your instance URL
-  POSTHOG_PROJECT_ID     project to use (default: the key's current project)
-  POSTHOG_INGESTION_HOST override the capture / flags host
-  POSTHOG_MCP_TOKEN      bearer token for --http (default: random at each start)
-  POSTHOG_TIMEOUT_MS     per-request timeout (default 30000)
-
-Toolsets: ${TOOLSETS.join(', ')}
-`;
-
-interface CliArgs {
-  http: boolean;
-  port: number;
-  toolsets?: string;
-  readOnly: boolean;
-  verbose: boolean;
-}
+import { CliUsageError, USAGE, parseCliArgs, type CliArgs } from './cliArgs';
 
 function fail(message: string): never {
   process.stderr.write(`posthog-mcp: ${message}\n`);
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { http: false, port: 0, readOnly: false, verbose: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] =
-      a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => inline ?? argv[++i] ?? fail(`${flag} needs a value`);
-    switch (flag) {
-      case '--http':
-        args.http = true;
-        break;
-      case '--port': {
-        const v = value();
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 0 || n > 65535) fail(`--port must be a port number, got "${v}"`);
-        args.port = n;
-        break;
-      }
-      case '--toolsets':
-        args.toolsets = value();
-        break;
-      case '--read-only':
-        args.readOnly = true;
-        break;
-      case '--verbose':
-        args.verbose = true;
-        break;
-      case '--help':
-      case '-h':
-        process.stdout.write(USAGE);
-        process.exit(0);
-      case '--version':
-      case '-v':
-        process.stdout.write(`${SERVER_VERSION}\n`);
-        process.exit(0);
-      default:
-        fail(`unknown option "${a}"\n\n${USAGE}`);
-    }
+/** The command line's options, after --help and --version have been answered (they exit). */
+function readArgs(): CliArgs {
+  let command;
+  try {
+    command = parseCliArgs(process.argv.slice(2));
+  } catch (err) {
+    if (err instanceof CliUsageError) fail(err.message);
+    throw err;
   }
-  return args;
+  if (command.kind === 'help') {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  if (command.kind === 'version') {
+    process.stdout.write(`${SERVER_VERSION}\n`);
+    process.exit(0);
+  }
+  return command.args;
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs();
   const apiKey = process.env.POSTHOG_API_KEY;
   if (!apiKey || !apiKey.trim()) {
     fail('POSTHOG_API_KEY is not set. Create a personal API key in PostHog (Settings → Personal API keys) and set POSTHOG_API_KEY to it.');
@@ -120,6 +74,8 @@ async function main(): Promise<void> {
   const make = () => createPostHogMcpServer({ registry, toolsets, readOnly: args.readOnly });
 
   if (args.http) {
+    // Loaded only here: the SDK's HTTP transport brings web streams a stdio start does not need.
+    const { serveHttp } = await import('./transports/http.js');
     const handle = await serveHttp({ createServer: make, port: args.port, token: process.env.POSTHOG_MCP_TOKEN, onLog: log });
     process.stderr.write(`posthog-mcp listening on ${handle.url}\n`);
     process.stderr.write(`token: ${handle.token}\n`);

@@ -1,7 +1,7 @@
 /**
- * The bundled `posthog-mcp` command (dist/cli.js, built by `npm run build`): its missing-key exit,
- * stdio transport through the SDK's own client, and the HTTP transport's token, Host, Origin and
- * body-size checks.
+ * The bundled `posthog-mcp` command (dist/cli.js, built by `npm run build`): its command line
+ * (util.parseArgs, also checked directly), missing-key exit, stdio transport through the SDK's own
+ * client, and the HTTP transport's token, Host, Origin and body-size checks.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,6 +16,7 @@ import { startStandin, type Standin } from '../standin/server';
 import { parseOutcome } from '../helpers/harness';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 import { toolJson } from '../../src/mcp/registry';
+import { CliUsageError, parseCliArgs } from '../../src/mcp/cliArgs';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -49,6 +50,45 @@ const INIT = JSON.stringify({
   params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
 });
 
+describe('posthog-mcp command line (parseCliArgs)', () => {
+  const serve = (argv: string[]) => {
+    const command = parseCliArgs(argv);
+    assert.equal(command.kind, 'serve');
+    return command.kind === 'serve' ? command.args : undefined;
+  };
+  const refused = (argv: string[], message: RegExp) =>
+    assert.throws(
+      () => parseCliArgs(argv),
+      (err: unknown) => err instanceof CliUsageError && message.test(err.message),
+      argv.join(' '),
+    );
+
+  it('reads every flag, as --flag value and as --flag=value', () => {
+    assert.deepEqual(serve([]), { http: false, port: 0, toolsets: undefined, readOnly: false, verbose: false });
+    const all = { http: true, port: 8123, toolsets: 'dashboards,insights', readOnly: true, verbose: true };
+    assert.deepEqual(serve(['--http', '--port', '8123', '--toolsets', 'dashboards,insights', '--read-only', '--verbose']), all);
+    assert.deepEqual(serve(['--verbose', '--read-only', '--toolsets=dashboards,insights', '--port=8123', '--http']), all);
+  });
+
+  it('answers --help/-h and --version/-v', () => {
+    for (const a of ['--help', '-h']) assert.deepEqual(parseCliArgs([a]), { kind: 'help' });
+    for (const a of ['--version', '-v']) assert.deepEqual(parseCliArgs([a]), { kind: 'version' });
+  });
+
+  it('refuses unknown options and arguments naming them with the usage, missing values and bad ports', () => {
+    refused(['--bogus'], /^unknown option "--bogus"\n\nUsage: posthog-mcp/);
+    refused(['--http', '-x'], /^unknown option "-x"\n\nUsage:/);
+    refused(['--http', 'stdio'], /^unexpected argument "stdio"\n\nUsage:/);
+    refused(['--port'], /^--port needs a value$/);
+    refused(['--port', '--http'], /^--port needs a value$/);
+    refused(['--toolsets'], /^--toolsets needs a value$/);
+    refused(['--http=yes'], /^--http takes no value$/);
+    refused(['--port', 'abc'], /^--port must be a port number, got "abc"$/);
+    refused(['--port=70000'], /^--port must be a port number, got "70000"$/);
+    refused(['--port', '1.5'], /^--port must be a port number/);
+  });
+});
+
 describe('posthog-mcp CLI', () => {
   let s: Standin;
   before(async () => {
@@ -67,8 +107,11 @@ describe('posthog-mcp CLI', () => {
 
   it('rejects unknown options and unknown toolsets with a clear message', () => {
     const bad = spawnSync(process.execPath, [CLI, '--bogus'], { env: cleanEnv({ POSTHOG_API_KEY: s.key }), encoding: 'utf8' });
-    assert.notEqual(bad.status, 0);
-    assert.match(bad.stderr, /unknown option "--bogus"/);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /unknown option "--bogus"\n\nUsage: posthog-mcp/);
+    const help = spawnSync(process.execPath, [CLI, '-h'], { env: cleanEnv({}), encoding: 'utf8' });
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: posthog-mcp/);
     const sets = spawnSync(process.execPath, [CLI, '--toolsets', 'dashboards,nope'], {
       env: cleanEnv({ POSTHOG_API_KEY: s.key }),
       encoding: 'utf8',

@@ -18,7 +18,6 @@ import crypto from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { connectResult } from './net';
-import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { serveHttp, MAX_BODY_BYTES, type HttpServerHandle } from '../../src/mcp/transports/http';
@@ -217,6 +216,21 @@ describe('the loopback MCP server (serveHttp)', () => {
       const list = JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
       assert.equal((await raw(h.port, { headers: { ...auth, 'Mcp-Session-Id': crypto.randomUUID() }, body: list })).status, 404);
       assert.equal((await raw(h.port, { headers: auth, body: list })).status, 400);
+    });
+
+    it('the cap holds when 105 initializes arrive at once: 100 sessions, 5 refused with 503', async () => {
+      const s = await serveHttp({ createServer: make });
+      try {
+        const auth = headersFor(s.port, { Authorization: `Bearer ${s.token}` });
+        const statuses = await Promise.all(
+          Array.from({ length: 105 }, () => raw(s.port, { headers: auth, body: INIT_BODY }).then((r) => r.status)),
+        );
+        assert.equal(statuses.filter((x) => x === 200).length, 100);
+        assert.equal(statuses.filter((x) => x === 503).length, 5);
+        assert.equal(s.sessionCount(), 100);
+      } finally {
+        await s.close();
+      }
     });
 
     it('at most 100 open sessions: the 101st initialize gets 503, ending one frees a place', async () => {

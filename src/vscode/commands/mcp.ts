@@ -7,14 +7,14 @@ import { VIEWS } from '../../ids';
 import {
   authTypeLabel,
   installationName,
-  serverUrlProblem,
   type ApprovalState,
   type InstallResult,
   type InstallationRow,
   type McpToolRow,
   type TemplateRow,
 } from '../../views/model/mcpInstallations';
-import { BACK, askPick, askText, type Answer, type PickItem } from '../prompts';
+import { BACK, askPick, askText } from '../prompts';
+import { askCustomServer } from './installCustomWizard';
 import { confirm, openExternal, showError, withProgress } from '../ui';
 import { isNode, target, type Services } from './services';
 
@@ -200,83 +200,9 @@ export async function installTemplate(s: Services, arg?: unknown): Promise<Insta
 }
 
 export async function installCustom(s: Services): Promise<InstallResult | undefined> {
-  const title = 'Install a custom MCP server';
-  let step = 1;
-  let name = '';
-  let url = '';
-  let authType: 'api_key' | 'oauth' = 'api_key';
-  let apiKey = '';
-  while (step <= 4) {
-    if (step === 1) {
-      const v: Answer<string> = await askText({
-        title,
-        step,
-        totalSteps: 4,
-        prompt: 'A name for the server',
-        placeholder: 'Internal tools',
-        value: name,
-        validate: (x) => (x.trim() ? undefined : 'Enter a name.'),
-      });
-      if (v === undefined) return undefined;
-      if (v === BACK) continue;
-      name = v.trim();
-    } else if (step === 2) {
-      const v: Answer<string> = await askText({
-        title,
-        step,
-        totalSteps: 4,
-        prompt: 'The MCP server URL (Streamable HTTP)',
-        placeholder: 'https://mcp.example.com/mcp',
-        value: url,
-        validate: serverUrlProblem,
-      });
-      if (v === undefined) return undefined;
-      if (v === BACK) {
-        step--;
-        continue;
-      }
-      url = v.trim();
-    } else if (step === 3) {
-      const v: Answer<PickItem<'api_key' | 'oauth'>> = await askPick<'api_key' | 'oauth'>({
-        title,
-        step,
-        totalSteps: 4,
-        placeholder: 'How does PostHog authenticate to this server?',
-        items: [
-          {
-            label: 'API key',
-            detail: 'PostHog sends "Authorization: Bearer <key>" (leave the key empty for open servers)',
-            value: 'api_key',
-          },
-          { label: 'OAuth', detail: 'You sign in to the server in your browser', value: 'oauth' },
-        ],
-        active: authType,
-      });
-      if (v === undefined) return undefined;
-      if (v === BACK) {
-        step--;
-        continue;
-      }
-      authType = v.value!;
-      // OAuth needs no key: the fourth step is skipped.
-      if (authType === 'oauth') break;
-    } else {
-      const v: Answer<string> = await askText({
-        title,
-        step,
-        totalSteps: 4,
-        prompt: `API key for ${name} (optional: press Enter if it needs none)`,
-        password: true,
-      });
-      if (v === undefined) return undefined;
-      if (v === BACK) {
-        step--;
-        continue;
-      }
-      apiKey = v.trim();
-    }
-    step++;
-  }
+  const server = await askCustomServer();
+  if (!server) return undefined;
+  const { name, url, authType, apiKey } = server;
   try {
     const out = await withProgress(
       `Installing ${name}…`,

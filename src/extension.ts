@@ -26,6 +26,7 @@ import { MCP_PROVIDER_ID, PostHogMcpProvider } from './vscode/mcpProvider';
 import { ResultDocuments } from './vscode/results';
 import { Session } from './vscode/session';
 import { createStatusBar } from './vscode/statusBar';
+import { registerWalkthrough } from './vscode/walkthrough';
 
 /** What activate() returns: used by the extension-host test suites. */
 export interface PostHogExtensionApi {
@@ -130,7 +131,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
     mcpProvider: provider,
     results,
   };
-  context.subscriptions.push(...registerCommands(services), createStatusBar(session));
+  context.subscriptions.push(...registerCommands(services), createStatusBar(session), registerWalkthrough(context, session, provider));
 
   void vscode.commands.executeCommand('setContext', 'posthog.flags.filtered', false);
   // Sign-in state (and the welcome views' "Sign In") once the stored key has been read.

@@ -44,6 +44,9 @@ export function readMcpSettings(): McpSettings {
 export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vscode.McpHttpServerDefinition>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeMcpServerDefinitions = this.emitter.event;
+  private readonly startedEmitter = new vscode.EventEmitter<void>();
+  /** VS Code started the server (it resolved the definition): the walkthrough's step completes on it. */
+  readonly onDidStartServer = this.startedEmitter.event;
 
   private handle?: HttpServerHandle;
   private starting?: Promise<HttpServerHandle | undefined>;
@@ -64,6 +67,7 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
   ) {
     this.disposables.push(
       this.emitter,
+      this.startedEmitter,
       session.onDidChange((e) => {
         if (e.credentials) void this.restart('sign-in state, host or project changed');
       }),
@@ -112,6 +116,7 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
     }
     server.uri = vscode.Uri.parse(handle.url);
     server.headers = { Authorization: `Bearer ${handle.token}` };
+    this.startedEmitter.fire();
     return server;
   }
 

@@ -11,11 +11,13 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type * as CodeServerExports from '../../../scripts/vscode/codeServer.mjs' with { 'resolution-mode': 'import' };
 import { rolloutSummary } from '../../../src/posthog/rollout';
 import { startStandin, type Standin } from '../../standin/server';
+import { publishScreenshot } from './publish';
 import { type Row, Workbench, waitUntil } from './workbench';
 
-type CodeServerModule = typeof import('../../../scripts/vscode/codeServer.mjs', { with: { 'resolution-mode': 'import' } });
+type CodeServerModule = typeof CodeServerExports;
 type CodeServer = Awaited<ReturnType<CodeServerModule['startCodeServer']>>;
 
 interface DashboardRow {
@@ -45,6 +47,9 @@ interface InstallationRow {
 
 /** Text nobody should ever see in a tree row. */
 const JUNK = /\bundefined\b|\bnull\b|\[object Object\]|NaN/;
+
+/** The walkthrough editor's tab ("Walkthrough: PostHog" in 1.139). */
+const WALKTHROUGH_TAB = /PostHog/;
 
 function checkRowsReadable(rows: Row[], view: string): void {
   for (const r of rows) {
@@ -82,12 +87,19 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     mkdirSync(workspace, { recursive: true });
     writeFileSync(path.join(workspace, 'README.md'), '# UI test workspace\n');
     await cs.installExtension(vsix, { extensionsDir, userDataDir });
-    server = await cs.startCodeServer({ userDataDir, extensionsDir, home: path.join(tmp, 'home') });
+    server = await cs.startCodeServer({
+      userDataDir,
+      extensionsDir,
+      home: path.join(tmp, 'home'),
+      // As for a person (the harness turns it off elsewhere): the extension honours it on first activation.
+      settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true },
+    });
     browser = await cs.launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     wb = new Workbench(page);
-    await page.goto(cs.workbenchUrl(server, { folder: workspace }));
-    await wb.ready();
+    // Generous: on a loaded 2-core machine the first page load alone can take over 30 s.
+    await page.goto(cs.workbenchUrl(server, { folder: workspace }), { timeout: 120_000 });
+    await wb.ready(120_000);
   });
 
   afterEach(async function () {
@@ -102,6 +114,40 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     await server?.stop().catch(() => undefined);
     await standin?.close().catch(() => undefined);
     if (tmp) cs.removeDir(tmp);
+  });
+
+  /** The walkthrough's steps once its editor shows them. */
+  const walkthrough = async (timeout = 30_000) =>
+    waitUntil(
+      'the "Get started with PostHog" walkthrough',
+      async () => {
+        const steps = await wb.walkthroughSteps();
+        return steps.length > 0 ? steps : undefined;
+      },
+      timeout,
+    );
+
+  /** Shows the walkthrough's editor tab and waits until the steps named are ticked. */
+  const walkthroughTicks = async (ids: string[]) => {
+    await wb.showEditorTab(WALKTHROUGH_TAB);
+    return waitUntil(`the walkthrough steps ${ids.join(', ')} ticked`, async () => {
+      const steps = await wb.walkthroughSteps();
+      return ids.every((id) => steps.find((s) => s.id === id)?.done) ? steps : undefined;
+    });
+  };
+
+  it('opens the "Get started with PostHog" walkthrough on the first start, signed out, with five open steps', async function () {
+    // Installed by the CLI before start: VS Code does not open it; the extension's first activation does.
+    const steps = await walkthrough(60_000);
+    assert.deepEqual(
+      steps.map((s) => s.title),
+      ['Sign in to PostHog', 'Pick a project', 'See your feature flags', 'Let Copilot use PostHog', 'Try Run Tool'],
+    );
+    const done = steps.filter((s) => s.done && s.id !== 'seeFlags');
+    assert.deepEqual(done, [], 'nothing but (maybe) "See your feature flags" is done before sign-in');
+    const tab = await page.locator('.tabs-container .tab.active').innerText();
+    assert.match(tab, WALKTHROUGH_TAB, 'the walkthrough is the active editor');
+    await wb.screenshot('00-walkthrough');
   });
 
   it('shows the PostHog view container, signed out, with a Sign In welcome', async function () {
@@ -120,6 +166,7 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     const hosts = await wb.quickPickLabels();
     assert.deepEqual(hosts.slice(0, 3), ['US Cloud', 'EU Cloud', 'Self-hosted…'], 'where PostHog runs');
     await wb.screenshot('02-sign-in-host');
+    await publishScreenshot(wb.quickInput, 'walkthrough/sign-in');
     await wb.pick('Self-hosted', 'Self-hosted');
     await wb.waitInputBox(/URL of your PostHog instance/);
     await wb.typeAndEnter(standin.url);
@@ -136,8 +183,16 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     await wb.waitQuickInputTitle(/Sign in to PostHog \(3\/3\)/, 20_000);
     await waitUntil('the project rows', async () => (await wb.quickInputRows.count()) >= 2);
     await wb.screenshot('04-sign-in-project');
+    await publishScreenshot(wb.quickInput, 'walkthrough/pick-project');
     await wb.pick(`#${standin.projectId}`, `#${standin.projectId}`);
     await wb.waitQuickInputHidden(20_000);
+  });
+
+  it('the walkthrough ticks "Sign in to PostHog" and "Pick a project"', async function () {
+    const steps = await walkthroughTicks(['signIn', 'pickProject']);
+    assert.ok(!steps.find((s) => s.id === 'runTool')?.done, 'Run Tool is not done yet');
+    await wb.screenshot('04b-walkthrough-signed-in');
+    await publishScreenshot(page, 'screenshots/walkthrough');
   });
 
   it("the Dashboards view shows the stand-in's dashboards", async function () {
@@ -175,6 +230,8 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
       );
     }
     await wb.screenshot('06-view-feature-flags');
+    await publishScreenshot(pane, 'walkthrough/feature-flags');
+    await publishScreenshot(page, 'screenshots/feature-flags');
   });
 
   it('the MCP Installations view shows the installations; expanding one shows its tools', async function () {
@@ -219,6 +276,7 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     const actions = await wb.inlineActions(row());
     assert.ok(actions.some((a) => /^Approve/.test(a)) && actions.some((a) => /^Deny/.test(a)), `inline actions: ${actions.join(', ')}`);
     await wb.screenshot('08-mcp-tool-inline-actions');
+    await publishScreenshot(page, 'screenshots/mcp-installations');
     await wb.inlineAction(
       row(),
       actions.find((a) => /^Approve/.test(a))!,
@@ -305,6 +363,7 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     await wb.waitQuickInput();
     await waitUntil('the PostHog server in the list', async () => (await wb.quickInputRows.filter({ hasText: 'PostHog' }).count()) > 0);
     await wb.screenshot('13-mcp-list-servers');
+    await publishScreenshot(wb.quickInput, 'walkthrough/mcp-server');
     await wb.pick('PostHog', /PostHog/);
     // The server's actions: start it (or restart it, if something started it already).
     await waitUntil(
@@ -328,6 +387,29 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     assert.equal(count, 63, 'VS Code discovered every PostHog tool');
     await page.waitForTimeout(500); // let the quick pick fade out
     await wb.screenshot('15-mcp-output');
+    await publishScreenshot(page, 'screenshots/mcp-server');
+  });
+
+  it('"PostHog: Run Tool…" runs a tool and shows its JSON result', async function () {
+    await wb.runCommand('PostHog: Run Tool…');
+    await wb.waitQuickInputTitle(/PostHog: Run Tool/);
+    await waitUntil('the tool rows', async () => (await wb.quickInputRows.count()) >= 5);
+    await wb.screenshot('16-run-tool-pick');
+    await publishScreenshot(wb.quickInput, 'walkthrough/run-tool');
+    await wb.pick('List projects', 'List projects');
+    const editor = page.locator('.editor-instance .view-lines').first();
+    await waitUntil('the JSON result', async () => {
+      const tab = await page.locator('.tabs-container .tab.active').innerText({ timeout: 1000 });
+      return /list_projects/.test(tab) && (await editor.innerText({ timeout: 1000 })).includes(standin.team().name);
+    });
+    await wb.screenshot('17-run-tool-result');
+    await publishScreenshot(page, 'screenshots/run-tool');
+  });
+
+  it('every walkthrough step is ticked now (the server started, Run Tool ran)', async function () {
+    const steps = await walkthroughTicks(['signIn', 'pickProject', 'seeFlags', 'startMcpServer', 'runTool']);
+    assert.equal(steps.length, 5);
+    await wb.screenshot('18-walkthrough-done');
   });
 
   it('the sign-in survives a reload (the key is in SecretStorage), and a new browser starts signed out', async function () {

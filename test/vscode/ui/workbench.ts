@@ -19,6 +19,12 @@ export interface Row {
   expanded: boolean | undefined;
 }
 
+export interface WalkthroughStep {
+  id: string;
+  title: string;
+  done: boolean;
+}
+
 export class Workbench {
   constructor(readonly page: Page) {}
 
@@ -116,7 +122,7 @@ export class Workbench {
         200,
       );
     } catch (e) {
-      throw new Error(`${(e as Error).message}; the palette's top row shows "${seen}"`);
+      throw new Error(`${(e as Error).message}; the palette's top row shows "${seen}"`, { cause: e });
     }
     await this.quickInputBox.press('Enter');
   }
@@ -298,6 +304,31 @@ export class Workbench {
       .evaluateAll((els) =>
         els.map((el) => (el as unknown as { getAttribute(n: string): string | null }).getAttribute('aria-label') ?? ''),
       );
+  }
+
+  // --- walkthroughs (VS Code's Getting Started editor) --------------------------------------------
+
+  /** The steps of the walkthrough shown in the editor, in order: id (after the last '#'), title, done. */
+  async walkthroughSteps(): Promise<WalkthroughStep[]> {
+    return this.page.locator('.gettingStartedContainer button.getting-started-step:visible').evaluateAll((els) =>
+      els.map((el) => {
+        const e = el as unknown as {
+          getAttribute(n: string): string | null;
+          querySelector(s: string): { textContent: string | null; getAttribute(n: string): string | null } | null;
+        };
+        return {
+          id: (e.getAttribute('data-step-id') ?? '').split('#').pop() ?? '',
+          title: (e.querySelector('.step-title')?.textContent ?? '').trim(),
+          // VS Code updates the checkbox in place when a step completes.
+          done: e.querySelector('[data-done-step-id]')?.getAttribute('aria-checked') === 'true',
+        };
+      }),
+    );
+  }
+
+  /** Brings an open editor to the front by its tab's label. */
+  async showEditorTab(label: string | RegExp): Promise<void> {
+    await this.page.locator('.tabs-container .tab').filter({ hasText: label }).first().click();
   }
 
   // --- dialogs, notifications, output ---------------------------------------------------------

@@ -131,7 +131,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
     mcpProvider: provider,
     results,
   };
-  context.subscriptions.push(...registerCommands(services), createStatusBar(session), registerWalkthrough(context, session, provider));
+  context.subscriptions.push(...registerCommands(services), createStatusBar(session));
+  context.subscriptions.push(registerWalkthrough(context, session, provider, views.featureFlags));
 
   void vscode.commands.executeCommand('setContext', 'posthog.flags.filtered', false);
   // Sign-in state (and the welcome views' "Sign In") once the stored key has been read.

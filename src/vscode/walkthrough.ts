@@ -11,6 +11,11 @@ export const WALKTHROUGH_ID = 'getStarted';
 
 /** Context keys the walkthrough's steps complete on (besides `posthog.signedIn`). */
 export const WALKTHROUGH_CONTEXT_KEYS = {
+  /**
+   * The Feature Flags view showed while signed in. (`onView:` alone completes only when the view
+   * becomes visible, not when it shows already, and also for the signed-out welcome text.)
+   */
+  flagsSeen: 'posthog.flagsSeen',
   /** Signed in with a project chosen (sign-in's last step or "Select Project"). */
   projectChosen: 'posthog.projectChosen',
   /** VS Code started our MCP server (the provider resolved its definition). */
@@ -24,18 +29,22 @@ export function registerWalkthrough(
   context: vscode.ExtensionContext,
   session: Session,
   mcp: { readonly onDidStartServer: vscode.Event<void> },
+  flagsView: vscode.TreeView<unknown>,
 ): vscode.Disposable {
   const setContext = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
-  const updateProject = () =>
+  const update = () => {
     setContext(WALKTHROUGH_CONTEXT_KEYS.projectChosen, session.signedIn && session.configuredProjectId !== undefined);
+    if (session.signedIn && flagsView.visible) setContext(WALKTHROUGH_CONTEXT_KEYS.flagsSeen, true);
+  };
   void session.ready.then(() => {
-    updateProject();
+    update();
     return openOnFirstActivation(context, session);
   });
   // With Settings Sync, a second machine does not offer it again.
   context.globalState.setKeysForSync([OFFERED_KEY]);
   return vscode.Disposable.from(
-    session.onDidChange(updateProject),
+    session.onDidChange(update),
+    flagsView.onDidChangeVisibility(update),
     mcp.onDidStartServer(() => setContext(WALKTHROUGH_CONTEXT_KEYS.mcpServerStarted, true)),
   );
 }

@@ -36,10 +36,13 @@ export function registerWalkthrough(
     setContext(WALKTHROUGH_CONTEXT_KEYS.projectChosen, session.signedIn && session.configuredProjectId !== undefined);
     if (session.signedIn && flagsView.visible) setContext(WALKTHROUGH_CONTEXT_KEYS.flagsSeen, true);
   };
-  void session.ready.then(() => {
-    update();
-    return openOnFirstActivation(context, session);
-  });
+  void session.ready
+    .then(() => {
+      update();
+      return openOnFirstActivation(context, session);
+    })
+    // Not opened (a VS Code without the command): it is still listed on the Welcome page.
+    .catch(() => undefined);
   // With Settings Sync, a second machine does not offer it again.
   context.globalState.setKeysForSync([OFFERED_KEY]);
   return vscode.Disposable.from(

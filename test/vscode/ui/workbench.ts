@@ -326,9 +326,10 @@ export class Workbench {
     );
   }
 
-  /** Brings an open editor to the front by its tab's label. */
-  async showEditorTab(label: string | RegExp): Promise<void> {
-    await this.page.locator('.tabs-container .tab').filter({ hasText: label }).first().click();
+  /** Clears the notification toasts (before a screenshot that is published). */
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+    await this.page.waitForTimeout(300);
   }
 
   // --- dialogs, notifications, output ---------------------------------------------------------

@@ -191,7 +191,9 @@ export class Workbench {
       ((await heading.textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim().toLowerCase().startsWith(title.toLowerCase());
     for (let attempt = 0; attempt < 3 && !(await showing()); attempt++) {
       await icon.click();
-      await this.page.waitForTimeout(500);
+      // A click toggles the side bar: on a loaded machine (just after a reload) it can take seconds
+      // to show, and clicking again meanwhile would hide it.
+      await waitUntil('the side bar', showing, 5_000, 250).catch(() => undefined);
     }
     if (!(await showing())) throw new Error(`the ${title} view container does not show in the side bar`);
   }

@@ -28,6 +28,7 @@ import { PostHogMcpProvider } from './vscode/mcpProvider';
 import { ResultDocuments } from './vscode/results';
 import { Session } from './vscode/session';
 import { createStatusBar } from './vscode/statusBar';
+import { registerWalkthrough } from './vscode/walkthrough';
 
 /** What activate() returns: used by the extension-host test suites. */
 export interface PostHogExtensionApi {
@@ -74,6 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
     results,
   };
   context.subscriptions.push(...registerCommands(services), createStatusBar(session));
+  context.subscriptions.push(registerWalkthrough(context, session, provider, views.featureFlags));
   void setContext(CONTEXT_KEYS.flagsFiltered, false);
 
   return {

@@ -61,6 +61,16 @@ export const CONTEXT_KEYS = {
   signedIn: 'posthog.signedIn',
   /** The feature flags view has a search filter. */
   flagsFiltered: 'posthog.flags.filtered',
+  // What the walkthrough's steps complete on (src/vscode/walkthrough.ts), besides signedIn:
+  /** Signed in with a project chosen (sign-in's last step or "Select Project"). */
+  projectChosen: 'posthog.projectChosen',
+  /**
+   * The Feature Flags view showed while signed in. (`onView:` alone completes only when the view
+   * becomes visible, not when it shows already, and also for the signed-out welcome text.)
+   */
+  flagsSeen: 'posthog.flagsSeen',
+  /** VS Code started our MCP server (the provider resolved its definition). */
+  mcpServerStarted: 'posthog.mcpServerStarted',
 } as const;
 export type ContextKey = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];
 

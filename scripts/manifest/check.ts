@@ -177,6 +177,8 @@ function commandLinks(markdown: unknown): string[] {
 function checkReference(ref: Reference, ids: CodeIds, report: Report): void {
   const known = ref.kind === 'command' ? ids.commands : ref.kind === 'view' ? ids.views : ids.mcpProviders;
   if (known.includes(ref.id)) return;
+  // VS Code makes a `<view id>.focus` command for every contributed view.
+  if (ref.kind === 'command' && ref.id.endsWith('.focus') && ids.views.includes(ref.id.slice(0, -'.focus'.length))) return;
   if (ref.link && !ids.commands.some((c) => sameNamespace(c, ref.id))) return;
   const what = ref.kind === 'mcpProvider' ? 'MCP server provider' : ref.kind;
   report('references', ref.where, `unknown ${what} "${ref.id}"`);

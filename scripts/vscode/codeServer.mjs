@@ -81,7 +81,7 @@ export function tempDir(prefix = 'posthog-vscode-') {
 export function writeUserSettings(userDataDir, settings) {
   const file = path.join(userDataDir, 'User', 'settings.json');
   mkdirSync(path.dirname(file), { recursive: true });
-  let current = {};
+  let current;
   try {
     current = JSON.parse(readFileSync(file, 'utf8'));
   } catch {

@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { ROOT, checkHarness, vsixPath } from './codeServer.mjs';
 
 const argv = process.argv.slice(2);
@@ -70,7 +71,7 @@ async function main() {
   process.on('SIGTERM', forward);
   const status = await new Promise((r) => child.on('close', (code, signal) => r(code ?? (signal ? 1 : 0))));
   // mocha's spec reporter closes with "N passing (time)", "N pending", "N failing".
-  const plain = text.replace(/\x1b\[[0-9;]*m/g, '');
+  const plain = stripVTControlCharacters(text);
   const n = (word) => Number(plain.match(new RegExp(`^\\s*(\\d+) ${word}\\b`, 'm'))?.[1] ?? 0);
   const counts = { passed: n('passing'), failed: n('failing'), skipped: n('pending') };
   const secs = ((Date.now() - started) / 1000).toFixed(1);

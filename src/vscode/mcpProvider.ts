@@ -45,6 +45,9 @@ export function readMcpSettings(): McpSettings {
 export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vscode.McpHttpServerDefinition>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChangeMcpServerDefinitions = this.emitter.event;
+  private readonly startedEmitter = new vscode.EventEmitter<void>();
+  /** VS Code started the server (it resolved the definition): the walkthrough's step completes on it. */
+  readonly onDidStartServer = this.startedEmitter.event;
 
   private handle?: HttpServerHandle;
   private starting?: Promise<HttpServerHandle | undefined>;
@@ -65,6 +68,7 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
   ) {
     this.disposables.push(
       this.emitter,
+      this.startedEmitter,
       session.onDidChange((e) => {
         if (e.credentials) void this.restart('sign-in state, host or project changed');
       }),
@@ -113,6 +117,7 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
     }
     server.uri = vscode.Uri.parse(handle.url);
     server.headers = { Authorization: `Bearer ${handle.token}` };
+    this.startedEmitter.fire();
     return server;
   }
 

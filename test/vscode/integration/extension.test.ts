@@ -76,7 +76,7 @@ async function waitForTools(expected: string[], what: string, timeoutMs = 30_000
   try {
     await waitFor(what, () => JSON.stringify(posthogTools()) === JSON.stringify(expected), { timeoutMs, intervalMs: 500 });
   } catch (e) {
-    throw new Error(`${(e as Error).message}\n  now: ${diff(posthogTools(), expected)}`);
+    throw new Error(`${(e as Error).message}\n  now: ${diff(posthogTools(), expected)}`, { cause: e });
   }
 }
 
@@ -159,7 +159,7 @@ describe('PostHog extension in a real VS Code', function () {
     await vscode.commands.executeCommand('setContext', 'vscode.chat.tools.global.autoApprove.testMode', true);
     const before = standin.requestsTo('/dashboards', 'GET').length;
     const result = await vscode.lm.invokeTool(`${MCP_TOOL_PREFIX}list_dashboards`, { input: {}, toolInvocationToken: undefined });
-    const { text, data } = toolResultJson(result);
+    const { text, data } = toolResultJson<{ results?: Array<{ id: number; name: string }> }>(result);
     assert.deepEqual(
       JSON.parse(text).columns?.slice(0, 2),
       ['id', 'name'],
@@ -168,7 +168,7 @@ describe('PostHog extension in a real VS Code', function () {
     assert.ok(data && Array.isArray(data.results), `a JSON list of dashboards, got: ${text.slice(0, 300)}`);
     assert.ok(data.results.length > 0, 'the demo data has dashboards');
     const rows = standin.state.table(standin.projectId, 'dashboards').all() as Array<{ id: number; name: string; deleted?: boolean }>;
-    for (const d of data.results as Array<{ id: number; name: string }>) {
+    for (const d of data.results) {
       const row = rows.find((r) => r.id === d.id);
       assert.ok(row && !row.deleted, `dashboard ${d.id} exists in the stand-in`);
       assert.equal(d.name, row.name);
@@ -191,7 +191,7 @@ describe('PostHog extension in a real VS Code', function () {
       input: { installation_id: inst.id, tool_name: tool.tool_name, approval_state: 'approved' },
       toolInvocationToken: undefined,
     });
-    const { text, data } = toolResultJson(result);
+    const { text, data } = toolResultJson<{ approval_state?: string }>(result);
     assert.equal(data?.approval_state, 'approved', `tool result: ${text.slice(0, 300)}`);
     const stored = standin.state
       .table<Installation & { [k: string]: unknown }>(standin.projectId, 'mcp_installations', 'uuid')

@@ -67,15 +67,14 @@ export function nextEvent<T>(event: vscode.Event<T>, pred: (e: T) => boolean, ti
   });
 }
 
-/** Text of a tool result, parsed as JSON when it is JSON. */
-/** The text of a tool result and its JSON, a list's table read back into rows (src/mcp/render.ts). */
-export function toolResultJson(result: vscode.LanguageModelToolResult): { text: string; data: any } {
+/** The text of a tool result and its JSON (of the shape the caller expects), a list's table read back into rows (src/mcp/render.ts). */
+export function toolResultJson<T>(result: vscode.LanguageModelToolResult): { text: string; data: T | undefined } {
   const text = result.content
     .map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : ((part as { value?: unknown }).value ?? '')))
     .join('');
-  let data: unknown;
+  let data: T | undefined;
   try {
-    data = fromTable(JSON.parse(text));
+    data = fromTable(JSON.parse(text)) as T;
   } catch {
     data = undefined;
   }

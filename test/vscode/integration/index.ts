@@ -1,4 +1,3 @@
-/// <reference types="mocha" />
 /**
  * The extension-host side of the integration suite: @vscode/test-electron points
  * `--extensionTestsPath` at this file's bundle (out/vscode-tests/integration/index.js). VS Code calls
@@ -21,17 +20,11 @@ export function run(): Promise<void> {
     // only when asked, so one report shows every broken step.
     bail: process.env.POSTHOG_VSCODE_BAIL === '1',
   });
-  const bundle = path.join(__dirname, 'tests.js');
-  mocha.suite.emit('pre-require', globalThis, bundle, mocha);
+  // mocha.run() loads it (pre-require sets mocha's globals first), as `mocha tests.js` would.
+  mocha.addFile(path.join(__dirname, 'tests.js'));
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    try {
-      require(bundle);
-    } catch (e) {
-      reject(e);
-      return;
-    }
-    const runner = mocha.run((failures) => {
+    const finished = (runner: Mocha.Runner, failures: number) => {
       const stats = runner.stats ?? { passes: 0, failures, pending: 0 };
       const out = process.env.POSTHOG_VSCODE_RESULTS;
       if (out) {
@@ -42,6 +35,12 @@ export function run(): Promise<void> {
       }
       if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
       else resolve();
-    });
+    };
+    try {
+      // Loading the bundle can throw (a syntax or import error): that fails the run.
+      const runner = mocha.run((failures) => finished(runner, failures));
+    } catch (e) {
+      reject(e instanceof Error ? e : new Error(String(e)));
+    }
   });
 }

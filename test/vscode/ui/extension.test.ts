@@ -11,11 +11,13 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type * as CodeServerExports from '../../../scripts/vscode/codeServer.mjs' with { 'resolution-mode': 'import' };
 import { rolloutSummary } from '../../../src/posthog/rollout';
 import { startStandin, type Standin } from '../../standin/server';
+import { publishScreenshot } from './publish';
 import { type Row, Workbench, waitUntil } from './workbench';
 
-type CodeServerModule = typeof import('../../../scripts/vscode/codeServer.mjs', { with: { 'resolution-mode': 'import' } });
+type CodeServerModule = typeof CodeServerExports;
 type CodeServer = Awaited<ReturnType<CodeServerModule['startCodeServer']>>;
 
 interface DashboardRow {
@@ -45,6 +47,9 @@ interface InstallationRow {
 
 /** Text nobody should ever see in a tree row. */
 const JUNK = /\bundefined\b|\bnull\b|\[object Object\]|NaN/;
+
+/** The walkthrough editor's tab ("Welcome" in 1.139). */
+const WALKTHROUGH_TAB = /Welcome/;
 
 function checkRowsReadable(rows: Row[], view: string): void {
   for (const r of rows) {
@@ -82,12 +87,19 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     mkdirSync(workspace, { recursive: true });
     writeFileSync(path.join(workspace, 'README.md'), '# UI test workspace\n');
     await cs.installExtension(vsix, { extensionsDir, userDataDir });
-    server = await cs.startCodeServer({ userDataDir, extensionsDir, home: path.join(tmp, 'home') });
+    server = await cs.startCodeServer({
+      userDataDir,
+      extensionsDir,
+      home: path.join(tmp, 'home'),
+      // As for a person (the harness turns it off elsewhere): the extension honours it on first activation.
+      settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true },
+    });
     browser = await cs.launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     wb = new Workbench(page);
-    await page.goto(cs.workbenchUrl(server, { folder: workspace }));
-    await wb.ready();
+    // Generous: on a loaded 2-core machine the first page load alone can take over 30 s.
+    await page.goto(cs.workbenchUrl(server, { folder: workspace }), { timeout: 120_000 });
+    await wb.ready(120_000);
   });
 
   afterEach(async function () {
@@ -104,14 +116,56 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     if (tmp) cs.removeDir(tmp);
   });
 
+  /** The walkthrough's steps once its editor shows them. */
+  const walkthrough = async (timeout = 30_000) =>
+    waitUntil(
+      'the "Get started with PostHog" walkthrough',
+      async () => {
+        const steps = await wb.walkthroughSteps();
+        return steps.length > 0 ? steps : undefined;
+      },
+      timeout,
+    );
+
+  /**
+   * Opens the walkthrough as a person returns to it (an Escape in the Welcome editor goes back to
+   * its overview) and waits until the steps named are ticked.
+   */
+  const walkthroughTicks = async (ids: string[]) => {
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    await wb.pick('Get started with PostHog', 'Get started with PostHog');
+    await wb.waitQuickInputHidden();
+    return waitUntil(`the walkthrough steps ${ids.join(', ')} ticked`, async () => {
+      const steps = await wb.walkthroughSteps();
+      return ids.every((id) => steps.find((s) => s.id === id)?.done) ? steps : undefined;
+    });
+  };
+
   it('shows the PostHog view container, signed out, with a Sign In welcome', async function () {
+    // Installed by the CLI before start: VS Code opens no walkthrough, and nothing activates the
+    // extension until its view shows (no onStartupFinished: activation stays off the start-up path).
+    assert.equal(await wb.walkthroughSteps().then((s) => s.length), 0, 'no walkthrough before the first activation');
     await wb.openContainer('PostHog');
     const pane = await wb.expandView('Dashboards');
     await pane.locator('.welcome-view-content').waitFor({ timeout: 30_000 });
     const text = (await pane.locator('.welcome-view-content').textContent()) ?? '';
     assert.match(text, /Sign in to PostHog/);
     await pane.locator('.welcome-view-content .monaco-button', { hasText: 'Sign In' }).waitFor();
-    await wb.screenshot('01-signed-out');
+  });
+
+  it('the first activation, signed out, opens the "Get started with PostHog" walkthrough with five steps', async function () {
+    const steps = await walkthrough();
+    assert.deepEqual(
+      steps.map((s) => s.title),
+      ['Sign in to PostHog', 'Pick a project', 'See your feature flags', 'Let Copilot use PostHog', 'Try Run Tool'],
+    );
+    // The Feature Flags view shows already: that step may be ticked; the others wait for the person.
+    const done = steps.filter((s) => s.done && s.id !== 'seeFlags').map((s) => s.title);
+    assert.deepEqual(done, [], 'nothing else is done before sign-in');
+    const tab = await page.locator('.tabs-container .tab.active').innerText();
+    assert.match(tab, WALKTHROUGH_TAB, 'the walkthrough is the active editor');
+    await page.waitForTimeout(500); // the step images
+    await wb.screenshot('01-signed-out-walkthrough');
   });
 
   it('signs in through the real quick pick and password box', async function () {
@@ -120,6 +174,7 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     const hosts = await wb.quickPickLabels();
     assert.deepEqual(hosts.slice(0, 3), ['US Cloud', 'EU Cloud', 'Self-hosted…'], 'where PostHog runs');
     await wb.screenshot('02-sign-in-host');
+    await publishScreenshot(wb.quickInput, 'walkthrough/sign-in');
     await wb.pick('Self-hosted', 'Self-hosted');
     await wb.waitInputBox(/URL of your PostHog instance/);
     await wb.typeAndEnter(standin.url);
@@ -136,8 +191,18 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     await wb.waitQuickInputTitle(/Sign in to PostHog \(3\/3\)/, 20_000);
     await waitUntil('the project rows', async () => (await wb.quickInputRows.count()) >= 2);
     await wb.screenshot('04-sign-in-project');
+    await publishScreenshot(wb.quickInput, 'walkthrough/pick-project');
     await wb.pick(`#${standin.projectId}`, `#${standin.projectId}`);
     await wb.waitQuickInputHidden(20_000);
+  });
+
+  it('the walkthrough ticks "Sign in to PostHog" and "Pick a project"', async function () {
+    const steps = await walkthroughTicks(['signIn', 'pickProject']);
+    assert.ok(!steps.find((s) => s.id === 'runTool')?.done, 'Run Tool is not done yet');
+    await wb.clearNotifications();
+    await page.waitForTimeout(500); // the step image
+    await wb.screenshot('04b-walkthrough-signed-in');
+    await publishScreenshot(page, 'screenshots/walkthrough');
   });
 
   it("the Dashboards view shows the stand-in's dashboards", async function () {
@@ -175,6 +240,8 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
       );
     }
     await wb.screenshot('06-view-feature-flags');
+    await publishScreenshot(pane, 'walkthrough/feature-flags');
+    await publishScreenshot(page, 'screenshots/feature-flags');
   });
 
   it('the MCP Installations view shows the installations; expanding one shows its tools', async function () {
@@ -219,6 +286,7 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     const actions = await wb.inlineActions(row());
     assert.ok(actions.some((a) => /^Approve/.test(a)) && actions.some((a) => /^Deny/.test(a)), `inline actions: ${actions.join(', ')}`);
     await wb.screenshot('08-mcp-tool-inline-actions');
+    await publishScreenshot(page, 'screenshots/mcp-installations');
     await wb.inlineAction(
       row(),
       actions.find((a) => /^Approve/.test(a))!,
@@ -328,9 +396,71 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     assert.equal(count, 63, 'VS Code discovered every PostHog tool');
     await page.waitForTimeout(500); // let the quick pick fade out
     await wb.screenshot('15-mcp-output');
+    await publishScreenshot(page, 'screenshots/mcp-server');
+    await publishScreenshot(page.locator('.part.panel'), 'walkthrough/mcp-server');
   });
 
-  it('the sign-in survives a reload (the key is in SecretStorage), and a new browser starts signed out', async function () {
+  it('"PostHog: Run Tool…" runs a tool and shows its JSON result', async function () {
+    await wb.runCommand('PostHog: Run Tool…');
+    await wb.waitQuickInputTitle(/PostHog: Run Tool/);
+    await waitUntil('the tool rows', async () => (await wb.quickInputRows.count()) >= 5);
+    await wb.screenshot('16-run-tool-pick');
+    await publishScreenshot(wb.quickInput, 'walkthrough/run-tool');
+    await wb.pick('List projects', 'List projects');
+    const editor = page.locator('.part.editor .view-lines').first();
+    await waitUntil('the JSON result', async () => {
+      const tab = await page.locator('.tabs-container .tab.active').innerText({ timeout: 1000 });
+      // Monaco renders spaces as no-break spaces.
+      const text = (await editor.innerText({ timeout: 1000 })).replace(/\u00a0/g, ' ');
+      return /list_projects/.test(tab) && text.includes(standin.team().name);
+    });
+    await wb.clearNotifications();
+    await wb.screenshot('17-run-tool-result');
+    await publishScreenshot(page, 'screenshots/run-tool');
+  });
+
+  it('every walkthrough step is ticked now (the server started, Run Tool ran)', async function () {
+    const steps = await walkthroughTicks(['signIn', 'pickProject', 'seeFlags', 'startMcpServer', 'runTool']);
+    assert.equal(steps.length, 5);
+    await wb.screenshot('18-walkthrough-done');
+    // Done with it: the reload below would restore it otherwise.
+    await wb.runCommand('View: Close All Editors');
+  });
+
+  it("the installed extension's details page shows the README with its screenshots", async function () {
+    await wb.runCommand('Extensions: Show Installed Extensions');
+    const entry = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'PostHog' }).first();
+    await entry.click({ timeout: 30_000 });
+    // The README renders in a webview: nested iframes laid over the editor. Find the frame that has its images.
+    const readmeImages = async () => {
+      for (const frame of page.frames()) {
+        const all = await frame
+          .locator('img')
+          .evaluateAll((els) =>
+            els.map((el) => {
+              const img = el as unknown as { src: string; alt: string; naturalWidth: number };
+              return { src: img.src, alt: img.alt, width: img.naturalWidth };
+            }),
+          )
+          .catch(() => []);
+        const ours = all.filter((i) => /PostHog side bar|Run Tool|MCP Installations|MCP: List Servers|walkthrough/.test(i.alt));
+        if (ours.length >= 4) return ours;
+      }
+      return undefined;
+    };
+    const found = await waitUntil('the README images', readmeImages, 30_000).catch(() => []);
+    await wb.screenshot('18b-extension-details');
+    assert.equal(found.length, 5, `README screenshots: ${JSON.stringify(found)}`);
+    // Whether they load depends on the VS Code: code-server (a remote extension, plain-http webview)
+    // leaves their src empty and shows the alt text; desktop VS Code resolves relative images
+    // against the installed extension's folder.
+    console.log(`      README screenshots: ${found.map((i) => `${i.src || '(no src)'} ${i.width}px`).join(', ')}`);
+    await wb.runCommand('View: Close All Editors');
+    await wb.openContainer('PostHog');
+  });
+
+  it('the sign-in survives a reload (the key is in SecretStorage); a new browser starts signed out and offers the walkthrough once', async function () {
+    this.timeout(240_000);
     await page.reload();
     await wb.ready();
     await wb.openContainer('PostHog');
@@ -345,6 +475,28 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
       await fresh.openContainer('PostHog');
       const p = await fresh.expandView('Dashboards');
       await p.locator('.welcome-view-content').waitFor({ timeout: 30_000 });
+      // A new browser is a new profile here (globalState and step progress live in the browser's
+      // storage): its first activation offers the walkthrough, untouched...
+      const steps = await waitUntil('the walkthrough in the new browser', async () => {
+        const now = await fresh.walkthroughSteps();
+        return now.length === 5 ? now : undefined;
+      });
+      assert.deepEqual(
+        steps.filter((s) => s.done && s.id !== 'seeFlags').map((s) => s.title),
+        [],
+      );
+      await fresh.screenshot('19-new-browser-walkthrough');
+      // ...and never again: reloaded and activated again (still signed out), it does not open. Editors
+      // are closed after the reload too, in case the workbench restores the one from before.
+      await other.waitForTimeout(2000); // the workbench writes its storage (globalState) in the background
+      await other.reload();
+      await fresh.ready();
+      await fresh.runCommand('View: Close All Editors');
+      await fresh.openContainer('PostHog');
+      await fresh.expandView('Dashboards').then((d) => d.locator('.welcome-view-content').waitFor({ timeout: 30_000 }));
+      await other.waitForTimeout(5000);
+      assert.equal((await fresh.walkthroughSteps()).length, 0, 'the walkthrough opens only on the first activation');
+      await fresh.screenshot('20-new-browser-reloaded');
     } finally {
       await other.close();
     }

@@ -19,6 +19,12 @@ export interface Row {
   expanded: boolean | undefined;
 }
 
+export interface WalkthroughStep {
+  id: string;
+  title: string;
+  done: boolean;
+}
+
 export class Workbench {
   constructor(readonly page: Page) {}
 
@@ -116,7 +122,7 @@ export class Workbench {
         200,
       );
     } catch (e) {
-      throw new Error(`${(e as Error).message}; the palette's top row shows "${seen}"`);
+      throw new Error(`${(e as Error).message}; the palette's top row shows "${seen}"`, { cause: e });
     }
     await this.quickInputBox.press('Enter');
   }
@@ -185,7 +191,9 @@ export class Workbench {
       ((await heading.textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim().toLowerCase().startsWith(title.toLowerCase());
     for (let attempt = 0; attempt < 3 && !(await showing()); attempt++) {
       await icon.click();
-      await this.page.waitForTimeout(500);
+      // A click toggles the side bar: on a loaded machine (just after a reload) it can take seconds
+      // to show, and clicking again meanwhile would hide it.
+      await waitUntil('the side bar', showing, 5_000, 250).catch(() => undefined);
     }
     if (!(await showing())) throw new Error(`the ${title} view container does not show in the side bar`);
   }
@@ -298,6 +306,32 @@ export class Workbench {
       .evaluateAll((els) =>
         els.map((el) => (el as unknown as { getAttribute(n: string): string | null }).getAttribute('aria-label') ?? ''),
       );
+  }
+
+  // --- walkthroughs (VS Code's Getting Started editor) --------------------------------------------
+
+  /** The steps of the walkthrough shown in the editor, in order: id (after the last '#'), title, done. */
+  async walkthroughSteps(): Promise<WalkthroughStep[]> {
+    return this.page.locator('.gettingStartedContainer button.getting-started-step:visible').evaluateAll((els) =>
+      els.map((el) => {
+        const e = el as unknown as {
+          getAttribute(n: string): string | null;
+          querySelector(s: string): { textContent: string | null; getAttribute(n: string): string | null } | null;
+        };
+        return {
+          id: (e.getAttribute('data-step-id') ?? '').split('#').pop() ?? '',
+          title: (e.querySelector('.step-title')?.textContent ?? '').trim(),
+          // VS Code updates the checkbox in place when a step completes.
+          done: e.querySelector('[data-done-step-id]')?.getAttribute('aria-checked') === 'true',
+        };
+      }),
+    );
+  }
+
+  /** Clears the notification toasts (before a screenshot that is published). */
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+    await this.page.waitForTimeout(300);
   }
 
   // --- dialogs, notifications, output ---------------------------------------------------------

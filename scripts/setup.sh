@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One set-up command for a fresh machine: installs everything the build and the tests need.
 #   1. the project's npm dependencies (npm ci);
-#   2. Debian's chromium and libkrb5-dev (apt, when running as root; otherwise says what to install);
+#   2. Debian's chromium, libkrb5-dev and pngquant (apt, when running as root; otherwise says what to install);
 #   3. the real-VS Code harness in the git-ignored .harness/: Node 24 from the npm registry
 #      (node@24.21.0, binary plus headers) and code-server@4.139.1 built against that Node.
 # Idempotent: a second run checks a few files and is a quick no-op.
@@ -27,7 +27,7 @@ fi
 
 # --- 2. Debian packages -----------------------------------------------------------------------
 missing=()
-for pkg in chromium libkrb5-dev; do
+for pkg in chromium libkrb5-dev pngquant; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -42,6 +42,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     say "    sudo apt-get update && sudo apt-get install -y ${missing[*]}"
     say "  (chromium: the headless browser that drives code-server; libkrb5-dev: code-server's"
     say "   'kerberos' native module compiles against it)"
+    say "  (pngquant: shrinks the screenshots the UI suite publishes to media/ for the Marketplace page)"
   fi
 fi
 

@@ -206,6 +206,8 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
   });
 
   it("the Dashboards view shows the stand-in's dashboards", async function () {
+    // The views' screenshots (and the Marketplace page's) show the views, not the walkthrough.
+    await wb.runCommand('View: Close All Editors');
     await wb.openContainer('PostHog');
     const pane = await wb.expandView('Dashboards');
     const names = new Set(dashboards().map((d) => d.name));

@@ -429,7 +429,7 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     await wb.runCommand('View: Close All Editors');
   });
 
-  it("the installed extension's details page shows the README with its screenshots", async function () {
+  it("the installed extension's details page shows the README with its five screenshot entries", async function () {
     await wb.runCommand('Extensions: Show Installed Extensions');
     const entry = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'PostHog' }).first();
     await entry.click({ timeout: 30_000 });
@@ -453,9 +453,10 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     const found = await waitUntil('the README images', readmeImages, 30_000).catch(() => []);
     await wb.screenshot('18b-extension-details');
     assert.equal(found.length, 5, `README screenshots: ${JSON.stringify(found)}`);
-    // Whether they load depends on the VS Code: code-server (a remote extension, plain-http webview)
-    // leaves their src empty and shows the alt text; desktop VS Code resolves relative images
-    // against the installed extension's folder.
+    // The entries are there; whether the pictures load is up to the VS Code: the details page's
+    // Content-Security-Policy allows only https: and data: images, and vsce refuses data: images, so
+    // code-server (a remote extension, plain-http webview) shows the alt text. On the Marketplace,
+    // vsce makes the links absolute from the repository URL when the extension is published.
     console.log(`      README screenshots: ${found.map((i) => `${i.src || '(no src)'} ${i.width}px`).join(', ')}`);
     await wb.runCommand('View: Close All Editors');
     await wb.openContainer('PostHog');

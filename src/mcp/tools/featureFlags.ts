@@ -68,7 +68,6 @@ const filtersInput = jsonObject(
   'PostHog flag filters: {groups: [{properties, rollout_percentage, variant?}], multivariate?: {variants: [{key, rollout_percentage}]}, payloads?: {"true"|variant: JSON string}}',
 );
 
-/** Finds a non-deleted flag by its exact key. */
 /** The flag with exactly this key, or undefined: searched by key, page by page. */
 export async function findFlagByKey(ctx: ToolContext, key: string): Promise<Row | undefined> {
   let offset = 0;
@@ -82,6 +81,7 @@ export async function findFlagByKey(ctx: ToolContext, key: string): Promise<Row 
   return undefined;
 }
 
+/** Finds a non-deleted flag by its exact key. */
 async function flagByKey(ctx: ToolContext, key: string): Promise<Row> {
   const hit = await findFlagByKey(ctx, key);
   if (hit) return hit;

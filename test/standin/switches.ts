@@ -12,9 +12,15 @@ export interface Switches {
    * `query` is 403.
    */
   legacyInsightFiltersDisabled: boolean;
+  /**
+   * An old self-hosted PostHog from before the Rust flags service: `/flags` does not exist (404, a
+   * plain-text page), and SDKs evaluate flags through the Django `/decide/` (posthog/api/decide.py).
+   * Off by default.
+   */
+  flagsEndpointMissing: boolean;
 }
 
-const DEFAULTS: Switches = { legacyInsightFiltersDisabled: true };
+const DEFAULTS: Switches = { legacyInsightFiltersDisabled: true, flagsEndpointMissing: false };
 
 // Kept beside the State (not in it) so the switches need nothing from the data model.
 const byState = new WeakMap<State, Switches>();

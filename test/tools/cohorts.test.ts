@@ -189,6 +189,45 @@ describe('cohorts tools', () => {
     assert.match(missing.text, /cohort 999999 was not found/);
   });
 
+  it('update_cohort sends legacy groups as the filters PostHog reads first, so the change takes effect', async () => {
+    // A cohort made in PostHog's UI has filters; PostHog then ignores groups (Cohort.properties,
+    // posthog/models/cohort/cohort.py), so the groups go out translated the same way.
+    const made = await h.json<CohortAnswer>('create_cohort', { name: 'UI-made', filters: personFilter('crud_marker', 'exact', ['vip']) });
+    const groups = [{ properties: [{ key: 'crud_marker', value: 'regular', operator: 'exact' }] }, { action_id: 7, days: 30 }];
+    const out = await h.json<CohortAnswer>('update_cohort', { cohort_id: made.id, groups });
+    const sent = h.standin.requestsTo(`/api/projects/1/cohorts/${made.id}/`, 'PATCH').at(-1)!.body;
+    assert.equal(sent.groups, undefined, 'groups are not sent as such');
+    assert.deepEqual(sent.filters, {
+      properties: {
+        type: 'OR',
+        values: [
+          { type: 'AND', values: [{ key: 'crud_marker', value: 'regular', operator: 'exact', type: 'person' }] },
+          {
+            type: 'AND',
+            values: [
+              {
+                key: 7,
+                type: 'behavioral',
+                value: 'performed_event',
+                event_type: 'actions',
+                time_interval: 'day',
+                time_value: 30,
+                operator_value: 0,
+              },
+            ],
+          },
+        ],
+      },
+    });
+    assert.match(out.criteria ?? '', /crud_marker = "regular"/, 'the answer shows the new criteria, not the old');
+    assert.doesNotMatch(out.criteria ?? '', /vip/);
+
+    const both = await h.error('update_cohort', { cohort_id: made.id, groups, filters: personFilter('a', 'exact', 'b') });
+    assert.match(both, /not both/);
+    const unreadable = await h.error('update_cohort', { cohort_id: made.id, groups: [{ days: 3 }] });
+    assert.match(unreadable, /groups\[0\] has no properties, action_id or event_id/);
+  });
+
   it('delete_cohort is a soft delete by PATCH; the cohort leaves the list but stays readable', async () => {
     const id = await create('Short-lived');
     const out = await h.call('delete_cohort', { cohort_id: id });

@@ -172,13 +172,24 @@ describe('event tracking tools', () => {
   });
 
   it('a rejected project token is reported as such, not as a bad personal key', async () => {
+    // Capture refuses a token by its shape only (rust/capture/src/token.rs validate_token): 401
+    // "API key is not valid: …" for an empty, over-long, non-ASCII or phx_ token.
+    h.standin.faults.add({ method: 'POST', path: '/i/v0/e', status: 401, body: 'API key is not valid: personal API key', times: 1 });
+    const out = await h.error('capture_event', { distinct_id: 'u', event: 'x' });
+    assert.match(out, /rejected the project API token \(401\)/);
+    assert.doesNotMatch(out, /personal API key/);
+  });
+
+  it('an unknown but well-formed project token is answered 200 by PostHog, which drops the events: nothing to report', async () => {
+    // token.rs checks the token's format, not its project; the capture service accepts the request.
     const team = h.standin.team();
     const token = team.api_token;
     team.api_token = 'phc_rotated_token';
     try {
-      const out = await h.error('capture_event', { distinct_id: 'u', event: 'x' });
-      assert.match(out, /rejected the project API token \(401\)/);
-      assert.doesNotMatch(out, /personal API key/);
+      const before = h.standin.state.table(1, 'events').all().length;
+      const out = await h.call('capture_event', { distinct_id: 'u', event: 'dropped_for_unknown_token' });
+      assert.equal(out.isError, false, out.text);
+      assert.equal(h.standin.state.table(1, 'events').all().length, before, 'PostHog stored nothing');
     } finally {
       team.api_token = token;
     }
@@ -257,11 +268,13 @@ describe("the stand-in's capture endpoints", () => {
     assert.equal(noToken.status, 401);
     assert.equal(noToken.text, 'event submitted without an api_key');
     assert.match(noToken.type, /text\/plain/);
+    // rust/capture/src/token.rs validate_token checks the shape only: an unknown well-formed token
+    // is accepted (200) and its events dropped; a personal key (phx_) is refused.
     const unknown = await post(h, '/i/v0/e/', { api_key: 'phc_unknown', event: 'x', distinct_id: 'a' });
-    assert.equal(unknown.status, 401);
-    assert.match(unknown.text, /API key is not valid/);
+    assert.equal(unknown.status, 200);
     const personal = await post(h, '/i/v0/e/', { api_key: h.standin.key, event: 'x', distinct_id: 'a' });
     assert.equal(personal.status, 401);
+    assert.match(personal.text, /API key is not valid/);
     const noName = await post(h, '/i/v0/e/', { api_key: h.standin.projectToken, event: '', distinct_id: 'a' });
     assert.equal(noName.status, 400);
     assert.equal(noName.text, 'event submitted with an empty event name');
@@ -274,7 +287,8 @@ describe("the stand-in's capture endpoints", () => {
       { api_key: h.standin.projectToken, event: 'x', distinct_id: 'a' },
       { api_key: 'phc_other', event: 'y', distinct_id: 'a' },
     ]);
-    assert.equal(mixed.status, 400);
+    // CaptureError::MultipleTokensError is answered 401 (rust/capture/src/api.rs).
+    assert.equal(mixed.status, 401);
     assert.equal(mixed.text, 'batch submitted with inconsistent api_key values');
     const oneBad = await post(h, '/batch', {
       api_key: h.standin.projectToken,

@@ -28,6 +28,8 @@ interface ExperimentAnswer {
   variants: VariantAnswer[];
   metrics: Array<{ name: string; metric_type: string; events: string[] }>;
   archived?: boolean;
+  minimum_detectable_effect?: number;
+  note?: string;
   url: string;
 }
 
@@ -236,6 +238,7 @@ describe('experiments tools', () => {
       ['control', 'redesign'],
     );
     assert.equal(flags().all().length, count, 'no new flag');
+    assert.match(out.note ?? '', /already existed: the experiment uses it as it is, with its own variants/);
 
     flags().insert(flagRow(h.standin.state, { key: 'plain-boolean-flag', name: 'Plain', filters: { groups: [everyoneCondition()] } }));
     const refused = await h.error('create_experiment', {
@@ -243,6 +246,67 @@ describe('experiments tools', () => {
       feature_flag_key: 'plain-boolean-flag',
     });
     assert.match(refused, /Feature flag is not eligible for experiments/);
+  });
+
+  it('create_experiment refuses variants or rollout for an existing flag before creating anything', async () => {
+    // _normalize_feature_flag_input (products/experiments/backend/presentation/serializers.py) would
+    // answer 400: the experiment links to the existing flag as-is.
+    flags().insert(
+      flagRow(h.standin.state, {
+        key: 'existing-split',
+        name: 'Existing split',
+        filters: variantFilters([
+          ['control', 50],
+          ['test', 50],
+        ]),
+      }),
+    );
+    const posts = h.standin.requestsTo('/experiments', 'POST').length;
+    const variants = await h.error('create_experiment', {
+      name: 'On an existing flag',
+      feature_flag_key: 'existing-split',
+      parameters: {
+        feature_flag_variants: [
+          { key: 'control', split_percent: 20 },
+          { key: 'test', split_percent: 80 },
+        ],
+      },
+    });
+    assert.match(variants, /'existing-split' already exists/);
+    assert.match(variants, /feature_flag_variants cannot be set here/);
+    const rollout = await h.error('create_experiment', {
+      name: 'On an existing flag',
+      feature_flag_key: 'existing-split',
+      parameters: { rollout_percentage: 10 },
+    });
+    assert.match(rollout, /rollout_percentage cannot be set here/);
+    assert.equal(h.standin.requestsTo('/experiments', 'POST').length, posts, 'nothing was sent');
+  });
+
+  it('minimum_detectable_effect goes in running_time_calculation, and is still read from old parameters', async () => {
+    const out = await h.json<ExperimentAnswer>('create_experiment', {
+      name: 'Effect size',
+      feature_flag_key: 'effect-size-flag',
+      parameters: { minimum_detectable_effect: 5, rollout_percentage: 80 },
+    });
+    const body = h.standin.requestsTo('/experiments', 'POST').at(-1)!.body;
+    assert.deepEqual(body.running_time_calculation, { minimum_detectable_effect: 5 });
+    assert.deepEqual(body.parameters, { rollout_percentage: 80 });
+    assert.equal(out.minimum_detectable_effect, 5);
+
+    const updated = await h.json<ExperimentAnswer>('update_experiment', {
+      experiment_id: out.id,
+      parameters: { minimum_detectable_effect: 2 },
+    });
+    const patch = h.standin.requestsTo(`/experiments/${out.id}`, 'PATCH').at(-1)!.body;
+    assert.deepEqual(patch, { running_time_calculation: { minimum_detectable_effect: 2 } });
+    assert.equal(updated.minimum_detectable_effect, 2);
+
+    const old = experiments().get(out.id)!;
+    old.running_time_calculation = null;
+    old.parameters = { ...(old.parameters ?? {}), minimum_detectable_effect: 7 };
+    const read = await h.json<ExperimentAnswer>('get_experiment', { experiment_id: out.id });
+    assert.equal(read.minimum_detectable_effect, 7, 'an old experiment keeps it in parameters');
   });
 
   it('create_experiment: bad input is rejected before anything is sent', async () => {

@@ -4,6 +4,7 @@ import { startHarness, type Harness } from '../helpers/harness';
 import type { FlagAnswer, FlagVariant } from '../helpers/answers';
 import { cohortRow, personCohortFilters } from '../helpers/builders';
 import { flagHash, matchProperty } from '../standin/routes/flagEvaluation';
+import { setSwitches } from '../standin/switches';
 
 const flagsOf = (h: Harness, pid = 1) => h.standin.state.table(pid, 'feature_flags');
 const byKey = (h: Harness, key: string) => flagsOf(h).find((f) => f.key === key && !f.deleted)!;
@@ -482,6 +483,69 @@ describe('flag evaluation tools', () => {
   });
 });
 
+describe('flag payloads and old PostHogs', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+    // PostHog keeps payloads JSON-encoded and answers them so (get_matching_payload): "\"hello\"", "42", "true".
+    const payloads: Record<string, string> = {
+      'payload-string': '"hello"',
+      'payload-number': '42',
+      'payload-bool': 'true',
+      'payload-object': '{"a":1}',
+    };
+    for (const [key, payload] of Object.entries(payloads)) {
+      await h.json('create_feature_flag', {
+        key,
+        filters: { groups: [{ properties: [], rollout_percentage: 100 }], payloads: { true: payload } },
+      });
+    }
+  });
+  after(() => h.close());
+
+  const payloadOf = async (flag_key: string) =>
+    (await h.json<{ payload: unknown }>('get_feature_flag_payload', { distinct_id: 'payload-user', flag_key })).payload;
+
+  it('every JSON-encoded payload is decoded, not only objects; a string that is not JSON stays as it is', async () => {
+    assert.equal(await payloadOf('payload-string'), 'hello');
+    assert.equal(await payloadOf('payload-number'), 42);
+    assert.equal(await payloadOf('payload-bool'), true);
+    assert.deepEqual(await payloadOf('payload-object'), { a: 1 });
+    // PostHog refuses a payload that is not JSON ("Payload value is not valid JSON"), but a proxy or an
+    // older server may still send one: it is shown as it came.
+    h.standin.faults.add({
+      method: 'POST',
+      path: '/flags',
+      status: 200,
+      body: { flags: { 'odd-payload': { key: 'odd-payload', enabled: true, metadata: { payload: 'plain words' } } } },
+      times: 1,
+    });
+    assert.equal(await payloadOf('odd-payload'), 'plain words');
+  });
+
+  it('an old PostHog without /flags (404): the tools use /decide/?v=3, and from then on go straight to it', async () => {
+    setSwitches(h.standin.state, { flagsEndpointMissing: true });
+    try {
+      const flagsBefore = h.standin.requestsTo('/flags', 'POST').length;
+      assert.equal(await payloadOf('payload-string'), 'hello', 'payload from featureFlagPayloads');
+      assert.equal(h.standin.requestsTo('/flags', 'POST').length, flagsBefore + 1, 'tried /flags once');
+      const decide = h.standin.requestsTo('/decide', 'POST');
+      assert.equal(decide.at(-1)!.query.v, '3');
+      assert.equal(decide.at(-1)!.body.distinct_id, 'payload-user', 'the same body');
+
+      const all = await h.json<{ flags: Record<string, string | boolean> }>('get_all_flags', { distinct_id: 'payload-user' });
+      assert.equal(all.flags['payload-number'], true);
+      assert.equal(all.flags['holiday-theme'], false, 'inactive flags are false');
+      const check = await h.json<FlagCheckAnswer>('check_feature_flag', { distinct_id: 'payload-user', flag_key: 'dark-mode' });
+      assert.equal(check.enabled, true);
+      assert.equal(h.standin.requestsTo('/flags', 'POST').length, flagsBefore + 1, 'the later calls went straight to /decide');
+      assert.equal(h.standin.requestsTo('/decide', 'POST').length, decide.length + 2);
+    } finally {
+      setSwitches(h.standin.state, { flagsEndpointMissing: false });
+    }
+  });
+});
+
 describe("the stand-in's /flags and /decide endpoints", () => {
   let h: Harness;
   before(async () => {
@@ -498,7 +562,8 @@ describe("the stand-in's /flags and /decide endpoints", () => {
       enabled: true,
       variant: null,
       reason: { code: 'condition_match', condition_index: 0, description: 'Matched condition set 1' },
-      metadata: { id: flag.id, version: 1, description: null, payload: JSON.parse(flag.filters.payloads.true) },
+      // As stored, JSON-encoded (rust/feature-flags flag_matching.rs, get_matching_payload).
+      metadata: { id: flag.id, version: 1, description: null, payload: flag.filters.payloads.true },
     });
     assert.equal(res.json.flags['holiday-theme'].reason.code, 'flag_disabled');
     assert.equal(res.json.flags['maintenance-mode'].reason.code, 'no_condition_match');
@@ -513,7 +578,7 @@ describe("the stand-in's /flags and /decide endpoints", () => {
     const legacy = await post<DecideLegacy>(h, '/flags', body);
     assert.equal(legacy.json.featureFlags['holiday-theme'], false, 'disabled flags appear as false');
     assert.equal(legacy.json.featureFlags['dark-mode'], true);
-    assert.deepEqual(legacy.json.featureFlagPayloads['storage-limits'], JSON.parse(byKey(h, 'storage-limits').filters.payloads.true));
+    assert.deepEqual(legacy.json.featureFlagPayloads['storage-limits'], byKey(h, 'storage-limits').filters.payloads.true, 'as stored');
     assert.equal(legacy.json.featureFlagPayloads['dark-mode'], undefined);
     assert.equal(legacy.json.flags, undefined);
     const v3 = await post<DecideLegacy>(h, '/decide/?v=3', body);

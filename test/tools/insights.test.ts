@@ -5,6 +5,7 @@ import { startHarness, type Harness } from '../helpers/harness';
 import { withLinks } from '../helpers/links';
 import { eventsTable, ingestEvent } from '../standin/analytics';
 import { envelope } from '../standin/core';
+import { setSwitches } from '../standin/switches';
 import type { ListAnswer, StandinError } from '../helpers/answers';
 
 interface InsightAnswer {
@@ -108,6 +109,8 @@ describe('insights tools', () => {
     assert.ok(!hasNullNoise(out.text), 'no null noise');
     const req = h.standin.requestsTo('/insights', 'GET').at(-1)!;
     assert.equal(req.query.basic, 'true', 'asks for the light serializer');
+    // Without it PostHog orders by the nullable `order` column (insight.py, InsightViewSet.order_queryset).
+    assert.equal(req.query.order, '-last_modified_at');
   });
 
   it('list_insights searches and filters by saved', async () => {
@@ -185,12 +188,30 @@ describe('insights tools', () => {
     assert.equal(out.url, `${h.standin.url}/project/1/insights/${row.short_id}`);
   });
 
-  it('create_insight accepts legacy filters', async () => {
+  it('create_insight and update_insight say to use query when PostHog refuses legacy filters (PostHog Cloud)', async () => {
+    // InsightSerializer.validate (products/product_analytics/backend/api/insight.py): 403 while
+    // `legacy-insight-filters-disabled` is on, which the stand-in's switch is by default.
     const filters = { insight: 'TRENDS', events: [{ id: 'uploaded_file', type: 'events', order: 0 }], interval: 'day' };
-    const out = await h.json<InsightAnswer>('create_insight', { name: 'Uploads (legacy)', filters });
-    assert.deepEqual(lastBody(h, '/insights', 'POST').filters, filters);
-    assert.equal(lastBody(h, '/insights', 'POST').query, undefined);
-    assert.deepEqual(insights().get(out.id)!.filters, filters);
+    const count = insights().all().length;
+    const created = await h.error('create_insight', { name: 'Uploads (legacy)', filters });
+    assert.match(created, /no longer accepts legacy insight filters/);
+    assert.match(created, /Give query instead/);
+    assert.equal(insights().all().length, count, 'nothing was created');
+    const updated = await h.error('update_insight', { insight_id: insights().all()[0].id, filters });
+    assert.match(updated, /Give query instead/);
+  });
+
+  it('create_insight accepts legacy filters where PostHog still does (self-hosted)', async () => {
+    setSwitches(h.standin.state, { legacyInsightFiltersDisabled: false });
+    try {
+      const filters = { insight: 'TRENDS', events: [{ id: 'uploaded_file', type: 'events', order: 0 }], interval: 'day' };
+      const out = await h.json<InsightAnswer>('create_insight', { name: 'Uploads (legacy)', filters });
+      assert.deepEqual(lastBody(h, '/insights', 'POST').filters, filters);
+      assert.equal(lastBody(h, '/insights', 'POST').query, undefined);
+      assert.deepEqual(insights().get(out.id)!.filters, filters);
+    } finally {
+      setSwitches(h.standin.state, { legacyInsightFiltersDisabled: true });
+    }
   });
 
   it('create_insight needs exactly one of query and filters, and checks before sending', async () => {

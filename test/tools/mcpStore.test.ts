@@ -121,6 +121,33 @@ describe('MCP store tools', () => {
     assert.equal(rest.data.next_offset, undefined, 'no next page');
   });
 
+  it('list_mcp_server_installations never repeats rows past offset, though PostHog ignores limit/offset', async () => {
+    // products/mcp_store/backend/presentation/views.py answers {results} with every row.
+    const first = await h.json<InstallationList>('list_mcp_server_installations', { limit: 1 });
+    const rest = await h.json<InstallationList>('list_mcp_server_installations', { limit: 10, offset: 1 });
+    assert.equal(rest.results.length, 2, 'the two rows after the first, not all three again');
+    assert.equal(rest.next_offset, undefined);
+    const names = [...first.results, ...rest.results].map((r) => r.name);
+    assert.equal(new Set(names).size, 3, 'each row once');
+    const past = await h.json<InstallationList>('list_mcp_server_installations', { limit: 10, offset: 5 });
+    assert.deepEqual(past.results, []);
+  });
+
+  it('list_mcp_server_installations takes an older counted page as it is', async () => {
+    const row = { id: MISSING, name: 'Paged', url: 'https://mcp.example.com/mcp', auth_type: 'api_key', is_enabled: true, tool_count: 1 };
+    const body = { count: 4, next: 'http://x/?limit=1&offset=3', previous: null, results: [row] };
+    h.standin.faults.add({ method: 'GET', path: '/mcp_server_installations', status: 200, body, times: 1 });
+    const out = await h.json<InstallationList>('list_mcp_server_installations', { limit: 1, offset: 2 });
+    assert.deepEqual(
+      out.results.map((r) => r.name),
+      ['Paged'],
+    );
+    assert.equal(out.count, 4);
+    assert.equal(out.next_offset, 3);
+    const req = h.standin.requestsTo('/api/projects/1/mcp_server_installations', 'GET').at(-1)!;
+    assert.equal(req.query.offset, '2', 'an older PostHog pages itself');
+  });
+
   it('list_mcp_server_installations also reads the newer {results}-only body', async () => {
     const body = {
       results: [

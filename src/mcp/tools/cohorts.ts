@@ -60,6 +60,46 @@ export function criteriaSummary(filters: unknown): string | undefined {
   return summarize((filters as Row).properties, 0)?.text;
 }
 
+/**
+ * Legacy `groups` as the equivalent `filters`, the way PostHog reads them (`Cohort.properties` in
+ * posthog/models/cohort/cohort.py): the groups are OR-ed; a group's `properties` are AND-ed, a
+ * property typed `event` or untyped is a person property, and an old `{key: value}` object is a list
+ * of person properties; otherwise its `action_id` / `event_id` is "performed it in the last `days`
+ * (365) days", `count` times with `count_operator`. Returns a message for a group it cannot read.
+ */
+export function filtersFromGroups(groups: Row[]): Row | string {
+  const values: Row[] = [];
+  for (const [i, group] of groups.entries()) {
+    const props = group.properties;
+    if (Array.isArray(props) && props.length) {
+      const leaves = (props as unknown[]).map((p) => {
+        const leaf = { ...(p as Row) };
+        if (leaf.type === undefined || leaf.type === 'event') leaf.type = 'person';
+        return leaf;
+      });
+      values.push({ type: 'AND', values: leaves });
+    } else if (props && typeof props === 'object' && !Array.isArray(props) && Object.keys(props).length) {
+      values.push({ type: 'AND', values: Object.entries(props).map(([key, value]) => ({ key, value, type: 'person' })) });
+    } else if (group.action_id || group.event_id) {
+      const count = Math.max(0, Math.trunc(Number(group.count ?? 0)) || 0);
+      const leaf: Row = {
+        key: group.action_id || group.event_id,
+        type: 'behavioral',
+        value: count ? 'performed_event_multiple' : 'performed_event',
+        event_type: group.action_id ? 'actions' : 'events',
+        time_interval: 'day',
+        time_value: group.days || 365,
+        operator_value: count,
+      };
+      if (group.count_operator !== undefined) leaf.operator = group.count_operator;
+      values.push({ type: 'AND', values: [leaf] });
+    } else {
+      return `groups[${i}] has no properties, action_id or event_id`;
+    }
+  }
+  return { properties: { type: 'OR', values } };
+}
+
 function cohortRow(c: Row, url: string, detail = false) {
   const isStatic = !!c.is_static;
   return compact({
@@ -137,7 +177,8 @@ export const cohortsTools: ToolDefinition[] = [
   defineUpdateTool({
     name: 'update_cohort',
     title: 'Update cohort',
-    description: "Change a cohort's name, description or criteria. Only the fields given are changed; new criteria replace the old ones.",
+    description:
+      "Change a cohort's name, description or criteria. Only the fields given are changed; new criteria replace the old ones. Legacy groups are sent as the equivalent filters, which PostHog reads first.",
     toolset: 'cohorts',
     input: {
       cohort_id: cohortId,
@@ -147,8 +188,18 @@ export const cohortsTools: ToolDefinition[] = [
       groups: groups.optional(),
     },
     annotations: CHANGE,
+    check: (a) => {
+      if (a.filters !== undefined && a.groups !== undefined) return 'give filters or groups, not both';
+      if (a.groups === undefined) return undefined;
+      const translated = filtersFromGroups(a.groups);
+      return typeof translated === 'string' ? translated : undefined;
+    },
     handler: async (args, ctx) => {
-      const body = given(args, ['name', 'description', 'filters', 'groups']);
+      // PostHog reads a cohort's criteria from `filters` whenever it is non-empty, so a PATCH of
+      // `groups` alone is stored but ignored (posthog/api/cohort.py CohortSerializer.update,
+      // Cohort.properties): send the groups as the filters PostHog would make of them.
+      const body = given(args, ['name', 'description', 'filters']);
+      if (args.groups !== undefined) body.filters = filtersFromGroups(args.groups) as Row;
       return cohortDetail(ctx, await ctx.api.patch(cohortPath(args.cohort_id), body, `cohort ${args.cohort_id}`));
     },
   }),

@@ -2,8 +2,10 @@
 import { z } from 'zod';
 import { resourcePath } from '../api';
 import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import type { Row } from '../values';
+import { PostHogError } from '../../posthog/errors';
+import { isPlainObject, type Row } from '../values';
 import { DEFAULT_LIMIT, compact, defineUpdateTool, given, id, listResult, paging, personName } from './common';
+import { findFlagByKey } from './featureFlags';
 
 const experimentId = id('experiment');
 const experimentPath = resourcePath('experiments');
@@ -66,6 +68,19 @@ function metricRow(m: Row) {
   return compact({ name: m.name, metric_type: m.metric_type ?? m.kind, events });
 }
 
+/**
+ * The body's `parameters` without the running-time calculator's key, which PostHog now reads from
+ * `running_time_calculation` (products/experiments/backend/presentation/serializers.py).
+ */
+function withRunningTime(body: Row, params: z.infer<typeof parameters> | undefined): Row {
+  if (!params) return body;
+  const { minimum_detectable_effect: mde, ...rest } = params;
+  delete body.parameters;
+  if (Object.keys(rest).length) body.parameters = rest;
+  if (mde !== undefined) body.running_time_calculation = { minimum_detectable_effect: mde };
+  return body;
+}
+
 async function experimentDetail(ctx: ToolContext, e: Row) {
   const flag = (e.feature_flag ?? undefined) as Row | undefined;
   const params = (e.parameters ?? {}) as Row;
@@ -80,6 +95,10 @@ async function experimentDetail(ctx: ToolContext, e: Row) {
     feature_flag_id: flag?.id,
     variants: variantsOf(e),
     rollout_percentage: params.rollout_percentage,
+    // Its home is running_time_calculation; older experiments keep it in parameters.
+    minimum_detectable_effect:
+      (isPlainObject(e.running_time_calculation) ? e.running_time_calculation.minimum_detectable_effect : undefined) ??
+      params.minimum_detectable_effect,
     start_date: e.start_date,
     end_date: e.end_date,
     archived: e.archived || undefined,
@@ -133,7 +152,7 @@ export const experimentsTools: ToolDefinition[] = [
     name: 'create_experiment',
     title: 'Create experiment',
     description:
-      'Create a draft experiment (not launched). An existing multivariate flag with a "control" variant is reused; otherwise PostHog creates the flag. Returns the experiment with its variants and link.',
+      'Create a draft experiment (not launched). An existing multivariate flag with a "control" variant is reused as it is (its own variants and rollout: give no feature_flag_variants or rollout_percentage for it); otherwise PostHog creates the flag. Returns the experiment with its variants and link.',
     toolset: 'experiments',
     input: {
       name: z.string().min(1).max(400).describe('Experiment name'),
@@ -148,8 +167,27 @@ export const experimentsTools: ToolDefinition[] = [
     },
     annotations: ADD,
     handler: async (args, ctx) => {
-      const body = given(args, ['name', 'feature_flag_key', 'description', 'parameters']);
-      return experimentDetail(ctx, (await ctx.api.create(experimentPath(), body, `experiment "${args.name}"`)) ?? {});
+      // PostHog links an experiment to an existing flag as it is and refuses flag config for it
+      // (400 "... links to it as-is, so its config cannot be set here ...":
+      // products/experiments/backend/presentation/serializers.py, _normalize_feature_flag_input).
+      const existing = await findFlagByKey(ctx, args.feature_flag_key);
+      const flagConfig = (['feature_flag_variants', 'rollout_percentage'] as const).filter((k) => args.parameters?.[k] !== undefined);
+      if (existing && flagConfig.length) {
+        throw new PostHogError({
+          kind: 'validation',
+          attr: 'parameters',
+          message:
+            `Feature flag '${args.feature_flag_key}' already exists, and PostHog links the experiment to it as it is, so ` +
+            `${flagConfig.join(' and ')} cannot be set here. Leave them out to use the flag's own variants, or change the flag first (update_feature_flag). Nothing was created.`,
+        });
+      }
+      const body = withRunningTime(given(args, ['name', 'feature_flag_key', 'description', 'parameters']), args.parameters);
+      const detail = await experimentDetail(ctx, (await ctx.api.create(experimentPath(), body, `experiment "${args.name}"`)) ?? {});
+      if (!existing) return detail;
+      return {
+        ...detail,
+        note: `Feature flag '${args.feature_flag_key}' already existed: the experiment uses it as it is, with its own variants and rollout.`,
+      };
     },
   }),
   defineTool({
@@ -180,7 +218,10 @@ export const experimentsTools: ToolDefinition[] = [
     },
     annotations: CHANGE,
     handler: async (args, ctx) => {
-      const body = given(args, ['name', 'description', 'parameters', 'start_date', 'end_date', 'archived']);
+      const body = withRunningTime(
+        given(args, ['name', 'description', 'parameters', 'start_date', 'end_date', 'archived']),
+        args.parameters,
+      );
       const e = await ctx.api.patch(experimentPath(args.experiment_id), body, `experiment ${args.experiment_id}`);
       return experimentDetail(ctx, e ?? {});
     },

@@ -68,8 +68,8 @@ const filtersInput = jsonObject(
   'PostHog flag filters: {groups: [{properties, rollout_percentage, variant?}], multivariate?: {variants: [{key, rollout_percentage}]}, payloads?: {"true"|variant: JSON string}}',
 );
 
-/** Finds a non-deleted flag by its exact key. */
-async function flagByKey(ctx: ToolContext, key: string): Promise<Row> {
+/** The flag with exactly this key, or undefined: searched by key, page by page. */
+export async function findFlagByKey(ctx: ToolContext, key: string): Promise<Row | undefined> {
   let offset = 0;
   for (let pages = 0; pages < 20; pages++) {
     const page = await ctx.api.list(flagPath(), { action: `find feature flag '${key}'` }, { limit: 100, offset, query: { search: key } });
@@ -78,6 +78,13 @@ async function flagByKey(ctx: ToolContext, key: string): Promise<Row> {
     if (!page.hasMore || page.nextOffset === undefined) break;
     offset = page.nextOffset;
   }
+  return undefined;
+}
+
+/** Finds a non-deleted flag by its exact key. */
+async function flagByKey(ctx: ToolContext, key: string): Promise<Row> {
+  const hit = await findFlagByKey(ctx, key);
+  if (hit) return hit;
   throw new PostHogError({
     kind: 'not_found',
     status: 404,

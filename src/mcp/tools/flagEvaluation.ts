@@ -1,6 +1,7 @@
 /**
  * Feature flag evaluation for one user, as PostHog's SDKs see it: POST `/flags/?v=2` on the
- * ingestion host with the project API token. Read-only, so safe to retry.
+ * ingestion host with the project API token (`/decide/?v=3` on an old PostHog without `/flags`).
+ * Read-only, so safe to retry.
  */
 import { z } from 'zod';
 import { PostHogError } from '../../posthog/errors';
@@ -36,17 +37,43 @@ interface Evaluation {
   failed?: boolean;
 }
 
-/** A payload as a JSON value: parsed when an older server still sends it JSON-encoded. */
-function payloadValue(raw: unknown): unknown {
+/**
+ * A payload as the JSON value it encodes. PostHog stores and answers payloads JSON-encoded
+ * (`"\"hello\""`, `"42"`, `"{\"a\":1}"`: rust/feature-flags `get_matching_payload`, and `/decide`'s
+ * `featureFlagPayloads`), so every string is parsed; one that is not JSON stays as it is, and an
+ * already parsed value passes through (posthog-js `parsePayload`).
+ */
+export function payloadValue(raw: unknown): unknown {
   if (raw === undefined) return null;
-  if (typeof raw === 'string' && /^\s*[{[]/.test(raw)) {
-    try {
-      return JSON.parse(raw);
-    } catch {
-      return raw;
-    }
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
   }
-  return raw;
+}
+
+/**
+ * Ingestion hosts without `/flags` (an old self-hosted PostHog answered 404): evaluated through
+ * `/decide/?v=3` from then on. Kept per process, as the host's version does not change under us.
+ */
+const decideOnlyHosts = new Set<string>();
+
+/**
+ * POSTs the evaluation request to `/flags/?v=2`, or to the legacy `/decide/?v=3` (same body; posthog/api/decide.py)
+ * when this host has no `/flags`.
+ */
+async function requestFlags(ctx: ToolContext, body: Row, action: string): Promise<unknown> {
+  const host = ctx.client.ingestionHost;
+  const decide = () => ctx.api.ingest('/decide/', body, action, { query: { v: 3 }, readOnly: true });
+  if (decideOnlyHosts.has(host)) return decide();
+  try {
+    return await ctx.api.ingest('/flags/', body, action, { query: { v: 2 }, readOnly: true });
+  } catch (err) {
+    if (!(err instanceof PostHogError) || err.status !== 404) throw err;
+    decideOnlyHosts.add(host);
+    return decide();
+  }
 }
 
 function reasonText(reason: unknown): string {
@@ -68,7 +95,7 @@ async function evaluateAll(
   if (args.groups) body.groups = args.groups;
   let data: Row;
   try {
-    const answer = await ctx.api.ingest('/flags/', body, action, { query: { v: 2 }, readOnly: true });
+    const answer = await requestFlags(ctx, body, action);
     data = isPlainObject(answer) ? answer : {};
   } catch (err) {
     if (err instanceof PostHogError && err.kind === 'auth') {
@@ -97,7 +124,7 @@ async function evaluateAll(
       });
     }
   } else if (isPlainObject(data.featureFlags)) {
-    // An older PostHog answering in the legacy shape: values only, no reasons.
+    // /decide?v=3 or an older /flags: values only, no reasons (posthog-js `normalizeFlagsResponse`).
     const payloads = isPlainObject(data.featureFlagPayloads) ? data.featureFlagPayloads : {};
     for (const [key, v] of Object.entries(data.featureFlags)) {
       const enabled = v !== false && v !== null && v !== undefined;

@@ -54,6 +54,27 @@ function checkQueryOrFilters(a: { query?: Row; filters?: Row }, required: boolea
   return undefined;
 }
 
+/**
+ * Sends an insight write; when it carried legacy `filters` and PostHog refused them (403 "Creating or
+ * updating insights with legacy filters is not available for this user.", as PostHog Cloud does:
+ * products/product_analytics/backend/api/insight.py, InsightSerializer.validate), says to send a query.
+ */
+async function refusingLegacyFilters<T>(filters: Row | undefined, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (filters === undefined || !(err instanceof PostHogError) || err.status !== 403 || !/legacy filters/i.test(err.message)) throw err;
+    throw new PostHogError({
+      kind: 'permission',
+      status: err.status,
+      code: err.code,
+      attr: 'filters',
+      message:
+        'This PostHog no longer accepts legacy insight filters (403). Give query instead, e.g. {kind: "TrendsQuery", series: [{kind: "EventsNode", event: "$pageview"}]}, or use create_trend_insight.',
+    });
+  }
+}
+
 /** "TrendsQuery", "HogQLQuery", or the legacy filters' insight type. */
 function insightKind(i: Row): string | undefined {
   const q = i.query as Row | null | undefined;
@@ -180,7 +201,9 @@ export const insightsTools: ToolDefinition[] = [
       const page = await ctx.api.list(insightPath(), 'insights', {
         limit: args.limit ?? DEFAULT_LIMIT,
         offset: args.offset,
-        query: { search: args.search, saved: args.saved, basic: true },
+        // Without an order PostHog sorts by the nullable `order` column, not by last change
+        // (products/product_analytics/backend/api/insight.py, InsightViewSet.order_queryset).
+        query: { search: args.search, saved: args.saved, basic: true, order: '-last_modified_at' },
       });
       const link = await ctx.api.links();
       return listResult(
@@ -206,14 +229,16 @@ export const insightsTools: ToolDefinition[] = [
     name: 'create_insight',
     title: 'Create insight',
     description:
-      'Save a new insight from a PostHog query (an InsightVizNode, or a bare TrendsQuery/FunnelsQuery/HogQLQuery… which is wrapped) or legacy filters. Returns the insight with its link.',
+      'Save a new insight from a PostHog query (an InsightVizNode, or a bare TrendsQuery/FunnelsQuery/HogQLQuery… which is wrapped) or legacy filters (refused by PostHog Cloud: prefer query). Returns the insight with its link.',
     toolset: 'insights',
     input: {
       name: z.string().min(1).max(400).describe('Insight name'),
       query: jsonObject(
         'PostHog query object with a kind, e.g. {kind: "InsightVizNode", source: {kind: "TrendsQuery", series: [...]}}',
       ).optional(),
-      filters: jsonObject('Legacy insight filters, e.g. {insight: "TRENDS", events: [{id: "$pageview"}]}').optional(),
+      filters: jsonObject(
+        'Legacy insight filters, e.g. {insight: "TRENDS", events: [{id: "$pageview"}]}; only older self-hosted PostHogs accept them',
+      ).optional(),
       description: z.string().max(4000).optional().describe('What the insight shows'),
     },
     check: (a) => checkQueryOrFilters(a, true),
@@ -221,7 +246,8 @@ export const insightsTools: ToolDefinition[] = [
     handler: async (args, ctx) => {
       const body: Row = { ...given(args, ['name', 'description', 'filters']), saved: true };
       if (args.query) body.query = wrapQuery(args.query);
-      return insightDetail(ctx, await ctx.api.create(insightPath(), body, `insight "${args.name}"`));
+      const created = await refusingLegacyFilters(args.filters, () => ctx.api.create(insightPath(), body, `insight "${args.name}"`));
+      return insightDetail(ctx, created);
     },
   }),
   defineTool({
@@ -243,21 +269,25 @@ export const insightsTools: ToolDefinition[] = [
   defineUpdateTool({
     name: 'update_insight',
     title: 'Update insight',
-    description: "Change an insight's name, description, query or legacy filters. Only the fields given are changed.",
+    description:
+      "Change an insight's name, description, query or legacy filters (refused by PostHog Cloud: prefer query). Only the fields given are changed.",
     toolset: 'insights',
     input: {
       insight_id: insightId,
       name: z.string().min(1).max(400).optional().describe('New name'),
       description: z.string().max(4000).optional().describe('New description'),
       query: jsonObject('Replacement PostHog query object (with a kind)').optional(),
-      filters: jsonObject('Replacement legacy filters').optional(),
+      filters: jsonObject('Replacement legacy filters; only older self-hosted PostHogs accept them').optional(),
     },
     check: (a) => checkQueryOrFilters(a, false),
     annotations: CHANGE,
     handler: async (args, ctx) => {
       const body = given(args, ['name', 'description', 'filters']);
       if (args.query) body.query = wrapQuery(args.query);
-      return insightDetail(ctx, await ctx.api.patch(insightPath(args.insight_id), body, `insight ${args.insight_id}`));
+      const updated = await refusingLegacyFilters(args.filters, () =>
+        ctx.api.patch(insightPath(args.insight_id), body, `insight ${args.insight_id}`),
+      );
+      return insightDetail(ctx, updated);
     },
   }),
   defineTool({

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { PostHogError, errorFromResponse } from '../../posthog/errors';
 import { resourcePath, seg } from '../api';
 import { ADD, ADD_IDEMPOTENT, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import { clipText, type Row } from '../values';
+import { pageOf } from '../../posthog/pages';
+import { clipText, isPlainObject, type Row } from '../values';
 import { DEFAULT_LIMIT, compact, defineUpdateTool, given, listResult, paging, uuid } from './common';
 
 const installationId = uuid('MCP server installation');
@@ -125,10 +126,17 @@ export const mcpStoreTools: ToolDefinition[] = [
     input: { ...paging },
     annotations: READ,
     handler: async (args, ctx) => {
-      const page = await ctx.api.list(installationPath(), 'MCP server installations', {
-        limit: args.limit ?? DEFAULT_LIMIT,
-        offset: args.offset,
-      });
+      const limit = args.limit ?? DEFAULT_LIMIT;
+      const offset = args.offset ?? 0;
+      // The newest PostHog answers every row as `{results}` and ignores limit/offset
+      // (products/mcp_store/backend/presentation/views.py); an older one pages as usual
+      // (`{count, next, results}`). Only a counted answer is already the page asked for.
+      const body = await ctx.api.get<unknown>(
+        installationPath(),
+        { action: 'list MCP server installations' },
+        { query: { limit, offset } },
+      );
+      const page = pageOf<Row>(body, { limit, offset, paginated: isPlainObject(body) && typeof body.count === 'number' });
       return { ...listResult(page, installationRow), settings_url: await ctx.api.link(SETTINGS_PATH) };
     },
   }),

@@ -31,6 +31,7 @@ import { groupsTable, personByDistinctId, eventsTable } from '../analytics';
 import type { Row, State, Team } from '../state';
 import { conditionGroups, featureFlags, variantsOf } from './featureFlags';
 import type { RouteGroup } from './types';
+import { switches } from '../switches';
 
 const PUBLIC = { prefix: 'root' as const, auth: false, throttle: 'none' as const };
 const LONG_SCALE = Number(0xfffffffffffffffn);
@@ -538,6 +539,7 @@ function flagDetails(flag: Row, m: FlagMatch) {
 }
 
 function answer(ctx: Ctx, endpoint: 'flags' | 'decide') {
+  if (endpoint === 'flags' && switches(ctx.state).flagsEndpointMissing) throw new HttpError(404, 'Not Found');
   const { team, request, flagKeys, disabled } = parseRequest(ctx);
   const results = disabled ? [] : evaluateFlags(ctx.state, team, request, flagKeys);
   const v = versionOf(ctx);

@@ -5,6 +5,7 @@
  */
 import type { JsonSchemaTool, ToolRegistry } from '../../src/mcp/registry';
 import type { ToolDefinition, Toolset } from '../../src/mcp/tool';
+import { toolsetInfo } from '../../src/mcp/toolsets';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -33,14 +34,25 @@ export function renderToolsDoc(catalog: ToolCatalog): string {
     'arguments an agent reads in `tools/list`. The same handlers serve the VS Code views and commands.',
     'Annotations: **read-only** changes nothing in PostHog; otherwise the tool **changes** data, and may be',
     '**destructive** (changes or removes what exists) and **idempotent** (repeating the same call changes nothing more).',
+    'Key scopes: what a personal API key needs for the toolset (PostHog → Settings → Personal API keys); a `:write`',
+    'scope also grants `:read`, and `*` (all access) grants everything.',
     '',
     ...[...groups].map(([toolset, tools]) => `- ${toolsetHeading(toolset)}: ${tools.map((t) => `\`${t.name}\``).join(', ')}`),
   ];
   for (const [toolset, tools] of groups) {
-    lines.push('', `## ${toolsetHeading(toolset)}`);
+    lines.push('', `## ${toolsetHeading(toolset)}`, '', scopesLine(toolset));
     for (const tool of tools) lines.push('', ...toolSection(catalog.describe(tool)));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The personal API key scopes a toolset needs (src/mcp/toolsets.ts), in one line. */
+export function scopesLine(toolset: Toolset): string {
+  const scopes = toolsetInfo(toolset)?.scopes;
+  if (!scopes) return '';
+  const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(', ');
+  const write = scopes.write.length ? `; the tools that change data also ${list(scopes.write)}` : '';
+  return `Key scopes: ${list(scopes.read)}${write}.`;
 }
 
 /** Tools by toolset, both in catalog order (the order of src/mcp/tools/index.ts). */

@@ -7,6 +7,7 @@
 import { PostHogClient } from '../posthog/client';
 import { describeError } from '../posthog/errors';
 import { ToolRegistry, parseToolsets } from './registry';
+import { warnMissingScopesAtFirstCall } from './scopeCheck';
 import { createPostHogMcpServer, SERVER_VERSION } from './server';
 import { ALL_TOOLS } from './tools';
 import { serveStdio } from './transports/stdio';
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
   }
   const registry = new ToolRegistry(ALL_TOOLS, () => client);
   registry.onDidCall((c) => log(`${c.tool} ${c.ok ? 'ok' : 'failed'} in ${c.durationMs}ms${c.error ? `: ${c.error}` : ''}`));
+  if (args.verbose) warnMissingScopesAtFirstCall(registry, () => client, { toolsets, readOnly: args.readOnly }, log);
   const make = () => createPostHogMcpServer({ registry, toolsets, readOnly: args.readOnly });
 
   if (args.http) {

@@ -18,13 +18,15 @@ export function readAnswer<T>(answer: HttpAnswer, opts: RequestOptions): ApiResp
 /** The error for a non-success answer. A 502/504 to a change may mean the change went through. */
 export function errorFromAnswer(
   answer: HttpAnswer,
-  ctx: { action: string; object?: string; host: string; retrySafe: boolean },
+  ctx: { action: string; object?: string; host: string; path?: string; retrySafe: boolean },
 ): PostHogError {
   const { status, headers } = answer;
   const error = errorFromResponse({
     action: ctx.action,
     object: ctx.object,
     host: ctx.host,
+    path: ctx.path,
+    location: headers.location,
     status,
     body: answer.body,
     contentType: headers['content-type'],

@@ -169,7 +169,8 @@ export class PostHogClient {
   /** The error for the last attempt, once the retry policy gives up. */
   private failure(opts: RequestOptions, host: string, outcome: AttemptOutcome): PostHogError {
     const retrySafe = isRetrySafe(opts.method, opts.retrySafe);
-    if ('status' in outcome) return errorFromAnswer(outcome, { action: opts.action, object: opts.object, host, retrySafe });
+    if ('status' in outcome)
+      return errorFromAnswer(outcome, { action: opts.action, object: opts.object, host, path: opts.path, retrySafe });
     const attempts = retrySafe ? this.limits.maxRetries + 1 : 1;
     return transportError(outcome, { action: opts.action, host, change: isChange(opts), attempts, timeoutMs: this.timeoutMs });
   }

@@ -9,6 +9,8 @@ export type PostHogErrorKind =
   | 'auth' // 401
   | 'permission' // 403
   | 'not_found' // 404
+  | 'not_offered' // 404 "Endpoint not found." for an enterprise feature this instance lacks
+  | 'redirect' // 3xx: the host setting points at a moved or old host name
   | 'method_not_allowed' // 405
   | 'conflict' // 409
   | 'validation' // 400 and other 4xx
@@ -139,6 +141,10 @@ export interface ErrorContext {
   object?: string;
   /** Host (origin) the request went to, for 401 messages. */
   host: string;
+  /** The request's path, to tell which feature a 404 "Endpoint not found." is about. */
+  path?: string;
+  /** The Location header of a redirect. */
+  location?: string;
   status: number;
   body: unknown;
   contentType?: string;
@@ -147,6 +153,33 @@ export interface ErrorContext {
 
 /** The kind and sentence for one status; the status, code and field are added by errorFromResponse. */
 type Wording = (ctx: ErrorContext, parsed: ParsedErrorBody) => Pick<PostHogErrorInit, 'kind' | 'message' | 'retryAfterSeconds'>;
+
+/** PostHog's `api_not_found` detail (posthog/api/__init__.py): no route matched, unlike a missing object's "Not found.". */
+const ENDPOINT_NOT_FOUND = 'Endpoint not found.';
+
+/**
+ * The enterprise features our tools call, by path: without PostHog's `ee` package these routes are
+ * not registered (ee/urls.py `extend_api_router`: dashboard collaborators; experiments in older
+ * versions), so PostHog answers `api_not_found`.
+ */
+const ENTERPRISE_FEATURES: Array<[RegExp, string]> = [
+  [/\/dashboards\/[^/]+\/collaborators(\/|$)/, 'dashboard collaborators'],
+  [/\/experiments(\/|$)/, 'experiments'],
+];
+
+function enterpriseFeatureOf(path?: string): string | undefined {
+  return path ? ENTERPRISE_FEATURES.find(([re]) => re.test(path))?.[1] : undefined;
+}
+
+/** "API key missing required scope 'feature_flag:write'" (posthog/permissions.py `APIScopePermission`) → the scope. */
+export function missingScopeIn(detail?: string): string | undefined {
+  return /missing required scope '([^']+)'/.exec(detail ?? '')?.[1];
+}
+
+/** Where a person edits their personal API keys' scopes (frontend/src/scenes/urls.ts `settings('user-api-keys')`). */
+export function apiKeysPageUrl(host: string): string {
+  return `${host}/settings/user-api-keys`;
+}
 
 const couldNot = (ctx: ErrorContext) => `Could not ${ctx.action}:`;
 const said = (parsed: ParsedErrorBody) => (parsed.detail ? ` PostHog said: "${parsed.detail}"` : '');
@@ -159,16 +192,25 @@ const WORDING_BY_STATUS: Record<number, Wording> = {
       `PostHog region. Create a new personal API key in PostHog (Settings → Personal API keys) for this host and sign in again.`,
   }),
   403: (ctx, parsed) => {
-    const scope = /scope '([^']+)'/.exec(parsed.detail ?? '')?.[1];
+    const scope = missingScopeIn(parsed.detail);
     const message = scope
-      ? `${couldNot(ctx)} the personal API key is missing the '${scope}' scope (403). Edit the key in PostHog (Settings → Personal API keys) to add '${scope}', or use a key that has it.`
+      ? `${couldNot(ctx)} the personal API key is missing the '${scope}' scope (403). Edit the key in PostHog (Settings → Personal API keys, ${apiKeysPageUrl(ctx.host)}) to add '${scope}', or use a key that has it.`
       : `${couldNot(ctx)} permission denied (403).${said(parsed)} Check that the key's scopes and your role in this project allow it.`;
     return { kind: 'permission', message };
   },
-  404: (ctx) => ({
-    kind: 'not_found',
-    message: `${couldNot(ctx)} ${ctx.object ?? 'the requested object'} was not found in this project (404). Check the id, or list the objects to find the right one; it may have been deleted.`,
-  }),
+  404: (ctx, parsed) => {
+    const feature = parsed.detail === ENDPOINT_NOT_FOUND ? enterpriseFeatureOf(ctx.path) : undefined;
+    if (feature) {
+      return {
+        kind: 'not_offered',
+        message: `${couldNot(ctx)} this PostHog instance (${ctx.host}) does not offer ${feature} (an enterprise feature): it answered 404 "${ENDPOINT_NOT_FOUND}". Use PostHog Cloud or an instance with PostHog's enterprise features.`,
+      };
+    }
+    return {
+      kind: 'not_found',
+      message: `${couldNot(ctx)} ${ctx.object ?? 'the requested object'} was not found in this project (404). Check the id, or list the objects to find the right one; it may have been deleted.`,
+    };
+  },
   405: (ctx, parsed) => ({
     kind: 'method_not_allowed',
     message: `${couldNot(ctx)} PostHog does not allow this operation on this endpoint (405).${said(parsed)}`,
@@ -194,10 +236,39 @@ const rejected: Wording = (ctx, parsed) => ({
   message: `${couldNot(ctx)} PostHog rejected the request (${ctx.status})${parsed.attr ? ` for field '${parsed.attr}'` : ''}.${said(parsed) || ' No reason was given.'} Fix the input and try again.`,
 });
 
+/**
+ * A 3xx (the client follows none, so the key never reaches another origin): usually an old host
+ * name, e.g. app.posthog.com → us.posthog.com. The message names the host to set.
+ */
+const redirected: Wording = (ctx) => {
+  const target = redirectOrigin(ctx.location, ctx.host);
+  return {
+    kind: 'redirect',
+    message: target
+      ? `${couldNot(ctx)} PostHog at ${ctx.host} answered with a redirect to ${target} (${ctx.status}): set the host to ${target}. The API key was not sent there.`
+      : `${couldNot(ctx)} PostHog at ${ctx.host} answered with a redirect (${ctx.status}) to no usable address: check the host setting.`,
+  };
+};
+
+/** The origin (with any path prefix of an instance under a sub-path) a Location points to. */
+function redirectOrigin(location: string | undefined, host: string): string | undefined {
+  if (!location) return undefined;
+  try {
+    const url = new URL(location, host);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    // An instance served under a sub-path keeps its prefix: whatever precedes /api/.
+    const prefix = url.pathname.includes('/api/') ? url.pathname.slice(0, url.pathname.indexOf('/api/')) : '';
+    return `${url.protocol}//${url.host}${prefix}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Turns an HTTP error answer into a PostHogError with a plain, actionable message. */
 export function errorFromResponse(ctx: ErrorContext): PostHogError {
   const parsed = parseErrorBody(ctx.body, ctx.contentType);
-  const wording = WORDING_BY_STATUS[ctx.status] ?? (ctx.status >= 500 ? serverError : rejected);
+  const isRedirect = ctx.status >= 300 && ctx.status < 400;
+  const wording = WORDING_BY_STATUS[ctx.status] ?? (isRedirect ? redirected : ctx.status >= 500 ? serverError : rejected);
   return new PostHogError({ status: ctx.status, code: parsed.code, attr: parsed.attr, ...wording(ctx, parsed) });
 }
 

@@ -9,12 +9,7 @@ import { PostHogError, describeError } from '../posthog/errors';
 import { EU_HOST, US_HOST, hostLabel, normalizeHost } from '../posthog/hosts';
 import { loadCore, loadedCore } from './lazy';
 import { requestLogger } from './log';
-
-export const SECRET_PREFIX = 'posthog.apiKey:';
-
-export function secretKeyFor(host: string): string {
-  return `${SECRET_PREFIX}${host}`;
-}
+import { SECRET_PREFIX, StoredKeys, secretKeyFor } from './storedKeys';
 
 /** What a change was about: `credentials` when sign-in, host or project changed. */
 export interface SessionChange {
@@ -59,6 +54,7 @@ export class Session implements vscode.Disposable {
   private lookupTimer?: ReturnType<typeof setTimeout>;
   private readonly emitter = new vscode.EventEmitter<SessionChange>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly keys: StoredKeys;
 
   readonly onDidChange = this.emitter.event;
   /** Settled once the secret has been read at start-up. */
@@ -70,6 +66,7 @@ export class Session implements vscode.Disposable {
     /** Remembers project names per host (never a key), for the status bar at start-up. */
     private readonly memento?: vscode.Memento,
   ) {
+    this.keys = new StoredKeys(secrets);
     this.disposables.push(
       this.emitter,
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -170,7 +167,7 @@ export class Session implements vscode.Disposable {
   async store(host: string, apiKey: string, projectId: number | undefined): Promise<void> {
     this.suppress++;
     try {
-      await this.secrets.store(secretKeyFor(host), apiKey);
+      await this.keys.store(host, apiKey);
       await updateSetting('host', hostSettingValue(host));
       await updateSetting('projectId', projectId ?? null);
     } finally {
@@ -182,11 +179,29 @@ export class Session implements vscode.Disposable {
   async signOut(): Promise<void> {
     this.suppress++;
     try {
-      await this.secrets.delete(secretKeyFor(this.hostValue));
+      await this.keys.delete(this.hostValue);
     } finally {
       this.suppress--;
     }
     await this.reload();
+  }
+
+  /** Forgets the key of every host; returns the hosts that had one. */
+  async signOutEverywhere(): Promise<string[]> {
+    this.suppress++;
+    let hosts: string[];
+    try {
+      hosts = await this.keys.deleteAll(this.hostError ? [] : [this.hostValue]);
+    } finally {
+      this.suppress--;
+    }
+    await this.reload();
+    return hosts;
+  }
+
+  /** The hosts other than the current one that have a stored key. */
+  async otherSignedInHosts(): Promise<string[]> {
+    return (await this.keys.hosts()).filter((h) => h !== this.hostValue);
   }
 
   async setProject(projectId: number | undefined): Promise<void> {

@@ -7,7 +7,7 @@
  *   POST /_standin/faults  {Fault}   inject a fault      DELETE /_standin/faults    clears them
  *   POST /_standin/rate-limits {crud?, analytics?: {limit, windowMs}}
  *   GET  /_standin/state/:table      rows of a table of the default project
- *   POST /_standin/switches {legacyInsightFiltersDisabled?, flagsEndpointMissing?}   behaviour switches (switches.ts)
+ *   POST /_standin/switches {legacyInsightFiltersDisabled?, flagsEndpointMissing?, enterpriseFeatures?}   behaviour switches (switches.ts)
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -26,7 +26,8 @@ import {
 import { State, type Doc, type Team, type User } from './state';
 import { groups } from './routes';
 import { decodeIngestionBody, isIngestionPath } from './ingestionBody';
-import { setSwitches } from './switches';
+import { setSwitches, switches } from './switches';
+import { endpointNotFound, isEnterprisePath } from './enterprise';
 import { READ_ONLY_SCOPES, scopeAllows } from './scopes';
 
 export const DEMO_KEY = 'phx_standin_demo_personal_api_key_000000000000';
@@ -47,6 +48,8 @@ export interface StandinOptions {
   scale?: { flags?: number; dashboards?: number };
   /** Insight writes with legacy `filters` and no `query` are 403, as on PostHog Cloud. Default true. */
   legacyInsightFiltersDisabled?: boolean;
+  /** PostHog's enterprise features are there (experiments, dashboard collaborators), as on PostHog Cloud. Default true. */
+  enterpriseFeatures?: boolean;
 }
 
 export interface Standin {
@@ -83,7 +86,10 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   const opts = { retryAfterHeader: options.retryAfterHeader ?? false };
 
   seedBase(state);
-  setSwitches(state, { legacyInsightFiltersDisabled: options.legacyInsightFiltersDisabled ?? true });
+  setSwitches(state, {
+    legacyInsightFiltersDisabled: options.legacyInsightFiltersDisabled ?? true,
+    enterpriseFeatures: options.enterpriseFeatures ?? true,
+  });
   for (const g of groups) g.register(router);
   if ((options.seed ?? 'demo') === 'demo') {
     for (const g of groups) for (const team of state.teams.values()) g.seed?.(state, team, options);
@@ -216,6 +222,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     record: RecordedRequest,
   ): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
     const isApi = path.startsWith('/api/');
+    if (!switches(state).enterpriseFeatures && isEnterprisePath(path)) return { status: 404, body: endpointNotFound() };
     const match = router.match(method, path);
     if (!match) {
       return isApi

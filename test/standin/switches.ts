@@ -18,9 +18,15 @@ export interface Switches {
    * Off by default.
    */
   flagsEndpointMissing: boolean;
+  /**
+   * PostHog's enterprise (`ee`) package is present, as on PostHog Cloud. Off, the endpoints it
+   * registers (ee/urls.py `extend_api_router`: dashboard collaborators; experiments in older
+   * versions) do not exist and answer `api_not_found` (enterprise.ts).
+   */
+  enterpriseFeatures: boolean;
 }
 
-const DEFAULTS: Switches = { legacyInsightFiltersDisabled: true, flagsEndpointMissing: false };
+const DEFAULTS: Switches = { legacyInsightFiltersDisabled: true, flagsEndpointMissing: false, enterpriseFeatures: true };
 
 // Kept beside the State (not in it) so the switches need nothing from the data model.
 const byState = new WeakMap<State, Switches>();

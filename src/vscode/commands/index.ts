@@ -13,7 +13,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
   // Keyed by CommandId: a command in src/ids.ts without a handler here is a type error.
   const handlers: Record<CommandId, (...args: unknown[]) => unknown> = {
     [COMMANDS.signIn]: (arg) => session.signIn(s, arg),
-    [COMMANDS.signOut]: () => session.signOut(s),
+    [COMMANDS.signOut]: (arg) => session.signOut(s, arg),
     [COMMANDS.selectProject]: (arg) => session.selectProject(s, arg),
     [COMMANDS.refresh]: () => general.refreshAll(s),
     [COMMANDS.copyMcpConfig]: () => general.copyMcpConfig(s),

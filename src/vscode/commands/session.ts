@@ -6,6 +6,7 @@ import { BACK, askPick } from '../prompts';
 import type { SignInInput } from '../session';
 import { showError, withProgress } from '../ui';
 import type { Services } from './services';
+import { checkScopesAfterSignIn } from './scopeCheck';
 import { interactiveSignIn } from './signInWizard';
 
 function isSignInInput(arg: unknown): arg is SignInInput {
@@ -16,6 +17,7 @@ export async function signIn(s: Services, arg?: unknown): Promise<boolean> {
   if (isSignInInput(arg)) {
     try {
       await withProgress('Signing in to PostHog…', (signal) => s.session.signIn(arg, signal), { notification: true });
+      checkScopesAfterSignIn(s, s.session.host, arg.apiKey.trim());
       return true;
     } catch (err) {
       void showError(err);
@@ -25,14 +27,50 @@ export async function signIn(s: Services, arg?: unknown): Promise<boolean> {
   return interactiveSignIn(s);
 }
 
-export async function signOut(s: Services): Promise<boolean> {
-  if (!s.session.signedIn) {
+/** Which keys Sign Out forgets: the current host's, or every host's. */
+export type SignOutScope = 'current' | 'all';
+
+/**
+ * Sign Out. With keys stored for other hosts too, asks: this host, or every host. `'current'` or
+ * `'all'` as the argument answers without asking.
+ */
+export async function signOut(s: Services, arg?: unknown): Promise<boolean> {
+  const others = await s.session.otherSignedInHosts();
+  if (!s.session.signedIn && others.length === 0) {
     void vscode.window.showInformationMessage('You are not signed in to PostHog.');
     return false;
   }
+  const scope = arg === 'current' || arg === 'all' ? arg : await askSignOutScope(s, others);
+  if (!scope) return false;
+  if (scope === 'all') {
+    const hosts = await s.session.signOutEverywhere();
+    void vscode.window.showInformationMessage(
+      `Signed out of PostHog on every host. ${hosts.length === 1 ? 'The API key was' : `${hosts.length} API keys were`} removed from this machine.`,
+    );
+    return true;
+  }
+  if (!s.session.signedIn) return false;
   await s.session.signOut();
   void vscode.window.showInformationMessage('Signed out of PostHog. The API key was removed from this machine.');
   return true;
+}
+
+/** Only asked when another host has a key too (signed out here, "every host" is the one choice). */
+async function askSignOutScope(s: Services, others: string[]): Promise<SignOutScope | undefined> {
+  if (others.length === 0) return 'current';
+  const here = s.session.signedIn
+    ? [{ label: `Sign out of ${s.session.hostLabel}`, description: s.session.host, scope: 'current' as const }]
+    : [];
+  const everywhere = {
+    label: 'Sign out of every host',
+    description: `forgets the keys of ${[...(s.session.signedIn ? [s.session.host] : []), ...others].map((h) => new URL(h).host).join(', ')}`,
+    scope: 'all' as const,
+  };
+  const chosen = await vscode.window.showQuickPick([...here, everywhere], {
+    title: 'PostHog: Sign Out',
+    placeHolder: 'Forget the API key of this host, or of every host?',
+  });
+  return chosen?.scope;
 }
 
 export async function selectProject(s: Services, arg?: unknown): Promise<boolean> {

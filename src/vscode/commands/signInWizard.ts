@@ -9,6 +9,7 @@ import { PostHogError, describeError } from '../../posthog/errors';
 import { EU_HOST, US_HOST, hostLabel, normalizeHost } from '../../posthog/hosts';
 import { BACK, askPick, askText } from '../prompts';
 import { openExternal, showError } from '../ui';
+import { checkScopesAfterSignIn } from './scopeCheck';
 import type { Services } from './services';
 
 const TITLE = 'Sign in to PostHog';
@@ -163,6 +164,7 @@ async function store(s: Services, answers: Answers): Promise<boolean> {
     void showError(err);
     return false;
   }
+  checkScopesAfterSignIn(s, answers.host, answers.checked!.key);
   const project = answers.projectName ? ` Project: ${answers.projectName}.` : '';
   void vscode.window.showInformationMessage(`Signed in to PostHog (${hostLabel(answers.host)}).${project}`);
   return true;

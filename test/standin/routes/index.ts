@@ -12,6 +12,7 @@ import { personsRoutes } from './persons';
 import { experimentsRoutes } from './experiments';
 import { insightsRoutes } from './insights';
 import { mcpStoreRoutes } from './mcpStore';
+import { personalApiKeysRoutes } from './personalApiKeys';
 
 /** Seeding order matters where data refers to other data (insights before dashboards' tiles…). */
 export const groups: RouteGroup[] = [
@@ -28,4 +29,5 @@ export const groups: RouteGroup[] = [
   dashboardsRoutes,
   experimentsRoutes,
   mcpStoreRoutes,
+  personalApiKeysRoutes,
 ];

@@ -14,12 +14,10 @@ export type ToolCatalog = Pick<ToolRegistry, 'list' | 'describe'>;
 
 export const TOOLS_DOC_PATH = 'docs/tools.md';
 
-/**
- * A toolset's section heading, and the one place the document names a toolset: when toolsets
- * carry a title (src/mcp/toolsets.ts), return it here (`toolsetInfo(toolset)?.title ?? toolset`).
- */
+/** A toolset as the document names it: its title from src/mcp/toolsets.ts, then the name `--toolsets` takes. */
 export function toolsetHeading(toolset: Toolset): string {
-  return `\`${toolset}\``;
+  const title = toolsetInfo(toolset)?.title;
+  return title ? `${title} (\`${toolset}\`)` : `\`${toolset}\``;
 }
 
 export function renderToolsDoc(catalog: ToolCatalog): string {
@@ -40,7 +38,8 @@ export function renderToolsDoc(catalog: ToolCatalog): string {
     ...[...groups].map(([toolset, tools]) => `- ${toolsetHeading(toolset)}: ${tools.map((t) => `\`${t.name}\``).join(', ')}`),
   ];
   for (const [toolset, tools] of groups) {
-    lines.push('', `## ${toolsetHeading(toolset)}`, '', scopesLine(toolset));
+    const description = toolsetInfo(toolset)?.description;
+    lines.push('', `## ${toolsetHeading(toolset)}`, '', ...(description ? [description, ''] : []), scopesLine(toolset));
     for (const tool of tools) lines.push('', ...toolSection(catalog.describe(tool)));
   }
   return `${lines.join('\n')}\n`;

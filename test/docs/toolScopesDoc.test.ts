@@ -15,7 +15,7 @@ describe('docs/tools.md key scopes', () => {
 
   for (const t of TOOLSET_INFO) {
     it(`${t.name}: its section lists its read and write scopes`, () => {
-      const section = doc.split(/^## /m).find((s) => s.startsWith(`\`${t.name}\``));
+      const section = doc.split(/^## /m).find((s) => s.startsWith(`${t.title} (\`${t.name}\`)`));
       assert.ok(section, `a section for ${t.name}`);
       const line = /^Key scopes: .*$/m.exec(section)?.[0] ?? '';
       for (const scope of [...t.scopes.read, ...t.scopes.write])

@@ -28,6 +28,7 @@ import { PostHogMcpProvider } from './vscode/mcpProvider';
 import { ResultDocuments } from './vscode/results';
 import { Session } from './vscode/session';
 import { createStatusBar } from './vscode/statusBar';
+import { openExternal } from './vscode/ui';
 import { registerWalkthrough } from './vscode/walkthrough';
 
 /** What activate() returns: used by the extension-host test suites. */
@@ -98,7 +99,13 @@ function createRegistry(context: vscode.ExtensionContext, session: Session, log:
   const registry = new core.ToolRegistry(core.ALL_TOOLS, () => session.getClient());
   const stopCallLog = logToolCalls(registry, log);
   const stopRouting = refreshViewsOnChange(registry, models);
-  context.subscriptions.push({ dispose: () => (stopCallLog(), stopRouting()) });
+  // Where PostHog does not tell a key's scopes, the first 403 for a scope does (a warning, once).
+  const stopScopeWatch = core.warnOnFirstScope403(registry, {
+    host: () => session.host,
+    show: (message, button) => vscode.window.showWarningMessage(message, button),
+    open: openExternal,
+  });
+  context.subscriptions.push({ dispose: () => (stopCallLog(), stopRouting(), stopScopeWatch()) });
   return registry;
 }
 

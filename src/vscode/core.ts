@@ -6,4 +6,4 @@
 export { PostHogClient } from '../posthog/client';
 export { ToolInputError, ToolRegistry, parseToolsets, redact } from '../mcp/registry';
 export { ALL_TOOLS } from '../mcp/tools';
-export { warnOnceAboutScopes } from './scopeWarning';
+export { warnOnFirstScope403, warnOnceAboutScopes } from './scopeWarning';

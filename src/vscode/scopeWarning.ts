@@ -39,8 +39,37 @@ export async function warnOnceAboutScopes(apiKey: string, deps: ScopeWarningDeps
   if (deps.warned.get().includes(mark)) return undefined;
   const missing = await lackingScopes(client, { ...deps.needs, extra: [...VIEW_SCOPES, ...(deps.needs.extra ?? [])] });
   if (!missing?.length) return missing;
+  for (const scope of missing) warnedScopes.add(scope);
   await deps.warned.set([...deps.warned.get(), mark]);
   const choice = await deps.show(missingScopesWarning(client.host, missing), OPEN_API_KEYS);
   if (choice === OPEN_API_KEYS) await deps.open(apiKeysPageUrl(client.host));
   return missing;
+}
+
+/** Scopes a warning has named in this window already: the first 403 for one of them adds nothing new. */
+const warnedScopes = new Set<string>();
+
+/** The scope a failed call's message says the key lacks (errors.ts words a scope 403 so). */
+export function scopeFromError(message: string | undefined): string | undefined {
+  return /the personal API key is missing the '([^']+)' scope \(403\)/.exec(message ?? '')?.[1];
+}
+
+/**
+ * Where PostHog does not tell a key's scopes (older versions need `personal_api_key:read` for that),
+ * the first 403 for a scope does: warn once about it, as after sign-in, whoever made the call (a view,
+ * a command, an agent). Returns the unsubscribe.
+ */
+export function warnOnFirstScope403(
+  registry: { onDidCall(listener: (e: { ok: boolean; error?: string }) => void): () => void },
+  deps: { host(): string; show: ScopeWarningDeps['show']; open: ScopeWarningDeps['open'] },
+): () => void {
+  return registry.onDidCall((call) => {
+    const scope = call.ok ? undefined : scopeFromError(call.error);
+    if (!scope || warnedScopes.has(scope)) return;
+    warnedScopes.add(scope);
+    const host = deps.host();
+    void Promise.resolve(deps.show(missingScopesWarning(host, [scope]), OPEN_API_KEYS)).then((choice) =>
+      choice === OPEN_API_KEYS ? deps.open(apiKeysPageUrl(host)) : undefined,
+    );
+  });
 }

@@ -7,7 +7,16 @@ import assert from 'node:assert/strict';
 import { PostHogClient } from '../../src/posthog/client';
 import { EU_HOST, US_HOST } from '../../src/posthog/hosts';
 import { HOSTS_INDEX_KEY, StoredKeys, secretKeyFor } from '../../src/vscode/storedKeys';
-import { OPEN_API_KEYS, keyMark, warnOnceAboutScopes, type ScopeWarningDeps } from '../../src/vscode/scopeWarning';
+import {
+  OPEN_API_KEYS,
+  keyMark,
+  scopeFromError,
+  warnOnFirstScope403,
+  warnOnceAboutScopes,
+  type ScopeWarningDeps,
+} from '../../src/vscode/scopeWarning';
+import { ToolRegistry } from '../../src/mcp/registry';
+import { ALL_TOOLS } from '../../src/mcp/tools';
 import { startStandin, type Standin } from '../standin/server';
 
 /** SecretStorage's get/store/delete over a map. */
@@ -121,5 +130,41 @@ describe('the scope warning after sign-in', () => {
     await warnOnceAboutScopes(s.readOnlyKey, t.d);
     assert.deepEqual(t.opened, []);
     assert.equal(OPEN_API_KEYS, 'Open Personal API Keys');
+  });
+});
+
+describe('the scope warning from the first 403, where PostHog does not tell the scopes', () => {
+  let s: Standin;
+  before(async () => {
+    s = await startStandin();
+  });
+  after(() => s.close());
+
+  it('warns once naming the scope a call was refused for, whoever made the call, and opens the keys page', async () => {
+    const registry = new ToolRegistry(ALL_TOOLS, () => new PostHogClient({ apiKey: s.readOnlyKey, host: s.url }));
+    const shown: string[] = [];
+    const opened: string[] = [];
+    const stop = warnOnFirstScope403(registry, {
+      host: () => s.url,
+      show: async (message, button) => {
+        shown.push(message);
+        return button;
+      },
+      open: (url) => opened.push(url),
+    });
+    const create = { key: `scope-403-${Date.now()}`, name: 'Refused' };
+    const first = await registry.call('create_feature_flag', create);
+    assert.equal(first.isError, true);
+    assert.equal(scopeFromError(first.content[0].text), 'feature_flag:write', first.content[0].text);
+    await new Promise((r) => setImmediate(r));
+    assert.equal(shown.length, 1, 'one warning');
+    assert.match(shown[0], /feature_flag:write/);
+    assert.deepEqual(opened, [`${s.url}/settings/user-api-keys`]);
+
+    await registry.call('create_feature_flag', { ...create, key: `${create.key}-again` });
+    await registry.call('list_feature_flags', {});
+    await new Promise((r) => setImmediate(r));
+    assert.equal(shown.length, 1, 'the same scope again: no second warning; a call that works: none');
+    stop();
   });
 });

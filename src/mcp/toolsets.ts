@@ -81,7 +81,7 @@ export const TOOLSET_INFO = [
     name: 'experiments',
     title: 'Experiments',
     description: 'List, create, read and update experiments, and find those that depend on a flag.',
-    scopes: { read: ['user:read', 'experiment:read'], write: ['experiment:write'] },
+    scopes: { read: ['user:read', 'experiment:read'], write: ['experiment:write', 'feature_flag:read'] },
   },
   {
     name: 'insights',

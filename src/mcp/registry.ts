@@ -63,10 +63,10 @@ export type ClientProvider = () => PostHogClient | Promise<PostHogClient>;
 export interface RegistryOptions {
   /**
    * The most one tool call may take, retries and 429 waits included (ms), or a function read at
-   * each call (a setting that may change). Default 45 s: under the 60 s after which MCP clients
+   * each call (a setting that may change; undefined there means the default). Default 45 s: under the 60 s after which MCP clients
    * and VS Code give up on a request with their own, vaguer, message.
    */
-  callTimeoutMs?: number | (() => number);
+  callTimeoutMs?: number | (() => number | undefined);
 }
 
 export const DEFAULT_CALL_TIMEOUT_MS = 45_000;

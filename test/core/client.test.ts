@@ -229,6 +229,13 @@ describe('PostHogClient against the stand-in', () => {
     assert.match(err.message, /Its outcome is unknown; the change may have been applied: check before trying again\.$/);
   });
 
+  it("a proxy's 504 to a DELETE says the outcome is unknown", async () => {
+    s.faults.add({ path: '/dashboards/2', method: 'DELETE', status: 504, body: '', times: 1 });
+    const err = await rejects(make().request({ method: 'DELETE', path: '/api/projects/1/dashboards/2/', action: 'delete dashboard 2' }));
+    assert.equal(err.kind, 'outcome_unknown');
+    assert.match(err.message, /may or may not have been applied: check before trying again/);
+  });
+
   it('a read-only POST (a query) answered 500 is a plain server error, not an unknown outcome', async () => {
     s.faults.add({ path: '/query', method: 'POST', status: 500, body: { detail: 'boom' } });
     const err = await rejects(

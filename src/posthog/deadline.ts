@@ -31,6 +31,7 @@ export class CallDeadline {
     // once both have (and AbortSignal.any needs Node 20.3; we allow 20.0).
     caller?.addEventListener('abort', this.onCallerAbort, { once: true });
     this.timer = setTimeout(() => {
+      if (this.signal.aborted) return; // cancelled first: that stays a cancellation
       this.reached = true;
       this.controller.abort(new Error('The call deadline was reached.'));
     }, budgetMs);
@@ -52,7 +53,9 @@ export class CallDeadline {
   }
 
   private readonly onCallerAbort = (): void => {
-    if (!this.reached) this.controller.abort(this.caller?.reason);
+    if (this.reached) return;
+    clearTimeout(this.timer);
+    this.controller.abort(this.caller?.reason);
   };
 }
 

@@ -19,7 +19,7 @@ import { ingestionHostFor, normalizeHost } from './hosts';
 import { pageOf } from './pages';
 import { ProjectContextCache, fetchMe, fetchProjects, parseProjectId, type Send } from './projectContext';
 import { isChange, isRetrySafe } from './requestSafety';
-import { decide, type RetryLimits } from './retryPolicy';
+import { decide, wasNeverSent, type RetryLimits } from './retryPolicy';
 import { sleep } from './sleep';
 import { cancelledInFlight, deadlineReached, throttledPastDeadline, transportError } from './transportErrors';
 import type {
@@ -138,19 +138,24 @@ export class PostHogClient {
    * is reported as what timed out, not as a cancellation.
    */
   async request<T = unknown>(opts: RequestOptions): Promise<ApiResponse<T>> {
-    const progress = { sent: 0 };
+    const progress = { unconfirmed: false };
     try {
       return await this.requestWithRetries<T>(opts, progress);
     } catch (err) {
       const deadline = deadlineOf(opts.signal);
       if (deadline?.expired && err instanceof PostHogError && err.kind === 'cancelled') {
-        throw deadlineReached({ action: opts.action, change: isChange(opts), sent: progress.sent > 0, budgetMs: deadline.budgetMs });
+        throw deadlineReached({
+          action: opts.action,
+          change: isChange(opts),
+          unconfirmed: progress.unconfirmed,
+          budgetMs: deadline.budgetMs,
+        });
       }
       throw err;
     }
   }
 
-  private async requestWithRetries<T>(opts: RequestOptions, progress: { sent: number }): Promise<ApiResponse<T>> {
+  private async requestWithRetries<T>(opts: RequestOptions, progress: Progress): Promise<ApiResponse<T>> {
     const host = opts.ingestion ? this.ingestionHost : this.host;
     const deadlineAt = deadlineOf(opts.signal)?.expiresAt;
     const policy = { method: opts.method, retrySafe: opts.retrySafe, limits: this.limits, deadlineAt };
@@ -171,7 +176,7 @@ export class PostHogClient {
   }
 
   /** One attempt: a slot from the gate, the exchange, a log line. */
-  private async attempt(opts: RequestOptions, host: string, attempt: number, progress: { sent: number }): Promise<AttemptOutcome> {
+  private async attempt(opts: RequestOptions, host: string, attempt: number, progress: Progress): Promise<AttemptOutcome> {
     const { method, path, query, body, signal } = opts;
     const apiKey = opts.ingestion ? undefined : this.apiKey; // the ingestion host takes the project token instead
     // A 429 pause (another request's) longer than this call has left: say so now instead of waiting past the deadline.
@@ -182,11 +187,12 @@ export class PostHogClient {
     const started = Date.now();
     let outcome: AttemptOutcome;
     try {
-      progress.sent++;
       outcome = await this.exchange.send({ method, url: host + path, query, body, apiKey, signal });
     } finally {
       this.gate.release();
     }
+    // No answer (cut off, the deadline included) or a 5xx: PostHog may have acted on it. A 429 or other 4xx: it did not.
+    if ('networkCode' in outcome ? !wasNeverSent(outcome) : outcome.status >= 500) progress.unconfirmed = true;
     if (this.onRequest) this.onRequest(requestLog(opts, attempt, Date.now() - started, outcome));
     return outcome;
   }
@@ -205,6 +211,12 @@ export class PostHogClient {
       });
     return transportError(outcome, { action: opts.action, host, change: isChange(opts), attempts, timeoutMs: this.timeoutMs });
   }
+}
+
+/** What one request's attempts so far leave open. */
+interface Progress {
+  /** An attempt went out and got no answer, or a 5xx: a change may have been applied. */
+  unconfirmed: boolean;
 }
 
 /** The log line for one attempt: method, path (no query, no headers), status or error, timing. */

@@ -72,8 +72,8 @@ export interface DeadlineContext {
   action: string;
   /** Whether the request changes something. */
   change: boolean;
-  /** Whether any attempt of it was sent: if none was, a change was not applied. */
-  sent: boolean;
+  /** Whether an attempt went out without a clear answer (cut off, or a 5xx): if none did, a change was not applied. */
+  unconfirmed: boolean;
   /** The call's whole budget. */
   budgetMs: number;
 }
@@ -81,7 +81,7 @@ export interface DeadlineContext {
 /** The call's time budget ran out (not the caller's cancellation): say what timed out. */
 export function deadlineReached(ctx: DeadlineContext): PostHogError {
   const base = `Could not ${ctx.action}: PostHog did not answer within the ${secondsText(ctx.budgetMs)} s this call may take`;
-  if (ctx.change && ctx.sent) {
+  if (ctx.change && ctx.unconfirmed) {
     return new PostHogError({
       kind: 'outcome_unknown',
       message: `${base}, so it is unknown whether the change was applied: check before trying again.`,

@@ -165,6 +165,24 @@ describe('the deadline of one tool call', () => {
     assert.ok((await sentSince(start, '/feature_flags', 'GET')).length <= 2, 'no attempt after the backoff that would not fit');
   });
 
+  it('a create still queued for a connection slot when the deadline runs out was never sent: nothing was changed', async () => {
+    const oneSlot = new PostHogClient({ apiKey: s.key, host: s.url, timeoutMs: 30_000, maxConcurrent: 1, projectId: 1 });
+    const patient = new ToolRegistry(ALL_TOOLS, () => oneSlot, { callTimeoutMs: 4_000 });
+    const queued = new ToolRegistry(ALL_TOOLS, () => oneSlot, { callTimeoutMs: DEADLINE_MS });
+    s.faults.add({ path: FLAGS, method: 'GET', hang: true, times: 1 });
+    const holding = patient.call('list_feature_flags', { limit: 5 }); // takes the only slot and hangs
+    await new Promise((r) => setTimeout(r, 100));
+    const start = s.requests.length;
+    const out = await queued.call('create_dashboard', { name: 'Never sent' });
+    assert.equal(out.isError, true);
+    assert.match(
+      out.content[0].text,
+      /^Could not create dashboard "Never sent": .*within the 1\.5 s this call may take\. Nothing was changed\./,
+    );
+    assert.equal((await sentSince(start, '/dashboards', 'POST')).length, 0);
+    await holding;
+  });
+
   it('a cancelled call says cancelled, not timed out', async () => {
     s.faults.add({ path: FLAGS, method: 'GET', hang: true });
     const caller = new AbortController();

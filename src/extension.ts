@@ -19,6 +19,7 @@ import { McpInstallationsModel } from './views/model/mcpInstallations';
 import type { TreeNode, ViewName } from './views/model/node';
 import { refreshViewsOnChange } from './views/model/routing';
 import { ModelTreeProvider } from './views/treeProvider';
+import { callTimeoutMsFromSettings } from './vscode/callTimeout';
 import { registerCommands } from './vscode/commands';
 import type { Services } from './vscode/commands/services';
 import { setContext } from './vscode/execute';
@@ -96,7 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
  */
 function createRegistry(context: vscode.ExtensionContext, session: Session, log: vscode.LogOutputChannel, models: Models): ToolRegistry {
   const core = loadCore();
-  const registry = new core.ToolRegistry(core.ALL_TOOLS, () => session.getClient());
+  const registry = new core.ToolRegistry(core.ALL_TOOLS, () => session.getClient(), { callTimeoutMs: callTimeoutMsFromSettings });
   const stopCallLog = logToolCalls(registry, log);
   const stopRouting = refreshViewsOnChange(registry, models);
   // Where PostHog does not tell a key's scopes, the first 403 for a scope does (a warning, once).

@@ -2,7 +2,8 @@
  * posthog-mcp: the PostHog MCP server for any MCP client.
  *   stdio (default), or --http [--port N] for Streamable HTTP on 127.0.0.1.
  * Environment: POSTHOG_API_KEY (required), POSTHOG_HOST, POSTHOG_PROJECT_ID,
- * POSTHOG_INGESTION_HOST, POSTHOG_MCP_TOKEN (HTTP), POSTHOG_TIMEOUT_MS.
+ * POSTHOG_INGESTION_HOST, POSTHOG_MCP_TOKEN (HTTP), POSTHOG_TIMEOUT_MS (per request),
+ * POSTHOG_CALL_TIMEOUT_MS (per tool call: attempts, backoff and 429 waits together).
  */
 import { PostHogClient } from '../posthog/client';
 import { describeError } from '../posthog/errors';
@@ -16,6 +17,18 @@ import { CliUsageError, USAGE, parseCliArgs, type CliArgs } from './cliArgs';
 function fail(message: string): never {
   process.stderr.write(`posthog-mcp: ${message}\n`);
   process.exit(2);
+}
+
+/** A duration in ms from the environment, or undefined when unset; anything unusable stops the start. */
+function millisecondsFromEnv(name: string, example: number): number | undefined {
+  const raw = process.env[name]?.trim();
+  if (!raw) return undefined;
+  const ms = Number(raw);
+  // setTimeout turns NaN, <= 0 and anything past 2^31-1 ms into 1 ms: every request would time out.
+  if (!(Number.isFinite(ms) && ms >= 1 && ms <= 2_147_483_647)) {
+    fail(`${name} must be a number of milliseconds between 1 and 2147483647 (e.g. ${example}), got "${raw}".`);
+  }
+  return ms;
 }
 
 /** The command line's options, after --help and --version have been answered (they exit). */
@@ -50,12 +63,8 @@ async function main(): Promise<void> {
   } catch (err) {
     fail(describeError(err));
   }
-  const timeoutRaw = process.env.POSTHOG_TIMEOUT_MS?.trim();
-  const timeoutMs = timeoutRaw ? Number(timeoutRaw) : undefined;
-  // setTimeout turns NaN, <= 0 and anything past 2^31-1 ms into 1 ms: every request would time out.
-  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs >= 1 && timeoutMs <= 2_147_483_647)) {
-    fail(`POSTHOG_TIMEOUT_MS must be a number of milliseconds between 1 and 2147483647 (e.g. 30000), got "${timeoutRaw}".`);
-  }
+  const timeoutMs = millisecondsFromEnv('POSTHOG_TIMEOUT_MS', 30_000);
+  const callTimeoutMs = millisecondsFromEnv('POSTHOG_CALL_TIMEOUT_MS', 45_000);
   const log = (line: string) => process.stderr.write(`[posthog-mcp] ${line}\n`);
   let client: PostHogClient;
   try {
@@ -70,7 +79,7 @@ async function main(): Promise<void> {
   } catch (err) {
     fail(describeError(err));
   }
-  const registry = new ToolRegistry(ALL_TOOLS, () => client);
+  const registry = new ToolRegistry(ALL_TOOLS, () => client, { callTimeoutMs });
   registry.onDidCall((c) => log(`${c.tool} ${c.ok ? 'ok' : 'failed'} in ${c.durationMs}ms${c.error ? `: ${c.error}` : ''}`));
   if (args.verbose) warnMissingScopesAtFirstCall(registry, () => client, { toolsets, readOnly: args.readOnly }, log);
   const make = () => createPostHogMcpServer({ registry, toolsets, readOnly: args.readOnly });

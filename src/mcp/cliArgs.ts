@@ -10,12 +10,14 @@ export const USAGE = `Usage: posthog-mcp [--http [--port N]] [--toolsets a,b] [-
 Serves PostHog's tools over MCP: stdio by default, or Streamable HTTP on 127.0.0.1 with --http.
 
 Environment:
-  POSTHOG_API_KEY        personal API key (phx_...), required
-  POSTHOG_HOST           us (default), eu, or your instance URL
-  POSTHOG_PROJECT_ID     project to use (default: the key's current project)
-  POSTHOG_INGESTION_HOST override the capture / flags host
-  POSTHOG_MCP_TOKEN      bearer token for --http (default: random at each start)
-  POSTHOG_TIMEOUT_MS     per-request timeout (default 30000)
+  POSTHOG_API_KEY          personal API key (phx_...), required
+  POSTHOG_HOST             us (default), eu, or your instance URL
+  POSTHOG_PROJECT_ID       project to use (default: the key's current project)
+  POSTHOG_INGESTION_HOST   override the capture / flags host
+  POSTHOG_MCP_TOKEN        bearer token for --http (default: random at each start)
+  POSTHOG_TIMEOUT_MS       per-request timeout in ms (default 30000)
+  POSTHOG_CALL_TIMEOUT_MS  most one tool call may take in ms, retries and 429 waits
+                           included (default 45000)
 
 Toolsets: ${TOOLSETS.join(', ')}
 `;

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import type { PostHogClient } from '../posthog/client';
-import { describeError } from '../posthog/errors';
+import { CallDeadline, secondsText } from '../posthog/deadline';
+import { PostHogError, describeError } from '../posthog/errors';
 import { TOOLSETS, type ToolDefinition, type Toolset } from './tool';
 import { renderForAgent } from './render';
 import { ToolApi } from './api';
@@ -59,6 +60,20 @@ export class ToolInputError extends Error {
 
 export type ClientProvider = () => PostHogClient | Promise<PostHogClient>;
 
+export interface RegistryOptions {
+  /**
+   * The most one tool call may take, retries and 429 waits included (ms), or a function read at
+   * each call (a setting that may change; undefined there means the default). Default 45 s: under the 60 s after which MCP clients
+   * and VS Code give up on a request with their own, vaguer, message.
+   */
+  callTimeoutMs?: number | (() => number | undefined);
+}
+
+export const DEFAULT_CALL_TIMEOUT_MS = 45_000;
+
+/** How long past its deadline a handler that ignored the signal may run before the call gives up on it. */
+const DEADLINE_GRACE_MS = 1_000;
+
 export function parseToolsets(value: string | readonly string[] | undefined): Toolset[] | undefined {
   if (value === undefined) return undefined;
   const names = (typeof value === 'string' ? value.split(',') : [...value])
@@ -82,6 +97,7 @@ export class ToolRegistry {
   constructor(
     readonly tools: readonly ToolDefinition[],
     private readonly clientProvider: ClientProvider,
+    private readonly options: RegistryOptions = {},
   ) {
     for (const t of tools) {
       if (this.byName.has(t.name)) throw new Error(`Duplicate tool name ${t.name}`);
@@ -122,7 +138,8 @@ export class ToolRegistry {
   /**
    * Validates and runs a tool, returning the handler's data. Throws ToolInputError for bad
    * input (nothing is sent) and PostHogError for anything PostHog answered.
-   * This is what the tree views and commands call.
+   * This is what the tree views and commands call. The whole call has one deadline (RegistryOptions);
+   * the handler's signal aborts when it runs out or when `opts.signal` does.
    */
   async run(name: string, rawArgs: unknown, opts: { signal?: AbortSignal; filter?: ToolFilter } = {}): Promise<unknown> {
     const tool = this.byName.get(name);
@@ -132,11 +149,13 @@ export class ToolRegistry {
     }
     const started = Date.now();
     const safeArgs = redact(tool, rawArgs);
+    let deadline: CallDeadline | undefined;
     try {
       const args = this.validate(tool, rawArgs);
+      deadline = new CallDeadline(this.callTimeoutMs(), opts.signal);
       const client = await this.clientProvider();
-      const signal = opts.signal ?? new AbortController().signal;
-      const data = await tool.handler(args, { api: new ToolApi(client, signal), client, signal });
+      const signal = deadline.signal;
+      const data = await withinDeadline(tool, deadline, tool.handler(args, { api: new ToolApi(client, signal), client, signal }));
       this.emitCall({ tool: name, durationMs: Date.now() - started, ok: true, args: safeArgs });
       if (!tool.annotations.readOnlyHint) {
         for (const l of this.changeListeners) {
@@ -157,6 +176,8 @@ export class ToolRegistry {
         error: scrub(describeError(err), tool, rawArgs),
       });
       throw err;
+    } finally {
+      deadline?.dispose();
     }
   }
 
@@ -174,6 +195,12 @@ export class ToolRegistry {
       const message = tool ? scrub(describeError(err), tool, rawArgs) : describeError(err);
       return { content: [{ type: 'text', text: message }], isError: true };
     }
+  }
+
+  private callTimeoutMs(): number {
+    const value = this.options.callTimeoutMs;
+    const ms = typeof value === 'function' ? value() : value;
+    return ms !== undefined && Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_CALL_TIMEOUT_MS;
   }
 
   private validate(tool: ToolDefinition, rawArgs: unknown): Record<string, unknown> {
@@ -206,6 +233,25 @@ export class ToolRegistry {
       }
     }
   }
+}
+
+/**
+ * The handler's result, or an error once the deadline has passed by DEADLINE_GRACE_MS. PostHog
+ * requests end at the deadline themselves, with their own words; this only bounds a handler that
+ * waits on something else.
+ */
+function withinDeadline<T>(tool: ToolDefinition, deadline: CallDeadline, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const seconds = secondsText(deadline.budgetMs);
+      const unknown = tool.annotations.readOnlyHint ? '' : ', so it is unknown whether its changes were applied: check before trying again';
+      const kind = tool.annotations.readOnlyHint ? 'timeout' : 'outcome_unknown';
+      reject(new PostHogError({ kind, message: `Could not finish ${tool.name} within the ${seconds} s this call may take${unknown}.` }));
+    }, deadline.remainingMs() + DEADLINE_GRACE_MS);
+  });
+  work.catch(() => undefined); // a handler that fails after the call gave up on it is no one's rejection
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 /** What tools/list says of a tool. */

@@ -2,7 +2,7 @@
 import { PostHogError, errorFromResponse } from './errors';
 import type { HttpAnswer } from './exchange';
 import { isChange } from './requestSafety';
-import type { ApiResponse, RequestOptions } from './types';
+import type { ApiResponse, HttpMethod, RequestOptions } from './types';
 
 /** 2xx, or a status the caller takes as an answer (a 302 for OAuth). */
 export function isSuccess(status: number, acceptStatus: number[] = []): boolean {
@@ -15,10 +15,23 @@ export function readAnswer<T>(answer: HttpAnswer, opts: RequestOptions): ApiResp
   return { status, data: parseBody<T>(answer.body, headers['content-type'], opts.action, status, isChange(opts)), headers };
 }
 
-/** The error for a non-success answer. A 502/504 to a change may mean the change went through. */
+/**
+ * Server errors after which a change may still have been applied. PostHog's Django runs without
+ * ATOMIC_REQUESTS (posthog/settings/data_stores.py sets none), so a row saved before a later step
+ * fails stays saved; a proxy's 502/504 (or a 503 from a restarting pod) may hide a finished request.
+ */
+const UNCERTAIN_SERVER_ERRORS = new Set([500, 502, 503, 504]);
+
+/** What the server-error wording ends with: for a change that may have been applied it would invite a duplicate. */
+const TRY_AGAIN_SHORTLY = / This is usually temporary: try again shortly\.$/;
+
+/**
+ * The error for a non-success answer. A 5xx to a create (a POST that changes something) leaves its
+ * outcome unknown, as a lost answer does; a 502/504 to another change that is not safe to repeat too.
+ */
 export function errorFromAnswer(
   answer: HttpAnswer,
-  ctx: { action: string; object?: string; host: string; path?: string; retrySafe: boolean },
+  ctx: { action: string; object?: string; host: string; path?: string; retrySafe: boolean; method: HttpMethod; change: boolean },
 ): PostHogError {
   const { status, headers } = answer;
   const error = errorFromResponse({
@@ -32,6 +45,17 @@ export function errorFromAnswer(
     contentType: headers['content-type'],
     retryAfterHeader: headers['retry-after'],
   });
+  if (ctx.method === 'POST' && ctx.change && !ctx.retrySafe && UNCERTAIN_SERVER_ERRORS.has(status)) {
+    const what = /^create /.test(ctx.action)
+      ? 'it may have been created: list before trying again'
+      : 'the change may have been applied: check before trying again';
+    const said = error.message.replace(TRY_AGAIN_SHORTLY, '');
+    return new PostHogError({
+      kind: 'outcome_unknown',
+      status,
+      message: `${said}${/\."?$/.test(said) ? '' : '.'} Its outcome is unknown; ${what}.`,
+    });
+  }
   if (!ctx.retrySafe && (status === 502 || status === 504)) {
     return new PostHogError({
       kind: 'outcome_unknown',

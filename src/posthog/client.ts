@@ -6,10 +6,12 @@
  * - 429 is waited out as Retry-After (or the "Expected available in N seconds" detail) says,
  *   within a cap, and pauses every other request on this client meanwhile (retryPolicy.ts, gate.ts).
  * - 5xx, timeouts and network failures are retried with backoff only where repeating is safe.
+ * - Inside a tool call, the call's deadline bounds all of it (deadline.ts).
  *
  * This class ties those together; each job lives in its own file.
  */
 import { errorFromAnswer, isSuccess, readAnswer } from './answer';
+import { deadlineOf } from './deadline';
 import { PostHogError } from './errors';
 import { HttpExchange, type AttemptOutcome } from './exchange';
 import { RequestGate } from './gate';
@@ -17,9 +19,9 @@ import { ingestionHostFor, normalizeHost } from './hosts';
 import { pageOf } from './pages';
 import { ProjectContextCache, fetchMe, fetchProjects, parseProjectId, type Send } from './projectContext';
 import { isChange, isRetrySafe } from './requestSafety';
-import { decide, type RetryLimits } from './retryPolicy';
+import { decide, wasNeverSent, type RetryLimits } from './retryPolicy';
 import { sleep } from './sleep';
-import { cancelledInFlight, transportError } from './transportErrors';
+import { cancelledInFlight, deadlineReached, throttledPastDeadline, transportError } from './transportErrors';
 import type {
   ApiResponse,
   ListOptions,
@@ -130,17 +132,40 @@ export class PostHogClient {
     return pageOf<T>(res.data, { offset, limit, paginated });
   }
 
-  /** One HTTP exchange with retries, timeout and cancellation. */
+  /**
+   * One HTTP exchange with retries, timeout and cancellation. Inside a tool call the signal carries
+   * the call's deadline (deadline.ts): no wait starts that would end past it, and running out of it
+   * is reported as what timed out, not as a cancellation.
+   */
   async request<T = unknown>(opts: RequestOptions): Promise<ApiResponse<T>> {
+    const progress = { unconfirmed: false };
+    try {
+      return await this.requestWithRetries<T>(opts, progress);
+    } catch (err) {
+      const deadline = deadlineOf(opts.signal);
+      if (deadline?.expired && err instanceof PostHogError && err.kind === 'cancelled') {
+        throw deadlineReached({
+          action: opts.action,
+          change: isChange(opts),
+          unconfirmed: progress.unconfirmed,
+          budgetMs: deadline.budgetMs,
+        });
+      }
+      throw err;
+    }
+  }
+
+  private async requestWithRetries<T>(opts: RequestOptions, progress: Progress): Promise<ApiResponse<T>> {
     const host = opts.ingestion ? this.ingestionHost : this.host;
-    const policy = { method: opts.method, retrySafe: opts.retrySafe, limits: this.limits };
+    const deadlineAt = deadlineOf(opts.signal)?.expiresAt;
+    const policy = { method: opts.method, retrySafe: opts.retrySafe, limits: this.limits, deadlineAt };
     let throttledSoFarMs = 0; // waited out for 429s so far
     for (let attempt = 0; ; attempt++) {
-      const outcome = await this.attempt(opts, host, attempt);
+      const outcome = await this.attempt(opts, host, attempt, progress);
       if ('status' in outcome && isSuccess(outcome.status, opts.acceptStatus)) return readAnswer<T>(outcome, opts);
       if ('networkCode' in outcome && opts.signal?.aborted) throw cancelledInFlight(opts.action);
       const decision = decide({ ...policy, attempt, outcome, throttledSoFarMs, random: Math.random(), now: Date.now() });
-      if (decision.kind === 'fail') throw this.failure(opts, host, outcome);
+      if (decision.kind === 'fail') throw this.failure(opts, host, outcome, attempt + 1);
       if (decision.kind === 'throttle') {
         throttledSoFarMs += decision.waitMs;
         this.gate.pause(decision.waitMs); // the next attempt (and every other request) waits it out in the gate
@@ -151,9 +176,13 @@ export class PostHogClient {
   }
 
   /** One attempt: a slot from the gate, the exchange, a log line. */
-  private async attempt(opts: RequestOptions, host: string, attempt: number): Promise<AttemptOutcome> {
+  private async attempt(opts: RequestOptions, host: string, attempt: number, progress: Progress): Promise<AttemptOutcome> {
     const { method, path, query, body, signal } = opts;
     const apiKey = opts.ingestion ? undefined : this.apiKey; // the ingestion host takes the project token instead
+    // A 429 pause (another request's) longer than this call has left: say so now instead of waiting past the deadline.
+    const deadline = deadlineOf(signal);
+    const pause = this.gate.pauseLeftMs();
+    if (deadline && pause > 0 && pause >= deadline.remainingMs()) throw throttledPastDeadline(opts.action, pause);
     await this.gate.take(signal);
     const started = Date.now();
     let outcome: AttemptOutcome;
@@ -162,18 +191,33 @@ export class PostHogClient {
     } finally {
       this.gate.release();
     }
+    // No answer (cut off, the deadline included) or a 5xx: PostHog may have acted on it. A 429 or other 4xx: it did not.
+    if ('networkCode' in outcome ? !wasNeverSent(outcome) : outcome.status >= 500) progress.unconfirmed = true;
     if (this.onRequest) this.onRequest(requestLog(opts, attempt, Date.now() - started, outcome));
     return outcome;
   }
 
   /** The error for the last attempt, once the retry policy gives up. */
-  private failure(opts: RequestOptions, host: string, outcome: AttemptOutcome): PostHogError {
+  private failure(opts: RequestOptions, host: string, outcome: AttemptOutcome, attempts: number): PostHogError {
     const retrySafe = isRetrySafe(opts.method, opts.retrySafe);
     if ('status' in outcome)
-      return errorFromAnswer(outcome, { action: opts.action, object: opts.object, host, path: opts.path, retrySafe });
-    const attempts = retrySafe ? this.limits.maxRetries + 1 : 1;
+      return errorFromAnswer(outcome, {
+        action: opts.action,
+        object: opts.object,
+        host,
+        path: opts.path,
+        retrySafe,
+        method: opts.method,
+        change: isChange(opts),
+      });
     return transportError(outcome, { action: opts.action, host, change: isChange(opts), attempts, timeoutMs: this.timeoutMs });
   }
+}
+
+/** What one request's attempts so far leave open. */
+interface Progress {
+  /** An attempt went out and got no answer, or a 5xx: a change may have been applied. */
+  unconfirmed: boolean;
 }
 
 /** The log line for one attempt: method, path (no query, no headers), status or error, timing. */

@@ -35,6 +35,11 @@ export class RequestGate {
     }
   }
 
+  /** How long the current 429 pause still holds requests (0: none). */
+  pauseLeftMs(): number {
+    return Math.max(0, this.pausedUntil - Date.now());
+  }
+
   release(): void {
     this.inFlight--;
     const next = this.waiting.shift();

@@ -30,6 +30,8 @@ export interface RetryInput {
   random: number;
   /** Now, in ms since the epoch: a Retry-After can be a date. */
   now: number;
+  /** When the tool call's time budget runs out (epoch ms): no wait may end past it. Unset: no deadline. */
+  deadlineAt?: number;
 }
 
 export type RetryDecision =
@@ -58,6 +60,13 @@ export function backoffMs(attempt: number, retryBaseMs: number, random: number):
 }
 
 export function decide(input: RetryInput): RetryDecision {
+  const decision = decideWithoutDeadline(input);
+  // A wait that ends past the call's deadline would only be cut short: report the failure now.
+  if (decision.kind !== 'fail' && input.deadlineAt !== undefined && input.now + decision.waitMs >= input.deadlineAt) return FAIL;
+  return decision;
+}
+
+function decideWithoutDeadline(input: RetryInput): RetryDecision {
   const { attempt, outcome, limits } = input;
   const backoff = (): RetryDecision => ({ kind: 'retry', waitMs: backoffMs(attempt, limits.retryBaseMs, input.random) });
   const retrySafe = isRetrySafe(input.method, input.retrySafe);

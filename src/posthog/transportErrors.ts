@@ -4,6 +4,7 @@
  */
 import { PostHogError } from './errors';
 import type { TransportFailure } from './exchange';
+import { secondsText } from './deadline';
 import { wasNeverSent } from './retryPolicy';
 
 export function cancelledBeforeSending(): PostHogError {
@@ -64,5 +65,38 @@ export function transportError(failure: TransportFailure, ctx: TransportErrorCon
   return new PostHogError({
     kind: 'network',
     message: `Could not ${action}: the connection to ${host} failed (${code})${tries}. PostHog or a proxy in between may be having trouble; try again shortly.`,
+  });
+}
+
+export interface DeadlineContext {
+  action: string;
+  /** Whether the request changes something. */
+  change: boolean;
+  /** Whether an attempt went out without a clear answer (cut off, or a 5xx): if none did, a change was not applied. */
+  unconfirmed: boolean;
+  /** The call's whole budget. */
+  budgetMs: number;
+}
+
+/** The call's time budget ran out (not the caller's cancellation): say what timed out. */
+export function deadlineReached(ctx: DeadlineContext): PostHogError {
+  const base = `Could not ${ctx.action}: PostHog did not answer within the ${secondsText(ctx.budgetMs)} s this call may take`;
+  if (ctx.change && ctx.unconfirmed) {
+    return new PostHogError({
+      kind: 'outcome_unknown',
+      message: `${base}, so it is unknown whether the change was applied: check before trying again.`,
+    });
+  }
+  const unsent = ctx.change ? ' Nothing was changed.' : '';
+  return new PostHogError({ kind: 'timeout', message: `${base}.${unsent} PostHog may be slow or unreachable; try again later.` });
+}
+
+/** A 429 pause longer than the call has left: report it now rather than wait past the deadline. Nothing was sent. */
+export function throttledPastDeadline(action: string, waitMs: number): PostHogError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new PostHogError({
+    kind: 'rate_limited',
+    retryAfterSeconds: seconds,
+    message: `Could not ${action}: PostHog's rate limit was reached (429). Try again in about ${seconds} seconds.`,
   });
 }

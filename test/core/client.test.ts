@@ -187,8 +187,69 @@ describe('PostHogClient against the stand-in', () => {
     const err = await rejects(
       make().request({ method: 'POST', path: '/api/projects/1/dashboards/', body: { name: 'Once' }, action: 'create dashboard "Once"' }),
     );
-    assert.equal(err.kind, 'server');
+    assert.equal(err.kind, 'outcome_unknown');
     assert.equal(s.requestsTo('/dashboards', 'POST').length, 1);
+  });
+
+  for (const status of [500, 502, 503, 504]) {
+    it(`a create answered ${status} says its outcome is unknown: it may have been created, list before trying again`, async () => {
+      s.faults.add({
+        path: '/dashboards',
+        method: 'POST',
+        status,
+        body: { type: 'server_error', code: 'error', detail: 'boom', attr: null },
+        times: 1,
+      });
+      const err = await rejects(
+        make().request({
+          method: 'POST',
+          path: '/api/projects/1/dashboards/',
+          body: { name: 'Maybe' },
+          action: 'create dashboard "Maybe"',
+        }),
+      );
+      assert.equal(err.kind, 'outcome_unknown');
+      assert.equal(err.status, status);
+      assert.match(
+        err.message,
+        new RegExp(
+          `^Could not create dashboard "Maybe": PostHog had a server error \\(${status}\\)\\. PostHog said: "boom"\\. Its outcome is unknown; it may have been created: list before trying again\\.$`,
+        ),
+      );
+      assert.doesNotMatch(err.message, /try again shortly/);
+    });
+  }
+
+  it('another POST that changes something, answered 500, says the change may have been applied', async () => {
+    s.faults.add({ path: '/dashboards/1/move', method: 'POST', status: 500, body: { detail: 'boom' }, times: 1 });
+    const err = await rejects(
+      make().request({ method: 'POST', path: '/api/projects/1/dashboards/1/move/', body: {}, action: 'move dashboard 1' }),
+    );
+    assert.equal(err.kind, 'outcome_unknown');
+    assert.match(err.message, /Its outcome is unknown; the change may have been applied: check before trying again\.$/);
+  });
+
+  it("a proxy's 504 to a DELETE says the outcome is unknown", async () => {
+    s.faults.add({ path: '/dashboards/2', method: 'DELETE', status: 504, body: '', times: 1 });
+    const err = await rejects(make().request({ method: 'DELETE', path: '/api/projects/1/dashboards/2/', action: 'delete dashboard 2' }));
+    assert.equal(err.kind, 'outcome_unknown');
+    assert.match(err.message, /may or may not have been applied: check before trying again/);
+  });
+
+  it('a read-only POST (a query) answered 500 is a plain server error, not an unknown outcome', async () => {
+    s.faults.add({ path: '/query', method: 'POST', status: 500, body: { detail: 'boom' } });
+    const err = await rejects(
+      make({ maxRetries: 1 }).request({
+        method: 'POST',
+        path: '/api/projects/1/query/',
+        body: { query: { kind: 'HogQLQuery', query: 'SELECT 1' } },
+        action: 'run the query',
+        retrySafe: true,
+        readOnly: true,
+      }),
+    );
+    assert.equal(err.kind, 'server');
+    assert.doesNotMatch(err.message, /unknown|may have been/);
   });
 
   it('a reset connection after a create was sent says the outcome is unknown', async () => {

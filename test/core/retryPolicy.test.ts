@@ -24,6 +24,8 @@ interface Row {
   attempt: number;
   outcome: AttemptOutcome;
   throttledSoFarMs?: number;
+  /** ms from now until the tool call's deadline; unset: no deadline. */
+  deadlineInMs?: number;
   expect: RetryDecision;
   /** What the row is about, when the outcome alone does not say it. */
   why?: string;
@@ -123,6 +125,34 @@ const rows: Row[] = [
   },
   { method: 'GET', attempt: 7, outcome: status(429, { 'retry-after': '1' }), expect: wait(1_000), why: 'maxRetries + 5 attempts' },
   { method: 'GET', attempt: 8, outcome: status(429, { 'retry-after': '1' }), expect: fail, why: 'past maxRetries + 5 attempts' },
+  // The tool call's deadline: no wait starts that would end at or past it.
+  { method: 'GET', attempt: 0, outcome: status(503), deadlineInMs: 76, expect: retry(75), why: 'the backoff ends before the deadline' },
+  { method: 'GET', attempt: 0, outcome: status(503), deadlineInMs: 75, expect: fail, why: 'the backoff would end at the deadline' },
+  { method: 'GET', attempt: 1, outcome: timeout, deadlineInMs: 100, expect: fail, why: 'the backoff would end past the deadline' },
+  {
+    method: 'GET',
+    attempt: 0,
+    outcome: status(429, { 'retry-after': '2' }),
+    deadlineInMs: 2_001,
+    expect: wait(2_000),
+    why: 'the wait fits',
+  },
+  {
+    method: 'GET',
+    attempt: 0,
+    outcome: status(429, { 'retry-after': '2' }),
+    deadlineInMs: 1_999,
+    expect: fail,
+    why: 'a 429 wait longer than what the call has left fails at once',
+  },
+  {
+    method: 'POST',
+    attempt: 0,
+    outcome: network('ECONNREFUSED'),
+    deadlineInMs: 50,
+    expect: fail,
+    why: 'never sent, but no time left to retry',
+  },
 ];
 
 function describeRow(row: Row): string {
@@ -130,7 +160,8 @@ function describeRow(row: Row): string {
   const method = row.retrySafe === undefined ? row.method : `${row.method} (retrySafe: ${row.retrySafe})`;
   const then = row.expect.kind === 'fail' ? 'fail' : `${row.expect.kind} after ${row.expect.waitMs} ms`;
   const so = row.throttledSoFarMs ? `, ${row.throttledSoFarMs} ms waited` : '';
-  return `${method} ${what}, attempt ${row.attempt}${so} → ${then}${row.why ? ` (${row.why})` : ''}`;
+  const left = row.deadlineInMs === undefined ? '' : `, ${row.deadlineInMs} ms to the deadline`;
+  return `${method} ${what}, attempt ${row.attempt}${so}${left} → ${then}${row.why ? ` (${row.why})` : ''}`;
 }
 
 describe('retry policy', () => {
@@ -145,6 +176,7 @@ describe('retry policy', () => {
         limits,
         random: RANDOM,
         now: NOW,
+        deadlineAt: row.deadlineInMs === undefined ? undefined : NOW + row.deadlineInMs,
       };
       assert.deepEqual(decide(input), row.expect);
     });

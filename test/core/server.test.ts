@@ -89,7 +89,11 @@ describe('the MCP server', () => {
       assert.equal(a.readOnlyHint, READ_ONLY.has(t.name), `${t.name} readOnlyHint`);
       if (a.readOnlyHint) assert.equal(a.destructiveHint, false, `${t.name} read-only is not destructive`);
       if (/^(update_|delete_|set_)/.test(t.name)) assert.equal(a.destructiveHint, true, `${t.name} is destructive`);
-      if (/^(create_|capture_|identify_|group_identify|install_)/.test(t.name))
+      // A template reinstall replaces the stored key of the existing installation: not purely an addition.
+      if (t.name === 'install_mcp_server_template') {
+        assert.equal(a.destructiveHint, true, `${t.name} changes an existing installation on reinstall`);
+        assert.equal(a.idempotentHint, false, `${t.name} is not idempotent`);
+      } else if (/^(create_|capture_|identify_|group_identify|install_)/.test(t.name))
         assert.equal(a.destructiveHint, false, `${t.name} purely adds`);
     }
   });

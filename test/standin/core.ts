@@ -194,6 +194,8 @@ export interface Fault {
   contentType?: string;
   /** Wait this long before answering (or before the reset). */
   delayMs?: number;
+  /** Never answer: hold the request until the client gives up on it (a hung PostHog). */
+  hang?: boolean;
   /** Destroy the connection without answering. */
   reset?: boolean;
   /** With reset: handle the request first (the write happens), then reset. */

@@ -182,6 +182,8 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     const fault = faults.take(method, path);
     if (fault) {
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      // Logged as aborted by the close handler above when the client gives up.
+      if (fault.hang) return new Promise<void>((resolve) => res.on('close', () => resolve()));
       if (fault.reset && !fault.afterHandler) {
         record.status = -1;
         logRequest(record);

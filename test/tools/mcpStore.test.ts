@@ -676,6 +676,7 @@ describe('MCP store tools', () => {
       'delete_mcp_server_installation',
       'set_mcp_tool_approval',
       'refresh_mcp_installation_tools',
+      'install_mcp_server_template', // a reinstall replaces the existing installation's stored key
     ]) {
       it(`${name} changes what exists (destructive)`, async () => {
         const a = await ann(name);
@@ -683,7 +684,7 @@ describe('MCP store tools', () => {
         assert.equal(a.destructiveHint, true, name);
       });
     }
-    for (const name of ['install_custom_mcp_server', 'install_mcp_server_template', 'authorize_mcp_server_installation']) {
+    for (const name of ['install_custom_mcp_server', 'authorize_mcp_server_installation']) {
       it(`${name} only adds (not destructive)`, async () => {
         const a = await ann(name);
         assert.equal(a.readOnlyHint, false, name);

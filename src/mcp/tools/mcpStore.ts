@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { PostHogError, errorFromResponse } from '../../posthog/errors';
 import { resourcePath, seg } from '../api';
-import { ADD, ADD_IDEMPOTENT, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
+import { ADD, ADD_IDEMPOTENT, CHANGE, CHANGE_NON_IDEMPOTENT, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
 import { pageOf } from '../../posthog/pages';
 import { clipText, isPlainObject, type Row } from '../values';
 import { DEFAULT_LIMIT, compact, defineUpdateTool, given, listResult, paging, uuid } from './common';
@@ -389,14 +389,15 @@ export const mcpStoreTools: ToolDefinition[] = [
     name: 'install_mcp_server_template',
     title: 'Install MCP server template',
     description:
-      'Install a server from list_mcp_server_templates. api_key templates need api_key (reinstalling replaces it); oauth templates return a redirect_url to open.',
+      'Install a server from list_mcp_server_templates. api_key templates need api_key; oauth templates return a redirect_url to open. Installing a template again replaces the stored API key of its existing installation.',
     toolset: 'mcp_store',
     input: {
       template_id: templateId,
       api_key: z.string().min(1).max(4000).optional().describe('The API key, for api_key templates'),
     },
     secretArgs: ['api_key'],
-    annotations: ADD,
+    // PostHog reuses the (team, user, url) installation and stores the new key: a reinstall changes existing state.
+    annotations: CHANGE_NON_IDEMPOTENT,
     handler: async (args, ctx) => {
       const object = `MCP server template ${args.template_id}`;
       const res = await ctx.api.send(

@@ -11,7 +11,7 @@
  */
 import { errorFromAnswer, isSuccess, readAnswer } from './answer';
 import { PostHogError } from './errors';
-import { HttpExchange, type AttemptOutcome } from './exchange';
+import { HttpExchange, headersFor, type AttemptOutcome } from './exchange';
 import { RequestGate } from './gate';
 import { ingestionHostFor, normalizeHost } from './hosts';
 import { pageOf } from './pages';
@@ -154,11 +154,12 @@ export class PostHogClient {
   private async attempt(opts: RequestOptions, host: string, attempt: number): Promise<AttemptOutcome> {
     const { method, path, query, body, signal } = opts;
     const apiKey = opts.ingestion ? undefined : this.apiKey; // the ingestion host takes the project token instead
+    const headers = opts.ingestion ? headersFor(opts.headers, attempt + 1) : undefined; // never beside the personal key
     await this.gate.take(signal);
     const started = Date.now();
     let outcome: AttemptOutcome;
     try {
-      outcome = await this.exchange.send({ method, url: host + path, query, body, apiKey, signal });
+      outcome = await this.exchange.send({ method, url: host + path, query, body, apiKey, headers, signal });
     } finally {
       this.gate.release();
     }

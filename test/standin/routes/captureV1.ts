@@ -18,6 +18,7 @@
 import { type Ctx, HttpError, r } from '../core';
 import { ingestEvent, type IncomingEvent } from '../analytics';
 import type { Row } from '../state';
+import { switches } from '../switches';
 import type { RouteGroup } from './types';
 
 const INGESTION = { prefix: 'root' as const, auth: false, throttle: 'none' as const };
@@ -142,6 +143,7 @@ function judge(ev: Row, sdk: string, skewMs: number): { result: Result; event?: 
 }
 
 function captureV1(ctx: Ctx) {
+  if (switches(ctx.state).captureV1Missing) throw new HttpError(404, 'Not Found');
   const { token, sdk, skewMs } = checkHeaders(ctx);
   const batch = checkBatch(ctx.body);
   const team = ctx.state.teamByToken(token);

@@ -36,8 +36,10 @@ export async function startScriptedIngestion(verdict: (n: number) => { result: s
         requestId: h('posthog-request-id'),
         authorization: h('authorization'),
       });
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ results: { [uuid]: verdict(requests.length) } }));
+      const answer = verdict(requests.length);
+      // As PostHog does (response.rs `BatchResponse::into_response`): any `retry` adds Retry-After: 1.
+      res.writeHead(200, { 'Content-Type': 'application/json', ...(answer.result === 'retry' ? { 'Retry-After': '1' } : {}) });
+      res.end(JSON.stringify({ results: { [uuid]: answer } }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -28,6 +28,9 @@ export interface CallOptions {
   acceptStatus?: number[];
 }
 
+/** What an ingestion request may add: headers (capture v1's token and SDK headers, per attempt) and statuses it reads itself. */
+export type IngestOptions = Pick<CallOptions, 'query' | 'readOnly' | 'acceptStatus'> & Pick<RequestOptions, 'headers'>;
+
 export interface ListOptions {
   limit?: number;
   offset?: number;
@@ -131,8 +134,13 @@ export class ToolApi {
    * POST to the ingestion host (`/i/v0/e/`, `/flags/`): the body carries the project token, not the
    * personal key. Safe to repeat: events carry a uuid PostHog de-duplicates by, flag evaluation reads.
    */
-  async ingest<T = unknown>(path: string, body: unknown, action: string, opts: Pick<CallOptions, 'query' | 'readOnly'> = {}): Promise<T> {
-    const res = await this.client.request<T>({
+  async ingest<T = unknown>(path: string, body: unknown, action: string, opts: IngestOptions = {}): Promise<T> {
+    return (await this.ingestAnswer<T>(path, body, action, opts)).data;
+  }
+
+  /** `ingest` with the answer's status and headers (capture v1 reads its 404s and 400s itself). */
+  ingestAnswer<T = unknown>(path: string, body: unknown, action: string, opts: IngestOptions = {}): Promise<ApiResponse<T>> {
+    return this.client.request<T>({
       method: 'POST',
       path,
       body,
@@ -142,6 +150,5 @@ export class ToolApi {
       signal: this.signal,
       action,
     });
-    return res.data;
   }
 }

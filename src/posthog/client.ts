@@ -13,7 +13,7 @@
 import { errorFromAnswer, isSuccess, readAnswer } from './answer';
 import { deadlineOf } from './deadline';
 import { PostHogError } from './errors';
-import { HttpExchange, type AttemptOutcome } from './exchange';
+import { HttpExchange, headersFor, type AttemptOutcome } from './exchange';
 import { RequestGate } from './gate';
 import { ingestionHostFor, normalizeHost } from './hosts';
 import { pageOf } from './pages';
@@ -183,11 +183,12 @@ export class PostHogClient {
     const deadline = deadlineOf(signal);
     const pause = this.gate.pauseLeftMs();
     if (deadline && pause > 0 && pause >= deadline.remainingMs()) throw throttledPastDeadline(opts.action, pause);
+    const headers = opts.ingestion ? headersFor(opts.headers, attempt + 1) : undefined; // never beside the personal key
     await this.gate.take(signal);
     const started = Date.now();
     let outcome: AttemptOutcome;
     try {
-      outcome = await this.exchange.send({ method, url: host + path, query, body, apiKey, signal });
+      outcome = await this.exchange.send({ method, url: host + path, query, body, apiKey, headers, signal });
     } finally {
       this.gate.release();
     }

@@ -30,6 +30,8 @@ export interface OutgoingRequest {
   body?: unknown;
   /** The personal API key, sent as a Bearer header; none for the ingestion host. */
   apiKey?: string;
+  /** The caller's extra headers; never sent with `apiKey` (the key's Authorization must win). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -61,6 +63,7 @@ export class HttpExchange {
         params: cleanQuery(req.query),
         data: req.body === undefined ? undefined : JSON.stringify(req.body),
         headers: {
+          ...(req.apiKey === undefined ? req.headers : {}),
           ...(req.body === undefined ? {} : { 'Content-Type': 'application/json' }),
           ...(req.apiKey === undefined ? {} : { Authorization: `Bearer ${req.apiKey}` }),
         },
@@ -81,6 +84,11 @@ export class HttpExchange {
     this.instance ??= import('./axiosInstance.js').then((m) => m.createAxios(this.userAgent));
     return this.instance;
   }
+}
+
+/** A request's extra headers for one attempt (numbered from 1). */
+export function headersFor(headers: RequestOptions['headers'], attempt: number): Record<string, string> | undefined {
+  return typeof headers === 'function' ? headers(attempt) : headers;
 }
 
 function cleanQuery(query?: RequestOptions['query']): Record<string, string> | undefined {

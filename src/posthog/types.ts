@@ -61,7 +61,15 @@ export interface RequestOptions {
   readOnly?: boolean;
   /** Statuses (besides 2xx) that are answers rather than errors, e.g. 302 for OAuth redirects. */
   acceptStatus?: number[];
+  /**
+   * Extra headers for an ingestion request (capture v1's project token and SDK headers), or a function
+   * of the attempt number (1 for the first) for headers that change per attempt. Ignored on the app
+   * host, so they can never carry or replace the personal API key.
+   */
+  headers?: RequestHeaders | ((attempt: number) => RequestHeaders);
 }
+
+export type RequestHeaders = Record<string, string>;
 
 export interface ApiResponse<T = unknown> {
   status: number;

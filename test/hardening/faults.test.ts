@@ -77,7 +77,7 @@ const PROBES: Probe[] = [
     tool: 'capture_event',
     args: { distinct_id: 'fault-user', event: 'fault_probe' },
     method: 'POST',
-    path: 're:^/i/v0/e/?$',
+    path: 're:^/i/v1/analytics/events/?$',
     retry: 'safe',
     write: true,
   },
@@ -271,7 +271,7 @@ describe('faults through the tools', () => {
 
   it('capture_event answered 200 with an unreadable body says the event was probably captured (not "try again", which would send it twice)', async () => {
     h.standin.faults.add({
-      path: 're:^/i/v0/e/?$',
+      path: 're:^/i/v1/analytics/events/?$',
       method: 'POST',
       status: 200,
       body: '{"status": ',

@@ -29,8 +29,10 @@ describe('no data lost', () => {
   beforeEach(() => h.standin.faults.clear());
 
   const events = () => h.standin.state.table(1, 'events');
+  // Capture v1 (/i/v1/analytics/events): one-event batches.
   const capturesSince = (start: number) =>
-    h.standin.requests.slice(start).filter((r) => r.method === 'POST' && /^\/i\/v0\/e\/?$/.test(r.path));
+    h.standin.requests.slice(start).filter((r) => r.method === 'POST' && /^\/i\/v1\/analytics\/events\/?$/.test(r.path));
+  const uuidOf = (r: { body: { batch: Array<{ uuid: string }> } }) => r.body.batch[0].uuid;
 
   describe('events reach PostHog exactly once', () => {
     const EVENT_TOOLS: Array<[string, Record<string, unknown>, string]> = [
@@ -46,7 +48,7 @@ describe('no data lost', () => {
 
     for (const [tool, args, eventName] of EVENT_TOOLS) {
       it(`${tool}: the connection resets after PostHog stored the event → sent again with the same uuid, stored once, reported captured`, async () => {
-        h.standin.faults.add({ path: 're:^/i/v0/e/?$', method: 'POST', reset: true, afterHandler: true, times: 1 });
+        h.standin.faults.add({ path: 're:^/i/v1/analytics/events/?$', method: 'POST', reset: true, afterHandler: true, times: 1 });
         const before = events().all().length;
         const start = h.standin.requests.length;
         const out = await h.call<Captured>(tool, args);
@@ -55,8 +57,8 @@ describe('no data lost', () => {
         const sent = capturesSince(start);
         assert.equal(sent.length, 2, 'sent twice: the reset, then the retry');
         assert.equal(sent[0].status, -1, 'the first connection was cut after the stand-in handled it');
-        assert.equal(sent[0].body.uuid, sent[1].body.uuid, 'the retry carries the same uuid');
-        assert.equal(sent[0].body.uuid, out.data.uuid, 'the tool reports that uuid');
+        assert.equal(uuidOf(sent[0]), uuidOf(sent[1]), 'the retry carries the same uuid');
+        assert.equal(uuidOf(sent[0]), out.data.uuid, 'the tool reports that uuid');
         assert.equal(events().all().length, before + 1, 'stored once');
         const stored = events().get(out.data.uuid) as { event?: string } | undefined;
         assert.equal(stored?.event, eventName);
@@ -64,7 +66,7 @@ describe('no data lost', () => {
     }
 
     it('capture_event answered slower than the timeout: every attempt carries the same uuid and the event is stored once', async () => {
-      h.standin.faults.add({ path: 're:^/i/v0/e/?$', method: 'POST', delayMs: TIMEOUT_MS + 300, times: 1 });
+      h.standin.faults.add({ path: 're:^/i/v1/analytics/events/?$', method: 'POST', delayMs: TIMEOUT_MS + 300, times: 1 });
       const before = events().all().length;
       const start = h.standin.requests.length;
       const out = await h.call<Captured>('capture_event', { distinct_id: 'lossless-slow', event: 'slow_ack' });
@@ -72,13 +74,13 @@ describe('no data lost', () => {
       await new Promise((r) => setTimeout(r, 500)); // the slow first attempt is handled meanwhile
       const sent = capturesSince(start);
       assert.equal(sent.length, 2);
-      assert.equal(new Set(sent.map((r) => r.body.uuid)).size, 1);
+      assert.equal(new Set(sent.map(uuidOf)).size, 1);
       assert.equal(events().all().length, before + 1, 'both attempts reached the handler; one event is stored');
       assert.ok(events().get(out.data.uuid));
     });
 
     it('capture_event whose every attempt is cut off after being received says it may have been captured (not "could not be reached")', async () => {
-      h.standin.faults.add({ path: 're:^/i/v0/e/?$', method: 'POST', reset: true, afterHandler: true });
+      h.standin.faults.add({ path: 're:^/i/v1/analytics/events/?$', method: 'POST', reset: true, afterHandler: true });
       const out = await h.call('capture_event', { distinct_id: 'lossless-4', event: 'cut_off' });
       h.standin.faults.clear();
       assert.equal(out.isError, true);

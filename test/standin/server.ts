@@ -7,7 +7,7 @@
  *   POST /_standin/faults  {Fault}   inject a fault      DELETE /_standin/faults    clears them
  *   POST /_standin/rate-limits {crud?, analytics?: {limit, windowMs}}
  *   GET  /_standin/state/:table      rows of a table of the default project
- *   POST /_standin/switches {legacyInsightFiltersDisabled?, flagsEndpointMissing?, enterpriseFeatures?}   behaviour switches (switches.ts)
+ *   POST /_standin/switches {legacyInsightFiltersDisabled?, flagsEndpointMissing?, enterpriseFeatures?, captureV1Missing?}   behaviour switches (switches.ts)
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';

@@ -24,9 +24,20 @@ export interface Switches {
    * versions) do not exist and answer `api_not_found` (enterprise.ts).
    */
   enterpriseFeatures: boolean;
+  /**
+   * An older PostHog from before capture v1 (rust/capture/src/v1/): `/i/v1/analytics/events` does not
+   * exist (404, a plain-text page, as for `flagsEndpointMissing`); SDKs send to `/i/v0/e/` and `/batch/`.
+   * Off by default.
+   */
+  captureV1Missing: boolean;
 }
 
-const DEFAULTS: Switches = { legacyInsightFiltersDisabled: true, flagsEndpointMissing: false, enterpriseFeatures: true };
+const DEFAULTS: Switches = {
+  legacyInsightFiltersDisabled: true,
+  flagsEndpointMissing: false,
+  enterpriseFeatures: true,
+  captureV1Missing: false,
+};
 
 // Kept beside the State (not in it) so the switches need nothing from the data model.
 const byState = new WeakMap<State, Switches>();

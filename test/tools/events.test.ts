@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../helpers/harness';
 import { startStandin } from '../standin/server';
 import { personByDistinctId } from '../standin/analytics';
+import { v1Requests } from '../standin/routes/captureV1';
+import { setSwitches } from '../standin/switches';
+import { startScriptedIngestion } from '../helpers/scriptedIngestion';
 
 /** What the capture tools answer: the event as it was sent. */
 interface CapturedAnswer {
@@ -50,12 +53,23 @@ describe('event tracking tools', () => {
     assert.equal(stored.properties.rows, 120);
     assert.ok(personByDistinctId(h.standin.state, 1, 'user-42'), 'a person exists for the distinct id');
 
-    const req = h.standin.requestsTo('/i/v0/e', 'POST').at(-1)!;
-    assert.equal(req.path, '/i/v0/e/');
-    assert.equal(req.body.api_key, h.standin.projectToken);
-    assert.equal(req.body.uuid, out.uuid);
+    // Capture v1 (rust/capture/src/v1/): a one-event batch, the project token as Bearer, the SDK headers.
+    assert.equal(h.standin.requestsTo('/i/v0/e', 'POST').length, 0, 'nothing on the legacy endpoint');
+    const req = h.standin.requestsTo('/i/v1/analytics/events', 'POST').at(-1)!;
+    assert.equal(req.body.batch.length, 1);
+    assert.equal(req.body.batch[0].uuid, out.uuid);
+    assert.equal(req.body.api_key, undefined, 'the token is a header, not in the body');
     assert.equal(req.auth, undefined, 'no personal key is sent to the ingestion host');
     assert.equal(req.status, 200);
+    const sent = v1Requests(h.standin.state).at(-1)!;
+    assert.equal(sent.token, h.standin.projectToken);
+    assert.deepEqual(sent.uuids, [out.uuid]);
+    assert.equal(sent.attempt, 1);
+    assert.match(sent.sdkInfo, /^posthog-vscode-mcp\/\d+\.\d+\.\d+$/);
+    assert.match(sent.requestId, /^[0-9a-f-]{36}$/);
+    assert.ok(Math.abs(Date.parse(sent.requestTimestamp) - Date.now()) < 10_000);
+    assert.ok(sent.userAgent);
+    assert.equal(stored.properties.$lib, 'posthog-vscode-mcp', 'PostHog sets $lib from PostHog-Sdk-Info');
 
     const again = await h.call<CapturedAnswer>('capture_event', { distinct_id: 'user-42', event: 'exported_report' });
     assert.notEqual(again.data.uuid, out.uuid, 'every call is a new event');
@@ -75,12 +89,19 @@ describe('event tracking tools', () => {
   });
 
   it('a send whose answer was lost is retried with the same uuid, and stored once', async () => {
-    h.standin.faults.add({ method: 'POST', path: '/i/v0/e', reset: true, afterHandler: true, times: 1 });
+    h.standin.faults.add({ method: 'POST', path: '/i/v1/analytics/events', reset: true, afterHandler: true, times: 1 });
     const out = await h.call<CapturedAnswer>('capture_event', { distinct_id: 'user-retry', event: 'flaky_network' });
     assert.equal(out.isError, false, out.text);
-    const sends = h.standin.requestsTo('/i/v0/e', 'POST').filter((r) => r.body?.distinct_id === 'user-retry');
+    const sends = v1Requests(h.standin.state).filter((r) => r.uuids[0] === out.data.uuid);
     assert.equal(sends.length, 2, 'sent twice');
-    assert.equal(sends[0].body.uuid, sends[1].body.uuid, 'with the same uuid');
+    assert.deepEqual(
+      sends.map((r) => [r.attempt, r.requestId]),
+      [
+        [1, sends[0].requestId],
+        [2, sends[0].requestId],
+      ],
+      'the same request, attempt counted up',
+    );
     assert.equal(
       events(h)
         .all()
@@ -127,10 +148,10 @@ describe('event tracking tools', () => {
       { ...out, uuid: undefined },
       { status: 'captured', event: '$groupidentify', group_type: 'company', group_key: 'acme-inc', uuid: undefined },
     );
-    const req = h.standin.requestsTo('/i/v0/e', 'POST').at(-1)!;
-    assert.equal(req.body.distinct_id, '$company_acme-inc');
+    const req = h.standin.requestsTo('/i/v1/analytics/events', 'POST').at(-1)!.body.batch[0];
+    assert.equal(req.distinct_id, '$company_acme-inc');
     assert.deepEqual(
-      { t: req.body.properties.$group_type, k: req.body.properties.$group_key, s: req.body.properties.$group_set },
+      { t: req.properties.$group_type, k: req.properties.$group_key, s: req.properties.$group_set },
       { t: 'company', k: 'acme-inc', s: { name: 'Acme Inc.', plan: 'enterprise' } },
     );
     const group = h.standin.state.table(1, 'groups').find((g) => g.group_type === 'company' && g.group_key === 'acme-inc')!;
@@ -172,12 +193,38 @@ describe('event tracking tools', () => {
   });
 
   it('a rejected project token is reported as such, not as a bad personal key', async () => {
-    // Capture refuses a token by its shape only (rust/capture/src/token.rs validate_token): 401
-    // "API key is not valid: …" for an empty, over-long, non-ASCII or phx_ token.
-    h.standin.faults.add({ method: 'POST', path: '/i/v0/e', status: 401, body: 'API key is not valid: personal API key', times: 1 });
+    // Capture v1 refuses a token by its shape only (rust/capture/src/v1/context.rs): 401
+    // invalid_api_token for an empty, over-long, non-ASCII or phx_ token.
+    h.standin.faults.add({
+      method: 'POST',
+      path: '/i/v1/analytics/events',
+      status: 401,
+      body: { error: 'invalid_api_token', error_description: 'the project token is not valid', error_uri: null },
+      times: 1,
+    });
     const out = await h.error('capture_event', { distinct_id: 'u', event: 'x' });
     assert.match(out, /rejected the project API token \(401\)/);
     assert.doesNotMatch(out, /personal API key/);
+  });
+
+  it('an event PostHog keeps with a warning is captured, and the answer says person processing is off', async () => {
+    // A junk distinct id (rust/capture/src/v1/analytics/process.rs) is kept with person processing off.
+    const out = await h.json<CapturedAnswer & { warning?: string }>('capture_event', { distinct_id: 'anonymous', event: 'junk_id' });
+    assert.equal(out.status, 'captured');
+    assert.match(out.warning ?? '', /person processing off/);
+    assert.equal(events(h).get(out.uuid)!.properties.$process_person_profile, false);
+  });
+
+  it("a whole-batch 400 is reported with PostHog's error_description", async () => {
+    h.standin.faults.add({
+      method: 'POST',
+      path: '/i/v1/analytics/events',
+      status: 400,
+      body: { error: 'invalid_batch', error_description: 'created_at must be an RFC 3339 time', error_uri: null },
+      times: 1,
+    });
+    const out = await h.error('capture_event', { distinct_id: 'u', event: 'refused' });
+    assert.match(out, /refused the event \(400\): created_at must be an RFC 3339 time/);
   });
 
   it('an unknown but well-formed project token is answered 200 by PostHog, which drops the events: nothing to report', async () => {
@@ -363,6 +410,77 @@ describe('the demo events', () => {
       }
     } finally {
       await s.close();
+    }
+  });
+});
+
+describe('capture v1 answers per event (a scripted ingestion host)', () => {
+  it('drop is an error naming the reason; nothing is sent again', async () => {
+    const ingest = await startScriptedIngestion(() => ({ result: 'drop', details: 'billing_limit_exceeded' }));
+    const h = await startHarness({ client: { ingestionHost: ingest.url } });
+    try {
+      const out = await h.error('capture_event', { distinct_id: 'u', event: 'over_quota' });
+      assert.match(out, /PostHog dropped the event: billing_limit_exceeded/);
+      assert.equal(ingest.requests.length, 1);
+    } finally {
+      await h.close();
+      await ingest.close();
+    }
+  });
+
+  it('retry resends the event with the same uuid and Request-Id, attempt +1, until it is kept', async () => {
+    const ingest = await startScriptedIngestion((n) => (n < 3 ? { result: 'retry', details: 'not_persisted' } : { result: 'ok' }));
+    const h = await startHarness({ client: { ingestionHost: ingest.url } });
+    try {
+      const out = await h.json<CapturedAnswer>('capture_event', { distinct_id: 'u', event: 'retried' });
+      assert.equal(out.status, 'captured');
+      assert.deepEqual(
+        ingest.requests.map((r) => [r.uuid, r.requestId, r.attempt, r.createdAt]),
+        [1, 2, 3].map((a) => [out.uuid, ingest.requests[0].requestId, String(a), ingest.requests[0].createdAt]),
+      );
+    } finally {
+      await h.close();
+      await ingest.close();
+    }
+  });
+
+  it('retry on every send ends in a clear error after three sends', async () => {
+    const ingest = await startScriptedIngestion(() => ({ result: 'retry', details: 'not_persisted' }));
+    const h = await startHarness({ client: { ingestionHost: ingest.url } });
+    try {
+      const out = await h.error('capture_event', { distinct_id: 'u', event: 'never_kept' });
+      assert.match(out, /did not store the event after 3 sends.*not captured/);
+      assert.equal(ingest.requests.length, 3);
+    } finally {
+      await h.close();
+      await ingest.close();
+    }
+  });
+});
+
+describe('a PostHog without capture v1', () => {
+  it('gets the event on /i/v0/e/ after a 404, and later events go straight there', async () => {
+    const h = await startHarness();
+    try {
+      setSwitches(h.standin.state, { captureV1Missing: true });
+      const first = await h.json<CapturedAnswer>('capture_event', { distinct_id: 'old-1', event: 'on_v0' });
+      assert.equal(events(h).get(first.uuid)!.event, 'on_v0');
+      const v1 = h.standin.requestsTo('/i/v1/analytics/events', 'POST');
+      assert.deepEqual(
+        v1.map((r) => r.status),
+        [404],
+      );
+      const v0 = h.standin.requestsTo('/i/v0/e', 'POST');
+      assert.equal(v0.length, 1);
+      assert.equal(v0[0].body.uuid, first.uuid, 'the same uuid');
+      assert.equal(v0[0].body.api_key, h.standin.projectToken);
+
+      const second = await h.json<CapturedAnswer>('identify_user', { distinct_id: 'old-1', properties: { plan: 'pro' } });
+      assert.equal(events(h).get(second.uuid)!.event, '$identify');
+      assert.equal(h.standin.requestsTo('/i/v1/analytics/events', 'POST').length, 1, 'v1 is not asked again');
+      assert.equal(h.standin.requestsTo('/i/v0/e', 'POST').length, 2);
+    } finally {
+      await h.close();
     }
   });
 });

@@ -17,7 +17,8 @@
  */
 import { type Ctx, HttpError, r } from '../core';
 import { ingestEvent, type IncomingEvent } from '../analytics';
-import type { Row } from '../state';
+import type { Row, State } from '../state';
+import { switches } from '../switches';
 import type { RouteGroup } from './types';
 
 const INGESTION = { prefix: 'root' as const, auth: false, throttle: 'none' as const };
@@ -44,6 +45,27 @@ const JUNK_DISTINCT_IDS = new Set([
   '[object object]',
 ]);
 const REQUIRED_HEADERS = ['user-agent', 'posthog-sdk-info', 'posthog-attempt', 'posthog-request-id', 'posthog-request-timestamp'];
+
+/** What a v1 request's headers said (the token is the project's public phc_ token), for tests to check. */
+export interface V1Request {
+  token: string;
+  sdkInfo: string;
+  userAgent: string;
+  attempt: number;
+  requestId: string;
+  requestTimestamp: string;
+  /** The uuids of its batch, when it had one. */
+  uuids: string[];
+}
+
+const v1RequestsByState = new WeakMap<State, V1Request[]>();
+
+/** The v1 requests whose headers passed the checks, oldest first. */
+export function v1Requests(state: State): V1Request[] {
+  let list = v1RequestsByState.get(state);
+  if (!list) v1RequestsByState.set(state, (list = []));
+  return list;
+}
 
 type Result = { result: 'ok' | 'warning' | 'drop'; details?: string };
 
@@ -142,7 +164,18 @@ function judge(ev: Row, sdk: string, skewMs: number): { result: Result; event?: 
 }
 
 function captureV1(ctx: Ctx) {
+  if (switches(ctx.state).captureV1Missing) throw new HttpError(404, 'Not Found');
   const { token, sdk, skewMs } = checkHeaders(ctx);
+  const batch0 = isObject(ctx.body) && Array.isArray(ctx.body.batch) ? (ctx.body.batch as unknown[]) : [];
+  v1Requests(ctx.state).push({
+    token,
+    sdkInfo: sdk,
+    userAgent: header(ctx, 'user-agent') ?? '',
+    attempt: Number(header(ctx, 'posthog-attempt')),
+    requestId: header(ctx, 'posthog-request-id') ?? '',
+    requestTimestamp: header(ctx, 'posthog-request-timestamp') ?? '',
+    uuids: batch0.map((ev) => (isObject(ev) ? String(ev.uuid) : '')),
+  });
   const batch = checkBatch(ctx.body);
   const team = ctx.state.teamByToken(token);
   const results: Record<string, Result> = {};

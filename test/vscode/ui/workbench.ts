@@ -95,10 +95,19 @@ export class Workbench {
 
   /** Opens the command palette and returns once the rows for `text` are shown. */
   async openPalette(text: string): Promise<void> {
-    await this.dismissQuickInput();
-    await this.page.keyboard.press('F1');
-    await this.waitQuickInput();
-    await this.quickInputBox.fill(`>${text}`);
+    // Something that takes focus just then (the walkthrough moving on to its next step) can close the
+    // palette as it opens, as it would under a person's fingers: open it again.
+    for (let attempt = 1; ; attempt++) {
+      await this.dismissQuickInput();
+      await this.page.keyboard.press('F1');
+      await this.waitQuickInput();
+      try {
+        await this.quickInputBox.fill(`>${text}`, { timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
+    }
     await this.page.waitForTimeout(300);
   }
 

@@ -6,8 +6,9 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { ToolFilter, ToolRegistry } from './registry';
 
-export const SERVER_NAME = 'posthog';
-export const SERVER_VERSION = '0.1.0';
+import { SERVER_NAME, SERVER_VERSION } from './version';
+
+export { SERVER_NAME, SERVER_VERSION };
 
 export interface ServerOptions extends ToolFilter {
   registry: ToolRegistry;

@@ -7,7 +7,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -92,5 +92,14 @@ describe('activation of the built extension', () => {
     assert.match(out.uri, /^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
     assert.ok(out.auth, 'a bearer token');
     assert.equal(out.status, 200, 'the started server answers initialize');
+  });
+
+  it('core.js carries no MCP SDK: its zod 4 and ajv come with server.js, not with the first tree fetch', (t) => {
+    if (!existsSync(path.join(DIST, 'core.js'))) return t.skip('dist not built (npm run build)');
+    const core = readFileSync(path.join(DIST, 'core.js'), 'utf8');
+    // A tool once imported the server's version from src/mcp/server.ts: core.js grew by 190 KB and
+    // took ~140 ms to load instead of ~60 (the bench's "require core.js" row).
+    assert.ok(!core.includes('notifications/initialized'), 'no MCP SDK protocol code in core.js');
+    assert.ok(!core.includes('strictTypes'), 'no ajv in core.js');
   });
 });

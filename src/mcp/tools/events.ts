@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { sleep } from '../../posthog/client';
 import { PostHogError } from '../../posthog/errors';
-import { SERVER_VERSION } from '../server';
+import { SERVER_VERSION } from '../version';
 import { ADD, defineTool, type ToolContext, type ToolDefinition } from '../tool';
 import { isPlainObject, type Row } from '../values';
 import { compact, jsonObject } from './common';

@@ -13,6 +13,7 @@ import { SERVER_VERSION } from '../version';
 import { ADD, defineTool, type ToolContext, type ToolDefinition } from '../tool';
 import { isPlainObject, type Row } from '../values';
 import { compact, jsonObject } from './common';
+import { LegacyFallback } from './legacyFallback';
 
 const LIB = 'posthog-vscode-mcp';
 const V1_PATH = '/i/v1/analytics/events';
@@ -21,11 +22,8 @@ const MAX_V1_SENDS = 3;
 /** The longest wait between those sends, whatever Retry-After says. */
 const MAX_RETRY_WAIT_MS = 5_000;
 
-/**
- * Ingestion hosts without capture v1 (an older PostHog answered 404 or 405): events go to `/i/v0/e/`
- * from then on. Kept per process, as the host's version does not change under us.
- */
-const v0OnlyHosts = new Set<string>();
+/** Capture v1, or `/i/v0/e/` on a host without it (an older PostHog answered 404 or 405). */
+const captureV0Fallback = new LegacyFallback();
 
 const distinctId = z.string().trim().min(1).max(200).describe("The user's distinct id (the id your app identifies them by)");
 const eventName = z.string().trim().min(1).max(200).describe("Event name, e.g. 'signed_up'");
@@ -52,13 +50,15 @@ export async function sendEvent(ctx: ToolContext, e: OutgoingEvent, action: stri
   const host = ctx.client.ingestionHost;
   const uuid = randomUUID();
   try {
-    if (!v0OnlyHosts.has(host)) {
-      const delivery = await sendV1(ctx, token, uuid, e, action);
-      if (delivery) return delivery;
-      v0OnlyHosts.add(host); // nothing was stored: the same uuid goes to v0
-    }
-    await sendV0(ctx, token, uuid, e, action);
-    return { uuid };
+    // Where v1 is missing nothing was stored: the same uuid goes to v0.
+    return await captureV0Fallback.run(
+      host,
+      () => sendV1(ctx, token, uuid, e, action),
+      async () => {
+        await sendV0(ctx, token, uuid, e, action);
+        return { uuid };
+      },
+    );
   } catch (err) {
     if (err instanceof PostHogError && err.kind === 'auth') {
       throw new PostHogError({

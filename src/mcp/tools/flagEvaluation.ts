@@ -9,6 +9,7 @@ import { resourcePath } from '../api';
 import { READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
 import { isPlainObject, type Row } from '../values';
 import { jsonObject } from './common';
+import { LegacyFallback } from './legacyFallback';
 
 const distinctId = z.string().trim().min(1).max(200).describe("The user's distinct id");
 const flagKey = z.string().trim().min(1).max(400).describe("The flag's key");
@@ -53,27 +54,24 @@ export function payloadValue(raw: unknown): unknown {
   }
 }
 
-/**
- * Ingestion hosts without `/flags` (an old self-hosted PostHog answered 404): evaluated through
- * `/decide/?v=3` from then on. Kept per process, as the host's version does not change under us.
- */
-const decideOnlyHosts = new Set<string>();
+/** `/flags`, or `/decide/?v=3` on a host without it (an old self-hosted PostHog answered 404). */
+const decideFallback = new LegacyFallback();
 
 /**
  * POSTs the evaluation request to `/flags/?v=2`, or to the legacy `/decide/?v=3` (same body; posthog/api/decide.py)
  * when this host has no `/flags`.
  */
 async function requestFlags(ctx: ToolContext, body: Row, action: string): Promise<unknown> {
-  const host = ctx.client.ingestionHost;
+  const flags = async (): Promise<unknown> => {
+    try {
+      return (await ctx.api.ingest('/flags/', body, action, { query: { v: 2 }, readOnly: true })) ?? null;
+    } catch (err) {
+      if (err instanceof PostHogError && err.status === 404) return undefined;
+      throw err;
+    }
+  };
   const decide = () => ctx.api.ingest('/decide/', body, action, { query: { v: 3 }, readOnly: true });
-  if (decideOnlyHosts.has(host)) return decide();
-  try {
-    return await ctx.api.ingest('/flags/', body, action, { query: { v: 2 }, readOnly: true });
-  } catch (err) {
-    if (!(err instanceof PostHogError) || err.status !== 404) throw err;
-    decideOnlyHosts.add(host);
-    return decide();
-  }
+  return decideFallback.run(ctx.client.ingestionHost, flags, decide);
 }
 
 function reasonText(reason: unknown): string {

@@ -102,4 +102,43 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['src/code/**/*.ts', 'src/insights/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [
+            layer(
+              'The scanner and the chart model are plain TypeScript, shared by the extension, the CLI and the tools.',
+              '**/views/**',
+              '**/vscode/**',
+              '**/mcp/**',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/webview/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [
+            layer(
+              'Webview pages run in the browser: they get data by postMessage, never by importing the extension.',
+              '**/vscode/**',
+              '**/mcp/**',
+              '**/posthog/**',
+            ),
+          ],
+        },
+      ],
+    },
+  },
 );

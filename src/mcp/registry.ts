@@ -2,6 +2,7 @@
  * The one tool registry. Validates input, runs the handler, shapes the MCP result, and tells
  * listeners (the tree views) when a tool changed something.
  */
+import type { CodeIndex } from '../code/types';
 import { z } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import type { PostHogClient } from '../posthog/client';
@@ -67,6 +68,8 @@ export interface RegistryOptions {
    * and VS Code give up on a request with their own, vaguer, message.
    */
   callTimeoutMs?: number | (() => number | undefined);
+  /** The workspace's code for the `code` tools (src/code/types.ts); without it they say there is none. */
+  code?: () => CodeIndex | undefined;
 }
 
 export const DEFAULT_CALL_TIMEOUT_MS = 45_000;
@@ -155,7 +158,11 @@ export class ToolRegistry {
       deadline = new CallDeadline(this.callTimeoutMs(), opts.signal);
       const client = await this.clientProvider();
       const signal = deadline.signal;
-      const data = await withinDeadline(tool, deadline, tool.handler(args, { api: new ToolApi(client, signal), client, signal }));
+      const data = await withinDeadline(
+        tool,
+        deadline,
+        tool.handler(args, { api: new ToolApi(client, signal), client, signal, code: this.options.code?.() }),
+      );
       this.emitCall({ tool: name, durationMs: Date.now() - started, ok: true, args: safeArgs });
       if (!tool.annotations.readOnlyHint) {
         for (const l of this.changeListeners) {

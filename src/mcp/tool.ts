@@ -3,6 +3,7 @@
  * a zod input schema, MCP annotations and a handler. The MCP server, the tree views and the
  * commands all call these handlers through the ToolRegistry.
  */
+import type { CodeIndex } from '../code/types';
 import type { z } from 'zod';
 import type { PostHogClient } from '../posthog/client';
 import type { ToolApi } from './api';
@@ -25,6 +26,8 @@ export interface ToolContext {
   client: PostHogClient;
   /** Aborted when the caller (MCP client, view, command) cancels. */
   signal: AbortSignal;
+  /** The code beside the agent, when the host has some: the extension's workspace folders, the CLI's `--root`. */
+  code?: CodeIndex;
 }
 
 export interface ToolDefinition<S extends z.ZodRawShape = z.ZodRawShape> {

@@ -16,10 +16,15 @@ import type { ModelOptions, ToolRunner } from './views/model/base';
 import { DashboardsModel } from './views/model/dashboards';
 import { FeatureFlagsModel } from './views/model/featureFlags';
 import { McpInstallationsModel } from './views/model/mcpInstallations';
+import { StaleFlagsModel } from './views/model/staleFlags';
 import type { TreeNode, ViewName } from './views/model/node';
 import { refreshViewsOnChange } from './views/model/routing';
 import { ModelTreeProvider } from './views/treeProvider';
 import { callTimeoutMsFromSettings } from './vscode/callTimeout';
+import { registerReferenceProvider } from './vscode/code/references';
+import { createScanner } from './vscode/code/scanner';
+import { followCodeInStaleFlags } from './vscode/code/staleFollow';
+import { WorkspaceIndex } from './vscode/code/workspaceIndex';
 import { registerCommands } from './vscode/commands';
 import type { Services } from './vscode/commands/services';
 import { setContext } from './vscode/execute';
@@ -39,6 +44,8 @@ export interface PostHogExtensionApi {
   onDidRefresh: vscode.Event<ViewName>;
   isSignedIn(): boolean;
   mcpServer(): { url: string; port: number } | undefined;
+  /** The live index of the workspace's PostHog calls. */
+  readonly code: Pick<WorkspaceIndex, 'ready' | 'references' | 'counts' | 'roots' | 'onDidChange'>;
 }
 
 type Models = Services['models'];
@@ -53,13 +60,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
   const session = new Session(context.secrets, log, context.globalState);
   context.subscriptions.push(session);
 
+  // The workspace's PostHog calls: a full scan starts now, in the background (it yields as it goes).
+  const code = new WorkspaceIndex(createScanner(), log);
+  context.subscriptions.push(code, registerReferenceProvider(code));
+
   // Made on first use, never during activation: the models only call it when a view loads.
   let registry: ToolRegistry | undefined;
-  const getRegistry = (): ToolRegistry => (registry ??= createRegistry(context, session, log, models));
-  const models = createModels(session, { run: (name, args, opts) => getRegistry().run(name, args, opts) });
+  const getRegistry = (): ToolRegistry => (registry ??= createRegistry(context, session, log, models, code));
+  const models = createModels(session, { run: (name, args, opts) => getRegistry().run(name, args, opts) }, code);
   const onDidRefresh = forwardRefreshes(context, models);
   const views = createTreeViews(context, models);
   followSession(context, session, models);
+  context.subscriptions.push(followCodeInStaleFlags(code, models.staleFlags, views.staleFlags));
 
   provider = registerMcpProvider(context, session, getRegistry, log);
   const results = new ResultDocuments();
@@ -75,6 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
     views,
     mcpProvider: provider,
     results,
+    code,
   };
   context.subscriptions.push(...registerCommands(services), createStatusBar(session));
   context.subscriptions.push(registerWalkthrough(context, session, provider, views.featureFlags));
@@ -87,6 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
     onDidRefresh,
     isSignedIn: () => session.signedIn,
     mcpServer: () => provider?.info(),
+    code,
   };
 }
 
@@ -95,9 +109,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
  * PostHog client and every tool definition (dist/core.js). Tool calls are logged, and any
  * successful write tool, whoever called it (view, command, agent), refreshes what it touched.
  */
-function createRegistry(context: vscode.ExtensionContext, session: Session, log: vscode.LogOutputChannel, models: Models): ToolRegistry {
+function createRegistry(
+  context: vscode.ExtensionContext,
+  session: Session,
+  log: vscode.LogOutputChannel,
+  models: Models,
+  code: WorkspaceIndex,
+): ToolRegistry {
   const core = loadCore();
-  const registry = new core.ToolRegistry(core.ALL_TOOLS, () => session.getClient(), { callTimeoutMs: callTimeoutMsFromSettings });
+  // The `code` tools (from the views and from agents) read the live workspace index.
+  const registry = new core.ToolRegistry(core.ALL_TOOLS, () => session.getClient(), {
+    callTimeoutMs: callTimeoutMsFromSettings,
+    code: () => code,
+  });
   const stopCallLog = logToolCalls(registry, log);
   const stopRouting = refreshViewsOnChange(registry, models);
   // Where PostHog does not tell a key's scopes, the first 403 for a scope does (a warning, once).
@@ -110,7 +134,7 @@ function createRegistry(context: vscode.ExtensionContext, session: Session, log:
   return registry;
 }
 
-function createModels(session: Session, tools: ToolRunner): Models {
+function createModels(session: Session, tools: ToolRunner, code: WorkspaceIndex): Models {
   const options: ModelOptions = {
     tools,
     ready: session.ready,
@@ -120,7 +144,8 @@ function createModels(session: Session, tools: ToolRunner): Models {
   };
   return {
     dashboards: new DashboardsModel(options),
-    featureFlags: new FeatureFlagsModel(options),
+    featureFlags: new FeatureFlagsModel(options, code),
+    staleFlags: new StaleFlagsModel(options, code),
     mcp: new McpInstallationsModel(options),
   };
 }

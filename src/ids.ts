@@ -31,6 +31,12 @@ export const COMMANDS = {
   flagsToggle: 'posthog.flags.toggle',
   flagsCopyKey: 'posthog.flags.copyKey',
   flagsDelete: 'posthog.flags.delete',
+  findFlagReferences: 'posthog.findFlagReferences',
+  openCodeReference: 'posthog.code.openReference',
+
+  staleFlagsRefresh: 'posthog.staleFlags.refresh',
+  staleFlagsCleanUp: 'posthog.staleFlags.cleanUp',
+  staleFlagsDelete: 'posthog.staleFlags.delete',
 
   mcpRefresh: 'posthog.mcp.refresh',
   mcpApproveTool: 'posthog.mcp.approveTool',
@@ -50,6 +56,7 @@ export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 export const VIEWS = {
   dashboards: 'posthog.dashboards',
   featureFlags: 'posthog.featureFlags',
+  staleFlags: 'posthog.staleFlags',
   mcp: 'posthog.mcpInstallations',
 } as const satisfies Record<ViewName, string>;
 export type ViewId = (typeof VIEWS)[ViewName];
@@ -85,6 +92,12 @@ export const TREE_ITEMS = {
   textTile: 'posthog.textTile',
   activeFlag: 'posthog.flag.active',
   inactiveFlag: 'posthog.flag.inactive',
+  codeReference: 'posthog.codeReference',
+  staleGroup: 'posthog.staleGroup',
+  /** A stale flag still referenced in code: clean it up first. */
+  staleFlag: 'posthog.staleFlag',
+  /** A stale flag in PostHog with no reference left in the workspace: it can go. */
+  staleFlagDeletable: 'posthog.staleFlag.deletable',
   mcpWarning: 'posthog.mcpWarning',
   empty: 'posthog.empty',
   error: 'posthog.error',

@@ -323,8 +323,8 @@ describe('Feature Flags tree model', () => {
   });
 
   it('an experiment (which creates a flag) refreshes the Feature Flags view', () => {
-    assert.deepEqual(viewsForToolset('experiments'), ['featureFlags']);
-    assert.deepEqual(viewsForToolset('feature_flags'), ['featureFlags']);
+    assert.deepEqual(viewsForToolset('experiments'), ['featureFlags', 'staleFlags']);
+    assert.deepEqual(viewsForToolset('feature_flags'), ['featureFlags', 'staleFlags']);
     assert.deepEqual(viewsForToolset('insights'), ['dashboards']);
     assert.deepEqual(viewsForToolset('mcp_store'), ['mcp']);
     assert.deepEqual(viewsForToolset('events'), []);

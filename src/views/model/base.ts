@@ -234,6 +234,18 @@ export abstract class TreeModel<T extends Row = Row> implements TreeSource {
     this.changeEmitter.fire(this.nodes.get(parentId));
   }
 
+  /**
+   * Builds every loaded item's node (and drops the children shown) again from the rows already
+   * loaded, with no tool call: for what changes outside PostHog (the code's references).
+   */
+  protected rebuildItems(): void {
+    if (this.root.status !== 'loaded') return;
+    this.rootNodes = undefined;
+    for (const list of this.childLists.values()) list.reset();
+    this.childLists.clear();
+    this.changeEmitter.fire(undefined);
+  }
+
   /** Signed in, out, or to another project: start from nothing. */
   reset(): void {
     this.root.reset(false);

@@ -3,6 +3,7 @@ import { COMMANDS, TREE_ITEMS } from '../../ids';
 import { OPERATOR_WORDS } from '../../posthog/operators';
 import { rolloutSummary } from '../../posthog/rollout';
 import { TreeModel, asPage, type HoverDetail, type ModelOptions } from './base';
+import { referenceNode, refsDescription, type CodeReferenceSource } from './codeRefs';
 import { md, oneLine, str, type NodeDesc, type Row, type TreeNode } from './node';
 
 export interface FlagRow extends Row {
@@ -45,9 +46,33 @@ export class FeatureFlagsModel extends TreeModel<FlagRow> {
   protected readonly noun = 'feature flags';
   protected readonly commands = { refresh: COMMANDS.flagsRefresh, loadMore: COMMANDS.flagsLoadMore };
   private searchText = '';
+  /** References per flag key in the workspace, read once per index change. */
+  private refCounts: Map<string, number> | undefined;
+  private stopFollowingCode: (() => void) | undefined;
 
-  constructor(options: ModelOptions) {
+  constructor(
+    options: ModelOptions,
+    /** The workspace's code, when the host has some: each flag shows and expands to its references. */
+    private readonly code?: CodeReferenceSource,
+  ) {
     super(options);
+    // The counts follow the code without asking PostHog again.
+    this.stopFollowingCode = code?.onDidChange(() => {
+      this.refCounts = undefined;
+      this.rebuildItems();
+    });
+  }
+
+  override dispose(): void {
+    this.stopFollowingCode?.();
+    super.dispose();
+  }
+
+  /** How many references to `key` the workspace has (undefined without a workspace index). */
+  referenceCount(key: string): number | undefined {
+    if (!this.code) return undefined;
+    this.refCounts ??= this.code.counts('flag');
+    return this.refCounts.get(key) ?? 0;
   }
 
   /** The key filter ('' for none). */
@@ -76,11 +101,14 @@ export class FeatureFlagsModel extends TreeModel<FlagRow> {
   protected itemNode(f: FlagRow): NodeDesc {
     const state = f.active ? 'Active' : 'Inactive';
     const rollout = flagRollout(f);
+    const refs = this.referenceCount(f.key);
+    const refsText = refs ? refsDescription(refs) : undefined;
     return {
       id: `flag:${f.id}`,
       kind: 'flag',
       label: f.key,
-      description: rollout ?? '',
+      description: [refsText, rollout].filter(Boolean).join(' · '),
+      collapsible: refs ? 'collapsed' : undefined,
       // Built when read: the view fetches the full one on hover (resolveTooltip).
       tooltip: () => flagTooltip(f),
       icon: f.active
@@ -88,9 +116,27 @@ export class FeatureFlagsModel extends TreeModel<FlagRow> {
         : { id: 'circle-large-outline', color: 'disabledForeground' },
       contextValue: f.active ? TREE_ITEMS.activeFlag : TREE_ITEMS.inactiveFlag,
       url: str(f.url),
-      accessibilityLabel: `${f.key}, ${state.toLowerCase()}${rollout ? `, ${rollout}` : ''}`,
+      accessibilityLabel: `${f.key}, ${state.toLowerCase()}${rollout ? `, ${rollout}` : ''}${refsText ? `, ${refsText} in the workspace` : ''}`,
       data: f,
     };
+  }
+
+  /** A flag's references in the workspace (from the live index: no tool call). */
+  protected override fetchChildren(parent: TreeNode): Promise<Row[]> {
+    const key = (parent.data as FlagRow | undefined)?.key;
+    return Promise.resolve(key && this.code ? (this.code.references({ kind: 'flag', key }) as unknown as Row[]) : []);
+  }
+
+  protected override childNodes(parent: TreeNode, rows: Row[]): NodeDesc[] {
+    const code = this.code;
+    return rows.map((r) => {
+      const ref = r as unknown as { file: string; line: number; column: number; key: string; call: string };
+      return referenceNode(parent.id, ref, code?.pathOf(ref.file));
+    });
+  }
+
+  protected override childrenEmptyLabel(): string {
+    return 'No references left in the workspace';
   }
 
   protected emptyLabel(): string {

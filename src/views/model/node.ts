@@ -4,7 +4,7 @@
  */
 import type { CommandId } from '../../ids';
 
-export type ViewName = 'dashboards' | 'featureFlags' | 'mcp';
+export type ViewName = 'dashboards' | 'featureFlags' | 'staleFlags' | 'mcp';
 
 export interface NodeIcon {
   /** A codicon id: "pass-filled", "loading~spin". */
@@ -20,7 +20,20 @@ export interface NodeCommand {
 }
 
 export type NodeKind =
-  'dashboard' | 'insight' | 'textTile' | 'flag' | 'installation' | 'tool' | 'warning' | 'loadMore' | 'empty' | 'error' | 'signIn';
+  | 'dashboard'
+  | 'insight'
+  | 'textTile'
+  | 'flag'
+  | 'codeReference'
+  | 'staleGroup'
+  | 'staleFlag'
+  | 'installation'
+  | 'tool'
+  | 'warning'
+  | 'loadMore'
+  | 'empty'
+  | 'error'
+  | 'signIn';
 
 export interface TreeNode {
   /** Stable and unique in its view: keeps expansion and selection across refreshes. */

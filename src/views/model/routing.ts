@@ -6,9 +6,10 @@ const VIEWS_BY_TOOLSET: Partial<Record<Toolset, ViewName[]>> = {
   dashboards: ['dashboards'],
   // Tiles show insight names: renaming or deleting an insight changes a dashboard's children.
   insights: ['dashboards'],
-  feature_flags: ['featureFlags'],
+  // The stale list is computed from the flags' state: any flag write can move a flag between its groups.
+  feature_flags: ['featureFlags', 'staleFlags'],
   // Creating an experiment creates its feature flag.
-  experiments: ['featureFlags'],
+  experiments: ['featureFlags', 'staleFlags'],
   mcp_store: ['mcp'],
 };
 

@@ -10,6 +10,7 @@ import { isNode, type Services } from './services';
 export async function refreshAll(s: Services): Promise<void> {
   s.models.dashboards.refresh();
   s.models.featureFlags.refresh();
+  s.models.staleFlags.refresh();
   s.models.mcp.refresh();
   if (s.session.signedIn) await s.session.refreshProject();
 }

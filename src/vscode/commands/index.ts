@@ -2,12 +2,14 @@
 import * as vscode from 'vscode';
 import { COMMANDS, type CommandId } from '../../ids';
 import { runToolCommand } from '../runTool';
+import * as codeRefs from './codeRefs';
 import * as dashboards from './dashboards';
 import * as flags from './flags';
 import * as general from './general';
 import * as mcp from './mcp';
 import * as session from './session';
 import type { Services } from './services';
+import * as staleFlags from './staleFlags';
 
 export function registerCommands(s: Services): vscode.Disposable[] {
   // Keyed by CommandId: a command in src/ids.ts without a handler here is a type error.
@@ -34,6 +36,12 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     [COMMANDS.flagsToggle]: (arg) => flags.toggle(s, arg),
     [COMMANDS.flagsCopyKey]: (arg) => flags.copyKey(s, arg),
     [COMMANDS.flagsDelete]: (arg) => flags.remove(s, arg),
+    [COMMANDS.findFlagReferences]: (arg) => codeRefs.findFlagReferences(s, arg),
+    [COMMANDS.openCodeReference]: (arg) => codeRefs.openCodeReference(arg),
+
+    [COMMANDS.staleFlagsRefresh]: (arg) => staleFlags.refresh(s, arg),
+    [COMMANDS.staleFlagsCleanUp]: (arg) => staleFlags.cleanUp(s, arg),
+    [COMMANDS.staleFlagsDelete]: (arg) => staleFlags.remove(s, arg),
 
     [COMMANDS.mcpRefresh]: (arg) => mcp.refresh(s, arg),
     [COMMANDS.mcpApproveTool]: (arg) => mcp.setApproval(s, arg, 'approved'),

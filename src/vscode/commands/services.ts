@@ -5,6 +5,8 @@ import type { DashboardsModel } from '../../views/model/dashboards';
 import type { FeatureFlagsModel } from '../../views/model/featureFlags';
 import type { McpInstallationsModel } from '../../views/model/mcpInstallations';
 import type { TreeNode, ViewName } from '../../views/model/node';
+import type { StaleFlagsModel } from '../../views/model/staleFlags';
+import type { WorkspaceIndex } from '../code/workspaceIndex';
 import type { PostHogMcpProvider } from '../mcpProvider';
 import type { ResultDocuments } from '../results';
 import type { Session } from '../session';
@@ -14,10 +16,12 @@ export interface Services {
   session: Session;
   registry: ToolRegistry;
   log: vscode.LogOutputChannel;
-  models: { dashboards: DashboardsModel; featureFlags: FeatureFlagsModel; mcp: McpInstallationsModel };
+  models: { dashboards: DashboardsModel; featureFlags: FeatureFlagsModel; staleFlags: StaleFlagsModel; mcp: McpInstallationsModel };
   views: Record<ViewName, vscode.TreeView<TreeNode>>;
   mcpProvider: PostHogMcpProvider;
   results: ResultDocuments;
+  /** The live index of the workspace's PostHog calls. */
+  code: WorkspaceIndex;
 }
 
 export function isNode(arg: unknown): arg is TreeNode {

@@ -1,0 +1,96 @@
+/**
+ * The live index of the workspace's PostHog calls (src/code/liveIndex.ts) wired to VS Code: a full
+ * scan of every workspace folder in the background (scanTree yields: no task over a few ms), then
+ * kept current from the open documents' text (debounced while typing, at once on save) and from
+ * the disk (created, changed, deleted, renamed files, through a FileSystemWatcher).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { LiveCodeIndex, type LiveIndexScanner } from '../../code/liveIndex';
+
+/** Typing pauses this long before the document is rescanned. */
+const EDIT_DEBOUNCE_MS = 300;
+/** Like scanTree: bigger files are not scanned. */
+const MAX_FILE_BYTES = 1_000_000;
+
+function folderRoots(): string[] {
+  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+}
+
+export class WorkspaceIndex extends LiveCodeIndex implements vscode.Disposable {
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(scanner: LiveIndexScanner, log?: vscode.LogOutputChannel) {
+    super(scanner, folderRoots());
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.subscriptions.push(
+      watcher,
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.setRoots(folderRoots())),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.scheduleDocument(e.document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.updateDocument(doc)),
+      // Closed without saving: the disk has the truth again.
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (doc.uri.scheme === 'file') void this.updateFromDisk(doc.uri);
+      }),
+      watcher.onDidCreate((uri) => void this.updateFromDisk(uri)),
+      watcher.onDidChange((uri) => void this.updateFromDisk(uri)),
+      watcher.onDidDelete((uri) => this.removePath(uri.fsPath)),
+    );
+    void this.ready.then(() => {
+      for (const [root, message] of this.errors) log?.warn(`Could not scan ${root} for PostHog calls: ${message}`);
+    });
+  }
+
+  private scheduleDocument(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme !== 'file') return;
+    const key = doc.uri.fsPath;
+    const timer = this.pending.get(key);
+    if (timer) clearTimeout(timer);
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        this.updateDocument(doc);
+      }, EDIT_DEBOUNCE_MS),
+    );
+  }
+
+  /** Rescans an open document from its text (what the person sees, saved or not). */
+  updateDocument(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme !== 'file' || doc.isClosed) return;
+    const text = doc.getText();
+    if (text.length > MAX_FILE_BYTES) return;
+    this.updateFile(doc.uri.fsPath, text);
+  }
+
+  /** A file changed on disk (or a folder appeared): rescans it unless an open, edited document has newer text. */
+  private async updateFromDisk(uri: vscode.Uri): Promise<void> {
+    if (uri.scheme !== 'file' || !this.locate(uri.fsPath)) return;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open?.isDirty) return;
+    try {
+      const st = await stat(uri.fsPath);
+      if (st.isDirectory()) {
+        await this.addFolder(uri.fsPath);
+        return;
+      }
+      if (!st.isFile() || st.size > MAX_FILE_BYTES) return;
+      const bytes = await readFile(uri.fsPath);
+      if (bytes.includes(0)) return; // binary
+      this.updateFile(uri.fsPath, bytes.toString('utf8'));
+    } catch {
+      // Gone again (a temp file) or unreadable: what the index had for it goes.
+      this.removePath(uri.fsPath);
+    }
+  }
+
+  override dispose(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
+    this.pending.clear();
+    for (const s of this.subscriptions) s.dispose();
+    super.dispose();
+  }
+}

@@ -46,6 +46,8 @@ export interface PostHogExtensionApi {
   mcpServer(): { url: string; port: number } | undefined;
   /** The live index of the workspace's PostHog calls. */
   readonly code: Pick<WorkspaceIndex, 'ready' | 'references' | 'counts' | 'roots' | 'onDidChange'>;
+  /** What a view shows (its model's nodes), for the test suites. */
+  children(view: ViewName, parent?: TreeNode): Promise<TreeNode[]>;
 }
 
 type Models = Services['models'];
@@ -101,6 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
     isSignedIn: () => session.signedIn,
     mcpServer: () => provider?.info(),
     code,
+    children: (view, parent) => models[view].children(parent),
   };
 }
 

@@ -4,19 +4,32 @@ import assert from 'node:assert/strict';
 import { StaleFlagsModel, branchToKeep, cleanupPrompt, staleGroups, type StaleFlag } from '../../src/views/model/staleFlags';
 import type { ToolRunner } from '../../src/views/model/base';
 
-const refs = (key: string, ...places: Array<[string, number]>) =>
-  places.map(([file, line]) => ({ kind: 'flag', key, file, line, column: 5, call: 'isFeatureEnabled', language: 'typescript' }));
+/** As list_stale_flags gives them: "file:line:column". */
+const refs = (_key: string, ...places: Array<[string, number]>) => places.map(([file, line]) => `${file}:${line}:5`);
 
 /** list_stale_flags' answer: the referenced flags with their status and references, and the unreferenced flags. */
 const ANSWER = {
-  flags: [
+  results: [
     { key: 'new-nav', status: 'active', references: refs('new-nav', ['src/nav.ts', 3]) },
-    { key: 'dark-mode', id: 4, status: 'fully_rolled_out', references: refs('dark-mode', ['src/theme.ts', 3], ['src/app.tsx', 12]) },
+    {
+      key: 'dark-mode',
+      id: 4,
+      status: 'fully_rolled_out',
+      reason: 'Everyone gets the flag: a condition set without properties rolls out to 100%',
+      references: refs('dark-mode', ['src/theme.ts', 3], ['src/app.tsx', 12]),
+    },
+    {
+      key: 'pricing-test',
+      id: 5,
+      status: 'fully_rolled_out',
+      reason: 'Everyone gets the variant "annual"',
+      references: refs('pricing-test', ['src/pricing.ts', 30]),
+    },
     { key: 'old-banner', id: 9, status: 'inactive', references: refs('old-banner', ['src/banner.tsx', 8]) },
     { key: 'gone-flag', id: 11, status: 'deleted', references: refs('gone-flag', ['api/views.py', 40]) },
     { key: 'new-chekout', status: 'unknown', references: refs('new-chekout', ['src/checkout.ts', 2]) },
   ],
-  unreferenced: ['two-factor-enforcement', { key: 'web-vitals-tracking', id: 17 }],
+  unreferenced: ['two-factor-enforcement', { key: 'web-vitals-tracking', id: 17, created_at: '2026-01-02T00:00:00Z' }],
 };
 
 function runner(answer: unknown, calls: Array<[string, unknown]> = []): ToolRunner {
@@ -43,7 +56,7 @@ describe('Stale Flags model', () => {
     assert.deepEqual(
       groups.map((g) => [g.status, g.flags.map((f) => f.key)]),
       [
-        ['fully_rolled_out', ['dark-mode']],
+        ['fully_rolled_out', ['dark-mode', 'pricing-test']],
         ['inactive', ['old-banner']],
         ['deleted', ['gone-flag']],
         ['unknown', ['new-chekout']],
@@ -51,6 +64,8 @@ describe('Stale Flags model', () => {
       ],
     );
     assert.equal(groups[4].flags[1].id, 17);
+    assert.equal(groups[0].flags[1].variant, 'annual', 'the rolled-out variant, from the reason');
+    assert.deepEqual(groups[0].flags[0].references[1], { file: 'src/app.tsx', line: 12, column: 5, key: 'dark-mode', call: '' });
     assert.deepEqual(staleGroups({ flags: [], unreferenced: [] }), []);
     assert.deepEqual(staleGroups(null), []);
   });
@@ -60,7 +75,7 @@ describe('Stale Flags model', () => {
     const groups = await model.children();
     assert.deepEqual(
       groups.map((g) => `${g.label} (${g.description})`),
-      ['Fully rolled out (1)', 'Off for everyone (1)', 'Deleted (1)', 'Unknown (1)', 'Unreferenced in code (>30 days) (2)'],
+      ['Fully rolled out (2)', 'Off for everyone (1)', 'Deleted (1)', 'Unknown (1)', 'Unreferenced in code (>30 days) (2)'],
     );
     assert.ok(groups.every((g) => g.collapsible === 'expanded'));
     const [dark] = await model.children(groups[0]);
@@ -86,7 +101,7 @@ describe('Stale Flags model', () => {
 
   it('says so when nothing is stale', async () => {
     const model = new StaleFlagsModel({
-      tools: runner({ flags: [{ key: 'a', status: 'active', references: [] }], unreferenced: [] }),
+      tools: runner({ results: [], unreferenced: [] }),
       projectName: () => 'Hedgebox',
     });
     const [empty] = await model.children();
@@ -108,6 +123,8 @@ describe('Stale Flags model', () => {
     const [dark] = staleGroups(ANSWER)[0].flags;
     const prompt = cleanupPrompt(dark);
     assert.match(prompt, /"dark-mode"/);
+    assert.match(prompt, /PostHog says: Everyone gets the flag/);
+    assert.match(cleanupPrompt(staleGroups(ANSWER)[0].flags[1]), /Keep the branch for variant "annual"/);
     assert.match(prompt, /Keep the enabled branch/);
     assert.match(prompt, /- src\/theme\.ts \(line 3\)\n- src\/app\.tsx \(line 12\)/);
     const twice: Pick<StaleFlag, 'key' | 'status' | 'references'> = {

@@ -28,6 +28,8 @@ export interface StaleFlag extends Row {
   references: StaleReference[];
   /** The variant every user gets, for a fully rolled-out multivariate flag. */
   variant?: string;
+  /** Why PostHog's state makes it stale, in a sentence (from list_stale_flags). */
+  reason?: string;
 }
 
 export interface StaleGroup extends Row {
@@ -63,8 +65,8 @@ const STATUSES = new Set<string>(STALE_GROUPS.map((g) => g.status));
 
 /**
  * Reads `list_stale_flags`'s answer into the groups: each referenced stale flag
- * (`flags: [{key, status, references, id?, variant?}]`; active ones are not stale) and the
- * unreferenced flags (keys, or rows with a key and id).
+ * (`results: [{key, status, reason, id?, references: ["file:line:column"]}]`; active ones are not
+ * stale) and the unreferenced flags (rows with a key and id, or keys).
  */
 export function staleGroups(data: unknown): StaleGroup[] {
   const o = (data ?? {}) as Row;
@@ -80,7 +82,9 @@ export function staleGroups(data: unknown): StaleGroup[] {
       status: status as StaleStatus,
       id: flagId(item),
       references: referencesOf(item.references, key),
-      variant: str(item.variant) ?? str(item.rolled_out_variant),
+      reason: str(item.reason),
+      // list_stale_flags names a rolled-out variant in its reason: 'Everyone gets the variant "test"'.
+      variant: str(item.variant) ?? /\bvariant "([^"]+)"/.exec(str(item.reason) ?? '')?.[1],
     });
   }
   for (const item of Array.isArray(o.unreferenced) ? (o.unreferenced as unknown[]) : []) {
@@ -97,17 +101,26 @@ function flagId(row: Row): number | undefined {
   return typeof id === 'number' ? id : undefined;
 }
 
+/** References as objects (`{file, line, column, call?}`) or as `list_stale_flags` gives them, "file:line:column". */
 function referencesOf(value: unknown, key: string): StaleReference[] {
   if (!Array.isArray(value)) return [];
-  return (value as Row[])
-    .filter((r) => r && typeof r.file === 'string' && typeof r.line === 'number')
-    .map((r) => ({
-      file: r.file as string,
-      line: r.line as number,
-      column: typeof r.column === 'number' ? r.column : 1,
-      key: str(r.key) ?? key,
-      call: str(r.call) ?? '',
-    }));
+  const out: StaleReference[] = [];
+  for (const r of value as unknown[]) {
+    if (typeof r === 'string') {
+      const m = /^(.+):(\d+):(\d+)$/.exec(r);
+      if (m) out.push({ file: m[1], line: Number(m[2]), column: Number(m[3]), key, call: '' });
+    } else if (r && typeof r === 'object' && typeof (r as Row).file === 'string' && typeof (r as Row).line === 'number') {
+      const o = r as Row;
+      out.push({
+        file: o.file as string,
+        line: o.line as number,
+        column: typeof o.column === 'number' ? o.column : 1,
+        key: str(o.key) ?? key,
+        call: str(o.call) ?? '',
+      });
+    }
+  }
+  return out;
 }
 
 /** The branch the code keeps once the flag goes, in words, for the cleanup prompt. */
@@ -129,12 +142,12 @@ export function branchToKeep(flag: Pick<StaleFlag, 'status' | 'variant'>): strin
 }
 
 /** What "Clean up with Copilot" asks: the flag, the branch to keep, and the files (with lines). */
-export function cleanupPrompt(flag: Pick<StaleFlag, 'key' | 'status' | 'variant' | 'references'>): string {
+export function cleanupPrompt(flag: Pick<StaleFlag, 'key' | 'status' | 'variant' | 'references' | 'reason'>): string {
   const byFile = new Map<string, number[]>();
   for (const r of flag.references) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r.line]);
   const files = [...byFile].map(([file, lines]) => `- ${file} (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')})`);
   return [
-    `Remove the PostHog feature flag "${flag.key}" from this code.`,
+    `Remove the PostHog feature flag "${flag.key}" from this code.${flag.reason ? ` PostHog says: ${flag.reason}.` : ''}`,
     `Keep ${branchToKeep(flag)}; delete the other branch and any code only it uses, and the flag check itself.`,
     files.length ? `It is referenced in:\n${files.join('\n')}` : 'No file references it any more.',
     'Keep behaviour otherwise unchanged, leave unrelated code alone, and tidy imports, constants and tests that only served this flag.',
@@ -201,7 +214,7 @@ export class StaleFlagsModel extends TreeModel<StaleGroup> {
     // Deleting is offered only for a flag that exists in PostHog and that no code reads any more.
     const deletable = refs === 0 && f.status !== 'unknown' && f.status !== 'deleted';
     const where = refs ? refsDescription(refs) : 'no references';
-    const lines = [`**${md(f.key)}**`, '', md(STALE_GROUPS.find((g) => g.status === f.status)?.hint ?? '')];
+    const lines = [`**${md(f.key)}**`, '', md(f.reason ?? STALE_GROUPS.find((g) => g.status === f.status)?.hint ?? '')];
     if (refs) lines.push('', `Keep ${md(branchToKeep(f))}.`, '', '"Clean up with Copilot" asks Copilot to remove it from the code.');
     else if (deletable) lines.push('', 'No code references it: "Delete in PostHog" removes it.');
     return {

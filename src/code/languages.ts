@@ -3,11 +3,17 @@
  * text test first: a file that names none of the SDK's calls cannot hold a reference, so it is not
  * tokenized at all (most files of a workspace).
  */
+import { lexGo } from './lex/go';
 import { lexJavaScript } from './lex/javascript';
+import { lexPhp } from './lex/php';
 import { lexPython } from './lex/python';
+import { lexRuby } from './lex/ruby';
 import { type Token } from './lex/token';
+import { goSlots } from './rules/go';
 import { javascriptSlots } from './rules/javascript';
+import { phpSlots } from './rules/php';
 import { pythonSlots } from './rules/python';
+import { rubySlots } from './rules/ruby';
 import { type Slot } from './rules/slots';
 import { type CodeLanguage } from './types';
 
@@ -30,6 +36,10 @@ const python: LanguageSupport = {
   slots: pythonSlots,
 };
 
+const go: LanguageSupport = { language: 'go', candidate: /FeatureFlagPayload|Capture/, lex: lexGo, slots: goSlots };
+const ruby: LanguageSupport = { language: 'ruby', candidate: /feature_enabled|get_feature_flag|capture/, lex: lexRuby, slots: rubySlots };
+const php: LanguageSupport = { language: 'php', candidate: /isFeatureEnabled|getFeatureFlag|capture/, lex: lexPhp, slots: phpSlots };
+
 const BY_EXTENSION: Record<string, LanguageSupport> = {
   '.js': javascript,
   '.jsx': javascript,
@@ -40,6 +50,9 @@ const BY_EXTENSION: Record<string, LanguageSupport> = {
   '.mts': typescript,
   '.cts': typescript,
   '.py': python,
+  '.go': go,
+  '.rb': ruby,
+  '.php': php,
 };
 
 /** The file's language support, or undefined when the scanner does not read that kind of file. */

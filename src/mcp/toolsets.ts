@@ -38,8 +38,8 @@ export const TOOLSET_INFO = [
   {
     name: 'events',
     title: 'Events',
-    description: 'Capture events and group events, and identify users and groups.',
-    scopes: { read: ['user:read'], write: [] },
+    description: "Capture events and group events, identify users and groups, and list the project's event and property definitions.",
+    scopes: { read: ['user:read', 'event_definition:read', 'property_definition:read', 'query:read'], write: [] },
   },
   {
     name: 'flag_evaluation',

@@ -1,5 +1,5 @@
 /**
- * The MCP server as any client sees it: the catalog's 63 tools with their annotations, toolsets
+ * The MCP server as any client sees it: the catalog's 65 tools with their annotations, toolsets
  * and read-only filters, input validation, error results and cancellation.
  */
 import { after, before, describe, it } from 'node:test';
@@ -11,7 +11,7 @@ import { parseToolsets } from '../../src/mcp/registry';
 /** The catalog (docs/tools.md), by toolset. */
 export const CATALOG: Record<string, string[]> = {
   actions: ['list_actions', 'create_action', 'get_action', 'update_action'],
-  events: ['capture_event', 'identify_user', 'group_identify', 'capture_group_event'],
+  events: ['capture_event', 'identify_user', 'group_identify', 'capture_group_event', 'list_event_definitions', 'list_property_definitions'],
   flag_evaluation: ['check_feature_flag', 'get_feature_flag_payload', 'get_all_flags'],
   feature_flags: ['list_feature_flags', 'get_feature_flag', 'create_feature_flag', 'update_feature_flag', 'delete_feature_flag'],
   annotations: ['list_annotations', 'create_annotation', 'get_annotation', 'update_annotation'],
@@ -66,9 +66,9 @@ describe('the MCP server', () => {
   });
   after(() => h.close());
 
-  it('lists exactly the 63 tools of the catalog', async () => {
+  it('lists exactly the 65 tools of the catalog', async () => {
     const { tools } = await h.mcp.listTools();
-    assert.equal(ALL_NAMES.length, 63);
+    assert.equal(ALL_NAMES.length, 65);
     assert.deepEqual(tools.map((t) => t.name).sort(), [...ALL_NAMES].sort());
   });
 

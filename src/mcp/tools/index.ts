@@ -2,6 +2,7 @@
 import type { ToolDefinition } from '../tool';
 import { actionsTools } from './actions';
 import { eventsTools } from './events';
+import { definitionsTools } from './definitions';
 import { flagEvaluationTools } from './flagEvaluation';
 import { featureFlagsTools } from './featureFlags';
 import { annotationsTools } from './annotations';
@@ -16,6 +17,7 @@ import { workspaceTools } from './workspace';
 export const ALL_TOOLS: readonly ToolDefinition[] = [
   ...actionsTools,
   ...eventsTools,
+  ...definitionsTools,
   ...flagEvaluationTools,
   ...featureFlagsTools,
   ...annotationsTools,

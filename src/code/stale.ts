@@ -97,7 +97,7 @@ function nobody(filters: unknown): string | undefined {
 
 /** A flag's status as PostHog reports it; undefined flag = no such key. */
 export function flagState(flag: PostHogFlag | undefined): FlagState {
-  if (!flag) return { status: 'unknown', reason: 'No flag with this key in the project' };
+  if (!flag) return { status: 'unknown', reason: 'No live flag with this key in the project: a typo, or a flag that was deleted' };
   if (flag.deleted) return { status: 'deleted', reason: 'The flag was deleted in PostHog: code asking for it gets false' };
   if (flag.active === false) return { status: 'inactive', reason: 'The flag is switched off: everyone gets false' };
   const rolledOut = fullyRolledOut(flag.filters);

@@ -104,6 +104,12 @@ export const TOOLSET_INFO = [
     description: 'List projects and run HogQL queries.',
     scopes: { read: ['user:read', 'project:read', 'query:read'], write: [] },
   },
+  {
+    name: 'code',
+    title: 'Code',
+    description: "Find PostHog flag keys and event names in the workspace's code, and the flags it uses that are stale.",
+    scopes: { read: ['user:read', 'feature_flag:read'], write: [] },
+  },
 ] as const satisfies readonly ToolsetInfo[];
 
 export type Toolset = (typeof TOOLSET_INFO)[number]['name'];

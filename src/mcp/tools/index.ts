@@ -13,6 +13,7 @@ import { experimentsTools } from './experiments';
 import { insightsTools } from './insights';
 import { mcpStoreTools } from './mcpStore';
 import { workspaceTools } from './workspace';
+import { codeTools } from './code';
 
 export const ALL_TOOLS: readonly ToolDefinition[] = [
   ...actionsTools,
@@ -28,4 +29,5 @@ export const ALL_TOOLS: readonly ToolDefinition[] = [
   ...insightsTools,
   ...mcpStoreTools,
   ...workspaceTools,
+  ...codeTools,
 ];

@@ -168,7 +168,7 @@ function importSources(tokens: Token[]): string[] {
 }
 
 function endsExpression(t: Token | undefined): boolean {
-  return t === undefined || t.newlineBefore || isOp(t, ';') || isOp(t, ',') || isOp(t, ')') || isId(t, 'as');
+  return t === undefined || t.newlineBefore || isOp(t, ';') || isOp(t, ',') || isOp(t, ')') || isOp(t, '}') || isId(t, 'as');
 }
 
 function collectConstants(tokens: Token[]): Constants {

@@ -130,6 +130,8 @@ export function slotOf(
   const at = tokens[from];
   [from, to] = trim(tokens, from, to);
   const first = tokens[from];
+  // Being typed: not a reference yet, but completion's slot.
+  if (first.type === 'str' && !first.terminated) return { kind, call, at, written: first };
   if (to - from === 1 && first.type === 'str') {
     return first.interpolated ? { kind, call, at } : { kind, call, at, literal: first, written: first };
   }

@@ -5,7 +5,11 @@
  * read it through `scan()`. Plain TS: tested in Node with a temp tree.
  */
 import * as path from 'node:path';
+import { byPosition } from './order';
+import { ReferenceIndex, type ReferenceFilter } from './referenceIndex';
 import type { CodeIndex, CodeReference, DynamicReference, ReferenceKind, SkipReason, SourceScan, TreeScan } from './types';
+
+export type { ReferenceFilter } from './referenceIndex';
 
 /** What the live index needs from the scanner (src/code/index.ts). */
 export interface LiveIndexScanner {
@@ -22,28 +26,22 @@ export interface LocatedReference extends CodeReference {
   path: string;
 }
 
-export interface ReferenceFilter {
-  kind?: ReferenceKind;
-  key?: string;
-}
-
 interface RootState {
-  files: Map<string, SourceScan>;
-  /** Files the last full scan counted, plus those created since, minus those removed. */
+  /** The references under this root, by file relative to it. */
+  index: ReferenceIndex;
+  /** Files the last full scan read (and folders added since): a file created or removed later is not counted, it may have been counted already. */
   fileCount: number;
   skipped: Partial<Record<SkipReason, number>>;
-  /** Files updated while the full scan ran: its (older) result must not overwrite them. */
-  touched?: Set<string>;
+  /** Files updated while the full scan ran (their scan, or null when removed): its older result must not win. */
+  touched?: Map<string, SourceScan | null>;
 }
-
-const EMPTY: SourceScan = { references: [], dynamic: [] };
 
 export class LiveCodeIndex implements CodeIndex {
   private readonly state = new Map<string, RootState>();
   private readonly listeners = new Set<() => void>();
   private readonly scans = new Map<string, Promise<void>>();
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly controller = new AbortController();
+  protected readonly controller = new AbortController();
   /** Last full-scan failure per root, for the log. */
   readonly errors = new Map<string, string>();
 
@@ -79,35 +77,28 @@ export class LiveCodeIndex implements CodeIndex {
     if (changed) this.changed();
   }
 
-  /** A full scan of one root (again): at start, or when too much changed at once to follow file by file. */
+  /** A full scan of one root (again): at start, or when the rules changed (a .gitignore). */
   rescanRoot(root: string): Promise<void> {
-    const st: RootState = this.state.get(root) ?? { files: new Map(), fileCount: 0, skipped: {} };
-    st.touched = new Set();
+    const st: RootState = this.state.get(root) ?? { index: new ReferenceIndex(), fileCount: 0, skipped: {} };
+    const touched = new Map<string, SourceScan | null>();
+    st.touched = touched;
     this.state.set(root, st);
     const run = this.scanner.scanTree(root, { signal: this.controller.signal }).then(
       (tree) => {
         if (this.state.get(root) !== st) return; // the folder was removed meanwhile
-        const byFile = new Map<string, SourceScan>();
-        const entry = (file: string) => {
-          let e = byFile.get(file);
-          if (!e) byFile.set(file, (e = { references: [], dynamic: [] }));
-          return e;
-        };
-        for (const r of tree.references) entry(r.file).references.push(r);
-        for (const d of tree.dynamic) entry(d.file).dynamic.push(d);
-        const touched = st.touched ?? new Set<string>();
-        for (const [file, scan] of st.files) if (touched.has(file)) byFile.set(file, scan);
-        for (const file of byFile.keys()) if (touched.has(file) && !st.files.has(file)) byFile.delete(file);
-        st.files.clear();
-        for (const [file, scan] of byFile) st.files.set(file, scan);
+        st.index.load(tree);
+        for (const [file, scan] of touched) {
+          if (scan) st.index.setScan(file, scan);
+          else st.index.removeFile(file);
+        }
         st.fileCount = tree.files;
         st.skipped = { ...tree.skipped };
-        st.touched = undefined;
+        if (st.touched === touched) st.touched = undefined;
         this.errors.delete(root);
         this.changed();
       },
       (err: unknown) => {
-        st.touched = undefined;
+        if (st.touched === touched) st.touched = undefined;
         if (!this.controller.signal.aborted) this.errors.set(root, err instanceof Error ? err.message : String(err));
       },
     );
@@ -132,18 +123,11 @@ export class LiveCodeIndex implements CodeIndex {
    */
   updateFile(absPath: string, text: string): boolean {
     const at = this.locate(absPath);
-    if (!at) return false;
+    if (!at || !this.scanner.accepts(at.root, at.file)) return false;
     const st = this.state.get(at.root)!;
-    if (!this.scanner.accepts(at.root, at.file)) return false;
-    st.touched?.add(at.file);
     const scan = this.scanner.scanSource(text, at.file);
-    const before = st.files.get(at.file);
-    if (!before) st.fileCount++;
-    const has = scan.references.length > 0 || scan.dynamic.length > 0;
-    // Files without a reference are counted but not kept.
-    if (has) st.files.set(at.file, scan);
-    else if (before) st.files.set(at.file, EMPTY);
-    if (sameScan(before ?? EMPTY, scan)) return false;
+    st.touched?.set(at.file, scan);
+    if (!st.index.setScan(at.file, scan)) return false;
     this.changed();
     return true;
   }
@@ -171,9 +155,8 @@ export class LiveCodeIndex implements CodeIndex {
     let changed = false;
     for (const [file, scan] of byFile) {
       if (!this.scanner.accepts(at.root, file)) continue;
-      st.files.set(file, scan);
-      st.touched?.add(file);
-      changed = true;
+      st.touched?.set(file, scan);
+      if (st.index.setScan(file, scan)) changed = true;
     }
     if (changed) this.changed();
   }
@@ -183,14 +166,12 @@ export class LiveCodeIndex implements CodeIndex {
     const at = this.locate(absPath);
     if (!at) return false;
     const st = this.state.get(at.root)!;
-    let changed = false;
     const prefix = `${at.file}/`;
-    for (const [file, scan] of [...st.files]) {
+    let changed = false;
+    for (const file of this.filesOf(st)) {
       if (file !== at.file && !file.startsWith(prefix)) continue;
-      st.files.delete(file);
-      st.touched?.add(file);
-      st.fileCount = Math.max(0, st.fileCount - 1);
-      if (scan.references.length || scan.dynamic.length) changed = true;
+      st.touched?.set(file, null);
+      if (st.index.removeFile(file)) changed = true;
     }
     if (changed) this.changed();
     return changed;
@@ -200,21 +181,14 @@ export class LiveCodeIndex implements CodeIndex {
   references(filter: ReferenceFilter = {}): LocatedReference[] {
     const out: LocatedReference[] = [];
     for (const [root, st] of this.state)
-      for (const scan of st.files.values())
-        for (const r of scan.references) {
-          if (filter.kind && r.kind !== filter.kind) continue;
-          if (filter.key !== undefined && r.key !== filter.key) continue;
-          out.push({ ...r, root, path: path.join(root, ...r.file.split('/')) });
-        }
+      for (const r of st.index.references(filter)) out.push({ ...r, root, path: path.join(root, ...r.file.split('/')) });
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
   }
 
   /** How many references each key of a kind has. */
   counts(kind: ReferenceKind): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const st of this.state.values())
-      for (const scan of st.files.values())
-        for (const r of scan.references) if (r.kind === kind) counts.set(r.key, (counts.get(r.key) ?? 0) + 1);
+    for (const st of this.state.values()) for (const [key, n] of st.index.counts(kind)) counts.set(key, (counts.get(key) ?? 0) + n);
     return counts;
   }
 
@@ -227,7 +201,7 @@ export class LiveCodeIndex implements CodeIndex {
     let first: string | undefined;
     for (const [root, st] of this.state) {
       first ??= root;
-      if (st.files.has(file)) return path.join(root, ...file.split('/'));
+      if (this.known(st, file)) return path.join(root, ...file.split('/'));
     }
     return first === undefined ? undefined : path.join(first, ...file.split('/'));
   }
@@ -235,7 +209,7 @@ export class LiveCodeIndex implements CodeIndex {
   /** The references of one file (absolute path), as last scanned. */
   fileReferences(absPath: string): CodeReference[] {
     const at = this.locate(absPath);
-    return at ? (this.state.get(at.root)?.files.get(at.file)?.references ?? []) : [];
+    return at ? (this.state.get(at.root)?.index.file(at.file).references ?? []) : [];
   }
 
   /** CodeIndex: everything under every root, once the full scans are done. `file` is relative to its root. */
@@ -249,13 +223,11 @@ export class LiveCodeIndex implements CodeIndex {
     for (const st of this.state.values()) {
       files += st.fileCount;
       for (const [reason, n] of Object.entries(st.skipped) as Array<[SkipReason, number]>) skipped[reason] = (skipped[reason] ?? 0) + n;
-      for (const scan of st.files.values()) {
-        references.push(...scan.references);
-        dynamic.push(...scan.dynamic);
-      }
+      references.push(...st.index.references());
+      dynamic.push(...st.index.dynamic());
     }
-    references.sort(byPlace);
-    dynamic.sort(byPlace);
+    references.sort(byPosition);
+    dynamic.sort(byPosition);
     return { root: this.roots[0] ?? '', files, skipped, references, dynamic };
   }
 
@@ -271,6 +243,20 @@ export class LiveCodeIndex implements CodeIndex {
     this.listeners.clear();
   }
 
+  /** Whether the index holds anything for a file (a reference or a dynamic call). */
+  private known(st: RootState, file: string): boolean {
+    const scan = st.index.file(file);
+    return scan.references.length > 0 || scan.dynamic.length > 0;
+  }
+
+  /** The files holding anything (for a folder removal: rare, so a walk over them is fine). */
+  private filesOf(st: RootState): Set<string> {
+    const files = new Set<string>();
+    for (const r of st.index.references()) files.add(r.file);
+    for (const d of st.index.dynamic()) files.add(d.file);
+    return files;
+  }
+
   private changed(): void {
     if (this.notifyTimer) return;
     this.notifyTimer = setTimeout(() => {
@@ -284,23 +270,4 @@ export class LiveCodeIndex implements CodeIndex {
       }
     }, this.notifyDelayMs);
   }
-}
-
-function byPlace(a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
-}
-
-function sameScan(a: SourceScan, b: SourceScan): boolean {
-  if (a.references.length !== b.references.length || a.dynamic.length !== b.dynamic.length) return false;
-  for (let i = 0; i < a.references.length; i++) {
-    const x = a.references[i];
-    const y = b.references[i];
-    if (x.key !== y.key || x.kind !== y.kind || x.line !== y.line || x.column !== y.column || x.call !== y.call) return false;
-  }
-  for (let i = 0; i < a.dynamic.length; i++) {
-    const x = a.dynamic[i];
-    const y = b.dynamic[i];
-    if (x.kind !== y.kind || x.line !== y.line || x.column !== y.column || x.call !== y.call) return false;
-  }
-  return true;
 }

@@ -125,7 +125,10 @@ describe('LiveCodeIndex', () => {
     assert.equal(index.updateFile(path.join(tmp, 'elsewhere.js'), "flag('checkout')"), false, 'outside every root');
     await settle();
     assert.equal(events.count, 1);
-    assert.equal((await index.scan()).files, 2);
+    assert.deepEqual(
+      (await index.scan()).references.map((r) => `${r.file}:${r.line}:${r.key}`),
+      ['a.js:1:nav', 'a.js:2:checkout', 'b.js:1:checkout'],
+    );
     index.dispose();
   });
 

@@ -6,7 +6,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { LiveCodeIndex, type LiveIndexScanner } from '../../code/liveIndex';
+import { LiveCodeIndex } from '../../code/liveIndex';
+import type { WorkspaceScanner } from './scanner';
 
 /** Typing pauses this long before the document is rescanned. */
 const EDIT_DEBOUNCE_MS = 300;
@@ -21,8 +22,11 @@ export class WorkspaceIndex extends LiveCodeIndex implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor(scanner: LiveIndexScanner, log?: vscode.LogOutputChannel) {
-    super(scanner, folderRoots());
+  constructor(
+    private readonly workspaceScanner: WorkspaceScanner,
+    log?: vscode.LogOutputChannel,
+  ) {
+    super(workspaceScanner, folderRoots());
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.subscriptions.push(
       watcher,
@@ -37,7 +41,9 @@ export class WorkspaceIndex extends LiveCodeIndex implements vscode.Disposable {
       }),
       watcher.onDidCreate((uri) => void this.updateFromDisk(uri)),
       watcher.onDidChange((uri) => void this.updateFromDisk(uri)),
-      watcher.onDidDelete((uri) => this.removePath(uri.fsPath)),
+      watcher.onDidDelete((uri) => {
+        if (!this.rulesChanged(uri)) this.removePath(uri.fsPath);
+      }),
     );
     void this.ready.then(() => {
       for (const [root, message] of this.errors) log?.warn(`Could not scan ${root} for PostHog calls: ${message}`);
@@ -66,9 +72,19 @@ export class WorkspaceIndex extends LiveCodeIndex implements vscode.Disposable {
     this.updateFile(doc.uri.fsPath, text);
   }
 
+  /** A .gitignore was written or deleted: what is ignored changed, so its folder is scanned again. */
+  private rulesChanged(uri: vscode.Uri): boolean {
+    if (uri.scheme !== 'file' || !uri.path.endsWith('/.gitignore')) return false;
+    const at = this.locate(uri.fsPath);
+    if (!at) return true;
+    this.workspaceScanner.forgetRules();
+    void this.rescanRoot(at.root);
+    return true;
+  }
+
   /** A file changed on disk (or a folder appeared): rescans it unless an open, edited document has newer text. */
   private async updateFromDisk(uri: vscode.Uri): Promise<void> {
-    if (uri.scheme !== 'file' || !this.locate(uri.fsPath)) return;
+    if (uri.scheme !== 'file' || !this.locate(uri.fsPath) || this.rulesChanged(uri)) return;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) return;
     try {

@@ -58,6 +58,19 @@ function checkRowsReadable(rows: Row[], view: string): void {
   }
 }
 
+/** Code in the workspace that checks the stand-in's flags: the Flags view counts references, the Stale Flags view groups them. */
+const CODE_FILES: Record<string, string> = {
+  'src/app.ts': [
+    "import posthog from 'posthog-js';",
+    '',
+    "export const theme = posthog.isFeatureEnabled('dark-mode') ? 'dark' : 'light';",
+    "export const viewer = posthog.isFeatureEnabled('legacy-file-viewer') ? 'old' : 'new';",
+    "export const onboarding = posthog.getFeatureFlag('new-onbording-flow');",
+    '',
+  ].join('\n'),
+  'server/jobs.py': ['import posthog', '', "if posthog.feature_enabled('dark-mode', 'user-1'):", '    pass', ''].join('\n'),
+};
+
 describe('PostHog extension in code-server, driven like a person (Playwright + Chromium)', function () {
   this.timeout(120_000);
   let cs: CodeServerModule;
@@ -86,6 +99,10 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     workspace = path.join(tmp, 'workspace');
     mkdirSync(workspace, { recursive: true });
     writeFileSync(path.join(workspace, 'README.md'), '# UI test workspace\n');
+    for (const [file, text] of Object.entries(CODE_FILES)) {
+      mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
+      writeFileSync(path.join(workspace, file), text);
+    }
     await cs.installExtension(vsix, { extensionsDir, userDataDir });
     server = await cs.startCodeServer({
       userDataDir,
@@ -235,7 +252,8 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     for (const r of top) {
       const f = byKey.get(r.label);
       assert.ok(f, `"${r.label}" is a stand-in flag key`);
-      assert.equal(r.description, rolloutSummary(f.filters), `summary of ${f.key}`);
+      // Flags the workspace's code checks lead with their reference count.
+      assert.equal(r.description?.replace(/^\d+ refs? · /, ''), rolloutSummary(f.filters), `summary of ${f.key}`);
       assert.ok(
         r.icons.includes(f.active ? 'codicon-circle-large-filled' : 'codicon-circle-large-outline'),
         `${f.key} icon ${r.icons.join(' ')}`,
@@ -244,6 +262,19 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     await wb.screenshot('06-view-feature-flags');
     await publishScreenshot(pane, 'walkthrough/feature-flags');
     await publishScreenshot(page, 'screenshots/feature-flags');
+  });
+
+  it("the Stale Flags view groups the flags the workspace's code checks that PostHog reports stale", async function () {
+    const pane = await wb.expandView('Stale Flags');
+    const rows = await wb.waitRows(pane, 5);
+    checkRowsReadable(rows, 'Stale Flags');
+    const groups = rows.filter((r) => r.level === 1).map((r) => r.label);
+    assert.deepEqual(groups.slice(0, 3), ['Fully rolled out', 'Off for everyone', 'Unknown'], `groups: ${groups.join(', ')}`);
+    const flagsIn = rows.filter((r) => r.level === 2).map((r) => `${r.label} (${r.description ?? ''})`);
+    for (const f of ['dark-mode (2 refs)', 'legacy-file-viewer (1 ref)', 'new-onbording-flow (1 ref)'])
+      assert.ok(flagsIn.includes(f), `${f} in ${flagsIn.join(', ')}`);
+    await wb.row(pane, /^dark-mode$/).hover();
+    await wb.screenshot('06b-view-stale-flags');
   });
 
   it('the MCP Installations view shows the installations; expanding one shows its tools', async function () {

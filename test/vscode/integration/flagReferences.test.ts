@@ -90,8 +90,8 @@ describe('Flag references in the workspace', function () {
     const shown = locations.map(
       (l) => `${path.relative(root, l.uri.fsPath)}:${l.range.start.line + 1}:${l.range.start.character}-${l.range.end.character}`,
     );
-    // The range is the key itself: on line 4 of app.ts, `  return posthog.isFeatureEnabled('` is 36 characters.
-    assert.deepEqual(shown.sort(), ['api/flags.py:3:26-35', 'src/app.ts:4:36-45', 'src/settings.ts:3:47-56']);
+    // The range is the key itself, inside the quotes: on line 4 of app.ts, `  return posthog.isFeatureEnabled('` is 35 characters.
+    assert.deepEqual(shown.sort(), ['api/flags.py:3:28-37', 'src/app.ts:4:35-44', 'src/settings.ts:3:46-55']);
     const elsewhere = await vscode.commands.executeCommand<vscode.Location[]>(
       'vscode.executeReferenceProvider',
       uri,

@@ -319,11 +319,19 @@ const vscode = partial('vscode', {
     onDidChangeWorkspaceFolders: noEvent,
     onDidOpenTextDocument: noEvent,
     onDidCloseTextDocument: noEvent,
+    onDidChangeTextDocument: noEvent,
+    onDidSaveTextDocument: noEvent,
+    textDocuments: [],
+    createFileSystemWatcher: () =>
+      partial('FileSystemWatcher', { onDidCreate: noEvent, onDidChange: noEvent, onDidDelete: noEvent, dispose: () => undefined }),
     registerTextDocumentContentProvider: () => new StubDisposable(),
     openTextDocument: () => Promise.resolve(anything('TextDocument')),
     workspaceFolders: undefined,
     isTrusted: true,
     onDidGrantWorkspaceTrust: noEvent,
+  }),
+  languages: partial('languages', {
+    registerReferenceProvider: () => new StubDisposable(),
   }),
   env: partial('env', {
     appName: 'Visual Studio Code',

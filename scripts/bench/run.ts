@@ -11,13 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { startStandin } from '../../test/standin/server';
 import { measureActivation, measureBundles, type ActivationResult, type BundleResult } from './activation';
+import { measureLiveIndex, type LiveIndexResult } from './liveIndex';
 import { ROOT, log, round, stopAllChildren, stopChild, table } from './lib';
 import { CLI, measureColdStart, measureOverhead, type ColdStartResult, type OverheadResult } from './overhead';
 import { measureRateLimit, type RateLimitResult } from './rateLimit';
 import { measureScale, startStandinChild, type ScaleResult } from './scale';
 import { measureTokens, type TokensResult } from './tokens';
 
-const SECTIONS = ['overhead', 'coldstart', 'activation', 'tokens', 'scale', 'ratelimit'] as const;
+const SECTIONS = ['overhead', 'coldstart', 'activation', 'tokens', 'scale', 'ratelimit', 'liveindex'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const TARGETS = {
@@ -30,6 +31,8 @@ const TARGETS = {
   firstPageMs: 150,
   rssMb: 50,
   achievedRatio: 0.9,
+  rescanMs: 5,
+  eventLoopBlockMs: 50,
 };
 
 function parseArgs(argv: string[]) {
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
         first: { n: 5, warmup: 2 },
         all: 1,
         rl: { calls: 1000, limit: 100, windowMs: 5_000 },
+        live: { n: 50, warmup: 5, files: 500 },
       }
     : {
         overhead: { n: 400, warmup: 50 },
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
         first: { n: 20, warmup: 3 },
         all: 3,
         rl: { calls: 1000, limit: 100, windowMs: 5_000 },
+        live: { n: 200, warmup: 20, files: 2000 },
       };
 
   // One demo stand-in for overhead, cold start, activation and token cost; its rate limits are
@@ -96,6 +101,7 @@ async function main(): Promise<void> {
   let tokens: TokensResult | undefined;
   let scale: ScaleResult | undefined;
   let rate: RateLimitResult | undefined;
+  let live: LiveIndexResult | undefined;
   try {
     if (sections.has('overhead')) {
       log(`overhead: ${reps.overhead.n} interleaved calls per path after ${reps.overhead.warmup} warm-up`);
@@ -139,6 +145,10 @@ async function main(): Promise<void> {
     log(`rate limit: ${reps.rl.calls} calls at once against ${reps.rl.limit} per ${reps.rl.windowMs / 1000} s`);
     rate = await measureRateLimit(reps.rl.calls, reps.rl.limit, reps.rl.windowMs);
   }
+  if (sections.has('liveindex')) {
+    log(`live index: ${reps.live.n} edits of a 2,000-line file; a full scan of ${reps.live.files} files`);
+    live = await measureLiveIndex(reps.live, reps.live.files);
+  }
 
   // ----- bench-results.json: exactly the issue's keys -----
   const results = {
@@ -163,6 +173,7 @@ async function main(): Promise<void> {
     rate_limit: rate
       ? { calls: rate.calls, failed: rate.failed, limit: rate.limit, window_s: rate.window_s, achieved_ratio: rate.achieved_ratio }
       : null,
+    live_index: live ?? null,
   };
   // With --only, the sections not measured keep their figures from the last run.
   const file = path.join(ROOT, 'bench-results.json');
@@ -372,6 +383,26 @@ async function main(): Promise<void> {
     ]);
     rows.push(['  requests sent / answered 429', `${rate.extra.requests} / ${rate.extra.throttled_429}`, '', '']);
     if (rate.extra.firstError) rows.push(['  first failure', rate.extra.firstError.slice(0, 120), '', '']);
+  }
+  if (live) {
+    rows.push([
+      `live index: one edit of a ${live.lines}-line file, p50 / p95`,
+      `${live.update_ms_p50} / ${live.update_ms_p95} ms`,
+      '≤ 5 ms',
+      pass(live.update_ms_p95 <= TARGETS.rescanMs),
+    ]);
+    rows.push([
+      '  floor: scanSource on the same text p50',
+      `${live.scan_source_ms_p50} ms (update ${round(live.update_ms_p50 / live.scan_source_ms_p50, 2)}×)`,
+      '',
+      '',
+    ]);
+    rows.push([
+      `  full scan of ${live.workspace_files} files: time / longest event-loop block`,
+      `${live.full_scan_ms} / ${live.max_event_loop_block_ms} ms`,
+      '≤ 50 ms block',
+      pass(live.max_event_loop_block_ms <= TARGETS.eventLoopBlockMs),
+    ]);
   }
 
   const header =

@@ -120,10 +120,11 @@ function createRegistry(
   code: WorkspaceIndex,
 ): ToolRegistry {
   const core = loadCore();
-  // The `code` tools (from the views and from agents) read the live workspace index.
+  // The `code` tools (from the views and from agents) read the live workspace index; with no folder
+  // open they say so instead of answering with nothing.
   const registry = new core.ToolRegistry(core.ALL_TOOLS, () => session.getClient(), {
     callTimeoutMs: callTimeoutMsFromSettings,
-    code: () => code,
+    code: () => (code.roots.length ? code : undefined),
   });
   const stopCallLog = logToolCalls(registry, log);
   const stopRouting = refreshViewsOnChange(registry, models);

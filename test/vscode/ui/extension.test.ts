@@ -265,6 +265,7 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
   });
 
   it("the Stale Flags view groups the flags the workspace's code checks that PostHog reports stale", async function () {
+    await wb.collapseView('Dashboards');
     const pane = await wb.expandView('Stale Flags');
     const rows = await wb.waitRows(pane, 5);
     checkRowsReadable(rows, 'Stale Flags');
@@ -273,8 +274,23 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     const flagsIn = rows.filter((r) => r.level === 2).map((r) => `${r.label} (${r.description ?? ''})`);
     for (const f of ['dark-mode (2 refs)', 'legacy-file-viewer (1 ref)', 'new-onbording-flow (1 ref)'])
       assert.ok(flagsIn.includes(f), `${f} in ${flagsIn.join(', ')}`);
-    await wb.row(pane, /^dark-mode$/).hover();
+    // A flag expands to the places that check it, with its actions inline.
+    const dark = wb.row(pane, /^dark-mode$/);
+    await dark.click();
+    if ((await dark.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+    const refs = await waitUntil('the references of dark-mode', async () => {
+      const now = (await wb.rows(pane)).filter((r) => r.level === 3).map((r) => r.label);
+      return now.length >= 2 ? now : undefined;
+    });
+    assert.deepEqual(refs.slice(0, 2), ['server/jobs.py:3', 'src/app.ts:3']);
+    const actions = await wb.inlineActions(dark);
+    assert.ok(
+      actions.some((a) => /Clean Up with Copilot/.test(a)),
+      `inline actions: ${actions.join(', ')}`,
+    );
+    await page.mouse.move(1000, 450); // no tooltip over the rows
     await wb.screenshot('06b-view-stale-flags');
+    await wb.collapseView('Stale Flags');
   });
 
   it('the MCP Installations view shows the installations; expanding one shows its tools', async function () {

@@ -244,6 +244,12 @@ export class Workbench {
     return pane;
   }
 
+  /** Collapses a view of the open container (leaves it if it is already), making room for the others. */
+  async collapseView(title: string): Promise<void> {
+    const header = this.view(title).locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
+
   treeRows(pane: Locator): Locator {
     return pane.locator('[role="tree"] [role="treeitem"]');
   }

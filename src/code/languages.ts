@@ -21,7 +21,8 @@ export interface LanguageSupport {
   language: CodeLanguage;
   /** Matches a text that may hold a reference (a call name appears somewhere). */
   candidate: RegExp;
-  lex(text: string): Token[];
+  /** Tokens of the text; with windows, only those starting inside one (see scanSource). */
+  lex(text: string, windows?: readonly number[]): Token[];
   slots(tokens: Token[]): Slot[];
 }
 

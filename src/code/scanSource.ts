@@ -12,7 +12,9 @@ import { type CodeReference, type DynamicReference, type KeySlot, type SourceSca
 export function scanSource(text: string, file: string): SourceScan {
   const support = languageOf(file);
   if (!support || !support.candidate.test(text)) return { references: [], dynamic: [] };
-  const slots = support.slots(support.lex(text));
+  let slots = support.slots(support.lex(text, windowsOf(text)));
+  // A key that is not a literal may be a constant defined outside the windows: read the whole file.
+  if (slots.some((s) => !s.literal)) slots = support.slots(support.lex(text));
   const references: CodeReference[] = [];
   const dynamic: DynamicReference[] = [];
   if (slots.length === 0) return { references, dynamic };
@@ -61,6 +63,30 @@ export function keySlotAt(text: string, file: string, offset: number): KeySlot |
     return { kind: slot.kind, call: slot.call, prefix: text.slice(w.contentStart, offset), start: w.contentStart, end: w.contentEnd };
   }
   return undefined;
+}
+
+/** Call names, their receivers' and hooks' neighbours, and every mention of PostHog (the file's gate). */
+const INTEREST =
+  /isFeatureEnabled|getFeatureFlag|useFeatureFlag|PostHogFeature|isEnabled|getFlag|evaluateFlags|capture|feature_enabled|get_feature_flag|FeatureFlagPayload|Capture|posthog/gi;
+/** How far around a match tokens are kept: a receiver before the name; a key on a later line after it. */
+const BEFORE = 160;
+const AFTER = 1500;
+
+/**
+ * The stretches of text worth tokenizing: around each call name and each mention of PostHog.
+ * The lexer still reads every character (so comments and strings are never mistaken for code),
+ * but keeps tokens only inside these, which is most of a scan's cost in a large file.
+ */
+function windowsOf(text: string): number[] {
+  const out: number[] = [];
+  INTEREST.lastIndex = 0;
+  for (let m = INTEREST.exec(text); m; m = INTEREST.exec(text)) {
+    const start = Math.max(0, m.index - BEFORE);
+    const end = m.index + m[0].length + AFTER;
+    if (out.length && start <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], end);
+    else out.push(start, end);
+  }
+  return out;
 }
 
 /** Offset of a literal's opening quote (past a prefix such as Python's f or r). */

@@ -7,8 +7,8 @@ import { type Token } from './token';
 
 const OPS = [':=', '==', '!=', '<=', '>=', '&&', '||', '<-', '...'];
 
-export function lexGo(text: string): Token[] {
-  const cur = new Cursor(text);
+export function lexGo(text: string, windows?: readonly number[]): Token[] {
+  const cur = new Cursor(text, windows);
   while (!cur.done) {
     if (cur.skipSpace()) continue;
     const c = cur.code();
@@ -30,8 +30,7 @@ export function lexGo(text: string): Token[] {
       continue;
     }
     if (c === 39 /* ' rune */) {
-      cur.pushQuoted(cur.pos, cur.pos + 1, "'", { singleLine: true, escapes: true });
-      cur.last()!.type = 'num';
+      cur.pushQuoted(cur.pos, cur.pos + 1, "'", { singleLine: true, escapes: true }).type = 'num';
       continue;
     }
     if (isIdStart(c)) {

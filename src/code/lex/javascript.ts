@@ -25,8 +25,8 @@ const REGEX_AFTER_WORD = new Set([
 ]);
 const DIVISION_AFTER_OP = new Set([')', ']', '}']);
 
-export function lexJavaScript(text: string): Token[] {
-  const cur = new Cursor(text);
+export function lexJavaScript(text: string, windows?: readonly number[]): Token[] {
+  const cur = new Cursor(text, windows);
   while (!cur.done) {
     if (cur.skipSpace()) continue;
     const c = cur.code();
@@ -41,7 +41,7 @@ export function lexJavaScript(text: string): Token[] {
         cur.skipPast('*/');
         continue;
       }
-      if (regexAllowed(cur.last())) {
+      if (regexAllowed(cur)) {
         skipRegex(cur);
         continue;
       }
@@ -73,10 +73,10 @@ export function lexJavaScript(text: string): Token[] {
   return cur.tokens;
 }
 
-function regexAllowed(prev: Token | undefined): boolean {
-  if (!prev) return true;
-  if (prev.type === 'id') return REGEX_AFTER_WORD.has(prev.value);
-  if (prev.type === 'op') return !DIVISION_AFTER_OP.has(prev.value);
+function regexAllowed(cur: Cursor): boolean {
+  if (cur.prevType === '') return true;
+  if (cur.prevType === 'id') return REGEX_AFTER_WORD.has(cur.prevText());
+  if (cur.prevType === 'op') return !DIVISION_AFTER_OP.has(cur.prevText());
   return false;
 }
 

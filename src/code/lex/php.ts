@@ -9,8 +9,8 @@ import { type Token } from './token';
 
 const OPS = ['::', '=>', '->', '?->', '===', '!==', '==', '!=', '<=', '>=', '&&', '||', '??', '...'];
 
-export function lexPhp(text: string): Token[] {
-  const cur = new Cursor(text);
+export function lexPhp(text: string, windows?: readonly number[]): Token[] {
+  const cur = new Cursor(text, windows);
   // Before the first <?php is inline HTML.
   const open = text.indexOf('<?');
   cur.pos = open < 0 ? text.length : open;

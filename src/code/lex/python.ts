@@ -8,8 +8,8 @@ import { type Token } from './token';
 
 const OPS = ['**=', '//=', '==', '!=', '<=', '>=', '->', ':=', '**', '//'];
 
-export function lexPython(text: string): Token[] {
-  const cur = new Cursor(text);
+export function lexPython(text: string, windows?: readonly number[]): Token[] {
+  const cur = new Cursor(text, windows);
   while (!cur.done) {
     if (cur.skipSpace()) continue;
     const c = cur.code();

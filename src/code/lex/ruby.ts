@@ -9,8 +9,8 @@ import { type Token } from './token';
 const OPS = ['::', '=>', '==', '!=', '<=', '>=', '&&', '||', '&.', '**', '<<', '->'];
 const PAIRS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
 
-export function lexRuby(text: string): Token[] {
-  const cur = new Cursor(text);
+export function lexRuby(text: string, windows?: readonly number[]): Token[] {
+  const cur = new Cursor(text, windows);
   /** Heredoc terminators waiting for the end of the current line. */
   let heredocs: string[] = [];
   while (!cur.done) {
@@ -45,13 +45,9 @@ export function lexRuby(text: string): Token[] {
     }
     if (c === 60 /* < */ && cur.startsWith('<<')) {
       const h = /^<<([~-]?)(["'`]?)([A-Za-z_]\w*)\2/.exec(text.slice(cur.pos, cur.pos + 80));
-      const prev = cur.last();
+      const prev = cur.prevType === 'op' ? cur.prevText() : cur.prevType;
       // `a << b` appends; a heredoc follows `(`, `,`, `=`, a method name or the line start.
-      if (
-        h &&
-        (h[1] || h[2] || /^[A-Z_]+$/.test(h[3])) &&
-        !(prev && (prev.type === 'num' || prev.type === 'str' || prev.value === ')' || prev.value === ']'))
-      ) {
+      if (h && (h[1] || h[2] || /^[A-Z_]+$/.test(h[3])) && !(prev === 'num' || prev === 'str' || prev === ')' || prev === ']')) {
         heredocs.push(h[3]);
         const start = cur.pos;
         cur.pos += h[0].length;
@@ -110,8 +106,7 @@ function percentLiteral(cur: Cursor): boolean {
   const { text } = cur;
   const m = /^%([qQwWiIrsx]?)([([{<|!/^])/.exec(text.slice(cur.pos, cur.pos + 3));
   if (!m) return false;
-  const prev = cur.last();
-  if (!m[1] && prev && (prev.type === 'id' || prev.type === 'num' || prev.value === ')')) return false; // a modulo
+  if (!m[1] && (cur.prevType === 'id' || cur.prevType === 'num' || (cur.prevType === 'op' && cur.prevText() === ')'))) return false; // a modulo
   const open = m[2];
   const close = PAIRS[open] ?? open;
   const start = cur.pos;

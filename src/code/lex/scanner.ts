@@ -20,13 +20,57 @@ export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** What push returns for a token outside every window: callers may set fields on it; nothing keeps it. */
+const SKIPPED: Token = makeToken('op', '', 0, 0, false);
+
 export class Cursor {
   readonly tokens: Token[] = [];
   pos = 0;
   /** A line break since the last token. */
   sawNewline = true;
+  /** The previous token's type and span, emitted or not (what `/` after it means depends on it). */
+  prevType: Token['type'] | '' = '';
+  private prevStart = 0;
+  private prevEnd = 0;
+  /** Sorted, merged [start, end) pairs: only tokens starting inside one are kept; undefined keeps all. */
+  private readonly windows: readonly number[] | undefined;
+  private wi = 0;
+  private inWindow: boolean;
 
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    windows?: readonly number[],
+  ) {
+    this.windows = windows;
+    this.inWindow = windows === undefined;
+  }
+
+  /** The previous token's text. */
+  prevText(): string {
+    return this.text.slice(this.prevStart, this.prevEnd);
+  }
+
+  /**
+   * Whether a token starting at `start` is kept. Leaving a window adds a break token ("…", on a
+   * new line) so tokens of two windows never read as adjacent.
+   */
+  private keeps(start: number): boolean {
+    const w = this.windows;
+    if (w === undefined) return true;
+    while (this.wi < w.length && start >= w[this.wi + 1]) this.wi += 2;
+    const on = this.wi < w.length && start >= w[this.wi];
+    if (!on && this.inWindow) this.tokens.push(makeToken('op', '\u2026', start, start, true));
+    this.inWindow = on;
+    return on;
+  }
+
+  private skipped(type: Token['type'], start: number, end: number): Token {
+    this.prevType = type;
+    this.prevStart = start;
+    this.prevEnd = end;
+    this.sawNewline = false;
+    return SKIPPED;
+  }
 
   get done(): boolean {
     return this.pos >= this.text.length;
@@ -38,10 +82,6 @@ export class Cursor {
 
   startsWith(s: string): boolean {
     return this.text.startsWith(s, this.pos);
-  }
-
-  last(): Token | undefined {
-    return this.tokens[this.tokens.length - 1];
   }
 
   /** Skip spaces, tabs and line breaks; true if it moved. */
@@ -81,6 +121,7 @@ export class Cursor {
       if (!isIdPart(c) && c !== extraPart) break;
     }
     this.pos = i;
+    if (!this.keeps(start)) return this.skipped('id', start, i);
     return this.push('id', text.slice(start, i), start, i);
   }
 
@@ -93,7 +134,8 @@ export class Cursor {
       if (!isIdPart(c) && c !== 46) break;
     }
     this.pos = i;
-    this.push('num', text.slice(start, i), start, i);
+    if (!this.keeps(start)) this.skipped('num', start, i);
+    else this.push('num', text.slice(start, i), start, i);
   }
 
   /** The longest of `ops` at the cursor, or the single character. */
@@ -111,6 +153,10 @@ export class Cursor {
   }
 
   push(type: Token['type'], value: string, start: number, end: number): Token {
+    if (!this.keeps(start)) return this.skipped(type, start, end);
+    this.prevType = type;
+    this.prevStart = start;
+    this.prevEnd = end;
     const t = makeToken(type, value, start, end, this.sawNewline);
     this.sawNewline = false;
     this.tokens.push(t);
@@ -178,6 +224,13 @@ export class Cursor {
     }
     const terminated = contentEnd >= 0 && end > contentEnd;
     if (contentEnd < 0) contentEnd = Math.min(i, text.length);
+    if (!this.keeps(tokenStart)) {
+      this.pos = Math.min(end, text.length);
+      return this.skipped('str', tokenStart, this.pos);
+    }
+    this.prevType = 'str';
+    this.prevStart = tokenStart;
+    this.prevEnd = Math.min(end, text.length);
     const t = makeString(text, tokenStart, contentStart, contentEnd, Math.min(end, text.length), {
       interpolated,
       terminated,

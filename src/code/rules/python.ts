@@ -24,13 +24,17 @@ const keyword: NameReader = (tokens, from, to) =>
 export function pythonSlots(tokens: Token[]): Slot[] {
   if (!mentionsPostHog(tokens)) return [];
   const constants = collectConstants(tokens);
+  const ownMethods = new Set(tokens.filter((t, i) => t.type === 'id' && isId(tokens[i - 1], 'def')).map((t) => t.value));
   const slots: Slot[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type !== 'id' || !isOp(tokens[i + 1], '(')) continue;
     const isFlag = FLAG_CALLS.has(t.value);
     if (!isFlag && t.value !== 'capture') continue;
-    if (isId(tokens[i - 1], 'def') || otherLibraryReceiver(receiverOf(tokens, i))) continue;
+    const receiver = receiverOf(tokens, i);
+    if (isId(tokens[i - 1], 'def') || otherLibraryReceiver(receiver)) continue;
+    // self.capture(...) where this file defines capture: the project's own method, not the SDK's.
+    if ((receiver === 'self' || receiver === 'cls') && ownMethods.has(t.value)) continue;
     const { args } = splitArgs(tokens, i + 1, keyword);
     const named = args.find((a) => a.name === (isFlag ? 'key' : 'event'));
     const positional = args.filter((a) => a.name === undefined && !isOp(tokens[a.from], '*') && !isOp(tokens[a.from], '**'));

@@ -31,6 +31,9 @@ export interface Arg {
   value: number;
 }
 
+/** The token between two lexing windows (src/code/lex/scanner.ts): nothing reads across it. */
+export const WINDOW_BREAK = '\u2026';
+
 const OPEN = new Set(['(', '[', '{']);
 const CLOSE = new Set([')', ']', '}']);
 
@@ -54,6 +57,7 @@ export function splitArgs(tokens: Token[], open: number, readName?: NameReader, 
   for (; i < stop; i++) {
     const t = tokens[i];
     if (t.type !== 'op') continue;
+    if (t.value === WINDOW_BREAK) break;
     if (OPEN.has(t.value)) depth++;
     else if (CLOSE.has(t.value)) {
       if (depth === 0) break;
@@ -73,6 +77,7 @@ export function matchingClose(tokens: Token[], open: number): number {
   for (let i = open; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type !== 'op') continue;
+    if (t.value === WINDOW_BREAK) return tokens.length;
     if (OPEN.has(t.value)) depth++;
     else if (CLOSE.has(t.value) && --depth === 0) return i;
   }

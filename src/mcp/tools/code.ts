@@ -128,3 +128,5 @@ export function staleAnswer(scan: TreeScan, flags: PostHogFlag[], complete: bool
     ...(complete ? {} : { note: `Only the first ${MAX_FLAG_PAGES * 100} flags were read: statuses past them show as unknown.` }),
   };
 }
+
+export type StaleAnswer = ReturnType<typeof staleAnswer>;

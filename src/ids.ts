@@ -31,6 +31,7 @@ export const COMMANDS = {
   flagsToggle: 'posthog.flags.toggle',
   flagsCopyKey: 'posthog.flags.copyKey',
   flagsDelete: 'posthog.flags.delete',
+  findFlagReferences: 'posthog.findFlagReferences',
 
   mcpRefresh: 'posthog.mcp.refresh',
   mcpApproveTool: 'posthog.mcp.approveTool',

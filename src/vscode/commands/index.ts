@@ -1,6 +1,7 @@
 /** Every command the manifest contributes, wired to its handler. */
 import * as vscode from 'vscode';
 import { COMMANDS, type CommandId } from '../../ids';
+import { findFlagReferencesInOpenFiles } from '../code/findReferencesFallback';
 import { runToolCommand } from '../runTool';
 import * as dashboards from './dashboards';
 import * as flags from './flags';
@@ -30,10 +31,12 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     [COMMANDS.flagsLoadMore]: () => flags.loadMore(s),
     [COMMANDS.flagsFilter]: (arg) => flags.filter(s, arg),
     [COMMANDS.flagsClearFilter]: () => flags.clearFilter(s),
-    [COMMANDS.flagsCreate]: () => flags.create(s),
+    [COMMANDS.flagsCreate]: (arg) => flags.create(s, typeof arg === 'string' ? arg : undefined),
     [COMMANDS.flagsToggle]: (arg) => flags.toggle(s, arg),
     [COMMANDS.flagsCopyKey]: (arg) => flags.copyKey(s, arg),
     [COMMANDS.flagsDelete]: (arg) => flags.remove(s, arg),
+    // h-editorrefs brings the workspace-wide command; until then, the open files' references.
+    [COMMANDS.findFlagReferences]: (arg) => findFlagReferencesInOpenFiles(s, arg),
 
     [COMMANDS.mcpRefresh]: (arg) => mcp.refresh(s, arg),
     [COMMANDS.mcpApproveTool]: (arg) => mcp.setApproval(s, arg, 'approved'),

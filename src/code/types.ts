@@ -23,6 +23,11 @@ export interface CodeReference {
   /** 0-based offsets of the literal's contents (inside the quotes) in the source text: what an editor range or an edit needs. */
   start: number;
   end: number;
+  /**
+   * When the call names a same-file constant (`isFeatureEnabled(NEW_NAV)`): the constant's name and
+   * where the call uses it. line/column/start/end above are the constant's literal (what an edit changes).
+   */
+  constant?: { name: string; line: number; column: number };
 }
 
 /** A PostHog SDK call whose key is not a literal the scanner can resolve: reported, never guessed. */

@@ -1,0 +1,48 @@
+/**
+ * Go tokens: `//` and `/* *\/` comments, "..." (one line), `raw` strings (across lines) and 'r'
+ * runes (so a quote inside one is not a string start).
+ */
+import { Cursor, isDigit, isIdStart } from './scanner';
+import { type Token } from './token';
+
+const OPS = [':=', '==', '!=', '<=', '>=', '&&', '||', '<-', '...'];
+
+export function lexGo(text: string): Token[] {
+  const cur = new Cursor(text);
+  while (!cur.done) {
+    if (cur.skipSpace()) continue;
+    const c = cur.code();
+    if (c === 47 /* / */ && cur.code(1) === 47) {
+      cur.skipLine();
+      continue;
+    }
+    if (c === 47 && cur.code(1) === 42) {
+      cur.pos += 2;
+      cur.skipPast('*/');
+      continue;
+    }
+    if (c === 34 /* " */) {
+      cur.pushQuoted(cur.pos, cur.pos + 1, '"', { singleLine: true, escapes: true });
+      continue;
+    }
+    if (c === 96 /* ` */) {
+      cur.pushQuoted(cur.pos, cur.pos + 1, '`', { singleLine: false, escapes: false, raw: true });
+      continue;
+    }
+    if (c === 39 /* ' rune */) {
+      cur.pushQuoted(cur.pos, cur.pos + 1, "'", { singleLine: true, escapes: true });
+      cur.last()!.type = 'num';
+      continue;
+    }
+    if (isIdStart(c)) {
+      cur.pushIdent();
+      continue;
+    }
+    if (isDigit(c)) {
+      cur.pushNumber();
+      continue;
+    }
+    cur.pushOp(OPS);
+  }
+  return cur.tokens;
+}

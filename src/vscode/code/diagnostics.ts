@@ -29,7 +29,9 @@ export class CodeDiagnostics implements vscode.CodeActionProvider, vscode.Dispos
     const flagSub = lang.flags.onDidChange(() => this.updateAll());
     const eventSub = lang.events.onDidChange(() => this.updateAll());
     this.subscriptions.push(flagSub, eventSub);
-    this.updateAll();
+    // The documents open at activation: scanned after activation returns, not during it.
+    const first = setTimeout(() => this.updateAll(), 0);
+    this.subscriptions.push({ dispose: () => clearTimeout(first) });
   }
 
   private applies(doc: vscode.TextDocument): boolean {

@@ -18,7 +18,11 @@ function labels(lang: EditorLanguage, doc: vscode.TextDocument): Array<{ start: 
   if (!refs.length) return [];
   if (lang.flags.state.status === 'loading') void lang.flags.get();
   const out = [];
+  const seen = new Set<number>();
   for (const r of refs) {
+    // A same-file constant used by several calls is one literal: one label.
+    if (seen.has(r.start)) continue;
+    seen.add(r.start);
     const label = inlineLabel(flagStatus(lang.flags.state, r.key));
     if (label) out.push({ start: r.start, end: r.end, key: r.key, label });
   }

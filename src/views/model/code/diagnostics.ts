@@ -29,7 +29,12 @@ export function diagnose(references: readonly CodeReference[], flags: FlagCacheS
   const out: CodeDiagnostic[] = [];
   const flagKeys = flags.status === 'loaded' ? [...flags.flags.keys()] : [];
   const eventNames = events.status === 'loaded' ? [...events.events.keys()] : [];
+  // A same-file constant used by several calls is one literal: one entry, at the literal.
+  const seen = new Set<string>();
   for (const ref of references) {
+    const id = `${ref.kind}:${ref.start}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
     const at = { start: ref.start, end: ref.end, key: ref.key };
     if (ref.kind === 'flag') {
       const status = flagStatus(flags, ref.key);

@@ -1,10 +1,13 @@
 /**
  * posthog-mcp: the PostHog MCP server for any MCP client.
  *   stdio (default), or --http [--port N] for Streamable HTTP on 127.0.0.1.
+ *   `posthog-mcp refs …` lists the PostHog calls in code instead (./refsCommand.ts).
  * Environment: POSTHOG_API_KEY (required), POSTHOG_HOST, POSTHOG_PROJECT_ID,
  * POSTHOG_INGESTION_HOST, POSTHOG_MCP_TOKEN (HTTP), POSTHOG_TIMEOUT_MS (per request),
  * POSTHOG_CALL_TIMEOUT_MS (per tool call: attempts, backoff and 429 waits together).
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { PostHogClient } from '../posthog/client';
 import { describeError } from '../posthog/errors';
 import { ToolRegistry, parseToolsets } from './registry';
@@ -13,6 +16,8 @@ import { createPostHogMcpServer, SERVER_VERSION } from './server';
 import { ALL_TOOLS } from './tools';
 import { serveStdio } from './transports/stdio';
 import { CliUsageError, USAGE, parseCliArgs, type CliArgs } from './cliArgs';
+import { DirectoryCodeIndex } from './directoryCodeIndex';
+import { REFS_USAGE, RefsUsageError, parseRefsArgs, runRefs } from './refsCommand';
 
 function fail(message: string): never {
   process.stderr.write(`posthog-mcp: ${message}\n`);
@@ -51,8 +56,44 @@ function readArgs(): CliArgs {
   return command.args;
 }
 
+/** The folder the code tools read: --root, or the working directory; it must be a directory. */
+function codeRoot(root: string | undefined): string {
+  const dir = path.resolve(root ?? process.cwd());
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isDir) fail(`--root must be a folder that exists, got "${root}".`);
+  return dir;
+}
+
+async function refs(argv: string[]): Promise<void> {
+  let args;
+  try {
+    args = parseRefsArgs(argv);
+  } catch (err) {
+    if (err instanceof RefsUsageError) fail(err.message);
+    throw err;
+  }
+  if (args === 'help') {
+    process.stdout.write(REFS_USAGE);
+    process.exit(0);
+  }
+  const code = await runRefs(args, {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env: process.env,
+    cwd: process.cwd(),
+  });
+  process.exitCode = code;
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === 'refs') return refs(process.argv.slice(3));
   const args = readArgs();
+  const code = new DirectoryCodeIndex(codeRoot(args.root));
   const apiKey = process.env.POSTHOG_API_KEY;
   if (!apiKey || !apiKey.trim()) {
     fail('POSTHOG_API_KEY is not set. Create a personal API key in PostHog (Settings → Personal API keys) and set POSTHOG_API_KEY to it.');
@@ -79,7 +120,7 @@ async function main(): Promise<void> {
   } catch (err) {
     fail(describeError(err));
   }
-  const registry = new ToolRegistry(ALL_TOOLS, () => client, { callTimeoutMs });
+  const registry = new ToolRegistry(ALL_TOOLS, () => client, { callTimeoutMs, code: () => code });
   registry.onDidCall((c) => log(`${c.tool} ${c.ok ? 'ok' : 'failed'} in ${c.durationMs}ms${c.error ? `: ${c.error}` : ''}`));
   if (args.verbose) warnMissingScopesAtFirstCall(registry, () => client, { toolsets, readOnly: args.readOnly }, log);
   const make = () => createPostHogMcpServer({ registry, toolsets, readOnly: args.readOnly });

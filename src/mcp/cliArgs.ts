@@ -5,9 +5,11 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { TOOLSETS } from './tool';
 
-export const USAGE = `Usage: posthog-mcp [--http [--port N]] [--toolsets a,b] [--read-only] [--verbose]
+export const USAGE = `Usage: posthog-mcp [--http [--port N]] [--toolsets a,b] [--read-only] [--root DIR] [--verbose]
+       posthog-mcp refs [DIR] [--json] [--stale] [--fail-on-stale]   (posthog-mcp refs --help)
 
 Serves PostHog's tools over MCP: stdio by default, or Streamable HTTP on 127.0.0.1 with --http.
+The code tools read the code under --root (default: the working directory).
 
 Environment:
   POSTHOG_API_KEY          personal API key (phx_...), required
@@ -26,6 +28,7 @@ const OPTIONS = {
   http: { type: 'boolean' },
   port: { type: 'string' },
   toolsets: { type: 'string' },
+  root: { type: 'string' },
   'read-only': { type: 'boolean' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -36,6 +39,8 @@ export interface CliArgs {
   http: boolean;
   port: number;
   toolsets?: string;
+  /** The folder the code tools scan (default: the working directory). */
+  root?: string;
   readOnly: boolean;
   verbose: boolean;
 }
@@ -61,6 +66,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
       http: values.http ?? false,
       port: values.port === undefined ? 0 : portNumber(values.port),
       toolsets: values.toolsets,
+      root: values.root,
       readOnly: values['read-only'] ?? false,
       verbose: values.verbose ?? false,
     },

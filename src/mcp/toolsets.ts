@@ -38,8 +38,8 @@ export const TOOLSET_INFO = [
   {
     name: 'events',
     title: 'Events',
-    description: 'Capture events and group events, and identify users and groups.',
-    scopes: { read: ['user:read'], write: [] },
+    description: "Capture events and group events, identify users and groups, and list the project's event and property definitions.",
+    scopes: { read: ['user:read', 'event_definition:read', 'property_definition:read', 'query:read'], write: [] },
   },
   {
     name: 'flag_evaluation',
@@ -103,6 +103,12 @@ export const TOOLSET_INFO = [
     title: 'Workspace and query',
     description: 'List projects and run HogQL queries.',
     scopes: { read: ['user:read', 'project:read', 'query:read'], write: [] },
+  },
+  {
+    name: 'code',
+    title: 'Code',
+    description: "Find PostHog flag keys and event names in the workspace's code, and the flags it uses that are stale.",
+    scopes: { read: ['user:read', 'feature_flag:read'], write: [] },
   },
 ] as const satisfies readonly ToolsetInfo[];
 

@@ -64,10 +64,13 @@ describe('posthog-mcp command line (parseCliArgs)', () => {
     );
 
   it('reads every flag, as --flag value and as --flag=value', () => {
-    assert.deepEqual(serve([]), { http: false, port: 0, toolsets: undefined, readOnly: false, verbose: false });
-    const all = { http: true, port: 8123, toolsets: 'dashboards,insights', readOnly: true, verbose: true };
-    assert.deepEqual(serve(['--http', '--port', '8123', '--toolsets', 'dashboards,insights', '--read-only', '--verbose']), all);
-    assert.deepEqual(serve(['--verbose', '--read-only', '--toolsets=dashboards,insights', '--port=8123', '--http']), all);
+    assert.deepEqual(serve([]), { http: false, port: 0, toolsets: undefined, root: undefined, readOnly: false, verbose: false });
+    const all = { http: true, port: 8123, toolsets: 'dashboards,insights', root: 'app', readOnly: true, verbose: true };
+    assert.deepEqual(
+      serve(['--http', '--port', '8123', '--toolsets', 'dashboards,insights', '--root', 'app', '--read-only', '--verbose']),
+      all,
+    );
+    assert.deepEqual(serve(['--verbose', '--read-only', '--root=app', '--toolsets=dashboards,insights', '--port=8123', '--http']), all);
   });
 
   it('answers --help/-h and --version/-v', () => {

@@ -1,5 +1,5 @@
 /**
- * The MCP server as any client sees it: the catalog's 63 tools with their annotations, toolsets
+ * The MCP server as any client sees it: the catalog's 67 tools with their annotations, toolsets
  * and read-only filters, input validation, error results and cancellation.
  */
 import { after, before, describe, it } from 'node:test';
@@ -11,7 +11,14 @@ import { parseToolsets } from '../../src/mcp/registry';
 /** The catalog (docs/tools.md), by toolset. */
 export const CATALOG: Record<string, string[]> = {
   actions: ['list_actions', 'create_action', 'get_action', 'update_action'],
-  events: ['capture_event', 'identify_user', 'group_identify', 'capture_group_event'],
+  events: [
+    'capture_event',
+    'identify_user',
+    'group_identify',
+    'capture_group_event',
+    'list_event_definitions',
+    'list_property_definitions',
+  ],
   flag_evaluation: ['check_feature_flag', 'get_feature_flag_payload', 'get_all_flags'],
   feature_flags: ['list_feature_flags', 'get_feature_flag', 'create_feature_flag', 'update_feature_flag', 'delete_feature_flag'],
   annotations: ['list_annotations', 'create_annotation', 'get_annotation', 'update_annotation'],
@@ -54,10 +61,13 @@ export const CATALOG: Record<string, string[]> = {
     'install_mcp_server_template',
   ],
   workspace: ['list_projects', 'run_hogql_query'],
+  code: ['find_code_references', 'list_stale_flags'],
 };
 const ALL_NAMES = Object.values(CATALOG).flat();
 /** Tools that change nothing in PostHog (the catalog's list/get/check tools and read-only queries). */
-const READ_ONLY = new Set(ALL_NAMES.filter((n) => /^(list_|get_|check_)/.test(n) || n === 'run_hogql_query'));
+const READ_ONLY = new Set(
+  ALL_NAMES.filter((n) => /^(list_|get_|check_)/.test(n) || n === 'run_hogql_query' || n === 'find_code_references'),
+);
 
 describe('the MCP server', () => {
   let h: Harness;
@@ -66,9 +76,9 @@ describe('the MCP server', () => {
   });
   after(() => h.close());
 
-  it('lists exactly the 63 tools of the catalog', async () => {
+  it('lists exactly the 67 tools of the catalog', async () => {
     const { tools } = await h.mcp.listTools();
-    assert.equal(ALL_NAMES.length, 63);
+    assert.equal(ALL_NAMES.length, 67);
     assert.deepEqual(tools.map((t) => t.name).sort(), [...ALL_NAMES].sort());
   });
 
@@ -85,7 +95,8 @@ describe('the MCP server', () => {
         assert.ok(schema.description, `${t.name}.${field} has a description`);
       }
       const a = t.annotations!;
-      assert.equal(a.openWorldHint, true, `${t.name} openWorldHint`);
+      // find_code_references reads only the local workspace: the one tool that talks to nothing outside.
+      assert.equal(a.openWorldHint, t.name !== 'find_code_references', `${t.name} openWorldHint`);
       assert.equal(a.readOnlyHint, READ_ONLY.has(t.name), `${t.name} readOnlyHint`);
       if (a.readOnlyHint) assert.equal(a.destructiveHint, false, `${t.name} read-only is not destructive`);
       if (/^(update_|delete_|set_)/.test(t.name)) assert.equal(a.destructiveHint, true, `${t.name} is destructive`);

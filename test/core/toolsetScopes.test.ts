@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { TOOLSET_INFO } from '../../src/mcp/toolsets';
 import { ALL_TOOLS } from '../../src/mcp/tools';
 import { startHarness, type Harness } from '../helpers/harness';
+import { sourceIndex } from '../helpers/codeWorkspace';
 
 const UUID = '0190a1b2-0000-7000-8000-0000000b0b00';
 const INSTALLATION = '01900000-0000-7000-8000-000000000001';
@@ -73,7 +74,8 @@ describe('toolset scopes match the stand-in scope rules', () => {
   const seen = new Map<string, { read: Set<string>; write: Set<string> }>();
 
   before(async () => {
-    h = await startHarness();
+    // The code tools need code to read before they ask PostHog anything.
+    h = await startHarness({ code: () => sourceIndex() });
     for (const tool of ALL_TOOLS) {
       h.standin.requests.length = 0;
       await h.call(tool.name, ARGS[tool.name] ?? {});

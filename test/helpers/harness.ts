@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { PostHogClient, type PostHogClientOptions } from '../../src/posthog/client';
+import type { CodeIndex } from '../../src/code/types';
 import { ToolRegistry } from '../../src/mcp/registry';
 import { createPostHogMcpServer } from '../../src/mcp/server';
 import { fromTable } from '../../src/mcp/render';
@@ -22,6 +23,8 @@ export interface HarnessOptions extends StandinOptions {
   toolsets?: Toolset[];
   readOnly?: boolean;
   client?: Partial<PostHogClientOptions>;
+  /** The code the `code` tools read (a scan of a fixture workspace); without it they say there is none. */
+  code?: () => CodeIndex | undefined;
 }
 
 export interface CallOutcome<T = unknown> {
@@ -98,7 +101,7 @@ export function parseOutcome<T = any>(result: { content?: unknown; isError?: unk
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const standin = await startStandin(options);
   const client = new PostHogClient({ apiKey: standin.key, host: standin.url, retryBaseMs: 5, timeoutMs: 5_000, ...options.client });
-  const registry = new ToolRegistry(ALL_TOOLS, () => client);
+  const registry = new ToolRegistry(ALL_TOOLS, () => client, { code: options.code });
   const server = createPostHogMcpServer({ registry, toolsets: options.toolsets, readOnly: options.readOnly });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);

@@ -52,8 +52,8 @@ const PLANTED: Record<CheckName, string[]> = {
     'contributes.menus.view/item/context[1].when: viewItem =~ /^posthog\\.dashbord/ matches no tree item contextValue',
   ],
   toolsets: [
-    'contributes.configuration.properties["posthog.mcp.toolsets"].items.enum: differs from the toolsets: missing workspace',
-    'contributes.configuration.properties["posthog.mcp.toolsets"].items.enumDescriptions: has 1 entries for 12 toolsets',
+    'contributes.configuration.properties["posthog.mcp.toolsets"].items.enum: differs from the toolsets: missing workspace, code',
+    'contributes.configuration.properties["posthog.mcp.toolsets"].items.enumDescriptions: has 1 entries for 13 toolsets',
   ],
 };
 

@@ -2,6 +2,7 @@
 import type { ToolDefinition } from '../tool';
 import { actionsTools } from './actions';
 import { eventsTools } from './events';
+import { definitionsTools } from './definitions';
 import { flagEvaluationTools } from './flagEvaluation';
 import { featureFlagsTools } from './featureFlags';
 import { annotationsTools } from './annotations';
@@ -12,10 +13,12 @@ import { experimentsTools } from './experiments';
 import { insightsTools } from './insights';
 import { mcpStoreTools } from './mcpStore';
 import { workspaceTools } from './workspace';
+import { codeTools } from './code';
 
 export const ALL_TOOLS: readonly ToolDefinition[] = [
   ...actionsTools,
   ...eventsTools,
+  ...definitionsTools,
   ...flagEvaluationTools,
   ...featureFlagsTools,
   ...annotationsTools,
@@ -26,4 +29,5 @@ export const ALL_TOOLS: readonly ToolDefinition[] = [
   ...insightsTools,
   ...mcpStoreTools,
   ...workspaceTools,
+  ...codeTools,
 ];

@@ -13,6 +13,7 @@ import { experimentsRoutes } from './experiments';
 import { insightsRoutes } from './insights';
 import { mcpStoreRoutes } from './mcpStore';
 import { personalApiKeysRoutes } from './personalApiKeys';
+import { definitionsRoutes } from './definitions';
 
 /** Seeding order matters where data refers to other data (insights before dashboards' tiles…). */
 export const groups: RouteGroup[] = [
@@ -30,4 +31,5 @@ export const groups: RouteGroup[] = [
   experimentsRoutes,
   mcpStoreRoutes,
   personalApiKeysRoutes,
+  definitionsRoutes,
 ];

@@ -34,7 +34,8 @@ const EVENTS: EventDefinitionsState = {
     ['$pageview', { name: '$pageview' }],
   ]),
 };
-function ref(kind: 'flag' | 'event', key: string, start = 10): CodeReference {
+let nextStart = 10;
+function ref(kind: 'flag' | 'event', key: string, start = (nextStart += 100)): CodeReference {
   return {
     kind,
     key,
@@ -210,6 +211,9 @@ describe('diagnostics', () => {
       ],
     );
     assert.match(found[0].message, /Unknown feature flag 'new-navv'.*Did you mean 'new-nav'\?/);
+  });
+  it('a constant used by several calls (one literal) gets one entry', () => {
+    assert.equal(diagnose([ref('flag', 'nope', 5), ref('flag', 'nope', 5)], STATE, EVENTS).length, 1);
   });
   it('nothing while flags load, fail to load, or nobody is signed in', () => {
     for (const s of [{ status: 'loading' }, { status: 'signedOut' }, { status: 'error', error: 'x' }] as FlagCacheState[]) {

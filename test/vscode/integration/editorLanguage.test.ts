@@ -25,6 +25,7 @@ export function render() {
   if (posthog.isFeatureEnabled('file-previewz')) typo();
   const variant = posthog.getFeatureFlag(someKey);
   posthog.capture('uploaded_file', { size: 1 });
+  posthog.capture('uploaded_fle');
 }
 `;
 
@@ -48,6 +49,18 @@ describe('PostHog in the editor', function () {
   let offFlagId: number;
 
   const pos = (d: vscode.TextDocument, needle: string, delta = 1) => d.positionAt(d.getText().indexOf(needle) + delta);
+  /** Adds a line before the last one; the returned function takes it out again. */
+  const addLine = async (d: vscode.TextDocument, text: string) => {
+    const line = d.lineCount - 1;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(d.uri, new vscode.Position(line, 0), `${text}\n`);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    return async () => {
+      const undo = new vscode.WorkspaceEdit();
+      undo.delete(d.uri, new vscode.Range(line, 0, line + 1, 0));
+      assert.ok(await vscode.workspace.applyEdit(undo));
+    };
+  };
   const hintsOf = async (d: vscode.TextDocument) =>
     (
       (await vscode.commands.executeCommand<vscode.InlayHint[]>(
@@ -144,16 +157,14 @@ describe('PostHog in the editor', function () {
   });
 
   it("completes flag keys with their status inside a flag call's key argument", async function () {
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), "posthog.isFeatureEnabled('file-');\n");
-    assert.ok(await vscode.workspace.applyEdit(edit));
+    const remove = await addLine(doc, "posthog.isFeatureEnabled('file-');");
     const at = pos(doc, "('file-')", 7);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at);
     const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'file-previews');
     assert.ok(item, `file-previews offered (got ${list.items.length} items)`);
     assert.match(String(item.detail), /on · 50%/);
     assert.ok(list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'editor-off-flag'));
-    await vscode.commands.executeCommand('undo');
+    await remove();
   });
 
   it('diagnostics: an unknown flag key is a PostHog warning; "Change to" fixes it, "Create feature flag" is offered', async function () {
@@ -173,7 +184,39 @@ describe('PostHog in the editor', function () {
     assert.ok(change?.edit, titles.join(', '));
     assert.ok(await vscode.workspace.applyEdit(change.edit));
     assert.ok(doc.getText().includes("isFeatureEnabled('file-previews')) typo()"), 'the key was replaced');
-    await waitFor('the diagnostic to go', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'PostHog'));
+    await waitFor(
+      'the diagnostic to go',
+      () => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'PostHog' && /file-preview/.test(d.message)),
+    );
+  });
+
+  it('diagnostics: an event name close to a known event is Information, with "Change to" the known one', async function () {
+    const diag = await waitFor('the near-miss event diagnostic', () =>
+      vscode.languages.getDiagnostics(doc.uri).find((d) => d.source === 'PostHog' && /uploaded_fle/.test(d.message)),
+    );
+    assert.equal(diag.severity, vscode.DiagnosticSeverity.Information);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range);
+    const change = actions.find((a) => a.title === "Change to 'uploaded_file'");
+    assert.ok(change?.edit, actions.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(change.edit));
+    assert.ok(doc.getText().includes("posthog.capture('uploaded_file');"));
+    await waitFor('no PostHog diagnostics left', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'PostHog'));
+  });
+
+  it("completes event names inside capture's event argument, with their 30-day volume", async function () {
+    const remove = await addLine(doc, "posthog.capture('upl');");
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      pos(doc, "('upl')", 5),
+    );
+    const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'uploaded_file');
+    assert.ok(
+      item,
+      `uploaded_file offered (got ${list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).join(', ')})`,
+    );
+    assert.match(String(item.detail), /in 30 days|no 30-day volume/);
+    await remove();
   });
 
   it('opening a file with 200 references sends no PostHog request (the flag list is cached)', async function () {

@@ -7,6 +7,7 @@
 //                      required on first use (src/vscode/lazy.ts: `require('./core.js')`);
 //   dist/server.js     the MCP SDK server and the loopback HTTP transport: required when VS Code
 //                      asks for the MCP server;
+//   dist/codeScanner.js the code scanner (src/code): required on the first scan of a document;
 //   dist/errors.js     src/posthog/errors.ts, shared by extension.js and core.js so that
 //                      `instanceof PostHogError` holds for errors thrown on either side.
 // dist/cli.js stays one self-contained file.
@@ -37,7 +38,7 @@ const LAZY = path.resolve('src/vscode/lazy.ts');
 const splitPlugin = {
   name: 'posthog-split',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(core|server)\.js$/ }, (args) =>
+    b.onResolve({ filter: /^\.\/(core|server|codeScanner)\.js$/ }, (args) =>
       args.importer === LAZY ? { path: args.path, external: true } : undefined,
     );
     b.onResolve({ filter: /(^|\/)errors$/ }, (args) => {
@@ -107,8 +108,9 @@ await Promise.all([
   }),
   build({ ...common, define, entryPoints: ['src/vscode/core.ts'], outfile: 'dist/core.js', plugins: [splitPlugin, axiosNoFetchPlugin] }),
   build({ ...common, entryPoints: ['src/vscode/server.ts'], outfile: 'dist/server.js', plugins: [splitPlugin, axiosNoFetchPlugin] }),
+  build({ ...common, entryPoints: ['src/vscode/codeScanner.ts'], outfile: 'dist/codeScanner.js' }),
   build({ ...common, entryPoints: ['src/posthog/errors.ts'], outfile: 'dist/errors.js' }),
   build({ ...common, define, entryPoints: ['src/mcp/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);
-if (!watch) console.log('built dist/extension.js (+ core.js, server.js, errors.js, loaded on demand) and dist/cli.js');
+if (!watch) console.log('built dist/extension.js (+ core.js, server.js, codeScanner.js, errors.js, loaded on demand) and dist/cli.js');

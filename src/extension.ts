@@ -25,10 +25,11 @@ import { registerReferenceProvider } from './vscode/code/references';
 import { createScanner } from './vscode/code/scanner';
 import { followCodeInStaleFlags } from './vscode/code/staleFollow';
 import { WorkspaceIndex } from './vscode/code/workspaceIndex';
+import { registerEditorLanguage, type EditorLanguageHandle } from './vscode/code';
 import { registerCommands } from './vscode/commands';
 import type { Services } from './vscode/commands/services';
 import { setContext } from './vscode/execute';
-import { loadCore } from './vscode/lazy';
+import { loadCode, loadCore } from './vscode/lazy';
 import { logToolCalls } from './vscode/log';
 import { PostHogMcpProvider } from './vscode/mcpProvider';
 import { ResultDocuments } from './vscode/results';
@@ -36,6 +37,12 @@ import { Session } from './vscode/session';
 import { createStatusBar } from './vscode/statusBar';
 import { openExternal } from './vscode/ui';
 import { registerWalkthrough } from './vscode/walkthrough';
+
+/** The scanner, loaded (dist/codeScanner.js) on the first scan rather than at activation. */
+const lazyScanner = {
+  scanSource: (text: string, file: string) => loadCode().scanSource(text, file),
+  keySlotAt: (text: string, file: string, offset: number) => loadCode().keySlotAt(text, file, offset),
+};
 
 /** What activate() returns: used by the extension-host test suites. */
 export interface PostHogExtensionApi {
@@ -68,8 +75,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
 
   // Made on first use, never during activation: the models only call it when a view loads.
   let registry: ToolRegistry | undefined;
-  const getRegistry = (): ToolRegistry => (registry ??= createRegistry(context, session, log, models, code));
-  const models = createModels(session, { run: (name, args, opts) => getRegistry().run(name, args, opts) }, code);
+  const getRegistry = (): ToolRegistry => (registry ??= createRegistry(context, session, log, models, code, editorLanguage));
+  const tools: ToolRunner = { run: (name, args, opts) => getRegistry().run(name, args, opts) };
+  const models = createModels(session, tools, code);
+  // Hover, inline status, completion, diagnostics: registered now, nothing scanned or sent until a document needs it.
+  const editorLanguage = registerEditorLanguage({ session, tools, scanner: lazyScanner });
+  context.subscriptions.push(editorLanguage);
   const onDidRefresh = forwardRefreshes(context, models);
   const views = createTreeViews(context, models);
   followSession(context, session, models);
@@ -118,6 +129,7 @@ function createRegistry(
   log: vscode.LogOutputChannel,
   models: Models,
   code: WorkspaceIndex,
+  editorLanguage: EditorLanguageHandle,
 ): ToolRegistry {
   const core = loadCore();
   // The `code` tools (from the views and from agents) read the live workspace index; with no folder
@@ -128,13 +140,14 @@ function createRegistry(
   });
   const stopCallLog = logToolCalls(registry, log);
   const stopRouting = refreshViewsOnChange(registry, models);
+  const stopEditorRouting = registry.onDidChange((e) => editorLanguage.handleChange(e));
   // Where PostHog does not tell a key's scopes, the first 403 for a scope does (a warning, once).
   const stopScopeWatch = core.warnOnFirstScope403(registry, {
     host: () => session.host,
     show: (message, button) => vscode.window.showWarningMessage(message, button),
     open: openExternal,
   });
-  context.subscriptions.push({ dispose: () => (stopCallLog(), stopRouting(), stopScopeWatch()) });
+  context.subscriptions.push({ dispose: () => (stopCallLog(), stopRouting(), stopEditorRouting(), stopScopeWatch()) });
   return registry;
 }
 

@@ -281,6 +281,16 @@ const vscode = partial('vscode', {
   ExtensionMode: { Production: 1, Development: 2, Test: 3 },
   LogLevel: { Off: 0, Trace: 1, Debug: 2, Info: 3, Warning: 4, Error: 5 },
   TreeItemCheckboxState: { Unchecked: 0, Checked: 1 },
+  CodeActionKind: { QuickFix: { value: 'quickfix' } },
+  languages: partial('languages', {
+    registerHoverProvider: () => new StubDisposable(),
+    registerInlayHintsProvider: () => new StubDisposable(),
+    registerCodeLensProvider: () => new StubDisposable(),
+    registerCompletionItemProvider: () => new StubDisposable(),
+    registerCodeActionsProvider: () => new StubDisposable(),
+    createDiagnosticCollection: () =>
+      partial('DiagnosticCollection', { set: () => undefined, delete: () => undefined, clear: () => undefined, dispose: () => undefined }),
+  }),
   commands: partial('commands', {
     registerCommand(id, fn) {
       registered.commands.set(id, fn);
@@ -318,8 +328,8 @@ const vscode = partial('vscode', {
     onDidChangeConfiguration: noEvent,
     onDidChangeWorkspaceFolders: noEvent,
     onDidOpenTextDocument: noEvent,
-    onDidCloseTextDocument: noEvent,
     onDidChangeTextDocument: noEvent,
+    onDidCloseTextDocument: noEvent,
     onDidSaveTextDocument: noEvent,
     textDocuments: [],
     createFileSystemWatcher: () =>

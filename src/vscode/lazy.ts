@@ -4,14 +4,17 @@
  * sources (tests), they resolve to src/vscode/core.ts and server.ts. Only types are imported
  * statically, so activation loads neither.
  */
+import type * as Code from './codeScanner';
 import type * as Core from './core';
 import type * as Server from './server';
 
 export type CoreModule = typeof Core;
 export type ServerModule = typeof Server;
+export type CodeModule = typeof Code;
 
 let core: CoreModule | undefined;
 let server: ServerModule | undefined;
+let code: CodeModule | undefined;
 
 /** The PostHog client, the ToolRegistry and the tool definitions (dist/core.js). */
 export function loadCore(): CoreModule {
@@ -30,4 +33,11 @@ export function loadServer(): ServerModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   server ??= require('./server.js') as ServerModule;
   return server;
+}
+
+/** The code scanner (dist/code.js), for the editor features: on the first scan. */
+export function loadCode(): CodeModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  code ??= require('./codeScanner.js') as CodeModule;
+  return code;
 }

@@ -61,5 +61,7 @@ export interface FlagAnswer {
   tags?: string[];
   rollout?: string;
   filters: FlagFilters;
+  updated_at?: string;
+  last_modified_by?: string;
   url: string;
 }

@@ -187,14 +187,15 @@ describe('feature flag tools', () => {
     assert.equal(byId.key, 'upload-flow-redesign');
     assert.deepEqual(
       Object.keys(byId),
-      ['id', 'key', 'name', 'active', 'tags', 'filters', 'url'],
-      'what an agent acts on, nothing the filters already say',
+      ['id', 'key', 'name', 'active', 'tags', 'filters', 'url', 'updated_at', 'last_modified_by'],
+      'what an agent acts on (and when it last changed, by whom), nothing the filters already say',
     );
     assert.deepEqual(byId.tags, row.tags);
     assert.equal(rolloutSummary(byId.filters), '2 variants');
     assert.deepEqual(byId.filters, compactFilters(row.filters), 'filters come back whole, without nulls and empty objects');
     assert.equal(byId.filters.multivariate?.variants.length, row.filters.multivariate.variants.length);
     assert.equal(byId.url, `${h.standin.url}/project/1/feature_flags/${row.id}`);
+    assert.equal(byId.updated_at, row.updated_at ?? row.created_at, 'when it last changed');
 
     // "dark-mode" is also a substring of other keys: the exact key wins.
     const key = await h.call<FlagAnswer>('get_feature_flag', { flag_key: 'dark-mode' });

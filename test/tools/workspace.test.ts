@@ -146,6 +146,26 @@ describe('workspace tools', () => {
     assert.ok(Math.abs(all.data.results[0][0] - expected) <= 1, 'matches the store (allowing one event on the boundary)');
   });
 
+  it("run_hogql_query answers the editor's batched volume query: per event and UTC day, only the events asked for", async () => {
+    const query =
+      "SELECT event, toDate(timestamp) AS d, count() FROM events WHERE event IN ('ws_alpha', 'ws_beta', 'ws_missing') " +
+      'AND timestamp > now() - INTERVAL 7 DAY GROUP BY event, d';
+    const out = await h.call<HogQLAnswer<[string, string, number]>>('run_hogql_query', { query, limit: 1000 });
+    assert.equal(out.isError, false, out.text);
+    assert.deepEqual(out.data.columns, ['event', 'd', 'count()']);
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const now = Date.now();
+    // ws_alpha: one a minute ago and one 2 days ago (the one 20 days ago is outside); ws_beta: one a minute ago.
+    const expected = [
+      ['ws_alpha', day(now - 2 * DAY), 1],
+      ['ws_alpha', day(now - 60_000), 1],
+      ['ws_beta', day(now - 60_000), 1],
+    ].sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])));
+    assert.deepEqual(out.data.results, expected);
+    const ungrouped = await h.error('run_hogql_query', { query: 'SELECT event, toDate(timestamp), count() FROM events GROUP BY event' });
+    assert.match(ungrouped, /not in GROUP BY keys/);
+  });
+
   it("run_hogql_query passes PostHog's error messages on", async () => {
     const unknown = await h.error('run_hogql_query', { query: 'SELECT nope FROM events' });
     assert.match(

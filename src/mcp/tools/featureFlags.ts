@@ -5,7 +5,7 @@ import { rolloutSummary } from '../../posthog/rollout';
 import { resourcePath } from '../api';
 import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
 import { isPlainObject, type Row } from '../values';
-import { DEFAULT_LIMIT, compact, defineUpdateTool, given, id, jsonObject, listResult, paging, search } from './common';
+import { DEFAULT_LIMIT, compact, defineUpdateTool, given, id, jsonObject, listResult, paging, personName, search } from './common';
 
 const flagId = id('feature flag');
 const flagPath = resourcePath('feature_flags');
@@ -50,6 +50,8 @@ async function flagDetail(ctx: ToolContext, f: Row) {
     ...(compact({ id: f.id, key: f.key, name: f.name, active: f.active !== false, tags: f.tags }) as Row),
     filters: isPlainObject(f.filters) ? compactFilters(f.filters) : {},
     url: await ctx.api.link(`feature_flags/${f.id}`),
+    // The last change and by whom (the editor's hover says it); PostHog keeps both on the flag.
+    ...(compact({ updated_at: f.updated_at, last_modified_by: personName(f.last_modified_by) }) as Row),
     ...(f.deleted ? { deleted: true } : {}),
   };
 }

@@ -39,10 +39,11 @@ export function clearFilter(s: Services): void {
   applyFilter(s, '');
 }
 
-export async function create(s: Services): Promise<FlagRow | undefined> {
+/** The create flow; `presetKey` fills the key (the editor's "Create feature flag 'x'" quick fix). */
+export async function create(s: Services, presetKey?: string): Promise<FlagRow | undefined> {
   const title = 'New feature flag';
   let step = 1;
-  let key = '';
+  let key = presetKey ?? '';
   let name = '';
   let rollout = '100';
   while (step <= 3) {
@@ -112,11 +113,13 @@ export async function create(s: Services): Promise<FlagRow | undefined> {
 /** The flag a command acts on; undefined (with the error shown) when there is none or it cannot be read. */
 async function flagOf(s: Services, arg: unknown): Promise<FlagRow | undefined> {
   const f = target<Partial<FlagRow>>(arg, s.views.featureFlags, ['flag']);
-  if (!f?.id) return undefined;
+  // The editor's hover passes `{key}` (its id may be stale): read the flag by key then.
+  const byKey = !!f && typeof f.key === 'string' && typeof f.active !== 'boolean';
+  if (!f?.id && !byKey) return undefined;
   if (typeof f.active === 'boolean' && typeof f.key === 'string') return f as FlagRow;
-  // Automation passed only an id: read the rest.
+  // Automation passed only an id or a key: read the rest.
   try {
-    return (await s.registry.run('get_feature_flag', { flag_id: f.id })) as FlagRow;
+    return (await s.registry.run('get_feature_flag', byKey ? { flag_key: f.key } : { flag_id: f.id })) as FlagRow;
   } catch (err) {
     void showError(err);
     return undefined;

@@ -32,7 +32,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     [COMMANDS.flagsLoadMore]: () => flags.loadMore(s),
     [COMMANDS.flagsFilter]: (arg) => flags.filter(s, arg),
     [COMMANDS.flagsClearFilter]: () => flags.clearFilter(s),
-    [COMMANDS.flagsCreate]: () => flags.create(s),
+    [COMMANDS.flagsCreate]: (arg) => flags.create(s, typeof arg === 'string' ? arg : undefined),
     [COMMANDS.flagsToggle]: (arg) => flags.toggle(s, arg),
     [COMMANDS.flagsCopyKey]: (arg) => flags.copyKey(s, arg),
     [COMMANDS.flagsDelete]: (arg) => flags.remove(s, arg),

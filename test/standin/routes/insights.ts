@@ -37,16 +37,23 @@
  *
  *   query     := SELECT item {"," item} FROM events
  *                [WHERE cond {AND cond}]
- *                [GROUP BY event]
+ *                [GROUP BY key {"," key}]
  *                [ORDER BY order {"," order}]
  *                [LIMIT n [OFFSET m]] [";"]
- *   item      := ( event | count() | count(*) ) [AS alias]
+ *   item      := ( event | toDate(timestamp) | count() | count(*) ) [[AS] alias]
+ *   key       := event | toDate(timestamp) | alias
  *   cond      := event ( = | == | != | <> ) 'text'
+ *              | event IN ( 'text' {"," 'text'} )
  *              | distinct_id ( = | != ) 'text'
  *              | properties.<key> ( = | != ) 'text' | number      -- <key> may start with $,
  *                                                                 -- or be "quoted" / `quoted`
  *              | timestamp ( > | >= | < | <= ) ( now() [- INTERVAL n (HOUR|DAY|WEEK|MONTH)] | 'ISO date' )
- *   order     := ( count() | event | alias ) [ASC | DESC]
+ *   order     := ( count() | event | toDate(timestamp) | alias ) [ASC | DESC]
+ *
+ *   toDate(timestamp) is the event's UTC day, returned as "YYYY-MM-DD" (ClickHouse's Date in
+ *   JSON; type "Date"); its column is named by its alias, else "toDate(timestamp)". The editor's
+ *   batched event-volume query is: SELECT event, toDate(timestamp) AS d, count() FROM events
+ *   WHERE event IN (…) AND timestamp > now() - INTERVAL 7 DAY GROUP BY event, d.
  *
  *   Without GROUP BY, only count() may be selected. `event` in the select list needs GROUP BY event.
  *   Without LIMIT, LIMIT 100 applies; LIMIT is capped at 50000. Without ORDER BY, groups come out
@@ -713,7 +720,7 @@ const HOGQL_TABLES = new Set([
   'error_tracking_issues',
 ]);
 const SUPPORTED =
-  "SELECT event, count() FROM events [WHERE event = '…' | event != '…' | properties.<key> = '…' | distinct_id = '…' | timestamp > now() - INTERVAL n DAY, joined with AND] [GROUP BY event] [ORDER BY count()|event ASC|DESC] [LIMIT n [OFFSET m]]";
+  "SELECT event, toDate(timestamp), count() FROM events [WHERE event = '…' | event != '…' | event IN ('…', …) | properties.<key> = '…' | distinct_id = '…' | timestamp > now() - INTERVAL n DAY, joined with AND] [GROUP BY event, toDate(timestamp)] [ORDER BY count()|event|toDate(timestamp) ASC|DESC] [LIMIT n [OFFSET m]]";
 
 function unsupported(what: string): HttpError {
   return validation(`The stand-in supports only a subset of HogQL, and ${what} is not in it. Supported: ${SUPPORTED}`);
@@ -799,18 +806,19 @@ function tokenize(src: string, fail: (pos: number, msg: string) => HttpError): T
   return toks;
 }
 
-type Expr = { kind: 'count' } | { kind: 'field'; path: string[] };
+type Expr = { kind: 'count' } | { kind: 'day' } | { kind: 'field'; path: string[] };
 interface SelectItem {
   expr: Expr;
   alias?: string;
 }
 type Cond =
   | { kind: 'event'; op: '=' | '!='; value: string }
+  | { kind: 'eventIn'; values: string[] }
   | { kind: 'distinct_id'; op: '=' | '!='; value: string }
   | { kind: 'prop'; key: string; op: '=' | '!='; value: string; literal: string }
   | { kind: 'time'; op: '>' | '>=' | '<' | '<='; ms: number; text: string };
 interface OrderItem {
-  ref: 'count' | 'event';
+  ref: 'count' | 'event' | 'day';
   desc: boolean;
   text: string;
 }
@@ -818,12 +826,14 @@ interface HogQLAst {
   items: SelectItem[];
   where: Cond[];
   groupByEvent: boolean;
+  /** GROUP BY toDate(timestamp): one row per event (if grouped) and UTC day. */
+  groupByDay: boolean;
   order: OrderItem[];
   limit?: number;
   offset?: number;
 }
 
-const exprText = (e: Expr) => (e.kind === 'count' ? 'count()' : e.path.join('.'));
+const exprText = (e: Expr) => (e.kind === 'count' ? 'count()' : e.kind === 'day' ? 'toDate(timestamp)' : e.path.join('.'));
 const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 export function parseHogQL(src: string, now = Date.now()): HogQLAst {
@@ -866,6 +876,14 @@ export function parseHogQL(src: string, now = Date.now()): HogQLAst {
     const t = peek();
     if (t.kind === 'word' && isOp(peek(1), '(')) {
       const name = t.value;
+      if (name === 'toDate') {
+        p += 2;
+        const arg = peek();
+        if (!(arg.kind === 'word' && arg.value === 'timestamp' && isOp(peek(1), ')')))
+          throw unsupported('toDate() of anything but timestamp');
+        p += 2;
+        return { kind: 'day' };
+      }
       if (name.toLowerCase() !== 'count') throw unsupported(`the function ${name}()`);
       p += 2;
       if (isOp(peek(), '*')) p++;
@@ -947,7 +965,29 @@ export function parseHogQL(src: string, now = Date.now()): HogQLAst {
     if (isOp(t, '(')) throw unsupported('parentheses in WHERE');
     const lhs = expr();
     if (lhs.kind === 'count') throw unsupported('count() in WHERE (use HAVING in full HogQL)');
+    if (lhs.kind === 'day') throw unsupported('toDate(timestamp) in WHERE');
     const opTok = peek();
+    if (isKw(opTok, 'in') && lhs.path.length === 1 && lhs.path[0] === 'event') {
+      p++;
+      expectOp('(');
+      const values: string[] = [];
+      for (;;) {
+        const v = peek();
+        if (v.kind !== 'str') {
+          if (v.kind === 'eof' || v.kind === 'op') throw fail(v.pos, `mismatched input ${desc(v)} expecting a value`);
+          throw unsupported(`event IN with ${v.text}`);
+        }
+        p++;
+        values.push(v.value);
+        if (isOp(peek(), ',')) {
+          p++;
+          continue;
+        }
+        break;
+      }
+      expectOp(')');
+      return { kind: 'eventIn', values };
+    }
     if (opTok.kind === 'word' && ['like', 'ilike', 'in', 'between', 'is', 'not'].includes(opTok.value.toLowerCase()))
       throw unsupported(opTok.value.toUpperCase());
     if (opTok.kind !== 'op' || !['=', '==', '!=', '<>', '>', '>=', '<', '<='].includes(opTok.value)) {
@@ -1024,14 +1064,16 @@ export function parseHogQL(src: string, now = Date.now()): HogQLAst {
   }
 
   let groupByEvent = false;
+  let groupByDay = false;
   if (isKw(peek(), 'group')) {
     p++;
     expectKw('by');
     for (;;) {
       const t = peek();
       const e = t.kind === 'word' && !isOp(peek(1), '(') && !isOp(peek(1), '.') && aliasOf(t.value) ? (p++, aliasOf(t.value)!) : expr();
-      if (!(e.kind === 'field' && e.path.length === 1 && e.path[0] === 'event')) throw unsupported(`GROUP BY ${exprText(e)}`);
-      groupByEvent = true;
+      if (e.kind === 'day') groupByDay = true;
+      else if (e.kind === 'field' && e.path.length === 1 && e.path[0] === 'event') groupByEvent = true;
+      else throw unsupported(`GROUP BY ${exprText(e)}`);
       if (isOp(peek(), ',')) {
         p++;
         continue;
@@ -1047,7 +1089,8 @@ export function parseHogQL(src: string, now = Date.now()): HogQLAst {
     for (;;) {
       const t = peek();
       const e = t.kind === 'word' && !isOp(peek(1), '(') && !isOp(peek(1), '.') && aliasOf(t.value) ? (p++, aliasOf(t.value)!) : expr();
-      const ref = e.kind === 'count' ? 'count' : e.path.length === 1 && e.path[0] === 'event' ? 'event' : undefined;
+      const ref =
+        e.kind === 'count' ? 'count' : e.kind === 'day' ? 'day' : e.path.length === 1 && e.path[0] === 'event' ? 'event' : undefined;
       if (!ref) throw unsupported(`ORDER BY ${exprText(e)}`);
       let isDesc = false;
       if (isKw(peek(), 'desc')) {
@@ -1087,13 +1130,15 @@ export function parseHogQL(src: string, now = Date.now()): HogQLAst {
 
   const hasEvent = items.some((i) => i.expr.kind === 'field');
   const hasCount = items.some((i) => i.expr.kind === 'count');
+  if (!groupByDay && (items.some((i) => i.expr.kind === 'day') || order.some((o) => o.ref === 'day')))
+    throw validation('Column `toDate(timestamp)` is not under aggregate function and not in GROUP BY keys. Add it to GROUP BY.');
   if (!groupByEvent && hasEvent) {
     if (hasCount) throw validation('Column `event` is not under aggregate function and not in GROUP BY keys. Add GROUP BY event.');
     throw unsupported('selecting event without GROUP BY event');
   }
   if (!groupByEvent && order.some((o) => o.ref === 'event'))
     throw validation('Column `event` is not under aggregate function and not in GROUP BY keys.');
-  return { items, where, groupByEvent, order, limit, offset };
+  return { items, where, groupByEvent, groupByDay, order, limit, offset };
 }
 
 const MAX_ROWS = 50_000;
@@ -1103,13 +1148,16 @@ function hogqlText(ast: HogQLAst, limit: number): string {
   const items = ast.items.map((i) => `${exprText(i.expr)}${i.alias ? ` AS ${i.alias}` : ''}`).join(', ');
   const conds = ast.where.map((c) => {
     if (c.kind === 'event' || c.kind === 'distinct_id') return `${c.kind} ${c.op} ${quote(c.value)}`;
+    if (c.kind === 'eventIn') return `in(event, tuple(${c.values.map(quote).join(', ')}))`;
     if (c.kind === 'prop') return `properties.${c.key} ${c.op} ${c.literal}`;
     return `timestamp ${c.op} ${c.text}`;
   });
   return [
     `SELECT ${items} FROM events`,
     conds.length ? `WHERE ${conds.join(' AND ')}` : '',
-    ast.groupByEvent ? 'GROUP BY event' : '',
+    ast.groupByEvent || ast.groupByDay
+      ? `GROUP BY ${[ast.groupByEvent ? 'event' : '', ast.groupByDay ? 'toDate(timestamp)' : ''].filter(Boolean).join(', ')}`
+      : '',
     ast.order.length ? `ORDER BY ${ast.order.map((o) => o.text).join(', ')}` : '',
     `LIMIT ${limit}`,
     ast.offset ? `OFFSET ${ast.offset}` : '',
@@ -1126,6 +1174,8 @@ export function runHogQL(state: State, team: Team, src: string, now = Date.now()
       switch (c.kind) {
         case 'event':
           return c.op === '=' ? e.event === c.value : e.event !== c.value;
+        case 'eventIn':
+          return c.values.includes(e.event);
         case 'distinct_id':
           return c.op === '=' ? e.distinct_id === c.value : e.distinct_id !== c.value;
         case 'prop': {
@@ -1138,26 +1188,32 @@ export function runHogQL(state: State, team: Team, src: string, now = Date.now()
       }
     }),
   );
-  let groups: Array<{ event: string; count: number }>;
-  if (ast.groupByEvent) {
-    const counts = new Map<string, number>();
-    for (const e of events) counts.set(e.event, (counts.get(e.event) ?? 0) + 1);
-    groups = [...counts.entries()].map(([event, count]) => ({ event, count })).sort((a, b) => a.event.localeCompare(b.event));
+  let groups: Array<{ event: string; day: string; count: number }>;
+  if (ast.groupByEvent || ast.groupByDay) {
+    const counts = new Map<string, { event: string; day: string; count: number }>();
+    for (const e of events) {
+      const event = ast.groupByEvent ? e.event : '';
+      const day = ast.groupByDay ? new Date(e.t).toISOString().slice(0, 10) : '';
+      const k = `${event}\u0000${day}`;
+      const g = counts.get(k) ?? counts.set(k, { event, day, count: 0 }).get(k)!;
+      g.count++;
+    }
+    groups = [...counts.values()].sort((a, b) => a.event.localeCompare(b.event) || a.day.localeCompare(b.day));
     for (const o of [...ast.order].reverse()) {
       groups.sort((a, b) => {
-        const d = o.ref === 'count' ? a.count - b.count : a.event.localeCompare(b.event);
+        const d = o.ref === 'count' ? a.count - b.count : o.ref === 'day' ? a.day.localeCompare(b.day) : a.event.localeCompare(b.event);
         return o.desc ? -d : d;
       });
     }
   } else {
-    groups = [{ event: '', count: events.length }];
+    groups = [{ event: '', day: '', count: events.length }];
   }
   const limit = Math.min(ast.limit ?? DEFAULT_ROWS, MAX_ROWS);
   const offset = ast.offset ?? 0;
   const page = groups.slice(offset, offset + limit);
   const columns = ast.items.map((i) => i.alias ?? exprText(i.expr));
-  const types = ast.items.map((i, k) => [columns[k], i.expr.kind === 'count' ? 'UInt64' : 'String']);
-  const rows = page.map((g) => ast.items.map((i) => (i.expr.kind === 'count' ? g.count : g.event)));
+  const types = ast.items.map((i, k) => [columns[k], i.expr.kind === 'count' ? 'UInt64' : i.expr.kind === 'day' ? 'Date' : 'String']);
+  const rows = page.map((g) => ast.items.map((i) => (i.expr.kind === 'count' ? g.count : i.expr.kind === 'day' ? g.day : g.event)));
   return { results: rows, columns, types, hogql: hogqlText(ast, limit), hasMore: groups.length > offset + limit, limit, offset };
 }
 

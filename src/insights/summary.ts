@@ -51,7 +51,7 @@ export function summarizeChart(chart: ChartModel): ChartSummary {
     out.rows = chart.table.rows.length;
     return out;
   }
-  if (chart.labels.length) {
+  if (chart.labels.length > 1) {
     out.points = chart.labels.length;
     out.from = chart.labels[0];
     out.to = chart.labels[chart.labels.length - 1];
@@ -77,7 +77,7 @@ export function summaryText(heading: string, s: ChartSummary): string {
   } else if (s.columns) {
     lines.push(`${s.rows ?? 0} rows; columns: ${s.columns.join(', ')}`);
   } else {
-    if (s.points) lines.push(`${s.points} ${s.interval ?? 'point'}s from ${s.from} to ${s.to}`);
+    if (s.points) lines.push(`${s.points} points${s.interval ? ` (${s.interval})` : ''}: ${s.from} … ${s.to}`);
     for (const x of s.series ?? []) {
       const parts = [x.total !== undefined ? `total ${x.total}` : '', x.last !== undefined ? `last ${x.last}` : ''].filter(Boolean);
       lines.push(`- ${x.name}: ${parts.join(', ')}`);

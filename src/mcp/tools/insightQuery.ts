@@ -118,7 +118,7 @@ export const insightQueryTools: ToolDefinition[] = [
     name: 'run_insight_query',
     title: 'Run insight query',
     description:
-      "Compute an insight's chart: a saved insight (by id or short_id) or a query (TrendsQuery, FunnelsQuery, RetentionQuery, StickinessQuery, LifecycleQuery, or an InsightVizNode holding one). Optional date range, interval, compare, breakdown and display apply to this run only (the insight is not changed). Returns per series its total and last value (funnels: steps and conversion; retention: cohorts); hosts with MCP Apps draw the chart.",
+      "Compute an insight's chart: a saved insight (id or short_id) or a query (Trends, Funnels, Retention, Stickiness, Lifecycle). Date range, interval, compare, breakdown and display apply to this run only. Returns per series its total and last value, funnel steps or retention cohorts.",
     toolset: 'insights',
     input: {
       insight_id: z

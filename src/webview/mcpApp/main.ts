@@ -4,27 +4,13 @@
  * (../chart). Built by scripts/build.mjs into one self-contained HTML page: nothing from the network.
  */
 import { App, applyDocumentTheme, applyHostStyleVariables } from '@modelcontextprotocol/ext-apps';
-import { renderChart, type ChartHandle, type ChartTheme } from '../chart';
+import { renderChart, type ChartHandle } from '../chart';
 import { contentOf } from './model';
 import './view.css';
 
 const root = document.getElementById('root') as HTMLElement;
 let current: ChartHandle | undefined;
 let lastResult: unknown;
-
-/** The host's standard style variables (MCP Apps `styles.variables`) as chart colours; VS Code's own --vscode-* win when present. */
-function hostTheme(): Partial<ChartTheme> {
-  const style = getComputedStyle(document.documentElement);
-  const v = (name: string) => style.getPropertyValue(name).trim();
-  if (v('--vscode-editor-foreground')) return {};
-  const theme: Partial<ChartTheme> = {};
-  if (v('--color-text-primary')) theme.foreground = v('--color-text-primary');
-  if (v('--color-text-secondary')) theme.muted = v('--color-text-secondary');
-  if (v('--color-border-primary')) theme.grid = v('--color-border-primary');
-  if (v('--color-background-primary')) theme.background = v('--color-background-primary');
-  if (v('--font-sans')) theme.font = v('--font-sans');
-  return theme;
-}
 
 function draw(result: unknown): void {
   lastResult = result;
@@ -62,7 +48,8 @@ function draw(result: unknown): void {
   const box = document.createElement('div');
   box.className = 'chart';
   root.replaceChildren(header, box);
-  current = renderChart(box, content.model, { title: content.title, theme: hostTheme(), openInPostHog: { url: content.url } });
+  // Colours come from the page's --vscode-* variables: VS Code's own, or the host's mapped in view.css.
+  current = renderChart(box, content.model, { title: content.title, openInPostHog: { url: content.url } });
 }
 
 const app = new App({ name: 'PostHog insight chart', version: '1.0.0' }, {}, { autoResize: true });

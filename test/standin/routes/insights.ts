@@ -59,7 +59,10 @@
  *   Response: {results: rows, columns, types: [[column, type]], hogql (normalized), hasMore, limit,
  *   offset, timings, modifiers, query_status: null, is_cached, cache_key, last_refresh, timezone, error: null}.
  *
- * Anything else: 400 validation_error "The stand-in supports only HogQLQuery and TrendsQuery …".
+ * FunnelsQuery, RetentionQuery, StickinessQuery and LifecycleQuery, and TrendsQuery's compareFilter:
+ * ./insightKinds.ts (the subset is listed in docs/posthog-compat.md).
+ *
+ * Anything else: 400 validation_error "The stand-in supports only HogQLQuery, TrendsQuery, FunnelsQuery, …".
  */
 import { createHash } from 'node:crypto';
 import { type Ctx, HttpError, envelope, forbidDestroy, notFound, r, type Router, required, validation } from '../core';

@@ -11,6 +11,7 @@ import { dashboardsTools } from './dashboards';
 import { personsTools } from './persons';
 import { experimentsTools } from './experiments';
 import { insightsTools } from './insights';
+import { insightQueryTools } from './insightQuery';
 import { mcpStoreTools } from './mcpStore';
 import { workspaceTools } from './workspace';
 import { codeTools } from './code';
@@ -27,6 +28,7 @@ export const ALL_TOOLS: readonly ToolDefinition[] = [
   ...personsTools,
   ...experimentsTools,
   ...insightsTools,
+  ...insightQueryTools,
   ...mcpStoreTools,
   ...workspaceTools,
   ...codeTools,

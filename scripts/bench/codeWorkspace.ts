@@ -43,7 +43,12 @@ interface Style {
 const pick = <T>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)];
 
 const JS: Style = {
-  header: ["import posthog from 'posthog-js'", "import { useFeatureFlagEnabled } from 'posthog-js/react'", "import { format } from './util'", ''],
+  header: [
+    "import posthog from 'posthog-js'",
+    "import { useFeatureFlagEnabled } from 'posthog-js/react'",
+    "import { format } from './util'",
+    '',
+  ],
   filler: (n, r) =>
     pick(
       [
@@ -138,10 +143,7 @@ const RB: Style = {
       r,
     ),
   call: (key, r) =>
-    pick(
-      [`    $posthog.capture(distinct_id: user.id, event: '${key}_done')`, `    $posthog.is_feature_enabled('${key}', user.id)`],
-      r,
-    ),
+    pick([`    $posthog.capture(distinct_id: user.id, event: '${key}_done')`, `    $posthog.is_feature_enabled('${key}', user.id)`], r),
   footer: ['  end'],
 };
 
@@ -160,10 +162,7 @@ const PHP: Style = {
     ),
   call: (key, r) =>
     pick(
-      [
-        `    PostHog::capture(['distinctId' => $id, 'event' => '${key}_done']);`,
-        `    $on = PostHog::isFeatureEnabled('${key}', $id);`,
-      ],
+      [`    PostHog::capture(['distinctId' => $id, 'event' => '${key}_done']);`, `    $on = PostHog::isFeatureEnabled('${key}', $id);`],
       r,
     ),
   footer: ['}'],

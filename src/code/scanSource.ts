@@ -5,16 +5,18 @@
 import { languageOf } from './languages';
 import { LineIndex } from './lineIndex';
 import { type Token } from './lex/token';
-import { type Slot } from './rules/slots';
+import { type Slot, windowCut } from './rules/slots';
 import { type CodeReference, type DynamicReference, type KeySlot, type SourceScan } from './types';
 
 /** Every PostHog flag and event reference in `text`; `file` names it in the results and picks the language. */
 export function scanSource(text: string, file: string): SourceScan {
   const support = languageOf(file);
   if (!support || !support.candidate.test(text)) return { references: [], dynamic: [] };
+  windowCut.hit = false;
   let slots = support.slots(support.lex(text, windowsOf(text)));
-  // A key that is not a literal may be a constant defined outside the windows: read the whole file.
-  if (slots.some((s) => !s.literal)) slots = support.slots(support.lex(text));
+  // A key that is not a literal may be a constant defined outside the windows, and a call may run
+  // past its window: then read the whole file.
+  if (windowCut.hit || slots.some((s) => !s.literal)) slots = support.slots(support.lex(text));
   const references: CodeReference[] = [];
   const dynamic: DynamicReference[] = [];
   if (slots.length === 0) return { references, dynamic };
@@ -69,8 +71,8 @@ export function keySlotAt(text: string, file: string, offset: number): KeySlot |
 const INTEREST =
   /isFeatureEnabled|getFeatureFlag|useFeatureFlag|PostHogFeature|isEnabled|getFlag|evaluateFlags|capture|feature_enabled|get_feature_flag|FeatureFlagPayload|Capture|posthog/gi;
 /** How far around a match tokens are kept: a receiver before the name; a key on a later line after it. */
-const BEFORE = 160;
-const AFTER = 1500;
+const BEFORE = 100;
+const AFTER = 500;
 
 /**
  * The stretches of text worth tokenizing: around each call name and each mention of PostHog.

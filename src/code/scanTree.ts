@@ -3,11 +3,23 @@
  * dependencies and build output (src/code/gitignore.ts); a file that is too large, binary, not
  * UTF-8, unreadable or reached again through a symlink loop is counted in `skipped`, never a crash.
  *
- * It shares the event loop with an editor: files are read concurrently, and the scanning between
- * reads yields (setImmediate) whenever a slice of synchronous work passes SLICE_MS.
+ * It shares the event loop with an editor: it reads and scans synchronously (a file is at most
+ * maxFileBytes; a read from the page cache is far under a millisecond) and yields (setImmediate)
+ * whenever a slice of that work passes SLICE_MS.
  */
 import { isUtf8 } from 'node:buffer';
-import { type Dirent, promises as fs } from 'node:fs';
+import {
+  closeSync,
+  type Dirent,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import { IgnoreRules, isBuildOutputFile, SKIPPED_DIRECTORIES } from './gitignore';
 import { languageOf } from './languages';
@@ -18,8 +30,6 @@ import { type CodeReference, type DynamicReference, type SkipReason, type TreeSc
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** Longest synchronous stretch of scanning before yielding to the event loop. */
 const SLICE_MS = 12;
-/** Files read at once. */
-const CONCURRENCY = 16;
 /** Bytes looked at for a NUL to call a file binary (what git and grep do). */
 const SNIFF_BYTES = 8000;
 
@@ -55,54 +65,51 @@ export async function scanTree(root: string, options: ScanTreeOptions = {}): Pro
   const references: CodeReference[] = [];
   const dynamic: DynamicReference[] = [];
   const skipped: Partial<Record<SkipReason, number>> = {};
-  const skip = (reason: SkipReason) => (skipped[reason] = (skipped[reason] ?? 0) + 1);
   let files = 0;
   let skippedTotal = 0;
-
-  const rootStat = await fs.stat(absRoot).catch((e: NodeJS.ErrnoException) => {
-    throw new Error(`Cannot scan ${absRoot}: ${e.code === 'ENOENT' ? 'no such directory' : e.message}. Pick an existing folder.`);
-  });
-  if (!rootStat.isDirectory()) throw new Error(`Cannot scan ${absRoot}: it is not a directory. Pick a folder.`);
-
-  const visitedDirs = new Set<string>([await fs.realpath(absRoot)]);
-  const dirs: DirJob[] = [{ abs: absRoot, rel: '', rules: IgnoreRules.empty() }];
-  const pending: FileJob[] = [];
-  let expanding = 0;
-  /** Workers waiting for a directory being read to yield files. */
-  let waiters: (() => void)[] = [];
-  const wakeAll = () => {
-    const w = waiters;
-    waiters = [];
-    for (const resolve of w) resolve();
-  };
-  let sliceStart = performance.now();
-
   const countSkip = (reason: SkipReason) => {
-    skip(reason);
+    skipped[reason] = (skipped[reason] ?? 0) + 1;
     skippedTotal++;
   };
 
-  async function expand(dir: DirJob): Promise<void> {
+  let rootStat: Stats;
+  try {
+    rootStat = statSync(absRoot);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(`Cannot scan ${absRoot}: ${code === 'ENOENT' ? 'no such directory' : (e as Error).message}. Pick an existing folder.`, {
+      cause: e,
+    });
+  }
+  if (!rootStat.isDirectory()) throw new Error(`Cannot scan ${absRoot}: it is not a directory. Pick a folder.`);
+
+  const visitedDirs = new Set<string>([realpathSync.native(absRoot)]);
+  const dirs: DirJob[] = [{ abs: absRoot, rel: '', rules: IgnoreRules.empty() }];
+  const pending: FileJob[] = [];
+
+  function expand(dir: DirJob): void {
     let entries: Dirent[];
     try {
-      entries = await fs.readdir(dir.abs, { withFileTypes: true });
+      entries = readdirSync(dir.abs, { withFileTypes: true });
     } catch {
       countSkip('unreadable');
       return;
     }
     let rules = dir.rules;
     if (entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
-      const text = await fs.readFile(path.join(dir.abs, '.gitignore'), 'utf8').catch(() => '');
+      const text = readText(path.join(dir.abs, '.gitignore'));
       if (text) rules = rules.with(dir.rel, text);
     }
-    for (const e of entries) {
+    // Walked depth-first from a stack: push in reverse so files come out in name order.
+    for (let k = entries.length - 1; k >= 0; k--) {
+      const e = entries[k];
       const rel = dir.rel ? `${dir.rel}/${e.name}` : e.name;
       const abs = path.join(dir.abs, e.name);
       if (e.isDirectory()) {
         if (SKIPPED_DIRECTORIES.has(e.name) || rules.ignores(rel, true)) countSkip('ignored');
-        else await pushDir({ abs, rel, rules });
+        else pushDir({ abs, rel, rules });
       } else if (e.isSymbolicLink()) {
-        await followLink(abs, rel, rules);
+        followLink(abs, rel, rules);
       } else if (languageOf(e.name)) {
         if (isBuildOutputFile(e.name) || rules.ignores(rel, false)) countSkip('ignored');
         else if (e.isFile()) pending.push({ abs, rel });
@@ -111,25 +118,34 @@ export async function scanTree(root: string, options: ScanTreeOptions = {}): Pro
     }
   }
 
-  async function pushDir(dir: DirJob): Promise<void> {
-    const real = await fs.realpath(dir.abs).catch(() => undefined);
-    if (real === undefined) countSkip('unreadable');
-    else if (visitedDirs.has(real)) countSkip('symlink_loop');
+  function pushDir(dir: DirJob): void {
+    let real: string;
+    try {
+      real = realpathSync.native(dir.abs);
+    } catch {
+      countSkip('unreadable');
+      return;
+    }
+    if (visitedDirs.has(real)) countSkip('symlink_loop');
     else {
       visitedDirs.add(real);
       dirs.push(dir);
     }
   }
 
-  async function followLink(abs: string, rel: string, rules: IgnoreRules): Promise<void> {
-    const target = await fs.stat(abs).catch((e: NodeJS.ErrnoException) => (e.code === 'ELOOP' ? 'loop' : undefined));
+  function followLink(abs: string, rel: string, rules: IgnoreRules): void {
     const name = path.basename(abs);
-    if (target === 'loop') countSkip('symlink_loop');
-    else if (target === undefined) {
-      if (languageOf(name)) countSkip('unreadable'); // dangling
-    } else if (target.isDirectory()) {
+    let target: Stats;
+    try {
+      target = statSync(abs);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ELOOP') countSkip('symlink_loop');
+      else if (languageOf(name)) countSkip('unreadable'); // dangling
+      return;
+    }
+    if (target.isDirectory()) {
       if (SKIPPED_DIRECTORIES.has(name) || rules.ignores(rel, true)) countSkip('ignored');
-      else await pushDir({ abs, rel, rules });
+      else pushDir({ abs, rel, rules });
     } else if (languageOf(name)) {
       if (rules.ignores(rel, false)) countSkip('ignored');
       else if (target.isFile()) pending.push({ abs, rel });
@@ -137,70 +153,65 @@ export async function scanTree(root: string, options: ScanTreeOptions = {}): Pro
     }
   }
 
-  /** The next file to scan, expanding directories as needed; undefined when the walk is over. */
-  async function nextFile(): Promise<FileJob | undefined> {
-    for (;;) {
-      if (signal?.aborted) throw new Error('The code scan was cancelled.');
-      const file = pending.pop();
-      if (file) return file;
-      const dir = dirs.pop();
-      if (dir) {
-        expanding++;
-        try {
-          await expand(dir);
-        } finally {
-          expanding--;
-          wakeAll();
-        }
-        continue;
-      }
-      if (expanding === 0) return undefined;
-      await new Promise<void>((resolve) => waiters.push(resolve));
-    }
-  }
-
-  async function readSource(job: FileJob): Promise<string | SkipReason> {
-    let handle: fs.FileHandle | undefined;
+  function readSource(job: FileJob): string | SkipReason {
+    let fd: number | undefined;
     try {
-      handle = await fs.open(job.abs, 'r');
-      const stat = await handle.stat();
-      if (!stat.isFile()) return 'unreadable';
-      if (stat.size > maxBytes) return 'too_large';
-      const buf = await handle.readFile();
-      if (buf.length > maxBytes) return 'too_large';
-      if (buf.subarray(0, SNIFF_BYTES).includes(0)) return 'binary';
-      if (!isUtf8(buf)) return 'bad_encoding';
-      return buf.toString('utf8');
+      fd = openSync(job.abs, 'r');
+      const size = fstatSync(fd).size;
+      if (size > maxBytes) return 'too_large';
+      const buf = Buffer.allocUnsafe(size);
+      let got = 0;
+      while (got < size) {
+        const n = readSync(fd, buf, got, size - got, got);
+        if (n === 0) break;
+        got += n;
+      }
+      const data = got < size ? buf.subarray(0, got) : buf;
+      if (data.subarray(0, SNIFF_BYTES).includes(0)) return 'binary';
+      if (!isUtf8(data)) return 'bad_encoding';
+      return data.toString('utf8');
     } catch {
       return 'unreadable';
     } finally {
-      await handle?.close().catch(() => undefined);
+      if (fd !== undefined) closeSync(fd);
     }
   }
 
-  async function worker(): Promise<void> {
-    for (let job = await nextFile(); job; job = await nextFile()) {
-      const text = await readSource(job);
-      if (text === 'too_large' || text === 'binary' || text === 'bad_encoding' || text === 'unreadable') {
-        countSkip(text);
-        continue;
+  // Reads are synchronous (a file is at most maxFileBytes), in slices of SLICE_MS between yields.
+  let sliceStart = performance.now();
+  for (;;) {
+    if (signal?.aborted) throw new Error('The code scan was cancelled.');
+    const job = pending.pop();
+    if (job) {
+      const text = readSource(job);
+      if (text === 'too_large' || text === 'binary' || text === 'bad_encoding' || text === 'unreadable') countSkip(text);
+      else {
+        const scan = scanSource(text, job.rel);
+        files++;
+        for (const r of scan.references) references.push(r);
+        for (const d of scan.dynamic) dynamic.push(d);
+        if (options.onProgress && files % 250 === 0) options.onProgress({ files, references: references.length, skipped: skippedTotal });
       }
-      const scan = scanSource(text, job.rel);
-      files++;
-      for (const r of scan.references) references.push(r);
-      for (const d of scan.dynamic) dynamic.push(d);
-      if (options.onProgress && files % 250 === 0) options.onProgress({ files, references: references.length, skipped: skippedTotal });
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
+    } else {
+      const dir = dirs.pop();
+      if (!dir) break;
+      expand(dir);
+    }
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
     }
   }
-
-  await Promise.all(Array.from({ length: CONCURRENCY }, () => worker()));
-  if (signal?.aborted) throw new Error('The code scan was cancelled.');
   references.sort(byPosition);
   dynamic.sort(byPosition);
   options.onProgress?.({ files, references: references.length, skipped: skippedTotal });
   return { root: absRoot, files, references, dynamic, skipped };
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }

@@ -33,6 +33,8 @@ export interface Arg {
 
 /** The token between two lexing windows (src/code/lex/scanner.ts): nothing reads across it. */
 export const WINDOW_BREAK = '\u2026';
+/** Set when an argument list ran into a window break: the scan must be redone on all tokens. */
+export const windowCut = { hit: false };
 
 const OPEN = new Set(['(', '[', '{']);
 const CLOSE = new Set([')', ']', '}']);
@@ -57,7 +59,10 @@ export function splitArgs(tokens: Token[], open: number, readName?: NameReader, 
   for (; i < stop; i++) {
     const t = tokens[i];
     if (t.type !== 'op') continue;
-    if (t.value === WINDOW_BREAK) break;
+    if (t.value === WINDOW_BREAK) {
+      windowCut.hit = true;
+      break;
+    }
     if (OPEN.has(t.value)) depth++;
     else if (CLOSE.has(t.value)) {
       if (depth === 0) break;

@@ -127,7 +127,7 @@ async function staleFromPostHog(scan: TreeScan, env: RefsIo['env']): Promise<Sta
     ingestionHost: env.POSTHOG_INGESTION_HOST || undefined,
   });
   const registry = new ToolRegistry(codeTools, () => client, { code: () => fixedCodeIndex(scan) });
-  return (await registry.run('list_stale_flags', { include_active: true })) as StaleAnswer;
+  return (await registry.run('list_stale_flags', { include_active: true, unreferenced_limit: 10_000 })) as StaleAnswer;
 }
 
 /** Runs the command; returns the exit code. */

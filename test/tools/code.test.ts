@@ -35,7 +35,8 @@ interface StaleAnswer {
   referenced_flags: number;
   stale: number;
   results: StaleRow[];
-  unreferenced: { key: string; id?: number; created_at?: string }[];
+  unreferenced_count: number;
+  unreferenced: { key: string; id?: number }[];
 }
 
 const byPosition = (a: ReferenceRow, b: ReferenceRow) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
@@ -116,6 +117,11 @@ describe('code tools', () => {
       expected,
     );
     assert.ok(expected.includes('dark-mode') && !expected.includes('public-folder-links'));
+    assert.equal(out.unreferenced_count, expected.length);
+    assert.ok(
+      out.unreferenced.every((f) => typeof f.id === 'number'),
+      'each with the id delete_feature_flag takes',
+    );
     // All pages were read, 100 flags at a time.
     const sent = h.standin.requestsTo('/api/projects/1/feature_flags', 'GET').slice(before);
     assert.ok(sent.length >= 1 && sent.every((r) => r.query.limit === '100'));
@@ -138,11 +144,15 @@ describe('code tools', () => {
   it('list_stale_flags reads every page of a large project', async () => {
     const big = await startHarness({ code: () => index, scale: { flags: 250 } });
     try {
-      const out = await big.json<StaleAnswer>('list_stale_flags', {});
+      const out = await big.json<StaleAnswer>('list_stale_flags', { unreferenced_limit: 1000 });
       assert.ok(
         out.unreferenced.some((f) => f.key === 'scale-flag-00250'),
         'the last page was read',
       );
+      // By default an agent gets 100 of them, and the count of all.
+      const capped = await big.json<StaleAnswer>('list_stale_flags', {});
+      assert.equal(capped.unreferenced.length, 100);
+      assert.equal(capped.unreferenced_count, out.unreferenced.length);
       assert.ok(big.standin.requestsTo('/api/projects/1/feature_flags', 'GET').length >= 3);
     } finally {
       await big.close();

@@ -10,6 +10,8 @@ import { PostHogError } from '../../posthog/errors';
 import { READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
 import type { Row } from '../values';
 
+/** How many unreferenced flags an agent gets by default: a big project may have thousands. */
+const DEFAULT_UNREFERENCED = 100;
 /** Most flags fetched while listing them all (100 pages): past that the answer says it stopped. */
 const MAX_FLAG_PAGES = 100;
 
@@ -99,18 +101,25 @@ export const codeTools: ToolDefinition[] = [
     toolset: 'code',
     input: {
       include_active: z.boolean().optional().describe('Also list the referenced flags that are active (default false)'),
+      unreferenced_limit: z
+        .number()
+        .int()
+        .min(0)
+        .max(10_000)
+        .optional()
+        .describe(`Most unreferenced flags to list (default ${DEFAULT_UNREFERENCED}); unreferenced_count has them all`),
     },
     annotations: READ,
     handler: async (args, ctx) => {
       const code = codeOf(ctx);
       const [scan, { flags, complete }] = await Promise.all([code.scan(ctx.signal), allFlags(ctx)]);
-      return staleAnswer(scan, flags, complete, args.include_active === true);
+      return staleAnswer(scan, flags, complete, args.include_active === true, args.unreferenced_limit ?? DEFAULT_UNREFERENCED);
     },
   }),
 ];
 
 /** The tool's answer: referenced flags (stale ones, or all) with their references as locations, and the unreferenced. */
-export function staleAnswer(scan: TreeScan, flags: PostHogFlag[], complete: boolean, includeActive: boolean) {
+export function staleAnswer(scan: TreeScan, flags: PostHogFlag[], complete: boolean, includeActive: boolean, unreferencedLimit: number) {
   const report = staleReport(scan.references, flags);
   const referenced = report.referenced.filter((f) => includeActive || isStale(f.status));
   return {
@@ -124,7 +133,9 @@ export function staleAnswer(scan: TreeScan, flags: PostHogFlag[], complete: bool
       ...(f.id !== undefined ? { id: f.id } : {}),
       references: f.references.map(location),
     })),
-    unreferenced: report.unreferenced.map((f) => ({ key: f.key, ...(f.id !== undefined ? { id: f.id } : {}), created_at: f.created_at })),
+    unreferenced_count: report.unreferenced.length,
+    // key and id: enough to delete one (delete_feature_flag) or look it up.
+    unreferenced: report.unreferenced.slice(0, unreferencedLimit).map((f) => ({ key: f.key, ...(f.id !== undefined ? { id: f.id } : {}) })),
     ...(complete ? {} : { note: `Only the first ${MAX_FLAG_PAGES * 100} flags were read: statuses past them show as unknown.` }),
   };
 }

@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { startStandin } from '../../test/standin/server';
+import { measureEditor, type EditorResult } from './editor';
 import { measureActivation, measureBundles, type ActivationResult, type BundleResult } from './activation';
 import { ROOT, log, round, stopAllChildren, stopChild, table } from './lib';
 import { CLI, measureColdStart, measureOverhead, type ColdStartResult, type OverheadResult } from './overhead';
@@ -17,7 +18,7 @@ import { measureRateLimit, type RateLimitResult } from './rateLimit';
 import { measureScale, startStandinChild, type ScaleResult } from './scale';
 import { measureTokens, type TokensResult } from './tokens';
 
-const SECTIONS = ['overhead', 'coldstart', 'activation', 'tokens', 'scale', 'ratelimit'] as const;
+const SECTIONS = ['overhead', 'coldstart', 'activation', 'tokens', 'scale', 'ratelimit', 'editor'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const TARGETS = {
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
         first: { n: 5, warmup: 2 },
         all: 1,
         rl: { calls: 1000, limit: 100, windowMs: 5_000 },
+        editor: 200,
       }
     : {
         overhead: { n: 400, warmup: 50 },
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
         first: { n: 20, warmup: 3 },
         all: 3,
         rl: { calls: 1000, limit: 100, windowMs: 5_000 },
+        editor: 1000,
       };
 
   // One demo stand-in for overhead, cold start, activation and token cost; its rate limits are
@@ -96,6 +99,7 @@ async function main(): Promise<void> {
   let tokens: TokensResult | undefined;
   let scale: ScaleResult | undefined;
   let rate: RateLimitResult | undefined;
+  let editor: EditorResult | undefined;
   try {
     if (sections.has('overhead')) {
       log(`overhead: ${reps.overhead.n} interleaved calls per path after ${reps.overhead.warmup} warm-up`);
@@ -138,6 +142,11 @@ async function main(): Promise<void> {
   if (sections.has('ratelimit')) {
     log(`rate limit: ${reps.rl.calls} calls at once against ${reps.rl.limit} per ${reps.rl.windowMs / 1000} s`);
     rate = await measureRateLimit(reps.rl.calls, reps.rl.limit, reps.rl.windowMs);
+  }
+
+  if (sections.has('editor')) {
+    log(`editor: ${reps.editor} hovers and completions from cache, beside a Map lookup`);
+    editor = measureEditor(reps.editor);
   }
 
   // ----- bench-results.json: exactly the issue's keys -----
@@ -377,6 +386,11 @@ async function main(): Promise<void> {
   const header =
     `PostHog for VS Code — benchmark (${quick ? 'quick' : 'full'}) ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
     `${os.cpus()[0]?.model?.trim() ?? 'cpu'} ×${os.cpus().length}, ${round(os.totalmem() / 1024 ** 3, 1)} GB, Node ${process.versions.node}, ${os.platform()} ${os.release()}`;
+  if (editor) {
+    rows.push([`editor from cache (${editor.lines}-line file, ${editor.flags} flags): floor p95`, `${editor.floor_ms_p95} ms`, '', '']);
+    rows.push(['  hover on a flag key p95', `${editor.hover_ms_p95} ms`, '≤ 10 ms', pass(editor.hover_ms_p95 <= 10)]);
+    rows.push(['  completion of flag keys p95', `${editor.completion_ms_p95} ms`, '≤ 10 ms', pass(editor.completion_ms_p95 <= 10)]);
+  }
   process.stdout.write(`\n${header}\n\n${table(rows, ['measure', 'value', 'target', ''])}\n`);
   if (tokens) {
     process.stdout.write(

@@ -221,3 +221,18 @@ describe('diagnostics', () => {
     }
   });
 });
+
+describe('key slot near the cursor', () => {
+  it('deep in a long file, finds the same slot as a whole-file scan, and none away from an SDK call', async () => {
+    const { keySlotAt } = await import('../../../src/code');
+    const { keySlotNear } = await import('../../../src/views/model/code/keySlot');
+    const lines = ["import posthog from 'posthog-js';"];
+    for (let i = 0; i < 3000; i++) lines.push(`const v${i} = ${i};`);
+    lines.push("if (posthog.isFeatureEnabled('new-n')) go();", 'const after = 1;');
+    const text = lines.join('\n');
+    const at = text.indexOf("'new-n'") + 6;
+    assert.deepEqual(keySlotNear({ keySlotAt }, text, 'a.ts', at), keySlotAt(text, 'a.ts', at));
+    assert.equal(keySlotNear({ keySlotAt }, text, 'a.ts', at)?.prefix, 'new-n');
+    assert.equal(keySlotNear({ keySlotAt }, text, 'a.ts', text.indexOf('v1500')), undefined);
+  });
+});

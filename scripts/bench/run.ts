@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { startStandin } from '../../test/standin/server';
+import { measureEditor, type EditorResult } from './editor';
 import { measureActivation, measureBundles, type ActivationResult, type BundleResult } from './activation';
 import { measureLiveIndex, type LiveIndexResult } from './liveIndex';
 import { ROOT, log, round, stopAllChildren, stopChild, table } from './lib';
@@ -18,7 +19,7 @@ import { measureRateLimit, type RateLimitResult } from './rateLimit';
 import { measureScale, startStandinChild, type ScaleResult } from './scale';
 import { measureTokens, type TokensResult } from './tokens';
 
-const SECTIONS = ['overhead', 'coldstart', 'activation', 'tokens', 'scale', 'ratelimit', 'liveindex'] as const;
+const SECTIONS = ['overhead', 'coldstart', 'activation', 'tokens', 'scale', 'ratelimit', 'liveindex', 'editor'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const TARGETS = {
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
         all: 1,
         rl: { calls: 1000, limit: 100, windowMs: 5_000 },
         live: { n: 50, warmup: 5, files: 500 },
+        editor: 200,
       }
     : {
         overhead: { n: 400, warmup: 50 },
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
         all: 3,
         rl: { calls: 1000, limit: 100, windowMs: 5_000 },
         live: { n: 200, warmup: 20, files: 2000 },
+        editor: 1000,
       };
 
   // One demo stand-in for overhead, cold start, activation and token cost; its rate limits are
@@ -102,6 +105,7 @@ async function main(): Promise<void> {
   let scale: ScaleResult | undefined;
   let rate: RateLimitResult | undefined;
   let live: LiveIndexResult | undefined;
+  let editor: EditorResult | undefined;
   try {
     if (sections.has('overhead')) {
       log(`overhead: ${reps.overhead.n} interleaved calls per path after ${reps.overhead.warmup} warm-up`);
@@ -148,6 +152,11 @@ async function main(): Promise<void> {
   if (sections.has('liveindex')) {
     log(`live index: ${reps.live.n} edits of a 2,000-line file; a full scan of ${reps.live.files} files`);
     live = await measureLiveIndex(reps.live, reps.live.files);
+  }
+
+  if (sections.has('editor')) {
+    log(`editor: ${reps.editor} hovers and completions from cache, beside a Map lookup`);
+    editor = measureEditor(reps.editor);
   }
 
   // ----- bench-results.json: exactly the issue's keys -----
@@ -408,6 +417,11 @@ async function main(): Promise<void> {
   const header =
     `PostHog for VS Code — benchmark (${quick ? 'quick' : 'full'}) ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
     `${os.cpus()[0]?.model?.trim() ?? 'cpu'} ×${os.cpus().length}, ${round(os.totalmem() / 1024 ** 3, 1)} GB, Node ${process.versions.node}, ${os.platform()} ${os.release()}`;
+  if (editor) {
+    rows.push([`editor from cache (${editor.lines}-line file, ${editor.flags} flags): floor p95`, `${editor.floor_ms_p95} ms`, '', '']);
+    rows.push(['  hover on a flag key p95', `${editor.hover_ms_p95} ms`, '≤ 10 ms', pass(editor.hover_ms_p95 <= 10)]);
+    rows.push(['  completion of flag keys p95', `${editor.completion_ms_p95} ms`, '≤ 10 ms', pass(editor.completion_ms_p95 <= 10)]);
+  }
   process.stdout.write(`\n${header}\n\n${table(rows, ['measure', 'value', 'target', ''])}\n`);
   if (tokens) {
     process.stdout.write(

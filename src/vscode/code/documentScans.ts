@@ -5,6 +5,7 @@
  */
 import type * as vscode from 'vscode';
 import type { CodeReference, KeySlot, SourceScan } from '../../code/types';
+import { keySlotNear } from '../../views/model/code/keySlot';
 
 export interface CodeScanner {
   scanSource(text: string, file: string): SourceScan;
@@ -63,6 +64,6 @@ export class DocumentScans {
   }
 
   keySlotAt(doc: vscode.TextDocument, offset: number): KeySlot | undefined {
-    return this.scanner.keySlotAt(doc.getText(), fileNameOf(doc), offset);
+    return keySlotNear(this.scanner, doc.getText(), fileNameOf(doc), offset);
   }
 }

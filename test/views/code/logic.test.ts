@@ -1,4 +1,6 @@
 /** The editor features' plain logic: labels, closest key, sparkline, hover text, completion and diagnostic decisions. */
+import { keySlotAt } from '../../../src/code';
+import { keySlotNear } from '../../../src/views/model/code/keySlot';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeReference } from '../../../src/code/types';
@@ -219,5 +221,18 @@ describe('diagnostics', () => {
     for (const s of [{ status: 'loading' }, { status: 'signedOut' }, { status: 'error', error: 'x' }] as FlagCacheState[]) {
       assert.deepEqual(diagnose([ref('flag', 'nope')], s, { status: 'idle' }), []);
     }
+  });
+});
+
+describe('key slot near the cursor', () => {
+  it('deep in a long file, finds the same slot as a whole-file scan, and none away from an SDK call', async () => {
+    const lines = ["import posthog from 'posthog-js';"];
+    for (let i = 0; i < 3000; i++) lines.push(`const v${i} = ${i};`);
+    lines.push("if (posthog.isFeatureEnabled('new-n')) go();", 'const after = 1;');
+    const text = lines.join('\n');
+    const at = text.indexOf("'new-n'") + 6;
+    assert.deepEqual(keySlotNear({ keySlotAt }, text, 'a.ts', at), keySlotAt(text, 'a.ts', at));
+    assert.equal(keySlotNear({ keySlotAt }, text, 'a.ts', at)?.prefix, 'new-n');
+    assert.equal(keySlotNear({ keySlotAt }, text, 'a.ts', text.indexOf('v1500')), undefined);
   });
 });

@@ -147,6 +147,7 @@ describe('destructive hints match what the tools do', () => {
       install_mcp_server_template: { template_id: apiKeyTemplate.id, api_key: 'conf-key-123456' },
       list_projects: {},
       run_hogql_query: { query: 'SELECT count() FROM events' },
+      run_insight_query: { insight_id: 1, date_from: '-7d' },
     };
   }
 

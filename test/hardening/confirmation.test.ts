@@ -155,6 +155,7 @@ describe('destructive hints match what the tools do', () => {
       list_property_definitions: { event_names: ['$pageview'] },
       find_code_references: {},
       list_stale_flags: {},
+      run_insight_query: { insight_id: 1, date_from: '-7d' },
     };
   }
 

@@ -11,7 +11,7 @@
 //                      `instanceof PostHogError` holds for errors thrown on either side.
 // dist/cli.js stays one self-contained file.
 import { build } from 'esbuild';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -97,7 +97,36 @@ async function toolsJson() {
 }
 const define = { __POSTHOG_TOOLS_JSON__: JSON.stringify(await toolsJson()) };
 
+/**
+ * The MCP App view (src/webview/mcpApp/): one self-contained HTML page, script and style inlined,
+ * nothing from the network. dist/mcp-app.html sits beside cli.js and server.js, which read it when a
+ * host asks for ui://posthog/insight-chart.html (src/mcp/appResource.ts): not inlined into them, so
+ * neither carries ~0.5 MB of page it rarely serves.
+ */
+async function mcpAppPage() {
+  const out = await build({
+    entryPoints: ['src/webview/mcpApp/main.ts'],
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    write: false,
+    outdir: 'dist/mcp-app',
+  });
+  const js = out.outputFiles.find((f) => f.path.endsWith('.js')).text.replace(/<\/script/gi, '<\\/script');
+  const css = (out.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '').replace(/<\/style/gi, '<\\/style');
+  const html =
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+    `<title>PostHog insight chart</title><style>${css}</style></head><body><main id="root"></main><script>${js}</script></body></html>`;
+  mkdirSync('dist', { recursive: true });
+  writeFileSync('dist/mcp-app.html', html);
+}
+
 await Promise.all([
+  mcpAppPage(),
   build({
     ...common,
     entryPoints: ['src/extension.ts'],
@@ -111,4 +140,4 @@ await Promise.all([
   build({ ...common, define, entryPoints: ['src/mcp/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);
-if (!watch) console.log('built dist/extension.js (+ core.js, server.js, errors.js, loaded on demand) and dist/cli.js');
+if (!watch) console.log('built dist/extension.js (+ core.js, server.js, errors.js, loaded on demand), dist/cli.js and dist/mcp-app.html');

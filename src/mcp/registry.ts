@@ -12,6 +12,7 @@ import { TOOLSETS, type ToolDefinition, type Toolset } from './tool';
 import { renderForAgent } from './render';
 import { ToolApi } from './api';
 import { clipText, isPlainObject } from './values';
+import { MCP_APP_RESULT_KEY } from '../insights/mcpApp';
 
 export interface ToolFilter {
   /** Only these tool groups. Undefined or empty: all. */
@@ -49,6 +50,8 @@ export interface JsonSchemaTool {
   inputSchema: Record<string, unknown>;
   outputSchema?: Record<string, unknown>;
   annotations: ToolDefinition['annotations'];
+  /** MCP Apps: the tool's view (`ui.resourceUri`, and the deprecated flat key older hosts read). */
+  _meta?: Record<string, unknown>;
 }
 
 /** An input error: the tool was called with arguments that do not fit its schema. Nothing was sent. */
@@ -193,10 +196,14 @@ export class ToolRegistry {
     const tool = this.byName.get(name);
     try {
       const data = await this.run(name, rawArgs, opts);
+      const presented = tool?.present?.(data);
       // Structured results are the handler's object exactly (its output schema says so), and their text is its JSON.
-      const structured = tool?.output && isPlainObject(data) ? data : undefined;
-      const result: McpToolResult = { content: [{ type: 'text', text: structured ? JSON.stringify(structured) : renderForAgent(data) }] };
+      const structured = presented ? presented.structured : tool?.output && isPlainObject(data) ? data : undefined;
+      const text = presented ? presented.text : structured ? JSON.stringify(structured) : renderForAgent(data);
+      const result: McpToolResult = { content: [{ type: 'text', text }] };
       if (structured) result.structuredContent = structured;
+      // The MCP App view draws from the whole data; hosts hand it `_meta` and keep it from the model.
+      if (tool?.ui) result._meta = { [MCP_APP_RESULT_KEY]: data };
       return result;
     } catch (err) {
       const message = tool ? scrub(describeError(err), tool, rawArgs) : describeError(err);
@@ -271,6 +278,7 @@ export function toolJson(tool: ToolDefinition, parser: z.ZodTypeAny = z.object(t
     annotations: { ...tool.annotations },
   };
   if (tool.output) json.outputSchema = toJsonSchema(z.object(tool.output));
+  if (tool.ui) json._meta = { ui: { resourceUri: tool.ui.resourceUri }, 'ui/resourceUri': tool.ui.resourceUri };
   return json;
 }
 

@@ -46,6 +46,17 @@ export interface ToolDefinition<S extends z.ZodRawShape = z.ZodRawShape> {
   /** When set, results also go out as `structuredContent` matching this schema. */
   output?: z.ZodRawShape;
   handler: (args: z.infer<z.ZodObject<S>>, ctx: ToolContext) => Promise<unknown>;
+  /**
+   * How the MCP result shows the handler's data when the default (its JSON, or `renderForAgent`)
+   * would be too much: a compact text for agents and a small structured summary. Views and commands
+   * (registry.run) still get the whole data.
+   */
+  present?: (data: unknown) => { text: string; structured?: Record<string, unknown> };
+  /**
+   * An MCP App view for this tool's results (the MCP Apps extension): tools/list carries
+   * `_meta.ui.resourceUri`, and each result carries the whole data in `_meta` for that view.
+   */
+  ui?: { resourceUri: string };
 }
 
 /** Keeps the input type of each tool's handler tied to its own schema. */

@@ -1,5 +1,5 @@
 /**
- * The MCP server as any client sees it: the catalog's 63 tools with their annotations, toolsets
+ * The MCP server as any client sees it: the catalog's 64 tools with their annotations, toolsets
  * and read-only filters, input validation, error results and cancellation.
  */
 import { after, before, describe, it } from 'node:test';
@@ -39,6 +39,7 @@ export const CATALOG: Record<string, string[]> = {
     'get_insights_activity',
     'get_trend_insights',
     'create_trend_insight',
+    'run_insight_query',
   ],
   mcp_store: [
     'list_mcp_server_templates',
@@ -57,7 +58,7 @@ export const CATALOG: Record<string, string[]> = {
 };
 const ALL_NAMES = Object.values(CATALOG).flat();
 /** Tools that change nothing in PostHog (the catalog's list/get/check tools and read-only queries). */
-const READ_ONLY = new Set(ALL_NAMES.filter((n) => /^(list_|get_|check_)/.test(n) || n === 'run_hogql_query'));
+const READ_ONLY = new Set(ALL_NAMES.filter((n) => /^(list_|get_|check_)/.test(n) || n === 'run_hogql_query' || n === 'run_insight_query'));
 
 describe('the MCP server', () => {
   let h: Harness;
@@ -66,9 +67,9 @@ describe('the MCP server', () => {
   });
   after(() => h.close());
 
-  it('lists exactly the 63 tools of the catalog', async () => {
+  it('lists exactly the 64 tools of the catalog', async () => {
     const { tools } = await h.mcp.listTools();
-    assert.equal(ALL_NAMES.length, 63);
+    assert.equal(ALL_NAMES.length, 64);
     assert.deepEqual(tools.map((t) => t.name).sort(), [...ALL_NAMES].sort());
   });
 

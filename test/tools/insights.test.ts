@@ -471,10 +471,10 @@ describe('insights stand-in', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
-  it('seeds a dozen saved insights in project 1 and a couple in project 2, with unique 8-character short_ids', () => {
+  it('seeds seventeen saved insights in project 1 (one per query kind among them) and a couple in project 2, with unique 8-character short_ids', () => {
     const p1 = h.standin.state.table(1, 'insights').all();
     const p2 = h.standin.state.table(2, 'insights').all();
-    assert.equal(p1.length, 12);
+    assert.equal(p1.length, 17);
     assert.ok(p2.length >= 1 && p2.length < p1.length);
     const ids = p1.map((i) => i.short_id);
     assert.equal(new Set(ids).size, ids.length);
@@ -551,10 +551,10 @@ describe('insights stand-in', () => {
         assert.match(body.detail ?? '', detail, query);
       });
     }
-    it('a query kind other than HogQLQuery and TrendsQuery', async () => {
-      const other = await req('POST', '/api/projects/1/query/', { query: { kind: 'FunnelsQuery', series: [] } });
+    it('a query kind the stand-in does not compute (PathsQuery)', async () => {
+      const other = await req('POST', '/api/projects/1/query/', { query: { kind: 'PathsQuery', pathsFilter: {} } });
       assert.equal(other.status, 400);
-      assert.match(((await other.json()) as StandinError).detail ?? '', /supports only HogQLQuery and TrendsQuery/);
+      assert.match(((await other.json()) as StandinError).detail ?? '', /supports only HogQLQuery, TrendsQuery, FunnelsQuery/);
     });
   });
 });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { resourcePath } from '../api';
 import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
-import type { Row } from '../values';
+import { isPlainObject, type Row } from '../values';
 import { DEFAULT_LIMIT, compact, defineUpdateTool, given, id, listResult, paging, personName, search } from './common';
 
 const dashboardId = id('dashboard');
@@ -22,8 +22,23 @@ async function dashboardDetail(ctx: ToolContext, d: Row) {
   });
 }
 
+/** A tile's place in the grid: PostHog keeps one layout per breakpoint in `layouts`; `sm` is the 12-column desktop grid. */
+function tileLayout(t: Row): { x: number; y: number; w: number; h: number } | undefined {
+  const sm = isPlainObject(t.layouts) && isPlainObject(t.layouts.sm) ? t.layouts.sm : undefined;
+  if (!sm || ![sm.x, sm.y, sm.w, sm.h].every((v) => typeof v === 'number')) return undefined;
+  return { x: sm.x as number, y: sm.y as number, w: sm.w as number, h: sm.h as number };
+}
+
+/** The query kind of an insight: its InsightVizNode's source kind (TrendsQuery…), or the query's own. */
+function queryKind(insight: Row): string | undefined {
+  const q = isPlainObject(insight.query) ? insight.query : undefined;
+  if (!q) return undefined;
+  return String((isPlainObject(q.source) ? q.source.kind : undefined) ?? q.kind);
+}
+
 function tileRow(t: Row, link: (page: string) => string) {
   const insight = t.insight as Row | null | undefined;
+  const layout = tileLayout(t);
   if (insight) {
     return compact({
       tile_id: t.id,
@@ -31,11 +46,25 @@ function tileRow(t: Row, link: (page: string) => string) {
       short_id: insight.short_id,
       name: insight.name || insight.derived_name || 'Untitled insight',
       description: insight.description,
+      kind: queryKind(insight),
+      layout,
       url: insight.short_id ? link(`insights/${insight.short_id}`) : undefined,
     });
   }
   const text = t.text as Row | null | undefined;
-  return compact({ tile_id: t.id, text: text?.body });
+  return compact({ tile_id: t.id, text: text?.body, layout });
+}
+
+/** Tiles in the order the dashboard shows them: by row, then column; tiles without a layout after, as PostHog places them. */
+function inLayoutOrder(tiles: Row[]): Row[] {
+  const keyed = tiles.map((t, i) => ({ t, i, l: tileLayout(t) }));
+  return keyed
+    .sort((a, b) => {
+      if (a.l && b.l) return a.l.y - b.l.y || a.l.x - b.l.x || a.i - b.i;
+      if (a.l || b.l) return a.l ? -1 : 1;
+      return a.i - b.i;
+    })
+    .map((k) => k.t);
 }
 
 export const dashboardsTools: ToolDefinition[] = [
@@ -88,7 +117,8 @@ export const dashboardsTools: ToolDefinition[] = [
   defineTool({
     name: 'get_dashboard',
     title: 'Get dashboard',
-    description: 'Get one dashboard with its tiles (the insights on it, each with id, short_id, name and link).',
+    description:
+      'Get one dashboard with its tiles in layout order: insight tiles (id, short_id, name, query kind, link; run_insight_query draws one) and text tiles (markdown), each with its grid place (x, y, w, h of 12 columns).',
     toolset: 'dashboards',
     input: { dashboard_id: dashboardId },
     annotations: READ,
@@ -99,7 +129,7 @@ export const dashboardsTools: ToolDefinition[] = [
       return {
         ...(await dashboardDetail(ctx, d)),
         ...(d.deleted ? { deleted: true } : {}),
-        tiles: tiles.map((t) => tileRow(t, link)),
+        tiles: inLayoutOrder(tiles).map((t) => tileRow(t, link)),
       };
     },
   }),

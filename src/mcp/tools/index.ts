@@ -10,6 +10,7 @@ import { dashboardsTools } from './dashboards';
 import { personsTools } from './persons';
 import { experimentsTools } from './experiments';
 import { insightsTools } from './insights';
+import { insightQueryTools } from './insightQuery';
 import { mcpStoreTools } from './mcpStore';
 import { workspaceTools } from './workspace';
 
@@ -24,6 +25,7 @@ export const ALL_TOOLS: readonly ToolDefinition[] = [
   ...personsTools,
   ...experimentsTools,
   ...insightsTools,
+  ...insightQueryTools,
   ...mcpStoreTools,
   ...workspaceTools,
 ];

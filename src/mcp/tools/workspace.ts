@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { READ, defineTool, type ToolDefinition } from '../tool';
 import type { Row } from '../values';
+import { MCP_APP_URI } from '../../insights/mcpApp';
 
 /** The query with string literals, quoted identifiers and comments blanked, for keyword checks. */
 function withoutLiterals(sql: string): string {
@@ -59,6 +60,8 @@ export const workspaceTools: ToolDefinition[] = [
       limit: z.number().int().min(1).max(1000).optional().describe('Row limit, appended as LIMIT when the query has none'),
     },
     annotations: READ,
+    // Hosts with MCP Apps show the rows as a table (src/webview/mcpApp/).
+    ui: { resourceUri: MCP_APP_URI },
     handler: async (args, ctx) => {
       const query = withLimit(args.query, args.limit);
       const d = (await ctx.api.query<Row>({ kind: 'HogQLQuery', query }, 'run the HogQL query')) ?? {};

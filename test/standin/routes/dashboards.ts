@@ -38,7 +38,7 @@ function serialize(row: Row, ctx: Ctx, detail: boolean): Row {
     return {
       id: t.id,
       color: null,
-      layouts: {},
+      layouts: t.layouts ?? {},
       deleted: !!t.deleted || !!insight?.deleted,
       insight: insight
         ? {
@@ -67,7 +67,12 @@ function serialize(row: Row, ctx: Ctx, detail: boolean): Row {
 
 let tileSeq = 1000;
 
-export function addTile(dashboard: Row, tile: { insight_id?: number; text?: string }): void {
+/** A tile's place in PostHog's 12-column grid (`layouts.sm`, and `xs` one column wide), as the dashboard editor saves it. */
+export function tileLayouts(x: number, y: number, w: number, h: number): Row {
+  return { sm: { x, y, w, h, minW: 3, minH: 2 }, xs: { x: 0, y, w: 1, h, minW: 1, minH: 2 } };
+}
+
+export function addTile(dashboard: Row, tile: { insight_id?: number; text?: string; layouts?: Row }): void {
   dashboard.tiles = [...(dashboard.tiles ?? []), { id: ++tileSeq, ...tile }];
 }
 
@@ -222,9 +227,19 @@ export const dashboardsRoutes: RouteGroup = {
         tiles: [],
         deleted: false,
       });
-      // Three insight tiles per dashboard, round robin over the seeded insights, plus a text tile.
-      for (let k = 0; k < Math.min(3, insights.length); k++) addTile(d, { insight_id: insights[(i * 3 + k) % insights.length].id });
-      if (i === 0) addTile(d, { text: 'Numbers refresh hourly. Ask #analytics before changing these tiles.' });
+      // Three insight tiles per dashboard, round robin over the first twelve seeded (trends and SQL) insights.
+      const classic = insights.slice(0, 12);
+      if (i !== 0) {
+        for (let k = 0; k < Math.min(3, classic.length); k++) addTile(d, { insight_id: classic[(i * 3 + k) % classic.length].id });
+        continue;
+      }
+      // The first dashboard has one insight of each kind (./insights.ts seeds them after the twelve), laid out
+      // two to a row under a full-width text tile that is added last, so layout order differs from tile order.
+      const tiled = [...classic.slice(0, 3), ...insights.slice(12)];
+      tiled.forEach((insight, k) =>
+        addTile(d, { insight_id: insight.id, layouts: tileLayouts((k % 2) * 6, 2 + Math.floor(k / 2) * 5, 6, 5) }),
+      );
+      addTile(d, { text: 'Numbers refresh hourly. Ask #analytics before changing these tiles.', layouts: tileLayouts(0, 0, 12, 2) });
     }
     const extra = options.scale?.dashboards ?? 0;
     for (let i = 0; i < extra && team.id === 1; i++) {

@@ -59,7 +59,10 @@
  *   Response: {results: rows, columns, types: [[column, type]], hogql (normalized), hasMore, limit,
  *   offset, timings, modifiers, query_status: null, is_cached, cache_key, last_refresh, timezone, error: null}.
  *
- * Anything else: 400 validation_error "The stand-in supports only HogQLQuery and TrendsQuery …".
+ * FunnelsQuery, RetentionQuery, StickinessQuery and LifecycleQuery, and TrendsQuery's compareFilter:
+ * ./insightKinds.ts (the subset is listed in docs/posthog-compat.md).
+ *
+ * Anything else: 400 validation_error "The stand-in supports only HogQLQuery, TrendsQuery, FunnelsQuery, …".
  */
 import { createHash } from 'node:crypto';
 import { type Ctx, HttpError, envelope, forbidDestroy, notFound, r, type Router, required, validation } from '../core';
@@ -69,6 +72,7 @@ import { isoDaysAgo, nowIso, type Row, type State, type Team } from '../state';
 import { sharingRoutes } from './dashboards';
 import { checkLegacyFilters, orderInsights } from './insightRules';
 import type { RouteGroup } from './types';
+import { markCompare, previousPeriodQuery, runFunnels, runLifecycle, runRetention, runStickiness } from './insightKinds';
 
 const OPTS = { prefix: 'dual' as const, scope: 'insight', throttle: 'analytics' as const };
 /** Activity logs need `activity_log:read`, not the insight scope (PostHog's activity actions). */
@@ -105,8 +109,8 @@ function newShortId(state: State, teamId: number, insightId: number | string): s
 
 const TOP_KINDS = ['InsightVizNode', 'DataTableNode', 'DataVisualizationNode', 'HogQuery'];
 const INSIGHT_SOURCE_KINDS = ['TrendsQuery', 'FunnelsQuery', 'RetentionQuery', 'PathsQuery', 'StickinessQuery', 'LifecycleQuery'];
-const INTERVALS = ['hour', 'day', 'week', 'month'] as const;
-type Interval = (typeof INTERVALS)[number];
+export const INTERVALS = ['hour', 'day', 'week', 'month'] as const;
+export type Interval = (typeof INTERVALS)[number];
 const DISPLAYS = [
   'ActionsLineGraph',
   'ActionsBar',
@@ -130,7 +134,7 @@ function isObject(v: unknown): v is Row {
   return !!v && typeof v === 'object' && !Array.isArray(v);
 }
 
-function validateTrendsShape(q: Row, where: string): void {
+export function validateTrendsShape(q: Row, where: string): void {
   if (!Array.isArray(q.series)) throw parseError(`1 validation error for ${where}\nseries\n  Field required [type=missing]`);
   q.series.forEach((s: unknown, i: number) => {
     if (!isObject(s) || (s.kind !== 'EventsNode' && s.kind !== 'ActionsNode' && s.kind !== 'DataWarehouseNode')) {
@@ -227,7 +231,7 @@ const BREAKDOWN_OTHER = '$$_posthog_breakdown_other_$$';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function truncate(ms: number, unit: Interval | 'year' | 'quarter'): number {
+export function truncate(ms: number, unit: Interval | 'year' | 'quarter'): number {
   const d = new Date(ms);
   switch (unit) {
     case 'hour':
@@ -245,7 +249,7 @@ function truncate(ms: number, unit: Interval | 'year' | 'quarter'): number {
   }
 }
 
-function addUnits(ms: number, unit: Interval | 'year' | 'quarter' | 'minute', n: number): number {
+export function addUnits(ms: number, unit: Interval | 'year' | 'quarter' | 'minute', n: number): number {
   const d = new Date(ms);
   switch (unit) {
     case 'minute':
@@ -338,7 +342,7 @@ const OPERATORS = new Set([
   'is_not_set',
 ]);
 
-function checkFilters(filters: unknown, attr: string): void {
+export function checkFilters(filters: unknown, attr: string): void {
   const visit = (f: unknown): void => {
     if (!isObject(f)) throw validation('Property filters must be objects.', attr);
     if (Array.isArray(f.values) && !('key' in f)) {
@@ -368,7 +372,7 @@ function checkFilters(filters: unknown, attr: string): void {
   else visit(filters);
 }
 
-interface EventView {
+export interface EventView {
   event: string;
   distinct_id: string;
   person_id?: string;
@@ -411,7 +415,7 @@ function matchOne(v: unknown, f: PropFilter): boolean {
   }
 }
 
-function matchFilters(e: EventView, filters: unknown, personProps: (e: EventView) => Row): boolean {
+export function matchFilters(e: EventView, filters: unknown, personProps: (e: EventView) => Row): boolean {
   if (filters === undefined || filters === null) return true;
   const evalNode = (node: PropGroup | PropFilter): boolean => {
     if ('values' in node && Array.isArray(node.values) && !('key' in node)) {
@@ -426,7 +430,7 @@ function matchFilters(e: EventView, filters: unknown, personProps: (e: EventView
   return evalNode(filters as PropGroup);
 }
 
-function eventViews(state: State, teamId: number): EventView[] {
+export function eventViews(state: State, teamId: number): EventView[] {
   return eventsTable(state, teamId)
     .all()
     .map((e) => ({
@@ -439,7 +443,7 @@ function eventViews(state: State, teamId: number): EventView[] {
     .filter((e) => Number.isFinite(e.t));
 }
 
-function personPropsLookup(state: State, teamId: number): (e: EventView) => Row {
+export function personPropsLookup(state: State, teamId: number): (e: EventView) => Row {
   let byUuid: Map<string, Row> | undefined;
   return (e) => {
     if (!byUuid)
@@ -452,12 +456,12 @@ function personPropsLookup(state: State, teamId: number): (e: EventView) => Row 
   };
 }
 
-const bucketLabel = (ms: number, interval: Interval) => {
+export const bucketLabel = (ms: number, interval: Interval) => {
   const d = new Date(ms);
   const base = `${d.getUTCDate()}-${MONTHS[d.getUTCMonth()]}-${d.getUTCFullYear()}`;
   return interval === 'hour' ? `${base} ${pad(d.getUTCHours())}:00` : base;
 };
-const bucketDay = (ms: number, interval: Interval) => {
+export const bucketDay = (ms: number, interval: Interval) => {
   const iso = new Date(ms).toISOString();
   return interval === 'hour' ? `${iso.slice(0, 10)} ${iso.slice(11, 13)}:00:00` : iso.slice(0, 10);
 };
@@ -1197,14 +1201,40 @@ function runQuery(ctx: Ctx, query: unknown) {
     return { ...runHogQL(ctx.state, ctx.team, query.query), ...queryResponseCommon(ctx, query) };
   }
   const source = kind === 'InsightVizNode' && isObject(query.source) ? query.source : query;
-  if (source.kind === 'TrendsQuery') {
-    const { results, resolved, hogql } = runTrends(ctx.state, ctx.team, source);
-    return { results, hogql, resolved_date_range: resolved, ...queryResponseCommon(ctx, query) };
+  const computed = runInsightSource(ctx.state, ctx.team, source);
+  if (computed) {
+    const { results, resolved, hogql } = computed;
+    return { results, hogql: hogql ?? null, resolved_date_range: resolved, ...queryResponseCommon(ctx, query) };
   }
   throw validation(
-    `The stand-in supports only HogQLQuery and TrendsQuery (optionally wrapped in an InsightVizNode), not ${String(source.kind ?? kind)}.`,
+    `The stand-in supports only HogQLQuery, TrendsQuery, FunnelsQuery, RetentionQuery, StickinessQuery and LifecycleQuery (optionally wrapped in an InsightVizNode), not ${String(source.kind ?? kind)}.`,
     'query',
   );
+}
+
+/** An insight query kind computed from the event store (./insightKinds.ts for all but trends), or undefined for other kinds. */
+function runInsightSource(state: State, team: Team, source: Row): { results: unknown; resolved: unknown; hogql?: string } | undefined {
+  switch (source.kind) {
+    case 'TrendsQuery': {
+      const current = runTrends(state, team, source);
+      if (!isObject(source.compareFilter) || source.compareFilter.compare !== true) return current;
+      if (source.compareFilter.compare_to)
+        throw validation('The stand-in compares only with the previous period, not compare_to.', 'compareFilter');
+      const buckets = Math.max(1, ...current.results.map((r) => (Array.isArray(r.days) ? r.days.length : 0)));
+      const previous = runTrends(state, team, previousPeriodQuery(source, current.resolved, buckets));
+      return { ...current, results: markCompare(current.results, previous.results) };
+    }
+    case 'FunnelsQuery':
+      return runFunnels(state, team, source);
+    case 'RetentionQuery':
+      return runRetention(state, team, source);
+    case 'StickinessQuery':
+      return runStickiness(state, team, source);
+    case 'LifecycleQuery':
+      return runLifecycle(state, team, source);
+    default:
+      return undefined;
+  }
 }
 
 // =============================================================================================
@@ -1225,10 +1255,8 @@ function insightResult(
   if (!query) return { result: null };
   try {
     const source = isObject(query.source) ? query.source : query;
-    if (source.kind === 'TrendsQuery') {
-      const t = runTrends(ctx.state, ctx.team, source);
-      return { result: t.results, hogql: t.hogql, resolved_date_range: t.resolved };
-    }
+    const computed = runInsightSource(ctx.state, ctx.team, source);
+    if (computed) return { result: computed.results, hogql: computed.hogql, resolved_date_range: computed.resolved };
     if (source.kind === 'HogQLQuery' && typeof source.query === 'string') {
       const h = runHogQL(ctx.state, ctx.team, source.query);
       return { result: h.results, columns: h.columns, types: h.types, hogql: h.hogql };
@@ -1588,6 +1616,8 @@ const trend = (
   },
 });
 
+const viz = (source: Row): Row => ({ kind: 'InsightVizNode', source });
+
 interface SeedInsight {
   name: string;
   description: string;
@@ -1703,6 +1733,69 @@ const SEED: SeedInsight[] = [
     description: '',
     query: trend([{ event: 'upgraded_plan' }], { date_from: '-30d', display: 'BoldNumber' }),
     tags: ['revenue'],
+    by: 2,
+  },
+  // One insight of each other kind (./insightKinds.ts computes them), on the first dashboard.
+  {
+    name: 'Signup funnel',
+    description: 'From a pageview to a signup to the first upload, within 14 days',
+    query: viz({
+      kind: 'FunnelsQuery',
+      series: ['$pageview', 'signed_up', 'uploaded_file'].map((event) => ({ kind: 'EventsNode', event, name: event })),
+      dateRange: { date_from: '-14d' },
+      funnelsFilter: { funnelVizType: 'steps', funnelOrderType: 'ordered', funnelWindowInterval: 14, funnelWindowIntervalUnit: 'day' },
+    }),
+    tags: ['growth'],
+    by: 1,
+  },
+  {
+    name: 'Pageview retention',
+    description: 'Users coming back to the app day after day',
+    query: viz({
+      kind: 'RetentionQuery',
+      retentionFilter: {
+        targetEntity: { id: '$pageview', name: '$pageview', type: 'events' },
+        returningEntity: { id: '$pageview', name: '$pageview', type: 'events' },
+        period: 'Day',
+        totalIntervals: 8,
+        retentionType: 'retention_first_time',
+      },
+    }),
+    tags: ['core'],
+    by: 1,
+  },
+  {
+    name: 'Upload stickiness',
+    description: 'On how many of the last 14 days people uploaded',
+    query: viz({
+      kind: 'StickinessQuery',
+      series: [{ kind: 'EventsNode', event: 'uploaded_file', name: 'uploaded_file', math: 'total' }],
+      interval: 'day',
+      dateRange: { date_from: '-14d' },
+    }),
+    tags: ['activation'],
+    by: 2,
+  },
+  {
+    name: 'Pageview lifecycle',
+    description: 'New, returning, resurrecting and dormant users',
+    query: viz({
+      kind: 'LifecycleQuery',
+      series: [{ kind: 'EventsNode', event: '$pageview', name: '$pageview', math: 'total' }],
+      interval: 'day',
+      dateRange: { date_from: '-14d' },
+    }),
+    tags: ['core'],
+    by: 1,
+  },
+  {
+    name: 'Pageviews vs. the week before',
+    description: 'This week against the previous one',
+    query: viz({
+      ...(trend([{ event: '$pageview' }], { date_from: '-7d' }).source as Row),
+      compareFilter: { compare: true },
+    }),
+    tags: ['traffic'],
     by: 2,
   },
 ];

@@ -1,0 +1,68 @@
+/**
+ * The MCP App view (ui://posthog/insight-chart.html): receives a tool result and the host's theme
+ * through the ext-apps `App`, and draws the result with the insight view's renderer
+ * (../chart). Built by scripts/build.mjs into one self-contained HTML page: nothing from the network.
+ */
+import { App, applyDocumentTheme, applyHostStyleVariables } from '@modelcontextprotocol/ext-apps';
+import { renderChart, type ChartHandle } from '../chart';
+import { contentOf } from './model';
+import './view.css';
+
+const root = document.getElementById('root') as HTMLElement;
+let current: ChartHandle | undefined;
+let lastResult: unknown;
+
+function draw(result: unknown): void {
+  lastResult = result;
+  current?.destroy();
+  current = undefined;
+  const content = contentOf(result);
+  if ('text' in content) {
+    const p = document.createElement('p');
+    p.className = content.error ? 'error' : 'text';
+    p.textContent = content.text;
+    root.replaceChildren(p);
+    return;
+  }
+  const header = document.createElement('header');
+  const title = document.createElement('h1');
+  title.textContent = content.title;
+  header.append(title);
+  const meta = document.createElement('p');
+  meta.className = 'meta';
+  meta.textContent = [content.computedAt ? `Computed ${new Date(content.computedAt).toLocaleString()}` : '', content.note ?? '']
+    .filter(Boolean)
+    .join(' · ');
+  if (content.url) {
+    const link = document.createElement('a');
+    link.href = content.url;
+    link.textContent = 'Open in PostHog';
+    // Hosts open links through ui/open-link; a plain navigation would leave the view.
+    link.addEventListener('click', (e) => {
+      e.preventDefault();
+      void app.openLink({ url: content.url! }).catch(() => undefined);
+    });
+    meta.append(meta.textContent ? ' · ' : '', link);
+  }
+  if (meta.childNodes.length) header.append(meta);
+  const box = document.createElement('div');
+  box.className = 'chart';
+  root.replaceChildren(header, box);
+  // Colours come from the page's --vscode-* variables: VS Code's own, or the host's mapped in view.css.
+  current = renderChart(box, content.model, { title: content.title, openInPostHog: { url: content.url } });
+}
+
+const app = new App({ name: 'PostHog insight chart', version: '1.0.0' }, {}, { autoResize: true });
+// Handlers before connect: hosts may send the result right after initialize (VS Code does).
+app.ontoolresult = (params) => draw(params);
+app.onhostcontextchanged = (ctx) => {
+  if (ctx.theme) applyDocumentTheme(ctx.theme);
+  if (ctx.styles?.variables) applyHostStyleVariables(ctx.styles.variables);
+  if (lastResult !== undefined && (ctx.theme || ctx.styles)) draw(lastResult);
+};
+root.textContent = 'Waiting for the result…';
+void app.connect().then(() => {
+  const ctx = app.getHostContext();
+  if (ctx?.theme) applyDocumentTheme(ctx.theme);
+  if (ctx?.styles?.variables) applyHostStyleVariables(ctx.styles.variables);
+});

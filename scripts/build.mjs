@@ -161,5 +161,7 @@ await Promise.all([
 chmodSync('dist/cli.js', 0o755);
 mkdirSync('dist/webview', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
-if (!watch) console.log('built dist/extension.js (+ core.js, server.js, errors.js, loaded on demand), dist/cli.js, dist/mcp-app.html and dist/webview/');
-
+if (!watch)
+  console.log(
+    'built dist/extension.js (+ core.js, server.js, errors.js, loaded on demand), dist/cli.js, dist/mcp-app.html and dist/webview/',
+  );

@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../helpers/harness';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/vscode/codeServer.mjs';
 
 const VIEW = join(__dirname, '..', '..', 'dist', 'mcp-app.html');
 /** VS Code's webview CSP for an MCP App that declares no domains (/work/shared/mcp-apps.md): no eval, no network, no data: fonts. */
@@ -24,9 +23,13 @@ describe('MCP App view drawn by a host bridge (headless Chromium)', () => {
   let browser: Browser;
   let hostScript: string;
   let viewHtml: string;
+  let chromiumArgs: string[];
 
   before(async () => {
     assert.ok(existsSync(VIEW), 'dist/mcp-app.html exists (run `npm run build` first)');
+    // The same Debian Chromium and flags as the VS Code UI suite (an ES module, hence the dynamic import).
+    const { CHROMIUM, CHROMIUM_ARGS } = await import('../../scripts/vscode/codeServer.mjs');
+    chromiumArgs = CHROMIUM_ARGS;
     assert.ok(existsSync(CHROMIUM), `Chromium at ${CHROMIUM} (bash scripts/setup.sh installs it)`);
     viewHtml = readFileSync(VIEW, 'utf8').replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="${VSCODE_CSP}">`);
     const bundled = await build({
@@ -40,7 +43,7 @@ describe('MCP App view drawn by a host bridge (headless Chromium)', () => {
     hostScript = bundled.outputFiles[0].text;
     h = await startHarness();
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: chromiumArgs });
   });
   after(async () => {
     await browser?.close();
@@ -63,13 +66,13 @@ describe('MCP App view drawn by a host bridge (headless Chromium)', () => {
     });
     page.on('pageerror', (e) => problems.push(e.message));
     await page.setContent('<!DOCTYPE html><html><body></body></html>');
-    await page.evaluate(([html, res, a]) => Object.assign(window, { __viewHtml: html, __result: res, __args: a }), [
+    await page.evaluate(([html, res, a]) => Object.assign(globalThis, { __viewHtml: html, __result: res, __args: a }), [
       viewHtml,
       result,
       args,
     ] as const);
     await page.addScriptTag({ content: hostScript });
-    await page.waitForFunction(() => (window as unknown as { __host?: { initialized: boolean } }).__host?.initialized === true, null, {
+    await page.waitForFunction(() => (globalThis as unknown as { __host?: { initialized: boolean } }).__host?.initialized === true, null, {
       timeout: 10_000,
     });
     const view = page.frames().find((f) => f !== page.mainFrame())!;
@@ -94,8 +97,8 @@ describe('MCP App view drawn by a host bridge (headless Chromium)', () => {
     );
     assert.ok(await view.$('canvas'), 'the plot is drawn');
     assert.deepEqual(await texts(view, 'header h1'), ['Pageviews by page']);
-    await page.waitForFunction(() => (window as unknown as { __host: { sizes: unknown[] } }).__host.sizes.length > 0);
-    const sizes = await page.evaluate(() => (window as unknown as { __host: { sizes: Array<{ height?: number }> } }).__host.sizes);
+    await page.waitForFunction(() => (globalThis as unknown as { __host: { sizes: unknown[] } }).__host.sizes.length > 0);
+    const sizes = await page.evaluate(() => (globalThis as unknown as { __host: { sizes: Array<{ height?: number }> } }).__host.sizes);
     assert.ok(sizes.at(-1)!.height! > 100, `the view reports its height (${sizes.at(-1)!.height})`);
     assert.deepEqual(problems, [], 'no CSP violation or error in the view');
     await page.close();

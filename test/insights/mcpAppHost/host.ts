@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * A minimal MCP Apps host for the view test (bundled by esbuild in the test): the ext-apps SDK's
  * host side (AppBridge) in a page, the view in a sandboxed iframe, the tool result handed over once

@@ -11,8 +11,10 @@
 //   dist/errors.js     src/posthog/errors.ts, shared by extension.js and core.js so that
 //                      `instanceof PostHogError` holds for errors thrown on either side.
 // dist/cli.js stays one self-contained file.
+// dist/webview/<page>.js + .css are the webview pages (browser, iife), loaded only when their panel
+// opens; dist/webview/codicon.{css,ttf} is VS Code's icon font, shipped so nothing comes from the network.
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -126,6 +128,18 @@ async function mcpAppPage() {
   writeFileSync('dist/mcp-app.html', html);
 }
 
+/** The webview pages, each src/webview/<page>/main.ts: browser code, one script and one stylesheet. */
+const WEBVIEW_PAGES = ['insight', 'dashboard'];
+const webview = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'chrome120',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
 await Promise.all([
   mcpAppPage(),
   build({
@@ -139,7 +153,17 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/vscode/server.ts'], outfile: 'dist/server.js', plugins: [splitPlugin, axiosNoFetchPlugin] }),
   build({ ...common, entryPoints: ['src/vscode/codeScanner.ts'], outfile: 'dist/codeScanner.js' }),
   build({ ...common, entryPoints: ['src/posthog/errors.ts'], outfile: 'dist/errors.js' }),
+  build({
+    ...webview,
+    entryPoints: WEBVIEW_PAGES.map((page) => ({ in: `src/webview/${page}/main.ts`, out: page })),
+    outdir: 'dist/webview',
+  }),
   build({ ...common, define, entryPoints: ['src/mcp/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);
-if (!watch) console.log('built dist/extension.js (+ core.js, server.js, codeScanner.js, errors.js, loaded on demand), dist/cli.js and dist/mcp-app.html');
+mkdirSync('dist/webview', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
+if (!watch)
+  console.log(
+    'built dist/extension.js (+ core.js, server.js, codeScanner.js, errors.js, loaded on demand), dist/cli.js, dist/mcp-app.html and dist/webview/',
+  );

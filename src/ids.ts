@@ -22,6 +22,8 @@ export const COMMANDS = {
   dashboardsLoadMore: 'posthog.dashboards.loadMore',
   dashboardsCreate: 'posthog.dashboards.create',
   dashboardsDelete: 'posthog.dashboards.delete',
+  dashboardsOpen: 'posthog.dashboards.open',
+  insightsOpen: 'posthog.insights.open',
 
   flagsRefresh: 'posthog.flags.refresh',
   flagsLoadMore: 'posthog.flags.loadMore',

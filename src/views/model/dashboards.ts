@@ -107,6 +107,8 @@ export class DashboardsModel extends TreeModel<DashboardRow> {
           icon: { id: 'graph' },
           contextValue: TREE_ITEMS.insight,
           url: str(t.url),
+          // A click opens the insight's chart in a panel.
+          command: { command: COMMANDS.insightsOpen, title: 'Open Insight', args: [t] },
           data: t,
         };
       }

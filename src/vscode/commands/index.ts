@@ -6,6 +6,7 @@ import * as codeRefs from './codeRefs';
 import * as dashboards from './dashboards';
 import * as flags from './flags';
 import * as general from './general';
+import * as insights from './insights';
 import * as mcp from './mcp';
 import * as session from './session';
 import type { Services } from './services';
@@ -27,6 +28,8 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     [COMMANDS.dashboardsLoadMore]: () => dashboards.loadMore(s),
     [COMMANDS.dashboardsCreate]: () => dashboards.create(s),
     [COMMANDS.dashboardsDelete]: (arg) => dashboards.remove(s, arg),
+    [COMMANDS.dashboardsOpen]: (arg) => insights.openDashboard(s, arg),
+    [COMMANDS.insightsOpen]: (arg) => insights.openInsight(s, arg),
 
     [COMMANDS.flagsRefresh]: (arg) => flags.refresh(s, arg),
     [COMMANDS.flagsLoadMore]: () => flags.loadMore(s),

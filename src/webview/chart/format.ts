@@ -1,7 +1,11 @@
+// One formatter each: toLocaleString builds a new one per call, which is slow across big tables.
+const EXACT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+const SHORT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
 /** Exact values for tooltips and tables; short ones for axes. */
 export function exact(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
-  return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return EXACT.format(value);
 }
 
 export function compact(value: number): string {
@@ -13,11 +17,11 @@ export function compact(value: number): string {
 }
 
 export function percent(share: number): string {
-  return `${(share * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+  return `${SHORT.format(share * 100)}%`;
 }
 
 function trim(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return SHORT.format(n);
 }
 
 /** A table cell as text: objects as JSON, nothing as a dash. */

@@ -114,7 +114,13 @@ export function renderChart(container: HTMLElement, input: ChartModel, options: 
       root.append(openLink(options, 'This kind of insight is shown as a table here.'));
   }
   // Everything drawn as a picture also gets the same data as a table for screen readers.
-  if (style !== 'table' && style !== 'retention') root.append(dataTable(model.table, `${title}: data`, true));
+  // The chart draws first; its copy as a table follows once it is painted (a big hidden table in the
+  // page would slow every canvas text the chart draws).
+  if (style !== 'table' && style !== 'retention') {
+    let cancelled = false;
+    requestAnimationFrame(() => setTimeout(() => cancelled || root.append(dataTable(model.table, `${title}: data`, true))));
+    cleanups.push(() => (cancelled = true));
+  }
   root.setAttribute(
     'data-series-count',
     String(

@@ -2,8 +2,9 @@ import type { ChartTable } from '../../insights/chart';
 import { el } from './dom';
 import { cellText } from './format';
 
-/** Rows drawn in a table at most: more would stall the page; the rest is said in a note. */
+/** Rows and columns drawn in a table at most: more would stall the page; a note says what is left out. */
 export const MAX_TABLE_ROWS = 1000;
+export const MAX_TABLE_COLUMNS = 100;
 
 /**
  * The data as an HTML table. `hidden` makes it the screen readers' copy of a chart (visually

@@ -1,5 +1,5 @@
 /**
- * The MCP server as any client sees it: the catalog's 63 tools with their annotations, toolsets
+ * The MCP server as any client sees it: the catalog's 65 tools with their annotations, toolsets
  * and read-only filters, input validation, error results and cancellation.
  */
 import { after, before, describe, it } from 'node:test';
@@ -53,7 +53,7 @@ export const CATALOG: Record<string, string[]> = {
     'install_custom_mcp_server',
     'install_mcp_server_template',
   ],
-  workspace: ['list_projects', 'run_hogql_query'],
+  workspace: ['list_projects', 'run_hogql_query', 'check_hogql_query', 'get_hogql_schema'],
 };
 const ALL_NAMES = Object.values(CATALOG).flat();
 /** Tools that change nothing in PostHog (the catalog's list/get/check tools and read-only queries). */
@@ -66,9 +66,9 @@ describe('the MCP server', () => {
   });
   after(() => h.close());
 
-  it('lists exactly the 63 tools of the catalog', async () => {
+  it('lists exactly the 65 tools of the catalog', async () => {
     const { tools } = await h.mcp.listTools();
-    assert.equal(ALL_NAMES.length, 63);
+    assert.equal(ALL_NAMES.length, 65);
     assert.deepEqual(tools.map((t) => t.name).sort(), [...ALL_NAMES].sort());
   });
 

@@ -97,7 +97,24 @@ async function toolsJson() {
 }
 const define = { __POSTHOG_TOOLS_JSON__: JSON.stringify(await toolsJson()) };
 
+/**
+ * Webview pages: browser bundles (src/webview/<page>/main.ts → dist/webview/<page>.js, and its
+ * imported CSS → <page>.css), loaded only when their panel opens.
+ */
+const WEBVIEW_PAGES = ['results'];
+const webview = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  sourcemap: false,
+};
+
 await Promise.all([
+  ...WEBVIEW_PAGES.map((page) => build({ ...webview, entryPoints: { [page]: `src/webview/${page}/main.ts` }, outdir: 'dist/webview' })),
   build({
     ...common,
     entryPoints: ['src/extension.ts'],

@@ -21,6 +21,7 @@ import { refreshViewsOnChange } from './views/model/routing';
 import { ModelTreeProvider } from './views/treeProvider';
 import { callTimeoutMsFromSettings } from './vscode/callTimeout';
 import { registerCommands } from './vscode/commands';
+import { HogqlEditor } from './vscode/hogql';
 import type { Services } from './vscode/commands/services';
 import { setContext } from './vscode/execute';
 import { loadCore } from './vscode/lazy';
@@ -63,7 +64,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
 
   provider = registerMcpProvider(context, session, getRegistry, log);
   const results = new ResultDocuments();
-  context.subscriptions.push(results);
+  const hogql = new HogqlEditor(context, session, getRegistry, log);
+  context.subscriptions.push(results, hogql);
   const services: Services = {
     context,
     session,
@@ -75,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
     views,
     mcpProvider: provider,
     results,
+    hogql,
   };
   context.subscriptions.push(...registerCommands(services), createStatusBar(session));
   context.subscriptions.push(registerWalkthrough(context, session, provider, views.featureFlags));

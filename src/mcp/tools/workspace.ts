@@ -2,11 +2,9 @@
 import { z } from 'zod';
 import { READ, defineTool, type ToolDefinition } from '../tool';
 import type { Row } from '../values';
+import { HOGQL_MAX_ROWS } from '../../insights/hogql/limits';
 import { parseSchema } from '../../insights/hogql/schema';
 import { metadataProblems } from './hogqlMetadata';
-
-/** PostHog's cap on the rows a HogQL query returns (posthog/hogql/constants.py MAX_SELECT_RETURNED_ROWS). */
-export const HOGQL_MAX_ROWS = 50_000;
 
 /** The query with string literals, quoted identifiers and comments blanked, for keyword checks. */
 function withoutLiterals(sql: string): string {

@@ -5,6 +5,7 @@ import type { DashboardsModel } from '../../views/model/dashboards';
 import type { FeatureFlagsModel } from '../../views/model/featureFlags';
 import type { McpInstallationsModel } from '../../views/model/mcpInstallations';
 import type { TreeNode, ViewName } from '../../views/model/node';
+import type { HogqlEditor } from '../hogql';
 import type { PostHogMcpProvider } from '../mcpProvider';
 import type { ResultDocuments } from '../results';
 import type { Session } from '../session';
@@ -18,6 +19,8 @@ export interface Services {
   views: Record<ViewName, vscode.TreeView<TreeNode>>;
   mcpProvider: PostHogMcpProvider;
   results: ResultDocuments;
+  /** HogQL in the editor: Run Query, the results panel, the history. */
+  hogql: HogqlEditor;
 }
 
 export function isNode(arg: unknown): arg is TreeNode {

@@ -1,0 +1,2 @@
+/** Stylesheets imported by page code: esbuild bundles them into the page's .css file. */
+declare module '*.css';

@@ -80,7 +80,7 @@ export class VirtualTable {
   private width(col: number): number {
     let chars = this.columns[col].length + 2;
     for (const row of this.rows.slice(0, 100)) chars = Math.max(chars, Math.min(60, cellText(row[col]).length));
-    return Math.max(64, Math.min(420, chars * 7.5 + 18));
+    return Math.max(64, Math.min(440, chars * 8.5 + 24));
   }
 
   private drawHeader(): void {

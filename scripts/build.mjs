@@ -129,7 +129,7 @@ async function mcpAppPage() {
 }
 
 /** The webview pages, each src/webview/<page>/main.ts: browser code, one script and one stylesheet. */
-const WEBVIEW_PAGES = ['insight', 'dashboard'];
+const WEBVIEW_PAGES = ['insight', 'dashboard', 'results'];
 const webview = {
   bundle: true,
   platform: 'browser',

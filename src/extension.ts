@@ -27,6 +27,7 @@ import { followCodeInStaleFlags } from './vscode/code/staleFollow';
 import { WorkspaceIndex } from './vscode/code/workspaceIndex';
 import { registerEditorLanguage, type EditorLanguageHandle } from './vscode/code';
 import { registerCommands } from './vscode/commands';
+import { HogqlEditor } from './vscode/hogql';
 import type { Services } from './vscode/commands/services';
 import { setContext } from './vscode/execute';
 import { loadCode, loadCore } from './vscode/lazy';
@@ -88,7 +89,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
 
   provider = registerMcpProvider(context, session, getRegistry, log);
   const results = new ResultDocuments();
-  context.subscriptions.push(results);
+  const hogql = new HogqlEditor(context, session, getRegistry, log);
+  context.subscriptions.push(results, hogql);
   const services: Services = {
     context,
     session,
@@ -101,6 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
     mcpProvider: provider,
     results,
     code,
+    hogql,
   };
   context.subscriptions.push(...registerCommands(services), createStatusBar(session));
   context.subscriptions.push(registerWalkthrough(context, session, provider, views.featureFlags));

@@ -51,6 +51,9 @@ export const COMMANDS = {
   mcpDelete: 'posthog.mcp.delete',
   mcpInstallTemplate: 'posthog.mcp.installTemplate',
   mcpInstallCustom: 'posthog.mcp.installCustom',
+
+  hogqlRunQuery: 'posthog.hogql.runQuery',
+  hogqlQueryHistory: 'posthog.hogql.queryHistory',
 } as const;
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 

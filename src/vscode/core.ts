@@ -7,3 +7,4 @@ export { PostHogClient } from '../posthog/client';
 export { ToolInputError, ToolRegistry, parseToolsets, redact } from '../mcp/registry';
 export { ALL_TOOLS } from '../mcp/tools';
 export { warnOnFirstScope403, warnOnceAboutScopes } from './scopeWarning';
+export { pageMessage as hogqlPageMessage } from '../insights/hogql/protocol';

@@ -1,5 +1,5 @@
 /**
- * The MCP server as any client sees it: the catalog's 68 tools with their annotations, toolsets
+ * The MCP server as any client sees it: the catalog's 70 tools with their annotations, toolsets
  * and read-only filters, input validation, error results and cancellation.
  */
 import { after, before, describe, it } from 'node:test';
@@ -61,13 +61,15 @@ export const CATALOG: Record<string, string[]> = {
     'install_custom_mcp_server',
     'install_mcp_server_template',
   ],
-  workspace: ['list_projects', 'run_hogql_query'],
+  workspace: ['list_projects', 'run_hogql_query', 'check_hogql_query', 'get_hogql_schema'],
   code: ['find_code_references', 'list_stale_flags'],
 };
 const ALL_NAMES = Object.values(CATALOG).flat();
 /** Tools that change nothing in PostHog (the catalog's list/get/check tools and read-only queries). */
 const READ_ONLY = new Set(
-  ALL_NAMES.filter((n) => /^(list_|get_|check_)/.test(n) || n === 'run_hogql_query' || n === 'find_code_references' || n === 'run_insight_query'),
+  ALL_NAMES.filter(
+    (n) => /^(list_|get_|check_)/.test(n) || n === 'run_hogql_query' || n === 'find_code_references' || n === 'run_insight_query',
+  ),
 );
 
 describe('the MCP server', () => {
@@ -77,9 +79,9 @@ describe('the MCP server', () => {
   });
   after(() => h.close());
 
-  it('lists exactly the 68 tools of the catalog', async () => {
+  it('lists exactly the 70 tools of the catalog', async () => {
     const { tools } = await h.mcp.listTools();
-    assert.equal(ALL_NAMES.length, 68);
+    assert.equal(ALL_NAMES.length, 70);
     assert.deepEqual(tools.map((t) => t.name).sort(), [...ALL_NAMES].sort());
   });
 

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { READ, defineTool, type ToolDefinition } from '../tool';
 import type { Row } from '../values';
 import { MCP_APP_URI } from '../../insights/mcpApp';
+import { HOGQL_MAX_ROWS } from '../../insights/hogql/limits';
+import { parseSchema } from '../../insights/hogql/schema';
+import { metadataProblems } from './hogqlMetadata';
 
 /** The query with string literals, quoted identifiers and comments blanked, for keyword checks. */
 function withoutLiterals(sql: string): string {
@@ -57,7 +60,13 @@ export const workspaceTools: ToolDefinition[] = [
     toolset: 'workspace',
     input: {
       query: z.string().min(1).max(20_000).describe('HogQL SELECT query'),
-      limit: z.number().int().min(1).max(1000).optional().describe('Row limit, appended as LIMIT when the query has none'),
+      limit: z
+        .number()
+        .int()
+        .min(1)
+        .max(HOGQL_MAX_ROWS)
+        .optional()
+        .describe(`Row limit, appended as LIMIT when the query has none (PostHog returns at most ${HOGQL_MAX_ROWS} rows)`),
     },
     annotations: READ,
     // Hosts with MCP Apps show the rows as a table (src/webview/mcpApp/).
@@ -70,6 +79,47 @@ export const workspaceTools: ToolDefinition[] = [
         results: Array.isArray(d.results) ? d.results : [],
         has_more: d.hasMore === true,
       };
+    },
+  }),
+  defineTool({
+    name: 'check_hogql_query',
+    title: 'Check HogQL query',
+    description:
+      "Check a HogQL query without running it (PostHog's HogQLMetadata): whether it is valid, and each error, warning and notice with its message and position (start/end character offsets into the query, end exclusive; line and column from 1) and PostHog's suggested fix when it has one.",
+    toolset: 'workspace',
+    input: {
+      query: z.string().min(1).max(20_000).describe('HogQL SELECT query to check'),
+    },
+    annotations: READ,
+    handler: async (args, ctx) => {
+      const d = (await ctx.api.query<Row>({ kind: 'HogQLMetadata', language: 'hogQL', query: args.query }, 'check the HogQL query')) ?? {};
+      const errors = metadataProblems(args.query, d.errors);
+      return {
+        valid: d.isValid === true && errors.length === 0,
+        errors,
+        warnings: metadataProblems(args.query, d.warnings),
+        notices: metadataProblems(args.query, d.notices),
+      };
+    },
+  }),
+  defineTool({
+    name: 'get_hogql_schema',
+    title: 'Get HogQL schema',
+    description:
+      "The tables a HogQL query can read in this project (events, persons, sessions, groups, data warehouse tables, …) with their fields and types; a field of type lazy_table/virtual_table leads to another table (e.g. events.person → persons). From PostHog's DatabaseSchemaQuery.",
+    toolset: 'workspace',
+    input: {
+      tables: z.array(z.string().min(1).max(200)).max(50).optional().describe('Only these tables (default: every table)'),
+    },
+    annotations: READ,
+    handler: async (args, ctx) => {
+      const d = await ctx.api.query<unknown>({ kind: 'DatabaseSchemaQuery' }, 'read the HogQL schema');
+      const schema = parseSchema(d);
+      if (!args.tables) return schema;
+      const wanted = new Set(args.tables.map((t) => t.toLowerCase()));
+      const tables = schema.tables.filter((t) => wanted.has(t.name.toLowerCase()));
+      const missing = args.tables.filter((t) => !tables.some((x) => x.name.toLowerCase() === t.toLowerCase()));
+      return missing.length ? { tables, unknown_tables: missing } : { tables };
     },
   }),
 ];

@@ -57,6 +57,9 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     [COMMANDS.mcpDelete]: (arg) => mcp.remove(s, arg),
     [COMMANDS.mcpInstallTemplate]: (arg) => mcp.installTemplate(s, arg),
     [COMMANDS.mcpInstallCustom]: () => mcp.installCustom(s),
+
+    [COMMANDS.hogqlRunQuery]: (arg) => s.hogql.run(arg),
+    [COMMANDS.hogqlQueryHistory]: () => s.hogql.showHistory(),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
 }

@@ -77,6 +77,8 @@ import { intParam, stdList } from '../crud';
 import { eventsTable, personsTable } from '../analytics';
 import { isoDaysAgo, nowIso, type Row, type State, type Team } from '../state';
 import { sharingRoutes } from './dashboards';
+import { hogqlMetadataQuery } from '../hogql/metadataQuery';
+import { databaseSchema } from '../hogql/schema';
 import { checkLegacyFilters, orderInsights } from './insightRules';
 import type { RouteGroup } from './types';
 import { markCompare, previousPeriodQuery, runFunnels, runLifecycle, runRetention, runStickiness } from './insightKinds';
@@ -1256,6 +1258,9 @@ function runQuery(ctx: Ctx, query: unknown) {
       throw parseError('1 validation error for HogQLQuery\nquery\n  Field required [type=missing]');
     return { ...runHogQL(ctx.state, ctx.team, query.query), ...queryResponseCommon(ctx, query) };
   }
+  // PostHog answers these two without caching (posthog/api/services/query.py); see test/standin/hogql/.
+  if (kind === 'HogQLMetadata') return hogqlMetadataQuery(query);
+  if (kind === 'DatabaseSchemaQuery') return databaseSchema(ctx.team.id);
   const source = kind === 'InsightVizNode' && isObject(query.source) ? query.source : query;
   const computed = runInsightSource(ctx.state, ctx.team, source);
   if (computed) {

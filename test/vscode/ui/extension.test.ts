@@ -442,7 +442,7 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
       1000,
     );
     const count = Number(/Discovered (\d+) tools/.exec(log)![1]);
-    assert.equal(count, 68, 'VS Code discovered every PostHog tool');
+    assert.equal(count, 70, 'VS Code discovered every PostHog tool');
     await page.waitForTimeout(500); // let the quick pick fade out
     await wb.screenshot('15-mcp-output');
     await publishScreenshot(page, 'screenshots/mcp-server');
@@ -466,6 +466,60 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     await wb.clearNotifications();
     await wb.screenshot('17-run-tool-result');
     await publishScreenshot(page, 'screenshots/run-tool');
+  });
+
+  it('a .hogql file: Run Query above a statement shows its rows in the results panel', async function () {
+    writeFileSync(
+      path.join(workspace, 'queries.hogql'),
+      '-- Events by volume\nSELECT event, count() AS total FROM events GROUP BY event ORDER BY total DESC;\n\nSELECT count() FROM eventz;\n',
+    );
+    // Quick Open: the palette without its ">" finds files.
+    await wb.dismissQuickInput();
+    await page.keyboard.press('F1');
+    await wb.waitQuickInput();
+    await wb.pick('queries.hogql', 'queries.hogql', 30_000);
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Run Query' });
+    await waitUntil('the Run Query CodeLenses', async () => (await lens.count()) === 2, 60_000);
+    await wb.screenshot('21-hogql-file');
+    await lens.first().click();
+    const results = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    const counts = new Map<string, number>();
+    for (const e of standin.state.table(standin.projectId, 'events').all() as unknown as Array<{ event: string }>)
+      counts.set(e.event, (counts.get(e.event) ?? 0) + 1);
+    const top = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    await waitUntil(
+      'the results table with the top event',
+      async () => {
+        const summary = await results
+          .locator('.summary')
+          .innerText({ timeout: 1000 })
+          .catch(() => '');
+        const first = await results
+          .locator('.row')
+          .first()
+          .innerText({ timeout: 1000 })
+          .catch(() => '');
+        return summary.includes(`${counts.size.toLocaleString('en-US')} row`) && first.includes(top[0]) && first.includes(String(top[1]));
+      },
+      60_000,
+    );
+    await wb.clearNotifications();
+    await wb.screenshot('22-hogql-results');
+  });
+
+  it('a .hogql file: an unknown table shows as an error diagnostic at the table name', async function () {
+    await page.keyboard.press('Control+Shift+M');
+    const problems = page.locator('.markers-panel');
+    await waitUntil(
+      'the HogQL error in Problems',
+      async () => {
+        const text = await problems.innerText({ timeout: 1000 }).catch(() => '');
+        return text.includes('Unknown table `eventz`.') && /\[Ln 4, Col 21\]/.test(text);
+      },
+      60_000,
+    );
+    assert.ok((await page.locator('.squiggly-error').count()) >= 1, 'the squiggle shows in the editor');
+    await wb.screenshot('23-hogql-diagnostic');
   });
 
   it('every walkthrough step is ticked now (the server started, Run Tool ran)', async function () {

@@ -12,6 +12,7 @@ import { personsRoutes } from './persons';
 import { experimentsRoutes } from './experiments';
 import { insightsRoutes } from './insights';
 import { mcpStoreRoutes } from './mcpStore';
+import { mcpProxyRoutes } from './mcpProxy';
 import { personalApiKeysRoutes } from './personalApiKeys';
 
 /** Seeding order matters where data refers to other data (insights before dashboards' tiles…). */
@@ -29,5 +30,6 @@ export const groups: RouteGroup[] = [
   dashboardsRoutes,
   experimentsRoutes,
   mcpStoreRoutes,
+  mcpProxyRoutes,
   personalApiKeysRoutes,
 ];

@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { TOOLSETS } from './tool';
 
 export const USAGE = `Usage: posthog-mcp [--http [--port N]] [--toolsets a,b] [--read-only] [--verbose]
+       posthog-mcp gateway --help    the tools of the MCP servers installed in PostHog, as it approves them
 
 Serves PostHog's tools over MCP: stdio by default, or Streamable HTTP on 127.0.0.1 with --http.
 

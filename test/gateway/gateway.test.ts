@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startStandin, type Standin } from '../standin/server';
+import { mcpProxyThrottle } from '../standin/routes/mcpProxy';
 import { startUpstreamMcp, type UpstreamMcp } from '../helpers/upstreamMcp';
 import { INSTALLATION_TOKEN, addUpstreamInstallation, installationRow, setApproval } from '../helpers/gatewayInstall';
 import { startGateway, textOf } from '../helpers/gatewayHarness';
@@ -217,6 +218,34 @@ describe('gateway for one installation', () => {
       assert.ok(took >= 1_400 && took < 3_000, `answered after ${took} ms`);
     } finally {
       upstream.mode = 'ok';
+      await g.close();
+    }
+  });
+});
+
+describe("gateway under PostHog's proxy throttle", () => {
+  it('waits out a 429 inside the call deadline, and past it says when to try again', async () => {
+    const id = addUpstreamInstallation(standin, { url: upstream.url, approvals: APPROVALS });
+    const throttle = mcpProxyThrottle(standin.state);
+    const g = await startGateway(standin, { installationId: id, callTimeoutMs: 6_000 });
+    try {
+      await g.mcp.listTools(); // the session is open: each call is one proxy request now
+      throttle.reset();
+      throttle.burst = { limit: 1, windowMs: 2_000 };
+      assert.equal(textOf(await g.mcp.callTool({ name: 'echo', arguments: { text: 'first' } })), 'echo: first');
+      const started = Date.now();
+      assert.equal(textOf(await g.mcp.callTool({ name: 'echo', arguments: { text: 'second' } })), 'echo: second');
+      assert.ok(Date.now() - started >= 900, 'the second call waited for the throttle');
+
+      throttle.burst = { limit: 1, windowMs: 30_000 };
+      throttle.reset();
+      await g.mcp.callTool({ name: 'echo', arguments: { text: 'uses the window' } });
+      const refused = await g.mcp.callTool({ name: 'echo', arguments: { text: 'too soon' } });
+      assert.equal(refused.isError, true);
+      assert.match(textOf(refused), /\b(2\d|30) s(econds)?\b/, textOf(refused));
+    } finally {
+      throttle.burst = { limit: 60, windowMs: 60_000 };
+      throttle.reset();
       await g.close();
     }
   });

@@ -25,6 +25,7 @@ import type { Services } from './vscode/commands/services';
 import { setContext } from './vscode/execute';
 import { loadCore } from './vscode/lazy';
 import { logToolCalls } from './vscode/log';
+import { GatewayServers } from './vscode/gatewayServers';
 import { PostHogMcpProvider } from './vscode/mcpProvider';
 import { ResultDocuments } from './vscode/results';
 import { Session } from './vscode/session';
@@ -39,11 +40,14 @@ export interface PostHogExtensionApi {
   onDidRefresh: vscode.Event<ViewName>;
   isSignedIn(): boolean;
   mcpServer(): { url: string; port: number } | undefined;
+  /** The governed gateway's running servers ("PostHog · Linear"). */
+  gatewayServers(): Array<{ label: string; url: string }>;
 }
 
 type Models = Services['models'];
 
 let provider: PostHogMcpProvider | undefined;
+let gateways: GatewayServers | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<PostHogExtensionApi> {
   const log = vscode.window.createOutputChannel('PostHog', { log: true });
@@ -55,13 +59,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
 
   // Made on first use, never during activation: the models only call it when a view loads.
   let registry: ToolRegistry | undefined;
-  const getRegistry = (): ToolRegistry => (registry ??= createRegistry(context, session, log, models));
+  const getRegistry = (): ToolRegistry =>
+    (registry ??= createRegistry(context, session, log, models, (tool) => gateways?.storeChanged(tool)));
   const models = createModels(session, { run: (name, args, opts) => getRegistry().run(name, args, opts) });
   const onDidRefresh = forwardRefreshes(context, models);
   const views = createTreeViews(context, models);
   followSession(context, session, models);
 
-  provider = registerMcpProvider(context, session, getRegistry, log);
+  gateways = new GatewayServers(session, getRegistry, log, context.globalState);
+  provider = registerMcpProvider(context, session, getRegistry, log, gateways);
   const results = new ResultDocuments();
   context.subscriptions.push(results);
   const services: Services = {
@@ -87,6 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
     onDidRefresh,
     isSignedIn: () => session.signedIn,
     mcpServer: () => provider?.info(),
+    gatewayServers: () => gateways?.info() ?? [],
   };
 }
 
@@ -95,18 +102,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
  * PostHog client and every tool definition (dist/core.js). Tool calls are logged, and any
  * successful write tool, whoever called it (view, command, agent), refreshes what it touched.
  */
-function createRegistry(context: vscode.ExtensionContext, session: Session, log: vscode.LogOutputChannel, models: Models): ToolRegistry {
+function createRegistry(
+  context: vscode.ExtensionContext,
+  session: Session,
+  log: vscode.LogOutputChannel,
+  models: Models,
+  onStoreChange: (tool: string) => void,
+): ToolRegistry {
   const core = loadCore();
   const registry = new core.ToolRegistry(core.ALL_TOOLS, () => session.getClient(), { callTimeoutMs: callTimeoutMsFromSettings });
   const stopCallLog = logToolCalls(registry, log);
   const stopRouting = refreshViewsOnChange(registry, models);
+  // Installations enabled, disabled, authorized: the gateway's server definitions follow.
+  const stopGatewayWatch = registry.onDidChange((e) => {
+    if (e.toolset === 'mcp_store') onStoreChange(e.tool);
+  });
   // Where PostHog does not tell a key's scopes, the first 403 for a scope does (a warning, once).
   const stopScopeWatch = core.warnOnFirstScope403(registry, {
     host: () => session.host,
     show: (message, button) => vscode.window.showWarningMessage(message, button),
     open: openExternal,
   });
-  context.subscriptions.push({ dispose: () => (stopCallLog(), stopRouting(), stopScopeWatch()) });
+  context.subscriptions.push({ dispose: () => (stopCallLog(), stopRouting(), stopScopeWatch(), stopGatewayWatch()) });
   return registry;
 }
 
@@ -179,6 +196,7 @@ function registerMcpProvider(
   session: Session,
   getRegistry: () => ToolRegistry,
   log: vscode.LogOutputChannel,
+  gatewayServers: GatewayServers,
 ): PostHogMcpProvider {
   const packageVersion = (context.extension.packageJSON as { version?: unknown } | undefined)?.version;
   const mcpProvider = new PostHogMcpProvider(
@@ -187,6 +205,7 @@ function registerMcpProvider(
     log,
     context.extension.id,
     typeof packageVersion === 'string' ? packageVersion : '',
+    gatewayServers,
   );
   context.subscriptions.push(vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, mcpProvider));
   return mcpProvider;
@@ -195,5 +214,6 @@ function registerMcpProvider(
 export async function deactivate(): Promise<void> {
   const p = provider;
   provider = undefined;
+  gateways = undefined;
   await p?.dispose();
 }

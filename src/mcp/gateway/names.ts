@@ -22,3 +22,14 @@ export function uniqueSlugs(names: readonly string[]): string[] {
 }
 
 export const PREFIX_SEPARATOR = '__';
+
+/** The MCP server label VS Code shows for each installation ("PostHog · Linear"); a repeated name gets " (2)", " (3)"… */
+export function serverLabels(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const base = `PostHog · ${n.trim() || 'MCP server'}`;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base} (${count})`;
+  });
+}

@@ -13,11 +13,12 @@ import { startStandin } from '../../test/standin/server';
 import { measureActivation, measureBundles, type ActivationResult, type BundleResult } from './activation';
 import { ROOT, log, round, stopAllChildren, stopChild, table } from './lib';
 import { CLI, measureColdStart, measureOverhead, type ColdStartResult, type OverheadResult } from './overhead';
+import { measureGateway, type GatewayResult } from './gateway';
 import { measureRateLimit, type RateLimitResult } from './rateLimit';
 import { measureScale, startStandinChild, type ScaleResult } from './scale';
 import { measureTokens, type TokensResult } from './tokens';
 
-const SECTIONS = ['overhead', 'coldstart', 'activation', 'tokens', 'scale', 'ratelimit'] as const;
+const SECTIONS = ['overhead', 'coldstart', 'activation', 'tokens', 'scale', 'ratelimit', 'gateway'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const TARGETS = {
@@ -30,6 +31,7 @@ const TARGETS = {
   firstPageMs: 150,
   rssMb: 50,
   achievedRatio: 0.9,
+  gatewayOverMs: 2,
 };
 
 function parseArgs(argv: string[]) {
@@ -96,6 +98,7 @@ async function main(): Promise<void> {
   let tokens: TokensResult | undefined;
   let scale: ScaleResult | undefined;
   let rate: RateLimitResult | undefined;
+  let gateway: GatewayResult | undefined;
   try {
     if (sections.has('overhead')) {
       log(`overhead: ${reps.overhead.n} interleaved calls per path after ${reps.overhead.warmup} warm-up`);
@@ -139,6 +142,10 @@ async function main(): Promise<void> {
     log(`rate limit: ${reps.rl.calls} calls at once against ${reps.rl.limit} per ${reps.rl.windowMs / 1000} s`);
     rate = await measureRateLimit(reps.rl.calls, reps.rl.limit, reps.rl.windowMs);
   }
+  if (sections.has('gateway')) {
+    log(`gateway: ${reps.overhead.n} interleaved approved tool calls, through the gateway and the same proxy request made directly`);
+    gateway = await measureGateway(reps.overhead);
+  }
 
   // ----- bench-results.json: exactly the issue's keys -----
   const results = {
@@ -162,6 +169,14 @@ async function main(): Promise<void> {
       : null,
     rate_limit: rate
       ? { calls: rate.calls, failed: rate.failed, limit: rate.limit, window_s: rate.window_s, achieved_ratio: rate.achieved_ratio }
+      : null,
+    gateway: gateway
+      ? {
+          direct_ms_p50: gateway.direct_ms_p50,
+          direct_ms_p95: gateway.direct_ms_p95,
+          gateway_ms_p50: gateway.gateway_ms_p50,
+          gateway_ms_p95: gateway.gateway_ms_p95,
+        }
       : null,
   };
   // With --only, the sections not measured keep their figures from the last run.
@@ -372,6 +387,20 @@ async function main(): Promise<void> {
     ]);
     rows.push(['  requests sent / answered 429', `${rate.extra.requests} / ${rate.extra.throttled_429}`, '', '']);
     if (rate.extra.firstError) rows.push(['  first failure', rate.extra.firstError.slice(0, 120), '', '']);
+  }
+  if (gateway) {
+    rows.push([
+      'gateway tool call: the same proxy request made directly (floor) p50 / p95',
+      `${gateway.direct_ms_p50} / ${gateway.direct_ms_p95} ms`,
+      '',
+      '',
+    ]);
+    rows.push([
+      '  through the governed gateway (MCP in-memory) p50 / p95',
+      `${gateway.gateway_ms_p50} / ${gateway.gateway_ms_p95} ms`,
+      `+${round(gateway.gateway_ms_p50 - gateway.direct_ms_p50, 3)} ms ≤ +2`,
+      pass(gateway.gateway_ms_p50 - gateway.direct_ms_p50 <= TARGETS.gatewayOverMs),
+    ]);
   }
 
   const header =

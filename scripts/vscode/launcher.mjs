@@ -142,7 +142,7 @@ async function main() {
       ...args.extensionDevelopmentPath.map((p) => ['extensionDevelopmentPath', remoteUri(server.host, p)]),
       ['extensionTestsPath', remoteUri(server.host, args.extensionTestsPath)],
     ];
-    await page.goto(workbenchUrl(server, { folder: args.folder, payload }));
+    await page.goto(workbenchUrl(server, { folder: args.folder, payload }), { timeout: 120_000 }); // a loaded machine can take over 30 s
     let timer;
     const timeout = new Promise((_, reject) => {
       timer = setTimeout(() => reject(new Error(`the tests did not end within ${timeoutS} s (VSCODE_LAUNCHER_TIMEOUT)`)), timeoutS * 1000);

@@ -1,8 +1,9 @@
 /** Short, unique slugs for installations ("Linear" → "linear"), the prefix of their tools' names in a multi-installation gateway. */
 export function slugOf(name: string): string {
   const slug = name
-    .toLowerCase()
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents off: "Ça" → "ca"
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .slice(0, 20)

@@ -80,6 +80,10 @@ async function waitForTools(expected: string[], what: string, timeoutMs = 30_000
   }
 }
 
+async function setGateway(value: boolean): Promise<void> {
+  await vscode.workspace.getConfiguration('posthog').update('mcp.gateway.enabled', value, vscode.ConfigurationTarget.Global);
+}
+
 async function setReadOnly(value: boolean): Promise<void> {
   await vscode.workspace.getConfiguration('posthog').update('mcp.readOnly', value, vscode.ConfigurationTarget.Global);
 }
@@ -90,6 +94,9 @@ describe('PostHog extension in a real VS Code', function () {
 
   before(async function () {
     standin = await startStandin();
+    // The governed gateway's servers ("PostHog · Sentry") add tools under the same mcp_posthog_ prefix:
+    // off until its own test turns it on, so the counts of PostHog's own tools stay exact.
+    await setGateway(false);
     console.log(
       `    VS Code ${vscode.version} (${vscode.env.appName}, remote ${vscode.env.remoteName ?? 'none'}), stand-in ${standin.url}`,
     );
@@ -97,6 +104,7 @@ describe('PostHog extension in a real VS Code', function () {
 
   after(async function () {
     await setReadOnly(false).catch(() => undefined);
+    await setGateway(true).catch(() => undefined);
     await vscode.commands.executeCommand('workbench.mcp.stopServer', '*').then(undefined, () => undefined);
     await standin?.close();
   });
@@ -213,7 +221,7 @@ describe('PostHog extension in a real VS Code', function () {
     await waitForTools(ALL_NAMES, `all ${ALL_NAMES.length} tools again`, 30_000);
   });
 
-  it('offers "PostHog · Sentry" beside PostHog; an approval change through a tool call changes its tools in vscode.lm.tools; no secret reaches VS Code', async function () {
+  it('offers "PostHog · Sentry" beside PostHog; an approval change through a tool call changes its tools in vscode.lm.tools; the setting turns it off; no secret reaches VS Code', async function () {
     this.timeout(120_000);
     type Tool = { tool_name: string; approval_state: string; removed_at?: string | null };
     type Installation = {
@@ -233,7 +241,9 @@ describe('PostHog extension in a real VS Code', function () {
       const upstream = new Set(i.upstream_tools.map((u) => u.name));
       return i.tools.filter((t) => !t.removed_at && t.approval_state !== 'do_not_use' && upstream.has(t.tool_name)).map((t) => t.tool_name);
     };
-    const gatewayTools = () => vscode.lm.tools.map((t) => t.name).filter((n) => /sentry/i.test(n));
+    // VS Code names them mcp_posthog_sentr_<tool>: under PostHog's prefix, but not PostHog's own.
+    const gatewayTools = () => vscode.lm.tools.map((t) => t.name).filter((n) => n.startsWith(MCP_TOOL_PREFIX) && !ALL_NAMES.includes(n));
+    await setGateway(true);
     await waitFor(
       `the ${offered().length} governed Sentry tools in vscode.lm.tools`,
       async () => {
@@ -270,6 +280,11 @@ describe('PostHog extension in a real VS Code', function () {
     await waitFor(`${tool.tool_name} to come back`, () => gatewayTools().length === before, { timeoutMs: 10_000, intervalMs: 100 });
     console.log(`      VS Code's discovered tools followed a Deny in ${tookDeny} ms and an Approve in ${Date.now() - started} ms`);
     assert.ok(tookDeny < 5_000, `the Deny took ${tookDeny} ms to reach VS Code`);
+
+    await setGateway(false);
+    await waitFor('posthog.mcp.gateway.enabled: false to take the gateway tools away', () => gatewayTools().length === 0, {
+      timeoutMs: 30_000,
+    });
 
     if (USER_DATA_DIR) {
       const installationKey = sentry().sensitive_configuration.api_key!;

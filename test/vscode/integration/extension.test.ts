@@ -281,6 +281,17 @@ describe('PostHog extension in a real VS Code', function () {
     console.log(`      VS Code's discovered tools followed a Deny in ${tookDeny} ms and an Approve in ${Date.now() - started} ms`);
     assert.ok(tookDeny < 5_000, `the Deny took ${tookDeny} ms to reach VS Code`);
 
+    // A needs-approval tool asks first ("Approve and run" / Cancel); the test host cancels every dialog.
+    const needs = sentry().tools.find((t) => t.approval_state === 'needs_approval' && offered().includes(t.tool_name))!;
+    const needsName = gatewayTools().find((n) => n.endsWith(`_${needs.tool_name}`))!;
+    const proxied = () => standin.requestsTo(`/mcp_server_installations/${sentry().id}/proxy`, 'POST').length;
+    const proxiedBefore = proxied();
+    const asked = await vscode.lm.invokeTool(needsName, { input: {}, toolInvocationToken: undefined });
+    const askedText = toolResultJson(asked).text;
+    assert.match(askedText, /approval was cancelled|needs approval/, `the needs-approval call: ${askedText.slice(0, 200)}`);
+    assert.equal(sentry().tools.find((t) => t.tool_name === needs.tool_name)!.approval_state, 'needs_approval', 'nothing approved');
+    assert.equal(proxied(), proxiedBefore, 'nothing sent upstream');
+
     await setGateway(false);
     await waitFor('posthog.mcp.gateway.enabled: false to take the gateway tools away', () => gatewayTools().length === 0, {
       timeoutMs: 30_000,

@@ -18,13 +18,15 @@ import type { ToolRegistry } from '../mcp/registry';
 import type { HttpServerHandle } from '../mcp/transports/http';
 import { describeError } from '../posthog/errors';
 import { callTimeoutMsFromSettings } from './callTimeout';
-import { loadServer } from './lazy';
+import { loadServer, loadedCore } from './lazy';
 import type { Session } from './session';
 
 export const GATEWAY_SETTING = 'posthog.mcp.gateway.enabled';
 const CACHE_KEY = 'posthog.gateway.installations';
 /** Background re-reads no more often than this, unless something changed. */
 const REREAD_MS = 30_000;
+/** How long after start-up the first read of the installations waits when nothing has loaded the core yet. */
+const DEFER_MS = 3_000;
 
 interface KnownInstallation {
   id: string;
@@ -65,11 +67,10 @@ export class GatewayServers implements vscode.Disposable {
         void this.stopAll('sign-in state, host or project changed');
         this.known = this.cached(); // the new project's, if it was seen before
         this.lastReadAt = 0;
-        this.emitter.fire();
-        void this.reread();
+        this.emitter.fire(); // VS Code asks for the definitions again, and definitions() re-reads
       }),
       vscode.window.onDidChangeWindowState((w) => {
-        if (w.focused && Date.now() - this.lastReadAt > 5_000) void this.reread();
+        if (w.focused && Date.now() - this.lastReadAt > 5_000) this.rereadSoon();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration(GATEWAY_SETTING)) return;
@@ -82,7 +83,7 @@ export class GatewayServers implements vscode.Disposable {
   /** The gateway definitions (no address until resolved); starts a background re-read when due. */
   definitions(version: string): vscode.McpHttpServerDefinition[] {
     if (!gatewayEnabled() || !this.session.signedIn) return [];
-    if (Date.now() - this.lastReadAt > REREAD_MS) void this.reread();
+    if (Date.now() - this.lastReadAt > REREAD_MS) this.rereadSoon();
     const labels = serverLabels(this.known.map((i) => i.name));
     this.byLabel.clear();
     return this.known.map((inst, i) => {
@@ -116,6 +117,25 @@ export class GatewayServers implements vscode.Disposable {
     server.headers = { Authorization: `Bearer ${handle.token}` };
     return server;
   }
+
+  /**
+   * A re-read now when the core (the registry, the PostHog client) is loaded already; otherwise a
+   * little later, so that activation and VS Code's eager definitions request load nothing.
+   */
+  private rereadSoon(): void {
+    if (loadedCore()) {
+      void this.reread();
+      return;
+    }
+    if (this.deferred) return;
+    this.deferred = setTimeout(() => {
+      this.deferred = undefined;
+      void this.reread();
+    }, DEFER_MS);
+    this.deferred.unref?.();
+  }
+
+  private deferred?: ReturnType<typeof setTimeout>;
 
   /** An MCP store change through the registry: the installations may have changed. */
   storeChanged(tool: string): void {
@@ -214,6 +234,7 @@ export class GatewayServers implements vscode.Disposable {
   }
 
   async dispose(): Promise<void> {
+    clearTimeout(this.deferred);
     await this.stopAll('extension deactivated');
     for (const d of this.disposables) d.dispose();
   }

@@ -32,6 +32,7 @@ import type { Services } from './vscode/commands/services';
 import { setContext } from './vscode/execute';
 import { loadCode, loadCore } from './vscode/lazy';
 import { logToolCalls } from './vscode/log';
+import { GatewayServers } from './vscode/gatewayServers';
 import { PostHogMcpProvider } from './vscode/mcpProvider';
 import { ResultDocuments } from './vscode/results';
 import { Session } from './vscode/session';
@@ -56,11 +57,14 @@ export interface PostHogExtensionApi {
   readonly code: Pick<WorkspaceIndex, 'ready' | 'references' | 'counts' | 'roots' | 'onDidChange'>;
   /** What a view shows (its model's nodes), for the test suites. */
   children(view: ViewName, parent?: TreeNode): Promise<TreeNode[]>;
+  /** The governed gateway's running servers ("PostHog · Linear"). */
+  gatewayServers(): Array<{ label: string; url: string }>;
 }
 
 type Models = Services['models'];
 
 let provider: PostHogMcpProvider | undefined;
+let gateways: GatewayServers | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<PostHogExtensionApi> {
   const log = vscode.window.createOutputChannel('PostHog', { log: true });
@@ -76,7 +80,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
 
   // Made on first use, never during activation: the models only call it when a view loads.
   let registry: ToolRegistry | undefined;
-  const getRegistry = (): ToolRegistry => (registry ??= createRegistry(context, session, log, models, code, editorLanguage));
+  const getRegistry = (): ToolRegistry =>
+    (registry ??= createRegistry(context, session, log, models, code, editorLanguage, (tool) => gateways?.storeChanged(tool)));
   const tools: ToolRunner = { run: (name, args, opts) => getRegistry().run(name, args, opts) };
   const models = createModels(session, tools, code);
   // Hover, inline status, completion, diagnostics: registered now, nothing scanned or sent until a document needs it.
@@ -87,7 +92,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
   followSession(context, session, models);
   context.subscriptions.push(followCodeInStaleFlags(code, models.staleFlags, views.staleFlags));
 
-  provider = registerMcpProvider(context, session, getRegistry, log);
+  gateways = new GatewayServers(session, getRegistry, log, context.globalState);
+  provider = registerMcpProvider(context, session, getRegistry, log, gateways);
   const results = new ResultDocuments();
   const hogql = new HogqlEditor(context, session, getRegistry, log);
   context.subscriptions.push(results, hogql);
@@ -118,6 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
     mcpServer: () => provider?.info(),
     code,
     children: (view, parent) => models[view].children(parent),
+    gatewayServers: () => gateways?.info() ?? [],
   };
 }
 
@@ -133,6 +140,7 @@ function createRegistry(
   models: Models,
   code: WorkspaceIndex,
   editorLanguage: EditorLanguageHandle,
+  onStoreChange: (tool: string) => void,
 ): ToolRegistry {
   const core = loadCore();
   // The `code` tools (from the views and from agents) read the live workspace index; with no folder
@@ -144,13 +152,17 @@ function createRegistry(
   const stopCallLog = logToolCalls(registry, log);
   const stopRouting = refreshViewsOnChange(registry, models);
   const stopEditorRouting = registry.onDidChange((e) => editorLanguage.handleChange(e));
+  // Installations enabled, disabled, authorized: the gateway's server definitions follow.
+  const stopGatewayWatch = registry.onDidChange((e) => {
+    if (e.toolset === 'mcp_store') onStoreChange(e.tool);
+  });
   // Where PostHog does not tell a key's scopes, the first 403 for a scope does (a warning, once).
   const stopScopeWatch = core.warnOnFirstScope403(registry, {
     host: () => session.host,
     show: (message, button) => vscode.window.showWarningMessage(message, button),
     open: openExternal,
   });
-  context.subscriptions.push({ dispose: () => (stopCallLog(), stopRouting(), stopEditorRouting(), stopScopeWatch()) });
+  context.subscriptions.push({ dispose: () => (stopCallLog(), stopRouting(), stopEditorRouting(), stopScopeWatch(), stopGatewayWatch()) });
   return registry;
 }
 
@@ -224,6 +236,7 @@ function registerMcpProvider(
   session: Session,
   getRegistry: () => ToolRegistry,
   log: vscode.LogOutputChannel,
+  gatewayServers: GatewayServers,
 ): PostHogMcpProvider {
   const packageVersion = (context.extension.packageJSON as { version?: unknown } | undefined)?.version;
   const mcpProvider = new PostHogMcpProvider(
@@ -232,6 +245,7 @@ function registerMcpProvider(
     log,
     context.extension.id,
     typeof packageVersion === 'string' ? packageVersion : '',
+    gatewayServers,
   );
   context.subscriptions.push(vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, mcpProvider));
   return mcpProvider;
@@ -240,5 +254,6 @@ function registerMcpProvider(
 export async function deactivate(): Promise<void> {
   const p = provider;
   provider = undefined;
+  gateways = undefined;
   await p?.dispose();
 }

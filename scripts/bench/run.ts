@@ -15,12 +15,24 @@ import { measureActivation, measureBundles, type ActivationResult, type BundleRe
 import { measureLiveIndex, type LiveIndexResult } from './liveIndex';
 import { ROOT, log, round, stopAllChildren, stopChild, table } from './lib';
 import { CLI, measureColdStart, measureOverhead, type ColdStartResult, type OverheadResult } from './overhead';
+import { measureGateway, type GatewayResult } from './gateway';
 import { measureRateLimit, type RateLimitResult } from './rateLimit';
 import { measureScale, startStandinChild, type ScaleResult } from './scale';
 import { measureTokens, type TokensResult } from './tokens';
 import { measureResultsTable, type ResultsTableResult } from './resultsTable';
 
-const SECTIONS = ['overhead', 'coldstart', 'activation', 'tokens', 'scale', 'ratelimit', 'liveindex', 'editor', 'results'] as const;
+const SECTIONS = [
+  'overhead',
+  'coldstart',
+  'activation',
+  'tokens',
+  'scale',
+  'ratelimit',
+  'liveindex',
+  'editor',
+  'results',
+  'gateway',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 const TARGETS = {
@@ -36,6 +48,7 @@ const TARGETS = {
   rescanMs: 5,
   eventLoopBlockMs: 50,
   resultsTableMs: 200,
+  gatewayOverMs: 2,
 };
 
 function parseArgs(argv: string[]) {
@@ -108,6 +121,7 @@ async function main(): Promise<void> {
   let rate: RateLimitResult | undefined;
   let live: LiveIndexResult | undefined;
   let editor: EditorResult | undefined;
+  let gateway: GatewayResult | undefined;
   try {
     if (sections.has('overhead')) {
       log(`overhead: ${reps.overhead.n} interleaved calls per path after ${reps.overhead.warmup} warm-up`);
@@ -166,6 +180,10 @@ async function main(): Promise<void> {
     log('HogQL results table: 10,000 rows × 10 columns in headless Chromium, beside a floor and a plain table');
     resultsTable = await measureResultsTable(quick ? 5 : 15);
   }
+  if (sections.has('gateway')) {
+    log(`gateway: ${reps.overhead.n} interleaved approved tool calls, through the gateway and the same proxy request made directly`);
+    gateway = await measureGateway(reps.overhead);
+  }
 
   // ----- bench-results.json: exactly the issue's keys -----
   const results = {
@@ -192,6 +210,14 @@ async function main(): Promise<void> {
       : null,
     live_index: live ?? null,
     results_table: resultsTable ?? null,
+    gateway: gateway
+      ? {
+          direct_ms_p50: gateway.direct_ms_p50,
+          direct_ms_p95: gateway.direct_ms_p95,
+          gateway_ms_p50: gateway.gateway_ms_p50,
+          gateway_ms_p95: gateway.gateway_ms_p95,
+        }
+      : null,
   };
   // With --only, the sections not measured keep their figures from the last run.
   const file = path.join(ROOT, 'bench-results.json');
@@ -432,15 +458,29 @@ async function main(): Promise<void> {
     rows.push(['  floor: a message drawn by nobody, same two frames', `${resultsTable.floor_ms_p50} ms`, '', '']);
     rows.push(['  peer: the same rows as one plain HTML table', `${resultsTable.plain_table_ms_p50} ms`, '', '']);
   }
-
-  const header =
-    `PostHog for VS Code — benchmark (${quick ? 'quick' : 'full'}) ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
-    `${os.cpus()[0]?.model?.trim() ?? 'cpu'} ×${os.cpus().length}, ${round(os.totalmem() / 1024 ** 3, 1)} GB, Node ${process.versions.node}, ${os.platform()} ${os.release()}`;
+  if (gateway) {
+    rows.push([
+      'gateway tool call: the same proxy request made directly (floor) p50 / p95',
+      `${gateway.direct_ms_p50} / ${gateway.direct_ms_p95} ms`,
+      '',
+      '',
+    ]);
+    rows.push([
+      '  through the governed gateway (MCP in-memory) p50 / p95',
+      `${gateway.gateway_ms_p50} / ${gateway.gateway_ms_p95} ms`,
+      `+${round(gateway.gateway_ms_p50 - gateway.direct_ms_p50, 3)} ms ≤ +2`,
+      pass(gateway.gateway_ms_p50 - gateway.direct_ms_p50 <= TARGETS.gatewayOverMs),
+    ]);
+  }
   if (editor) {
     rows.push([`editor from cache (${editor.lines}-line file, ${editor.flags} flags): floor p95`, `${editor.floor_ms_p95} ms`, '', '']);
     rows.push(['  hover on a flag key p95', `${editor.hover_ms_p95} ms`, '≤ 10 ms', pass(editor.hover_ms_p95 <= 10)]);
     rows.push(['  completion of flag keys p95', `${editor.completion_ms_p95} ms`, '≤ 10 ms', pass(editor.completion_ms_p95 <= 10)]);
   }
+
+  const header =
+    `PostHog for VS Code — benchmark (${quick ? 'quick' : 'full'}) ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
+    `${os.cpus()[0]?.model?.trim() ?? 'cpu'} ×${os.cpus().length}, ${round(os.totalmem() / 1024 ** 3, 1)} GB, Node ${process.versions.node}, ${os.platform()} ${os.release()}`;
   process.stdout.write(`\n${header}\n\n${table(rows, ['measure', 'value', 'target', ''])}\n`);
   if (tokens) {
     process.stdout.write(

@@ -2,13 +2,13 @@
  * posthog-mcp: the PostHog MCP server for any MCP client.
  *   stdio (default), or --http [--port N] for Streamable HTTP on 127.0.0.1.
  *   `posthog-mcp refs …` lists the PostHog calls in code instead (./refsCommand.ts).
+ *   `posthog-mcp gateway …`: the governed gateway to installed MCP servers (gatewayCli.ts).
  * Environment: POSTHOG_API_KEY (required), POSTHOG_HOST, POSTHOG_PROJECT_ID,
  * POSTHOG_INGESTION_HOST, POSTHOG_MCP_TOKEN (HTTP), POSTHOG_TIMEOUT_MS (per request),
  * POSTHOG_CALL_TIMEOUT_MS (per tool call: attempts, backoff and 429 waits together).
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { PostHogClient } from '../posthog/client';
 import { describeError } from '../posthog/errors';
 import { ToolRegistry, parseToolsets } from './registry';
 import { warnMissingScopesAtFirstCall } from './scopeCheck';
@@ -18,23 +18,8 @@ import { serveStdio } from './transports/stdio';
 import { CliUsageError, USAGE, parseCliArgs, type CliArgs } from './cliArgs';
 import { DirectoryCodeIndex } from './directoryCodeIndex';
 import { REFS_USAGE, RefsUsageError, parseRefsArgs, runRefs } from './refsCommand';
-
-function fail(message: string): never {
-  process.stderr.write(`posthog-mcp: ${message}\n`);
-  process.exit(2);
-}
-
-/** A duration in ms from the environment, or undefined when unset; anything unusable stops the start. */
-function millisecondsFromEnv(name: string, example: number): number | undefined {
-  const raw = process.env[name]?.trim();
-  if (!raw) return undefined;
-  const ms = Number(raw);
-  // setTimeout turns NaN, <= 0 and anything past 2^31-1 ms into 1 ms: every request would time out.
-  if (!(Number.isFinite(ms) && ms >= 1 && ms <= 2_147_483_647)) {
-    fail(`${name} must be a number of milliseconds between 1 and 2147483647 (e.g. ${example}), got "${raw}".`);
-  }
-  return ms;
-}
+import { clientFromEnv, fail, millisecondsFromEnv } from './cliEnv';
+import { runGateway } from './gatewayCli';
 
 /** The command line's options, after --help and --version have been answered (they exit). */
 function readArgs(): CliArgs {
@@ -92,34 +77,18 @@ async function refs(argv: string[]): Promise<void> {
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'refs') return refs(process.argv.slice(3));
+  if (process.argv[2] === 'gateway') return runGateway(process.argv.slice(3));
   const args = readArgs();
   const code = new DirectoryCodeIndex(codeRoot(args.root));
-  const apiKey = process.env.POSTHOG_API_KEY;
-  if (!apiKey || !apiKey.trim()) {
-    fail('POSTHOG_API_KEY is not set. Create a personal API key in PostHog (Settings → Personal API keys) and set POSTHOG_API_KEY to it.');
-  }
   let toolsets;
   try {
     toolsets = parseToolsets(args.toolsets);
   } catch (err) {
     fail(describeError(err));
   }
-  const timeoutMs = millisecondsFromEnv('POSTHOG_TIMEOUT_MS', 30_000);
-  const callTimeoutMs = millisecondsFromEnv('POSTHOG_CALL_TIMEOUT_MS', 45_000);
   const log = (line: string) => process.stderr.write(`[posthog-mcp] ${line}\n`);
-  let client: PostHogClient;
-  try {
-    client = new PostHogClient({
-      apiKey,
-      host: process.env.POSTHOG_HOST,
-      ingestionHost: process.env.POSTHOG_INGESTION_HOST || undefined,
-      projectId: process.env.POSTHOG_PROJECT_ID || undefined,
-      timeoutMs,
-      onRequest: args.verbose ? (r) => log(`${r.method} ${r.path} → ${r.status ?? r.error} ${r.durationMs}ms`) : undefined,
-    });
-  } catch (err) {
-    fail(describeError(err));
-  }
+  const client = clientFromEnv({ verbose: args.verbose, log });
+  const callTimeoutMs = millisecondsFromEnv('POSTHOG_CALL_TIMEOUT_MS', 45_000);
   const registry = new ToolRegistry(ALL_TOOLS, () => client, { callTimeoutMs, code: () => code });
   registry.onDidCall((c) => log(`${c.tool} ${c.ok ? 'ok' : 'failed'} in ${c.durationMs}ms${c.error ? `: ${c.error}` : ''}`));
   if (args.verbose) warnMissingScopesAtFirstCall(registry, () => client, { toolsets, readOnly: args.readOnly }, log);

@@ -7,6 +7,7 @@ import { TOOLSETS } from './tool';
 
 export const USAGE = `Usage: posthog-mcp [--http [--port N]] [--toolsets a,b] [--read-only] [--root DIR] [--verbose]
        posthog-mcp refs [DIR] [--json] [--stale] [--fail-on-stale]   (posthog-mcp refs --help)
+       posthog-mcp gateway --help    the tools of the MCP servers installed in PostHog, as it approves them
 
 Serves PostHog's tools over MCP: stdio by default, or Streamable HTTP on 127.0.0.1 with --http.
 The code tools read the code under --root (default: the working directory).

@@ -188,7 +188,16 @@ export class PostHogClient {
     const started = Date.now();
     let outcome: AttemptOutcome;
     try {
-      outcome = await this.exchange.send({ method, url: host + path, query, body, apiKey, headers, signal });
+      outcome = await this.exchange.send({
+        method,
+        url: host + path,
+        query,
+        body,
+        apiKey,
+        headers,
+        mcpSessionId: opts.mcpSessionId,
+        signal,
+      });
     } finally {
       this.gate.release();
     }

@@ -32,6 +32,8 @@ export interface OutgoingRequest {
   apiKey?: string;
   /** The caller's extra headers; never sent with `apiKey` (the key's Authorization must win). */
   headers?: Record<string, string>;
+  /** Sent as `Mcp-Session-Id` (see RequestOptions.mcpSessionId). */
+  mcpSessionId?: string;
   signal?: AbortSignal;
 }
 
@@ -65,6 +67,7 @@ export class HttpExchange {
         headers: {
           ...(req.apiKey === undefined ? req.headers : {}),
           ...(req.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(req.mcpSessionId ? { 'Mcp-Session-Id': req.mcpSessionId } : {}),
           ...(req.apiKey === undefined ? {} : { Authorization: `Bearer ${req.apiKey}` }),
         },
         signal: controller.signal,

@@ -67,6 +67,11 @@ export interface RequestOptions {
    * host, so they can never carry or replace the personal API key.
    */
   headers?: RequestHeaders | ((attempt: number) => RequestHeaders);
+  /**
+   * The MCP session an MCP proxy request belongs to (`Mcp-Session-Id`, which PostHog's proxy passes
+   * to the upstream server). The only extra header the app host gets: it carries no credential.
+   */
+  mcpSessionId?: string;
 }
 
 export type RequestHeaders = Record<string, string>;

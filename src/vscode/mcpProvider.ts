@@ -16,6 +16,7 @@ import type { Toolset } from '../mcp/tool';
 import type { HttpServerHandle } from '../mcp/transports/http';
 import { describeError } from '../posthog/errors';
 import { executeCommand } from './execute';
+import type { GatewayServers } from './gatewayServers';
 import { loadCore, loadServer } from './lazy';
 import type { Session } from './session';
 
@@ -65,15 +66,19 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
     private readonly extensionId = 'posthog-community.posthog-vscode',
     /** Part of the definition's version: another release may offer other tools. */
     private readonly extensionVersion = '',
+    /** The governed gateway's servers, one per enabled installation ("PostHog · Linear"). */
+    private readonly gateways?: GatewayServers,
   ) {
     this.disposables.push(
       this.emitter,
       this.startedEmitter,
+      ...(gateways ? [gateways.onDidChange(() => this.emitter.fire())] : []),
       session.onDidChange((e) => {
         if (e.credentials) void this.restart('sign-in state, host or project changed');
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('posthog.mcp')) void this.restart('MCP settings changed');
+        if (e.affectsConfiguration('posthog.mcp.toolsets') || e.affectsConfiguration('posthog.mcp.readOnly'))
+          void this.restart('MCP settings changed');
       }),
     );
   }
@@ -84,6 +89,7 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
     if (!this.session.signedIn) return [];
     // Starts nothing: resolveMcpServerDefinition does, when VS Code starts the server.
     const definitions = [new vscode.McpHttpServerDefinition(MCP_LABEL, vscode.Uri.parse(UNSTARTED_URI), {}, this.version())];
+    if (this.gateways) definitions.push(...this.gateways.definitions(this.version()));
     if (this.restartPending) {
       this.restartPending = false;
       // VS Code stores these definitions as soon as this returns; restart right after.
@@ -107,6 +113,14 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
       if (choice !== 'Sign In' || token.isCancellationRequested) return undefined;
       const ok = await executeCommand<boolean>(COMMANDS.signIn);
       if (!ok || !this.session.signedIn || token.isCancellationRequested) return undefined;
+    }
+    if (this.gateways?.owns(server)) {
+      try {
+        return await this.gateways.resolve(server);
+      } catch (err) {
+        this.log.error(`Could not start the gateway "${server.label}": ${describeError(err)}`);
+        throw err;
+      }
     }
     let handle: HttpServerHandle;
     try {
@@ -172,6 +186,7 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
 
   async dispose(): Promise<void> {
     await this.stop('extension deactivated');
+    await this.gateways?.dispose();
     for (const d of this.disposables) d.dispose();
   }
 

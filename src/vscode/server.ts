@@ -4,3 +4,5 @@
  */
 export { createPostHogMcpServer } from '../mcp/server';
 export { serveHttp } from '../mcp/transports/http';
+export { GatewayCatalog } from '../mcp/gateway/catalog';
+export { createGatewayMcpServer } from '../mcp/gateway/server';

@@ -12,6 +12,7 @@ import { personsRoutes } from './persons';
 import { experimentsRoutes } from './experiments';
 import { insightsRoutes } from './insights';
 import { mcpStoreRoutes } from './mcpStore';
+import { mcpProxyRoutes } from './mcpProxy';
 import { personalApiKeysRoutes } from './personalApiKeys';
 import { definitionsRoutes } from './definitions';
 
@@ -30,6 +31,7 @@ export const groups: RouteGroup[] = [
   dashboardsRoutes,
   experimentsRoutes,
   mcpStoreRoutes,
+  mcpProxyRoutes,
   personalApiKeysRoutes,
   definitionsRoutes,
 ];

@@ -342,7 +342,7 @@ function visible(ctx: Ctx, row: Row): boolean {
   return row.scope === 'shared' || row.user_id === ctx.user.id;
 }
 
-function installation(ctx: Ctx, opts: { ownerOnly?: boolean } = {}): Row {
+export function installation(ctx: Ctx, opts: { ownerOnly?: boolean } = {}): Row {
   const row = installationsTable(ctx.state, ctx.team.id).get(ctx.params.id);
   if (!row || !visible(ctx, row)) throw notFound();
   if (opts.ownerOnly) assertOwner(ctx, row);

@@ -80,6 +80,10 @@ async function waitForTools(expected: string[], what: string, timeoutMs = 30_000
   }
 }
 
+async function setGateway(value: boolean): Promise<void> {
+  await vscode.workspace.getConfiguration('posthog').update('mcp.gateway.enabled', value, vscode.ConfigurationTarget.Global);
+}
+
 async function setReadOnly(value: boolean): Promise<void> {
   await vscode.workspace.getConfiguration('posthog').update('mcp.readOnly', value, vscode.ConfigurationTarget.Global);
 }
@@ -90,6 +94,9 @@ describe('PostHog extension in a real VS Code', function () {
 
   before(async function () {
     standin = await startStandin();
+    // The governed gateway's servers ("PostHog · Sentry") add tools under the same mcp_posthog_ prefix:
+    // off until its own test turns it on, so the counts of PostHog's own tools stay exact.
+    await setGateway(false);
     console.log(
       `    VS Code ${vscode.version} (${vscode.env.appName}, remote ${vscode.env.remoteName ?? 'none'}), stand-in ${standin.url}`,
     );
@@ -97,6 +104,7 @@ describe('PostHog extension in a real VS Code', function () {
 
   after(async function () {
     await setReadOnly(false).catch(() => undefined);
+    await setGateway(true).catch(() => undefined);
     await vscode.commands.executeCommand('workbench.mcp.stopServer', '*').then(undefined, () => undefined);
     await standin?.close();
   });
@@ -211,6 +219,89 @@ describe('PostHog extension in a real VS Code', function () {
     await waitForTools(READ_ONLY_NAMES, `only the ${READ_ONLY_NAMES.length} read-only tools`, 30_000);
     await setReadOnly(false);
     await waitForTools(ALL_NAMES, `all ${ALL_NAMES.length} tools again`, 30_000);
+  });
+
+  it('offers "PostHog · Sentry" beside PostHog; an approval change through a tool call changes its tools in vscode.lm.tools; the setting turns it off; no secret reaches VS Code', async function () {
+    this.timeout(120_000);
+    type Tool = { tool_name: string; approval_state: string; removed_at?: string | null };
+    type Installation = {
+      id: string;
+      display_name: string;
+      tools: Tool[];
+      upstream_tools: Array<{ name: string }>;
+      sensitive_configuration: { api_key?: string };
+    };
+    const sentry = () =>
+      standin.state
+        .table<Installation & { [k: string]: unknown }>(standin.projectId, 'mcp_installations', 'uuid')
+        .all()
+        .find((i) => i.display_name === 'Sentry')!;
+    const offered = () => {
+      const i = sentry();
+      const upstream = new Set(i.upstream_tools.map((u) => u.name));
+      return i.tools.filter((t) => !t.removed_at && t.approval_state !== 'do_not_use' && upstream.has(t.tool_name)).map((t) => t.tool_name);
+    };
+    // VS Code names them mcp_posthog_sentr_<tool>: under PostHog's prefix, but not PostHog's own.
+    const gatewayTools = () => vscode.lm.tools.map((t) => t.name).filter((n) => n.startsWith(MCP_TOOL_PREFIX) && !ALL_NAMES.includes(n));
+    await setGateway(true);
+    await waitFor(
+      `the ${offered().length} governed Sentry tools in vscode.lm.tools`,
+      async () => {
+        await vscode.commands.executeCommand('workbench.mcp.startServer', '*', { waitForLiveTools: true });
+        return gatewayTools().length === offered().length;
+      },
+      { timeoutMs: 45_000, intervalMs: 1000 },
+    );
+    console.log(`      gateway tools: ${gatewayTools().slice(0, 3).join(', ')}…`);
+    for (const s of api.gatewayServers()) assert.match(s.url, /^http:\/\/127\.0\.0\.1:\d+\/mcp$/, `${s.label} listens on loopback`);
+    assert.ok(
+      api.gatewayServers().some((s) => s.label === 'PostHog · Sentry'),
+      'the "PostHog · Sentry" server runs',
+    );
+
+    const tool = sentry().tools.find((t) => t.approval_state === 'approved' && offered().includes(t.tool_name))!;
+    const before = offered().length;
+    const setState = async (approval_state: string) => {
+      const result = await vscode.lm.invokeTool(`${MCP_TOOL_PREFIX}set_mcp_tool_approval`, {
+        input: { installation_id: sentry().id, tool_name: tool.tool_name, approval_state },
+        toolInvocationToken: undefined,
+      });
+      assert.equal(toolResultJson<{ approval_state?: string }>(result).data?.approval_state, approval_state);
+    };
+    let started = Date.now();
+    await setState('do_not_use');
+    await waitFor(`${tool.tool_name} to leave vscode.lm.tools`, () => gatewayTools().length === before - 1, {
+      timeoutMs: 10_000,
+      intervalMs: 100,
+    });
+    const tookDeny = Date.now() - started;
+    started = Date.now();
+    await setState('approved');
+    await waitFor(`${tool.tool_name} to come back`, () => gatewayTools().length === before, { timeoutMs: 10_000, intervalMs: 100 });
+    console.log(`      VS Code's discovered tools followed a Deny in ${tookDeny} ms and an Approve in ${Date.now() - started} ms`);
+    assert.ok(tookDeny < 5_000, `the Deny took ${tookDeny} ms to reach VS Code`);
+
+    // A needs-approval tool asks first ("Approve and run" / Cancel); the test host cancels every dialog.
+    const needs = sentry().tools.find((t) => t.approval_state === 'needs_approval' && offered().includes(t.tool_name))!;
+    const needsName = gatewayTools().find((n) => n.endsWith(`_${needs.tool_name}`))!;
+    const proxied = () => standin.requestsTo(`/mcp_server_installations/${sentry().id}/proxy`, 'POST').length;
+    const proxiedBefore = proxied();
+    const asked = await vscode.lm.invokeTool(needsName, { input: {}, toolInvocationToken: undefined });
+    const askedText = toolResultJson(asked).text;
+    assert.match(askedText, /approval was cancelled|needs approval/, `the needs-approval call: ${askedText.slice(0, 200)}`);
+    assert.equal(sentry().tools.find((t) => t.tool_name === needs.tool_name)!.approval_state, 'needs_approval', 'nothing approved');
+    assert.equal(proxied(), proxiedBefore, 'nothing sent upstream');
+
+    await setGateway(false);
+    await waitFor('posthog.mcp.gateway.enabled: false to take the gateway tools away', () => gatewayTools().length === 0, {
+      timeoutMs: 30_000,
+    });
+
+    if (USER_DATA_DIR) {
+      const installationKey = sentry().sensitive_configuration.api_key!;
+      assert.deepEqual(filesContaining(USER_DATA_DIR, installationKey), [], "files holding the installation's credential");
+      assert.deepEqual(filesContaining(USER_DATA_DIR, standin.key), [], 'files holding the personal key');
+    }
   });
 
   it("sign-out forgets the key and removes the server's tools", async function () {

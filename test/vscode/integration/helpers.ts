@@ -15,6 +15,7 @@ export interface TestApi {
   onDidRefresh: vscode.Event<'dashboards' | 'featureFlags' | 'mcp'>;
   isSignedIn(): boolean;
   mcpServer(): { url: string; port: number } | undefined;
+  gatewayServers(): Array<{ label: string; url: string }>;
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

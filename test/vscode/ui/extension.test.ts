@@ -422,7 +422,7 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     await wb.waitQuickInput();
     await waitUntil('the PostHog server in the list', async () => (await wb.quickInputRows.filter({ hasText: 'PostHog' }).count()) > 0);
     await wb.screenshot('13-mcp-list-servers');
-    await wb.pick('PostHog', /PostHog/);
+    await wb.pick('PostHog', /^\s*PostHog(?! ·)/);
     // The server's actions: start it (or restart it, if something started it already).
     await waitUntil(
       'the server actions',
@@ -436,7 +436,7 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
       'the MCP output channel to log the discovered tools',
       async () => {
         const text = await wb.outputText('MCP: PostHog');
-        return /Discovered \d+ tools/.test(text) ? text : undefined;
+        return /Discovered \d+ tools/.test(text) && !/PostHog · /.test(text) ? text : undefined;
       },
       45_000,
       1000,
@@ -447,6 +447,79 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     await wb.screenshot('15-mcp-output');
     await publishScreenshot(page, 'screenshots/mcp-server');
     await publishScreenshot(page.locator('.part.panel'), 'walkthrough/mcp-server');
+  });
+
+  it('"MCP: List Servers" also shows "PostHog · Sentry", governed by PostHog: a Deny in the tree changes the tools VS Code discovered', async function () {
+    this.timeout(180_000);
+    type GovernedRow = InstallationRow & { upstream_tools: Array<{ name: string }> };
+    const sentry = () => installations().find((i) => installationLabel(i) === 'Sentry') as GovernedRow;
+    const offered = () => {
+      const upstream = new Set(sentry().upstream_tools.map((u) => u.name));
+      return (sentry().tools ?? []).filter((t) => !t.removed_at && t.approval_state !== 'do_not_use' && upstream.has(t.tool_name));
+    };
+    const discovered = (text: string) => [...text.matchAll(/Discovered (\d+) tools/g)].map((m) => Number(m[1]));
+
+    await wb.runCommand('MCP: List Servers');
+    await wb.waitQuickInput();
+    await waitUntil(
+      '"PostHog · Sentry" in the list',
+      async () => (await wb.quickInputRows.filter({ hasText: 'PostHog · Sentry' }).count()) > 0,
+      30_000,
+    );
+    await wb.screenshot('15a-mcp-list-servers-gateway');
+    await publishScreenshot(wb.quickInput, 'screenshots/mcp-gateway-servers');
+    await wb.pick('PostHog · Sentry', /PostHog · Sentry/);
+    await waitUntil(
+      'the server actions',
+      async () => (await wb.quickInputRows.filter({ hasText: /Start Server|Restart Server/ }).count()) > 0,
+    );
+    const actions = await wb.quickPickLabels();
+    const start = actions.find((a) => /^Start Server/.test(a)) ?? actions.find((a) => /^Restart Server/.test(a))!;
+    await wb.pick(start, start);
+    const first = await waitUntil(
+      'the Sentry gateway to log its discovered tools',
+      async () => {
+        const counts = discovered(await wb.outputText('MCP: PostHog · Sentry'));
+        return counts.length ? counts : undefined;
+      },
+      45_000,
+      1000,
+    );
+    assert.equal(
+      first.at(-1),
+      offered().length,
+      'VS Code discovered the approved and needs-approval Sentry tools, not the do_not_use ones',
+    );
+    await wb.screenshot('15b-mcp-gateway-output');
+
+    // Deny an approved Sentry tool in the tree: the gateway sends tools/list_changed, VS Code lists again.
+    const tool = offered().find((t) => t.approval_state === 'approved')!;
+    const pane = await wb.expandView('MCP Installations');
+    const row = () => wb.row(pane, new RegExp(`^${tool.tool_name}$`));
+    if (
+      !(await row()
+        .isVisible()
+        .catch(() => false))
+    ) {
+      const inst = wb.row(pane, 'Sentry');
+      await inst.click();
+      if ((await inst.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+    }
+    const before = offered().length;
+    const inline = await wb.inlineActions(row());
+    await wb.inlineAction(
+      row(),
+      inline.find((a) => /^Deny/.test(a))!,
+    );
+    await waitUntil('do_not_use in the stand-in', () => offered().length === before - 1);
+    await waitUntil(
+      `VS Code to discover ${before - 1} Sentry tools`,
+      async () => discovered(await wb.outputText('MCP: PostHog · Sentry')).at(-1) === before - 1,
+      30_000,
+      1000,
+    );
+    await page.waitForTimeout(500);
+    await wb.screenshot('15c-mcp-gateway-after-deny');
   });
 
   it('"PostHog: Run Tool…" runs a tool and shows its JSON result', async function () {

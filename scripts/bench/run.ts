@@ -11,13 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { startStandin } from '../../test/standin/server';
 import { measureActivation, measureBundles, type ActivationResult, type BundleResult } from './activation';
+import { measureCodeScan, type CodeScanResult } from './codeScan';
 import { ROOT, log, round, stopAllChildren, stopChild, table } from './lib';
 import { CLI, measureColdStart, measureOverhead, type ColdStartResult, type OverheadResult } from './overhead';
 import { measureRateLimit, type RateLimitResult } from './rateLimit';
 import { measureScale, startStandinChild, type ScaleResult } from './scale';
 import { measureTokens, type TokensResult } from './tokens';
 
-const SECTIONS = ['overhead', 'coldstart', 'activation', 'tokens', 'scale', 'ratelimit'] as const;
+const SECTIONS = ['overhead', 'coldstart', 'activation', 'tokens', 'scale', 'ratelimit', 'code'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const TARGETS = {
@@ -30,6 +31,12 @@ const TARGETS = {
   firstPageMs: 150,
   rssMb: 50,
   achievedRatio: 0.9,
+  codeGrepRatio: 2,
+  codeIndexMb: 50,
+  codeRescanMs: 5,
+  codeStallMs: 50,
+  corpusPrecision: 0.98,
+  corpusRecall: 0.95,
 };
 
 function parseArgs(argv: string[]) {
@@ -96,6 +103,7 @@ async function main(): Promise<void> {
   let tokens: TokensResult | undefined;
   let scale: ScaleResult | undefined;
   let rate: RateLimitResult | undefined;
+  let code: CodeScanResult | undefined;
   try {
     if (sections.has('overhead')) {
       log(`overhead: ${reps.overhead.n} interleaved calls per path after ${reps.overhead.warmup} warm-up`);
@@ -140,6 +148,11 @@ async function main(): Promise<void> {
     rate = await measureRateLimit(reps.rl.calls, reps.rl.limit, reps.rl.windowMs);
   }
 
+  if (sections.has('code')) {
+    log(`code scan: generated 10,000-file workspace, scanTree vs grep -rEn${quick ? '' : '; then a 100,000-file tree'}`);
+    code = await measureCodeScan(quick);
+  }
+
   // ----- bench-results.json: exactly the issue's keys -----
   const results = {
     overhead: overhead
@@ -163,6 +176,7 @@ async function main(): Promise<void> {
     rate_limit: rate
       ? { calls: rate.calls, failed: rate.failed, limit: rate.limit, window_s: rate.window_s, achieved_ratio: rate.achieved_ratio }
       : null,
+    code_scan: code ?? null,
   };
   // With --only, the sections not measured keep their figures from the last run.
   const file = path.join(ROOT, 'bench-results.json');
@@ -372,6 +386,45 @@ async function main(): Promise<void> {
     ]);
     rows.push(['  requests sent / answered 429', `${rate.extra.requests} / ${rate.extra.throttled_429}`, '', '']);
     if (rate.extra.firstError) rows.push(['  first failure', rate.extra.firstError.slice(0, 120), '', '']);
+  }
+
+  if (code) {
+    rows.push([
+      `code scan: ${code.files} files, ${code.lines} lines: scanTree / grep -rEn (warm)`,
+      `${code.scan_ms} / ${code.grep_ms} ms = ${code.ratio}×`,
+      '≤ 2×',
+      pass(code.ratio <= TARGETS.codeGrepRatio),
+    ]);
+    rows.push(['  heap held by the index', `${code.index_heap_mb} MB`, '≤ 50 MB', pass(code.index_heap_mb <= TARGETS.codeIndexMb)]);
+    if (code.large_tree)
+      rows.push([
+        `  ${code.large_tree.files} files: index heap (peak RSS), scan time`,
+        `${code.large_tree.index_heap_mb} MB (${code.large_tree.max_rss_mb} MB), ${code.large_tree.scan_ms} ms`,
+        '≤ 50 MB',
+        pass(code.large_tree.index_heap_mb <= TARGETS.codeIndexMb),
+      ]);
+    rows.push([
+      '  rescan of one 2,000-line file (median)',
+      `${code.rescan_2000_lines_ms} ms`,
+      '≤ 5 ms',
+      pass(code.rescan_2000_lines_ms <= TARGETS.codeRescanMs),
+    ]);
+    rows.push([
+      '  longest event-loop stall during a scan',
+      `${code.max_stall_ms} ms`,
+      '≤ 50 ms',
+      pass(code.max_stall_ms <= TARGETS.codeStallMs),
+    ]);
+    const cp = code.corpus;
+    rows.push([
+      `  corpus (${cp.files} files) precision / recall: flags, events`,
+      `${cp.flag_precision} / ${cp.flag_recall}, ${cp.event_precision} / ${cp.event_recall}`,
+      '≥ 0.98 / ≥ 0.95',
+      pass(
+        Math.min(cp.flag_precision, cp.event_precision) >= TARGETS.corpusPrecision &&
+          Math.min(cp.flag_recall, cp.event_recall) >= TARGETS.corpusRecall,
+      ),
+    ]);
   }
 
   const header =

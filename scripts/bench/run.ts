@@ -13,6 +13,7 @@ import { startStandin } from '../../test/standin/server';
 import { measureEditor, type EditorResult } from './editor';
 import { measureActivation, measureBundles, type ActivationResult, type BundleResult } from './activation';
 import { measureLiveIndex, type LiveIndexResult } from './liveIndex';
+import { measureCodeScan, type CodeScanResult } from './codeScan';
 import { ROOT, log, round, stopAllChildren, stopChild, table } from './lib';
 import { CLI, measureColdStart, measureOverhead, type ColdStartResult, type OverheadResult } from './overhead';
 import { measureGateway, type GatewayResult } from './gateway';
@@ -32,6 +33,7 @@ const SECTIONS = [
   'editor',
   'results',
   'gateway',
+  'code',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -49,6 +51,12 @@ const TARGETS = {
   eventLoopBlockMs: 50,
   resultsTableMs: 200,
   gatewayOverMs: 2,
+  codeGrepRatio: 2,
+  codeIndexMb: 50,
+  codeRescanMs: 5,
+  codeStallMs: 50,
+  corpusPrecision: 0.98,
+  corpusRecall: 0.95,
 };
 
 function parseArgs(argv: string[]) {
@@ -122,6 +130,7 @@ async function main(): Promise<void> {
   let live: LiveIndexResult | undefined;
   let editor: EditorResult | undefined;
   let gateway: GatewayResult | undefined;
+  let code: CodeScanResult | undefined;
   try {
     if (sections.has('overhead')) {
       log(`overhead: ${reps.overhead.n} interleaved calls per path after ${reps.overhead.warmup} warm-up`);
@@ -185,6 +194,11 @@ async function main(): Promise<void> {
     gateway = await measureGateway(reps.overhead);
   }
 
+  if (sections.has('code')) {
+    log(`code scan: generated 10,000-file workspace, scanTree vs grep -rEn${quick ? '' : '; then a 100,000-file tree'}`);
+    code = await measureCodeScan(quick);
+  }
+
   // ----- bench-results.json: exactly the issue's keys -----
   const results = {
     overhead: overhead
@@ -218,6 +232,7 @@ async function main(): Promise<void> {
           gateway_ms_p95: gateway.gateway_ms_p95,
         }
       : null,
+    code_scan: code ?? null,
   };
   // With --only, the sections not measured keep their figures from the last run.
   const file = path.join(ROOT, 'bench-results.json');
@@ -476,6 +491,45 @@ async function main(): Promise<void> {
     rows.push([`editor from cache (${editor.lines}-line file, ${editor.flags} flags): floor p95`, `${editor.floor_ms_p95} ms`, '', '']);
     rows.push(['  hover on a flag key p95', `${editor.hover_ms_p95} ms`, '≤ 10 ms', pass(editor.hover_ms_p95 <= 10)]);
     rows.push(['  completion of flag keys p95', `${editor.completion_ms_p95} ms`, '≤ 10 ms', pass(editor.completion_ms_p95 <= 10)]);
+  }
+
+  if (code) {
+    rows.push([
+      `code scan: ${code.files} files, ${code.lines} lines: scanTree / grep -rEn (warm)`,
+      `${code.scan_ms} / ${code.grep_ms} ms = ${code.ratio}×`,
+      '≤ 2×',
+      pass(code.ratio <= TARGETS.codeGrepRatio),
+    ]);
+    rows.push(['  heap held by the index', `${code.index_heap_mb} MB`, '≤ 50 MB', pass(code.index_heap_mb <= TARGETS.codeIndexMb)]);
+    if (code.large_tree)
+      rows.push([
+        `  ${code.large_tree.files} files: index heap (peak RSS), scan time`,
+        `${code.large_tree.index_heap_mb} MB (${code.large_tree.max_rss_mb} MB), ${code.large_tree.scan_ms} ms`,
+        '≤ 50 MB',
+        pass(code.large_tree.index_heap_mb <= TARGETS.codeIndexMb),
+      ]);
+    rows.push([
+      '  rescan of one 2,000-line file (median)',
+      `${code.rescan_2000_lines_ms} ms`,
+      '≤ 5 ms',
+      pass(code.rescan_2000_lines_ms <= TARGETS.codeRescanMs),
+    ]);
+    rows.push([
+      '  longest event-loop stall during a scan',
+      `${code.max_stall_ms} ms`,
+      '≤ 50 ms',
+      pass(code.max_stall_ms <= TARGETS.codeStallMs),
+    ]);
+    const cp = code.corpus;
+    rows.push([
+      `  corpus (${cp.files} files) precision / recall: flags, events`,
+      `${cp.flag_precision} / ${cp.flag_recall}, ${cp.event_precision} / ${cp.event_recall}`,
+      '≥ 0.98 / ≥ 0.95',
+      pass(
+        Math.min(cp.flag_precision, cp.event_precision) >= TARGETS.corpusPrecision &&
+          Math.min(cp.flag_recall, cp.event_recall) >= TARGETS.corpusRecall,
+      ),
+    ]);
   }
 
   const header =

@@ -142,7 +142,7 @@ async function main() {
       ...args.extensionDevelopmentPath.map((p) => ['extensionDevelopmentPath', remoteUri(server.host, p)]),
       ['extensionTestsPath', remoteUri(server.host, args.extensionTestsPath)],
     ];
-    await page.goto(workbenchUrl(server, { folder: args.folder, payload }), { timeout: 240_000 });
+    await page.goto(workbenchUrl(server, { folder: args.folder, payload }));
     let timer;
     const timeout = new Promise((_, reject) => {
       timer = setTimeout(() => reject(new Error(`the tests did not end within ${timeoutS} s (VSCODE_LAUNCHER_TIMEOUT)`)), timeoutS * 1000);

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startStandin } from '../../test/standin/server';
 import { measureEditor, type EditorResult } from './editor';
+import { measureCharts, type ChartsResult } from './charts';
 import { measureActivation, measureBundles, type ActivationResult, type BundleResult } from './activation';
 import { measureLiveIndex, type LiveIndexResult } from './liveIndex';
 import { measureCodeScan, type CodeScanResult } from './codeScan';
@@ -34,6 +35,7 @@ const SECTIONS = [
   'results',
   'gateway',
   'code',
+  'charts',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -131,6 +133,7 @@ async function main(): Promise<void> {
   let editor: EditorResult | undefined;
   let gateway: GatewayResult | undefined;
   let code: CodeScanResult | undefined;
+  let charts: ChartsResult | undefined;
   try {
     if (sections.has('overhead')) {
       log(`overhead: ${reps.overhead.n} interleaved calls per path after ${reps.overhead.warmup} warm-up`);
@@ -199,6 +202,30 @@ async function main(): Promise<void> {
     code = await measureCodeScan(quick);
   }
 
+  if (sections.has('charts')) {
+    log('charts: paint time after the data reaches the page, beside a plain-canvas floor (headless Chromium)');
+    charts = await measureCharts(quick ? 5 : 15);
+    log(
+      table(
+        charts.sizes.map((c) => [
+          `${c.series} x ${c.points}`,
+          c.chart_ms_p50,
+          c.floor_ms_p50,
+          round(c.chart_ms_p50 / c.floor_ms_p50, 2),
+          c.target_ms,
+          pass(c.chart_ms_p50 <= c.target_ms),
+        ]),
+        ['chart', 'renderChart ms p50', 'floor ms p50', 'ratio', 'target ms', ''],
+      ),
+    );
+    log(
+      table(
+        Object.entries(charts.bundles).map(([f, b]) => [f, b, pass(!f.endsWith('.js') || b <= 300 * 1024)]),
+        ['webview bundle', 'bytes (minified)', '<= 300 KB'],
+      ),
+    );
+  }
+
   // ----- bench-results.json: exactly the issue's keys -----
   const results = {
     overhead: overhead
@@ -219,6 +246,7 @@ async function main(): Promise<void> {
     scale: scale
       ? { flags: scale.flags, first_page_ms: scale.first_page_ms, all_pages_ms: scale.all_pages_ms, rss_mb_delta: scale.rss_mb_delta }
       : null,
+    charts: charts ?? null,
     rate_limit: rate
       ? { calls: rate.calls, failed: rate.failed, limit: rate.limit, window_s: rate.window_s, achieved_ratio: rate.achieved_ratio }
       : null,

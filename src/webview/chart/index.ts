@@ -83,24 +83,29 @@ export function renderChart(container: HTMLElement, input: ChartModel, options: 
   if (isSeries && (model.series.length === 0 || model.labels.length === 0)) {
     root.append(el('p', { class: 'ph-empty' }, 'No data for this date range.'));
   } else if (isSeries) {
+    // Legend and plot box go in before uPlot draws: DOM changes after it restyle the page under its canvas text.
     const plotBox = el('div', { class: 'ph-plot' });
-    root.append(plotBox);
-    const chart = timeSeries(plotBox, model, style, theme, widthOf(container));
-    root.prepend(
+    root.append(
       legend(
         model.series.map((s, i) => ({ label: s.name, colour: seriesColour(theme, i), dashed: s.compare === 'previous' })),
         (index, shown) => {
-          chart.setShown(index, shown);
+          drawn.setShown(index, shown);
           options.onLegendToggle?.(index, shown);
         },
       ),
+      plotBox,
     );
-    if (note) root.prepend(root.querySelector('.ph-note') as HTMLElement);
-    const observer = new ResizeObserver(() => chart.resize(widthOf(container)));
+    const drawn = timeSeries(plotBox, model, style, theme, widthOf(container));
+    let lastWidth = widthOf(container);
+    // Redraw only when the width really changed (the observer also fires once on observe).
+    const observer = new ResizeObserver(() => {
+      const w = widthOf(container);
+      if (w !== lastWidth) drawn.resize((lastWidth = w));
+    });
     observer.observe(container);
     cleanups.push(
       () => observer.disconnect(),
-      () => chart.destroy(),
+      () => drawn.destroy(),
     );
   } else if (style === 'number') {
     root.append(bigNumber(model));

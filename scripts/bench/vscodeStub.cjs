@@ -288,6 +288,7 @@ const vscode = partial('vscode', {
     registerCodeLensProvider: () => new StubDisposable(),
     registerCompletionItemProvider: () => new StubDisposable(),
     registerCodeActionsProvider: () => new StubDisposable(),
+    registerReferenceProvider: () => new StubDisposable(),
     createDiagnosticCollection: () =>
       partial('DiagnosticCollection', { set: () => undefined, delete: () => undefined, clear: () => undefined, dispose: () => undefined }),
   }),
@@ -339,9 +340,6 @@ const vscode = partial('vscode', {
     workspaceFolders: undefined,
     isTrusted: true,
     onDidGrantWorkspaceTrust: noEvent,
-  }),
-  languages: partial('languages', {
-    registerReferenceProvider: () => new StubDisposable(),
   }),
   env: partial('env', {
     appName: 'Visual Studio Code',

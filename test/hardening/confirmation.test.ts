@@ -156,6 +156,8 @@ describe('destructive hints match what the tools do', () => {
       find_code_references: {},
       list_stale_flags: {},
       run_insight_query: { insight_id: 1, date_from: '-7d' },
+      check_hogql_query: { query: 'SELECT event FROM events' },
+      get_hogql_schema: {},
     };
   }
 

@@ -121,6 +121,23 @@ describe('the MCP server', () => {
     }
   });
 
+  it('every input schema is valid JSON Schema as clients check it: no enum lists a value twice', async () => {
+    // VS Code drops a tool whose schema fails its validation: run_insight_query once vanished from
+    // vscode.lm.tools over a display enum that named ActionsAreaGraph twice.
+    const { tools } = await h.mcp.listTools();
+    const duplicates: string[] = [];
+    const walk = (tool: string, node: unknown, at: string): void => {
+      if (Array.isArray(node)) return node.forEach((n, i) => walk(tool, n, `${at}[${i}]`));
+      if (!node || typeof node !== 'object') return;
+      const rec = node as Record<string, unknown>;
+      if (Array.isArray(rec.enum) && new Set(rec.enum.map((v) => JSON.stringify(v))).size !== rec.enum.length)
+        duplicates.push(`${tool} ${at}`);
+      for (const [k, v] of Object.entries(rec)) walk(tool, v, `${at}.${k}`);
+    };
+    for (const t of tools) walk(t.name, t.inputSchema, 'inputSchema');
+    assert.deepEqual(duplicates, []);
+  });
+
   it('an unknown tool is an error result, not a crash', async () => {
     const out = await h.error('drop_database', {});
     assert.match(out, /Unknown tool "drop_database"/);

@@ -140,7 +140,7 @@ export const insightQueryTools: ToolDefinition[] = [
         .optional()
         .describe("Split by this event property for this run; null removes the insight's breakdown"),
       display: z
-        .enum([...DISPLAYS, 'ActionsAreaGraph', 'ActionsStackedBar'] as [string, ...string[]])
+        .enum([...new Set([...DISPLAYS, 'ActionsAreaGraph', 'ActionsStackedBar'])] as [string, ...string[]])
         .optional()
         .describe('Chart type for this run'),
       refresh: z.boolean().optional().describe("Compute afresh instead of using PostHog's cache"),

@@ -6,7 +6,7 @@
  * at the end (the next file starts signed out).
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
@@ -95,6 +95,8 @@ describe('PostHog in the editor', function () {
     await vscode.commands.executeCommand('posthog.signOut');
     await waitFor('signed out', () => !api.isSignedIn(), { timeoutMs: 10_000 });
     await standin?.close();
+    // The fixtures leave the shared workspace: the flag references suite counts every file in it.
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('inlay hints show each flag reference\'s status: "● on · 50%", "○ off", "⚠ unknown flag"; none on a dynamic key', async function () {

@@ -4,7 +4,9 @@
  * kept current from the open documents' text (debounced while typing, at once on save) and from
  * the disk (created, changed, deleted, renamed files, through a FileSystemWatcher).
  */
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { LiveCodeIndex } from '../../code/liveIndex';
 import type { WorkspaceScanner } from './scanner';
@@ -42,6 +44,7 @@ export class WorkspaceIndex extends LiveCodeIndex implements vscode.Disposable {
       watcher.onDidCreate((uri) => void this.updateFromDisk(uri)),
       watcher.onDidChange((uri) => void this.updateFromDisk(uri)),
       watcher.onDidDelete((uri) => {
+        this.cancelPending(uri.fsPath);
         if (!this.rulesChanged(uri)) this.removePath(uri.fsPath);
       }),
     );
@@ -64,9 +67,21 @@ export class WorkspaceIndex extends LiveCodeIndex implements vscode.Disposable {
     );
   }
 
+  /** Drops the debounced rescans of a deleted file or of the files under a deleted folder. */
+  private cancelPending(deleted: string): void {
+    for (const [file, timer] of this.pending) {
+      if (file === deleted || file.startsWith(deleted + path.sep)) {
+        clearTimeout(timer);
+        this.pending.delete(file);
+      }
+    }
+  }
+
   /** Rescans an open document from its text (what the person sees, saved or not). */
   updateDocument(doc: vscode.TextDocument): void {
     if (doc.uri.scheme !== 'file' || doc.isClosed) return;
+    // A saved document whose file is gone (deleted beside the editor) is not code any more.
+    if (!doc.isDirty && !existsSync(doc.uri.fsPath)) return;
     const text = doc.getText();
     if (text.length > MAX_FILE_BYTES) return;
     this.updateFile(doc.uri.fsPath, text);

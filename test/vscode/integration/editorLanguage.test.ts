@@ -6,7 +6,7 @@
  * at the end (the next file starts signed out).
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
@@ -80,9 +80,8 @@ describe('PostHog in the editor', function () {
     await waitFor('isSignedIn()', () => api.isSignedIn(), { timeoutMs: 10_000 });
     offFlagId = ((await (api.registry as Runner).run('create_feature_flag', { key: 'editor-off-flag', active: false })) as { id: number })
       .id;
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.tmpdir();
-    dir = path.join(root, 'editor-fixtures');
-    mkdirSync(dir, { recursive: true });
+    // Outside the workspace folder: the flag references suite counts every reference in it.
+    dir = mkdtempSync(path.join(os.tmpdir(), 'posthog-editor-fixtures-'));
     writeFileSync(path.join(dir, 'app.ts'), APP);
     appUri = vscode.Uri.file(path.join(dir, 'app.ts'));
     doc = await vscode.workspace.openTextDocument(appUri);
@@ -95,7 +94,6 @@ describe('PostHog in the editor', function () {
     await vscode.commands.executeCommand('posthog.signOut');
     await waitFor('signed out', () => !api.isSignedIn(), { timeoutMs: 10_000 });
     await standin?.close();
-    // The fixtures leave the shared workspace: the flag references suite counts every file in it.
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

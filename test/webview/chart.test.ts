@@ -51,7 +51,8 @@ async function pixels(page: Page, rgb?: [number, number, number]): Promise<numbe
 
 const legendLabels = (page: Page) => page.locator('.ph-legend-item').allTextContents();
 async function srRows(page: Page): Promise<number> {
-  await page.locator('[data-role="sr-table"]').first().waitFor({ state: 'attached' });
+  // Filled a slice at a time after the chart paints: count once every row is in.
+  await page.locator('[data-role="sr-table"][data-complete]').first().waitFor({ state: 'attached' });
   return page.locator('[data-role="sr-table"] tbody tr').count();
 }
 const attr = (page: Page, name: string) => page.locator('.ph-chart').getAttribute(name);

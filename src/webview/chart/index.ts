@@ -11,7 +11,7 @@ import { funnelChart } from './funnel';
 import { legend } from './legend';
 import { bigNumber } from './number';
 import { retentionTable } from './retention';
-import { dataTable } from './table';
+import { appendScreenReaderTable, dataTable } from './table';
 import { readTheme, seriesColour, type ChartTheme } from './theme';
 import { timeSeries, type SeriesStyle } from './timeseries';
 
@@ -122,9 +122,9 @@ export function renderChart(container: HTMLElement, input: ChartModel, options: 
   // The chart draws first; its copy as a table follows once it is painted (a big hidden table in the
   // page would slow every canvas text the chart draws).
   if (style !== 'table' && style !== 'retention') {
-    let cancelled = false;
-    requestAnimationFrame(() => setTimeout(() => cancelled || root.append(dataTable(model.table, `${title}: data`, true))));
-    cleanups.push(() => (cancelled = true));
+    let stop: (() => void) | undefined;
+    const frame = requestAnimationFrame(() => (stop = appendScreenReaderTable(root, model.table, `${title}: data`)));
+    cleanups.push(() => (cancelAnimationFrame(frame), stop?.()));
   }
   root.setAttribute(
     'data-series-count',

@@ -9,7 +9,11 @@ const noVscode = {
   name: 'vscode',
   message: 'Only src/extension.ts, src/vscode/ and the thin view glue in src/views/*.ts may import vscode.',
 };
-const layer = (message, ...groups) => ({ group: groups, message });
+/** One layer of the layering: `files` never import vscode nor the modules matching `groups`. */
+const layerRule = (files, message, groups) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ group: groups, message }] }] },
+});
 
 export default tseslint.config(
   {
@@ -61,95 +65,31 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
   },
   // The layering: src/posthog -> src/mcp -> src/views/model -> src/vscode (and src/views/*.ts glue).
+  layerRule(['src/posthog/**/*.ts'], 'src/posthog is the PostHog client: it knows nothing of the tools, the views or VS Code.', [
+    '**/mcp/**',
+    '**/views/**',
+    '**/vscode/**',
+  ]),
+  layerRule(['src/mcp/**/*.ts'], 'src/mcp (tools, server, transports) never imports the views or the VS Code glue.', [
+    '**/views/**',
+    '**/vscode/**',
+  ]),
+  layerRule(['src/views/model/**/*.ts'], 'Tree models are plain TypeScript: the VS Code glue lives in src/views/*.ts and src/vscode/.', [
+    '**/vscode/**',
+    '../*.ts',
+    '../treeProvider',
+  ]),
+  layerRule(
+    ['src/code/**/*.ts', 'src/insights/**/*.ts'],
+    'The scanner and the chart model are plain TypeScript, shared by the extension, the CLI and the tools.',
+    ['**/views/**', '**/vscode/**', '**/mcp/**'],
+  ),
   {
-    files: ['src/posthog/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noVscode],
-          patterns: [
-            layer(
-              'src/posthog is the PostHog client: it knows nothing of the tools, the views or VS Code.',
-              '**/mcp/**',
-              '**/views/**',
-              '**/vscode/**',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/mcp/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noVscode],
-          patterns: [
-            layer('src/mcp (tools, server, transports) never imports the views or the VS Code glue.', '**/views/**', '**/vscode/**'),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/views/model/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noVscode],
-          patterns: [
-            layer(
-              'Tree models are plain TypeScript: the VS Code glue lives in src/views/*.ts and src/vscode/.',
-              '**/vscode/**',
-              '../*.ts',
-              '../treeProvider',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/code/**/*.ts', 'src/insights/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noVscode],
-          patterns: [
-            layer(
-              'The scanner and the chart model are plain TypeScript, shared by the extension, the CLI and the tools.',
-              '**/views/**',
-              '**/vscode/**',
-              '**/mcp/**',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/webview/**/*.ts'],
+    ...layerRule(
+      ['src/webview/**/*.ts'],
+      'Webview pages run in the browser: they get data by postMessage, never by importing the extension.',
+      ['**/vscode/**', '**/mcp/**', '**/posthog/**'],
+    ),
     languageOptions: { globals: globals.browser },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noVscode],
-          patterns: [
-            layer(
-              'Webview pages run in the browser: they get data by postMessage, never by importing the extension.',
-              '**/vscode/**',
-              '**/mcp/**',
-              '**/posthog/**',
-            ),
-          ],
-        },
-      ],
-    },
   },
 );

@@ -1,7 +1,8 @@
 /**
  * What the insight and dashboard webview pages and the extension say to each other. The page's
  * messages are input like any other: the extension parses each with these zod schemas and drops
- * what does not match. The page imports only the types (zod stays out of the page bundle).
+ * what does not match. The page imports only the types (zod stays out of the page bundle), and so
+ * does the panels' glue: it parses through dist/core.js (`loadCore()`), keeping zod out of activation.
  */
 import { z } from 'zod';
 import type { ChartModel } from './chart';
@@ -60,11 +61,6 @@ export function parseInsightMessage(raw: unknown): InsightPageMessage | undefine
 export function parseDashboardMessage(raw: unknown): DashboardPageMessage | undefined {
   const r = dashboardPageMessage.safeParse(raw);
   return r.success ? r.data : undefined;
-}
-
-/** run_insight_query's date overrides for a range. */
-export function rangeOverrides(range: DateRange): { date_from: string; date_to?: string } {
-  return 'preset' in range ? { date_from: range.preset } : { date_from: range.from, date_to: range.to };
 }
 
 // --- extension -> page ----------------------------------------------------------------------------

@@ -8,3 +8,4 @@ export { ToolInputError, ToolRegistry, parseToolsets, redact } from '../mcp/regi
 export { ALL_TOOLS } from '../mcp/tools';
 export { warnOnFirstScope403, warnOnceAboutScopes } from './scopeWarning';
 export { pageMessage as hogqlPageMessage } from '../insights/hogql/protocol';
+export { parseDashboardMessage, parseInsightMessage } from '../insights/panelMessages';

@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseDashboardMessage, parseInsightMessage, rangeOverrides } from '../../src/insights/panelMessages';
+import { parseDashboardMessage, parseInsightMessage } from '../../src/insights/panelMessages';
+import { rangeOverrides } from '../../src/insights/rangeOverrides';
 import { describeRange } from '../../src/vscode/insights/describeRange';
 import { inParallel } from '../../src/vscode/insights/runQuery';
 

@@ -4,8 +4,9 @@
  * tile's error stays in its tile; "Refresh all" recomputes every tile; a tile opens its insight.
  */
 import type * as vscode from 'vscode';
-import { parseDashboardMessage, type DashboardTileState, type DashboardViewState } from '../../insights/panelMessages';
+import type { DashboardTileState, DashboardViewState } from '../../insights/panelMessages';
 import { describeError } from '../../posthog/errors';
+import { loadCore } from '../lazy';
 import type { Services } from '../commands/services';
 import { isCancellation, openExternal } from '../ui';
 import { createPagePanel, pageHtml } from './assets';
@@ -71,7 +72,7 @@ export class DashboardPanel {
   }
 
   private onMessage(raw: unknown): void {
-    const m = parseDashboardMessage(raw);
+    const m = loadCore().parseDashboardMessage(raw);
     if (!m) {
       this.s.log.warn(`Dashboard panel: ignored a message the page should not send: ${JSON.stringify(raw)?.slice(0, 200)}`);
       return;

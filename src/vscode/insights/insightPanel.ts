@@ -4,8 +4,10 @@
  * "Save to insight" asks, then writes the query as run with update_insight.
  */
 import * as vscode from 'vscode';
-import { parseInsightMessage, rangeOverrides, type Interval, type InsightViewState } from '../../insights/panelMessages';
+import type { Interval, InsightViewState } from '../../insights/panelMessages';
+import { rangeOverrides } from '../../insights/rangeOverrides';
 import { describeError } from '../../posthog/errors';
+import { loadCore } from '../lazy';
 import type { Services } from '../commands/services';
 import { confirm, isCancellation, openExternal } from '../ui';
 import { createPagePanel, pageHtml } from './assets';
@@ -65,7 +67,7 @@ export class InsightPanel {
   }
 
   private onMessage(raw: unknown): void {
-    const m = parseInsightMessage(raw);
+    const m = loadCore().parseInsightMessage(raw);
     if (!m) {
       this.s.log.warn(`Insight panel: ignored a message the page should not send: ${JSON.stringify(raw)?.slice(0, 200)}`);
       return;

@@ -541,6 +541,114 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     await publishScreenshot(page, 'screenshots/run-tool');
   });
 
+  /** The page inside the one webview editor showing (VS Code nests it in two iframes). */
+  const webviewPage = () => page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+  const attr = (loc: ReturnType<typeof webviewPage>, selector: string, name: string) =>
+    loc
+      .locator(selector)
+      .first()
+      .getAttribute(name, { timeout: 1000 })
+      .catch(() => null);
+
+  it('a tile in the Dashboards tree opens its insight as a chart; a new date range re-queries PostHog and does not save', async function () {
+    await wb.runCommand('View: Close All Editors');
+    await wb.collapseView('MCP Installations');
+    await wb.collapseView('Feature Flags');
+    const pane = await wb.expandView('Dashboards');
+    const dashboard = wb.row(pane, /^Product analytics$/);
+    await dashboard.click();
+    if ((await dashboard.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+    const tile = wb.row(pane, /^Daily pageviews$/);
+    await tile.waitFor({ timeout: 30_000 });
+    const saved = standin.state
+      .table(standin.projectId, 'insights')
+      .all()
+      .find((i) => i.name === 'Daily pageviews')!;
+    const savedQuery = JSON.stringify(saved.query);
+    await tile.click();
+    const view = webviewPage();
+    await waitUntil(
+      'the insight panel with its chart drawn',
+      async () => {
+        const title = await view
+          .locator('h1')
+          .innerText({ timeout: 1000 })
+          .catch(() => '');
+        return (
+          title === 'Daily pageviews' &&
+          (await attr(view, 'body', 'data-status')) === 'ready' &&
+          (await attr(view, '[data-chart-kind]', 'data-chart-kind')) !== null
+        );
+      },
+      60_000,
+    );
+    assert.equal(await page.locator('.tabs-container .tab.active').innerText(), 'Daily pageviews', 'the panel is titled by the insight');
+    assert.ok(await view.locator('.chart canvas').count(), 'the trend is drawn on a canvas');
+    await wb.screenshot('24-insight-panel');
+
+    // A person picks "Last 7 days": the panel asks PostHog again with that range and offers to save it.
+    const saveButton = view.getByRole('button', { name: /Save to insight/ });
+    assert.equal(await saveButton.isVisible(), false, 'nothing to save before a change');
+    const queries = () => standin.requestsTo('/query/', 'POST').map((r) => JSON.stringify(r.body));
+    const asked = queries().length;
+    await view.locator('select[aria-label="Date range"]').selectOption('-7d');
+    await waitUntil(
+      'the chart recomputed for the last 7 days',
+      async () =>
+        queries()
+          .slice(asked)
+          .some((q) => q.includes('"date_from":"-7d"')) && (await attr(view, 'body', 'data-status')) === 'ready',
+      60_000,
+    );
+    await saveButton.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(
+      JSON.stringify(standin.state.table(standin.projectId, 'insights').get(saved.id as number)!.query),
+      savedQuery,
+      'the saved insight is unchanged',
+    );
+    await wb.screenshot('25-insight-last-7-days');
+  });
+
+  it('"Open Dashboard" shows its tiles in layout order: the text tile first, every insight drawn; a tile opens its insight', async function () {
+    await wb.runCommand('View: Close All Editors');
+    const pane = await wb.expandView('Dashboards');
+    await wb.inlineAction(wb.row(pane, /^Product analytics$/), 'Open Dashboard');
+    const view = webviewPage();
+    const row = dashboards().find((d) => d.name === 'Product analytics')! as DashboardRow & { tiles: Array<{ insight_id?: number }> };
+    const insightTiles = row.tiles.filter((t) => t.insight_id !== undefined).length;
+    await waitUntil(
+      'every tile of the dashboard computed',
+      async () => {
+        const statuses = await view
+          .locator('section.tile[data-type="insight"]')
+          .evaluateAll((els) => els.map((el) => (el as unknown as { dataset: { status?: string } }).dataset.status));
+        return statuses.length === insightTiles && statuses.every((s) => s === 'ready');
+      },
+      90_000,
+    );
+    const types = await view
+      .locator('section.tile')
+      .evaluateAll((els) => els.map((el) => (el as unknown as { dataset: { type?: string } }).dataset.type));
+    assert.equal(types[0], 'text', `tiles in layout order: ${types.join(', ')}`);
+    assert.match(await view.locator('section.tile .tile-text').first().innerText(), /Numbers refresh hourly/);
+    assert.equal(
+      await view.locator('section.tile[data-type="insight"] [data-chart-kind]').count(),
+      insightTiles,
+      'every insight tile has a chart',
+    );
+    await wb.screenshot('26-dashboard-panel');
+    await view.locator('section.tile .tile-open', { hasText: 'Daily pageviews' }).click();
+    await waitUntil(
+      'the insight in its own panel',
+      async () =>
+        (await page
+          .locator('.tabs-container .tab.active')
+          .innerText({ timeout: 1000 })
+          .catch(() => '')) === 'Daily pageviews',
+    );
+    await wb.runCommand('View: Close All Editors');
+  });
+
   it('a .hogql file: Run Query above a statement shows its rows in the results panel', async function () {
     writeFileSync(
       path.join(workspace, 'queries.hogql'),
@@ -593,6 +701,27 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
     );
     assert.ok((await page.locator('.squiggly-error').count()) >= 1, 'the squiggle shows in the editor');
     await wb.screenshot('23-hogql-diagnostic');
+  });
+
+  it('a hover on a flag key in code shows its status in PostHog and links to its references', async function () {
+    await wb.dismissQuickInput();
+    // Quick Open goes to a line and column: the key of `isFeatureEnabled('dark-mode')` on line 3.
+    await page.keyboard.press('F1');
+    await wb.waitQuickInput();
+    await wb.pick('src/app.ts:3:49', 'app.ts', 30_000);
+    await wb.waitQuickInputHidden();
+    const hover = page.locator('.monaco-hover:visible');
+    await waitUntil(
+      'the flag hover',
+      async () => {
+        await wb.runCommand('Show or Focus Hover').catch(() => undefined);
+        const text = await hover.innerText({ timeout: 2000 }).catch(() => '');
+        return text.includes('dark-mode') && /Find references/i.test(text) ? text : undefined;
+      },
+      60_000,
+    );
+    await wb.screenshot('27-flag-hover');
+    await page.keyboard.press('Escape');
   });
 
   it('every walkthrough step is ticked now (the server started, Run Tool ran)', async function () {

@@ -27,23 +27,23 @@ export function scanSource(text: string, file: string): SourceScan {
       const { line, column } = lines.position(openingQuote(text, slot.literal));
       const ref: CodeReference = {
         kind: slot.kind,
-        key: slot.literal.value,
+        key: detached(slot.literal.value),
         file,
         line,
         column,
-        call: slot.call,
+        call: detached(slot.call),
         language,
         start: slot.literal.contentStart,
         end: slot.literal.contentEnd,
       };
       if (slot.via) {
         const use = lines.position(slot.via.start);
-        ref.constant = { name: slot.via.value, line: use.line, column: use.column };
+        ref.constant = { name: detached(slot.via.value), line: use.line, column: use.column };
       }
       references.push(ref);
     } else {
       const { line, column } = lines.position(slot.at.start);
-      dynamic.push({ kind: slot.kind, file, line, column, call: slot.call, language });
+      dynamic.push({ kind: slot.kind, file, line, column, call: detached(slot.call), language });
     }
   }
   references.sort((a, b) => a.line - b.line || a.column - b.column || (a.constant?.line ?? 0) - (b.constant?.line ?? 0));
@@ -89,6 +89,14 @@ function windowsOf(text: string): number[] {
     else out.push(start, end);
   }
   return out;
+}
+
+/**
+ * A string cut from the file's text, copied. V8 keeps a slice of 13 characters or more as a view
+ * into the whole text, so an index holding keys and call names would hold every file it read.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 /** Offset of a literal's opening quote (past a prefix such as Python's f or r). */

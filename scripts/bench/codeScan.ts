@@ -22,6 +22,8 @@ export interface CodeScanResult {
   scan_ms: number;
   ratio: number;
   max_stall_ms: number;
+  /** The same process idle for as long: what the machine's scheduling alone shows as a stall. */
+  idle_stall_ms: number;
   rescan_2000_lines_ms: number;
   index_heap_mb: number;
   large_tree: { files: number; index_heap_mb: number; max_rss_mb: number; scan_ms: number } | null;
@@ -81,6 +83,7 @@ export async function measureCodeScan(quick: boolean): Promise<CodeScanResult> {
       scan_ms: scan.scan_ms,
       ratio: round(scan.scan_ms / grep, 2),
       max_stall_ms: scan.max_stall_ms,
+      idle_stall_ms: scan.idle_stall_ms,
       rescan_2000_lines_ms: scan.rescan_2000_lines_ms,
       index_heap_mb: memory.index_heap_mb,
       large_tree: large,

@@ -2,13 +2,13 @@
  * The code scanner measured in its own process (run with --expose-gc), loading the scanner as
  * esbuild bundles it (BENCH_CODE_BUNDLE), so the figures are those of the shipped code.
  *   scan:   scanTree over BENCH_CODE_DIR, warm, BENCH_CODE_REPS times (median), the longest
- *           event-loop stall seen during one scan, and a 2,000-line file rescanned in a ReferenceIndex;
+ *           event-loop stall seen during one scan (and while idle as long, its floor), and a 2,000-line file rescanned in a ReferenceIndex;
  *   memory: heap held by a ReferenceIndex of the whole tree (after full GCs), and peak RSS.
  * Prints one JSON line.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type * as CodeScanner from '../../src/code';
-import { median, now, round } from './lib';
+import { idleEventLoopDelay, median, now, round } from './lib';
 
 type Scanner = typeof CodeScanner;
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     h.disable();
     stallMs = Math.max(stallMs, h.max / 1e6);
   }
+  const idleStallMs = await idleEventLoopDelay(median(times), 5);
   // A 2,000-line TypeScript file with a reference every 20 lines, changed before each rescan.
   const lines: string[] = ["import posthog from 'posthog-js'"];
   for (let i = 1; i < 2000; i++)
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
       references: last?.references.length,
       scan_ms: round(median(times), 0),
       max_stall_ms: round(stallMs, 1),
+      idle_stall_ms: round(idleStallMs, 1),
       rescan_2000_lines_ms: round(median(rescans), 2),
     }) + '\n',
   );

@@ -130,6 +130,19 @@ export function runToEnd(
   });
 }
 
+/**
+ * The longest event-loop delay (ms) seen while this process does nothing for `ms`: the floor for a
+ * stall figure on a shared machine, where being scheduled late shows up as a stall too.
+ */
+export async function idleEventLoopDelay(ms: number, resolution = 1): Promise<number> {
+  const { monitorEventLoopDelay } = await import('node:perf_hooks');
+  const h = monitorEventLoopDelay({ resolution });
+  h.enable();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  h.disable();
+  return h.max / 1e6;
+}
+
 /** Node with tsx's loader, for TypeScript children. */
 export function tsxNodeArgs(script: string, extra: string[] = []): string[] {
   return ['--import', 'tsx', ...extra, script];

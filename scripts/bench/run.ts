@@ -486,7 +486,7 @@ async function main(): Promise<void> {
     ]);
     rows.push([
       `  full scan of ${live.workspace_files} files: time / longest event-loop block`,
-      `${live.full_scan_ms} / ${live.max_event_loop_block_ms} ms`,
+      `${live.full_scan_ms} / ${live.max_event_loop_block_ms} ms (idle: ${live.idle_event_loop_block_ms} ms)`,
       '≤ 50 ms block',
       pass(live.max_event_loop_block_ms <= TARGETS.eventLoopBlockMs),
     ]);
@@ -543,8 +543,8 @@ async function main(): Promise<void> {
       pass(code.rescan_2000_lines_ms <= TARGETS.codeRescanMs),
     ]);
     rows.push([
-      '  longest event-loop stall during a scan',
-      `${code.max_stall_ms} ms`,
+      '  longest event-loop stall during a scan (idle as long)',
+      `${code.max_stall_ms} ms (${code.idle_stall_ms} ms)`,
       '≤ 50 ms',
       pass(code.max_stall_ms <= TARGETS.codeStallMs),
     ]);

@@ -27,23 +27,23 @@ export function scanSource(text: string, file: string): SourceScan {
       const { line, column } = lines.position(openingQuote(text, slot.literal));
       const ref: CodeReference = {
         kind: slot.kind,
-        key: slot.literal.value,
+        key: detached(slot.literal.value),
         file,
         line,
         column,
-        call: slot.call,
+        call: detached(slot.call),
         language,
         start: slot.literal.contentStart,
         end: slot.literal.contentEnd,
       };
       if (slot.via) {
         const use = lines.position(slot.via.start);
-        ref.constant = { name: slot.via.value, line: use.line, column: use.column };
+        ref.constant = { name: detached(slot.via.value), line: use.line, column: use.column };
       }
       references.push(ref);
     } else {
       const { line, column } = lines.position(slot.at.start);
-      dynamic.push({ kind: slot.kind, file, line, column, call: slot.call, language });
+      dynamic.push({ kind: slot.kind, file, line, column, call: detached(slot.call), language });
     }
   }
   references.sort((a, b) => a.line - b.line || a.column - b.column || (a.constant?.line ?? 0) - (b.constant?.line ?? 0));
@@ -70,9 +70,16 @@ export function keySlotAt(text: string, file: string, offset: number): KeySlot |
 /** Call names, their receivers' and hooks' neighbours, and every mention of PostHog (the file's gate). */
 const INTEREST =
   /isFeatureEnabled|getFeatureFlag|useFeatureFlag|PostHogFeature|isEnabled|getFlag|evaluateFlags|capture|feature_enabled|get_feature_flag|FeatureFlagPayload|Capture|posthog/gi;
-/** How far around a match tokens are kept: a receiver before the name; a key on a later line after it. */
-const BEFORE = 100;
-const AFTER = 500;
+/**
+ * How far around a match tokens are kept: a receiver before a call name, its first arguments after
+ * it (a list running past the window makes the rules read the whole file: windowCut); before a
+ * mention of PostHog, what imports it (`from '../lib/posthog'`). Wider windows cost tokens: in a
+ * workspace calling PostHog every 20 lines, 100/500 kept four fifths of all text.
+ */
+const BEFORE = 40;
+const AFTER = 160;
+const POSTHOG_BEFORE = 100;
+const POSTHOG_AFTER = 16;
 
 /**
  * The stretches of text worth tokenizing: around each call name and each mention of PostHog.
@@ -83,12 +90,21 @@ function windowsOf(text: string): number[] {
   const out: number[] = [];
   INTEREST.lastIndex = 0;
   for (let m = INTEREST.exec(text); m; m = INTEREST.exec(text)) {
-    const start = Math.max(0, m.index - BEFORE);
-    const end = m.index + m[0].length + AFTER;
+    const mention = m[0].length === 7 && m[0].toLowerCase() === 'posthog';
+    const start = Math.max(0, m.index - (mention ? POSTHOG_BEFORE : BEFORE));
+    const end = m.index + m[0].length + (mention ? POSTHOG_AFTER : AFTER);
     if (out.length && start <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], end);
     else out.push(start, end);
   }
   return out;
+}
+
+/**
+ * A string cut from the file's text, copied. V8 keeps a slice of 13 characters or more as a view
+ * into the whole text, so an index holding keys and call names would hold every file it read.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 /** Offset of a literal's opening quote (past a prefix such as Python's f or r). */

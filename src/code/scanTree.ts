@@ -23,13 +23,12 @@ import {
 import path from 'node:path';
 import { IgnoreRules, isBuildOutputFile, SKIPPED_DIRECTORIES } from './gitignore';
 import { languageOf } from './languages';
-import { byPosition } from './order';
 import { scanSource } from './scanSource';
 import { type CodeReference, type DynamicReference, type SkipReason, type TreeScan } from './types';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** Longest synchronous stretch of scanning before yielding to the event loop. */
-const SLICE_MS = 12;
+const SLICE_MS = 8;
 /** Bytes looked at for a NUL to call a file binary (what git and grep do). */
 const SNIFF_BYTES = 8000;
 
@@ -62,8 +61,9 @@ export async function scanTree(root: string, options: ScanTreeOptions = {}): Pro
   const absRoot = path.resolve(root);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const { signal } = options;
-  const references: CodeReference[] = [];
-  const dynamic: DynamicReference[] = [];
+  /** Each file's results, in scanSource's order: sorting the files, not every reference, orders them. */
+  const found: { rel: string; references: CodeReference[]; dynamic: DynamicReference[] }[] = [];
+  let referenceCount = 0;
   const skipped: Partial<Record<SkipReason, number>> = {};
   let files = 0;
   let skippedTotal = 0;
@@ -188,9 +188,9 @@ export async function scanTree(root: string, options: ScanTreeOptions = {}): Pro
       else {
         const scan = scanSource(text, job.rel);
         files++;
-        for (const r of scan.references) references.push(r);
-        for (const d of scan.dynamic) dynamic.push(d);
-        if (options.onProgress && files % 250 === 0) options.onProgress({ files, references: references.length, skipped: skippedTotal });
+        if (scan.references.length || scan.dynamic.length) found.push({ rel: job.rel, ...scan });
+        referenceCount += scan.references.length;
+        if (options.onProgress && files % 250 === 0) options.onProgress({ files, references: referenceCount, skipped: skippedTotal });
       }
     } else {
       const dir = dirs.pop();
@@ -202,8 +202,13 @@ export async function scanTree(root: string, options: ScanTreeOptions = {}): Pro
       sliceStart = performance.now();
     }
   }
-  references.sort(byPosition);
-  dynamic.sort(byPosition);
+  found.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const references: CodeReference[] = [];
+  const dynamic: DynamicReference[] = [];
+  for (const f of found) {
+    for (const r of f.references) references.push(r);
+    for (const d of f.dynamic) dynamic.push(d);
+  }
   options.onProgress?.({ files, references: references.length, skipped: skippedTotal });
   return { root: absRoot, files, references, dynamic, skipped };
 }

@@ -2,14 +2,17 @@
  * Go tokens: `//` and `/* *\/` comments, "..." (one line), `raw` strings (across lines) and 'r'
  * runes (so a quote inside one is not a string start).
  */
-import { Cursor, isDigit, isIdStart } from './scanner';
+import { Cursor, fastForward, isDigit, isIdStart } from './scanner';
 import { type Token } from './token';
 
 const OPS = [':=', '==', '!=', '<=', '>=', '&&', '||', '<-', '...'];
+/** Comments, strings and runes start at these. */
+const SKIP = fastForward('/"`\'', '');
 
 export function lexGo(text: string, windows?: readonly number[]): Token[] {
-  const cur = new Cursor(text, windows);
+  const cur = new Cursor(text, windows, SKIP);
   while (!cur.done) {
+    cur.fastForward();
     if (cur.skipSpace()) continue;
     const c = cur.code();
     if (c === 47 /* / */ && cur.code(1) === 47) {

@@ -3,7 +3,7 @@
  * template literals (a `${...}` substitution marks them interpolated), regular expression literals
  * (so a quote inside one is not a string).
  */
-import { Cursor, isDigit, isIdStart, skipBraced } from './scanner';
+import { Cursor, fastForward, isDigit, isIdStart, skipBraced } from './scanner';
 import { type Token } from './token';
 
 const OPS = ['?.', '=>', '...', '==', '!=', '<=', '>='];
@@ -24,10 +24,13 @@ const REGEX_AFTER_WORD = new Set([
   'await',
 ]);
 const DIVISION_AFTER_OP = new Set([')', ']', '}']);
+/** Comments, regular expressions and strings start at these; `$` and `#` belong to names. */
+const SKIP = fastForward('/\'"`', '$#');
 
 export function lexJavaScript(text: string, windows?: readonly number[]): Token[] {
-  const cur = new Cursor(text, windows);
+  const cur = new Cursor(text, windows, SKIP);
   while (!cur.done) {
+    cur.fastForward();
     if (cur.skipSpace()) continue;
     const c = cur.code();
     if (c === 47 /* / */) {

@@ -4,17 +4,23 @@
  * (<<<ID, <<<'ID', <<<"ID") skipped as one string. `$variables` are identifiers. Text outside
  * `<?php ... ?>` is HTML and skipped.
  */
-import { Cursor, isDigit, isIdPart, isIdStart } from './scanner';
+import { Cursor, fastForward, isDigit, isIdPart, isIdStart } from './scanner';
 import { type Token } from './token';
 
 const OPS = ['::', '=>', '->', '?->', '===', '!==', '==', '!=', '<=', '>=', '&&', '||', '??', '...'];
+/** Comments and strings start at these; `?>` leaves PHP, `<?` and `<<<` (a heredoc) start something. */
+const SKIP = fastForward('/#\'"', '$\\', '?<', (text, i) => {
+  const next = text.charCodeAt(i + 1);
+  return text.charCodeAt(i) === 63 ? next === 62 : next === 63 || next === 60;
+});
 
 export function lexPhp(text: string, windows?: readonly number[]): Token[] {
-  const cur = new Cursor(text, windows);
+  const cur = new Cursor(text, windows, SKIP);
   // Before the first <?php is inline HTML.
   const open = text.indexOf('<?');
   cur.pos = open < 0 ? text.length : open;
   while (!cur.done) {
+    cur.fastForward();
     if (cur.skipSpace()) continue;
     const c = cur.code();
     if (c === 63 /* ? */ && cur.code(1) === 62 /* > */) {

@@ -3,14 +3,17 @@
  * on one line, '''...''' and """...""" across lines; an f-string with a `{...}` field is
  * interpolated (`{{` is a literal brace).
  */
-import { Cursor, isDigit, isIdStart } from './scanner';
+import { Cursor, fastForward, isDigit, isIdStart } from './scanner';
 import { type Token } from './token';
 
 const OPS = ['**=', '//=', '==', '!=', '<=', '>=', '->', ':=', '**', '//'];
+/** Comments and strings start at these (a prefix such as rb is the word before the quote). */
+const SKIP = fastForward('#\'"', '');
 
 export function lexPython(text: string, windows?: readonly number[]): Token[] {
-  const cur = new Cursor(text, windows);
+  const cur = new Cursor(text, windows, SKIP);
   while (!cur.done) {
+    cur.fastForward();
     if (cur.skipSpace()) continue;
     const c = cur.code();
     if (c === 35 /* # */) {

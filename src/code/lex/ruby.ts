@@ -3,17 +3,22 @@
  * (a `#{...}` marks them interpolated); %q() %Q[] %w{} and friends; heredocs (<<~EOS, <<-EOS,
  * <<EOS, quoted ids) whose bodies are skipped so their text is not code. `$global`, `@ivar`.
  */
-import { Cursor, isDigit, isIdPart, isIdStart, skipBraced } from './scanner';
+import { Cursor, fastForward, isDigit, isIdPart, isIdStart, skipBraced } from './scanner';
 import { type Token } from './token';
 
 const OPS = ['::', '=>', '==', '!=', '<=', '>=', '&&', '||', '&.', '**', '<<', '->'];
 const PAIRS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
+/** Comments, strings and %-literals start at these, heredocs at `<<`, =begin at a line's start; `$x`, `@x`, `ok?`, `save!` are words. */
+const SKIP = fastForward('#\'"`%', '$@?!', '<=', (text, i) =>
+  text.charCodeAt(i) === 60 ? text.charCodeAt(i + 1) === 60 : i === 0 || text.charCodeAt(i - 1) === 10,
+);
 
 export function lexRuby(text: string, windows?: readonly number[]): Token[] {
-  const cur = new Cursor(text, windows);
+  const cur = new Cursor(text, windows, SKIP);
   /** Heredoc terminators waiting for the end of the current line. */
   let heredocs: string[] = [];
   while (!cur.done) {
+    if (heredocs.length === 0) cur.fastForward();
     if (heredocs.length) {
       while (cur.code() === 32 || cur.code() === 9 || cur.code() === 13) cur.pos++;
       if (cur.code() === 10) {

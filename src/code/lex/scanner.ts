@@ -23,6 +23,36 @@ export function isDigit(c: number): boolean {
 /** What push returns for a token outside every window: callers may set fields on it; nothing keeps it. */
 const SKIPPED: Token = makeToken('op', '', 0, 0, false);
 
+/**
+ * What a language's lexer needs to see outside the windows (see Cursor.fastForward): the
+ * characters that may open a string, comment or other construct whose inside is not code, and the
+ * characters a word (identifier, number) is made of, to step back to the token before one.
+ */
+export interface FastForward {
+  /** By character code (ASCII): 0 plain, 1 a stop, 2 a stop when `when(text, i)` says so. */
+  readonly stops: Uint8Array;
+  readonly when?: (text: string, i: number) => boolean;
+  /** By character code (ASCII): 1 for what a word (identifier, number) may hold. */
+  readonly word: Uint8Array;
+}
+
+/**
+ * A FastForward stopping at each of `always`, and at each of `sometimes` when `when` agrees.
+ * `wordExtra`: what a word may hold besides letters, digits and _ (JS `$`, PHP `\`, Ruby `?`).
+ */
+export function fastForward(always: string, wordExtra: string, sometimes = '', when?: (text: string, i: number) => boolean): FastForward {
+  const stops = new Uint8Array(128);
+  for (const ch of always) stops[ch.charCodeAt(0)] = 1;
+  for (const ch of sometimes) stops[ch.charCodeAt(0)] = 2;
+  const word = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (isIdPart(c) || wordExtra.includes(String.fromCharCode(c))) word[c] = 1;
+  return { stops, when, word };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === NL || c === 9 || c === CR || c === 12 || c === 11 || c === 0xfeff || c === 0xa0;
+}
+
 export class Cursor {
   readonly tokens: Token[] = [];
   pos = 0;
@@ -40,9 +70,49 @@ export class Cursor {
   constructor(
     readonly text: string,
     windows?: readonly number[],
+    private readonly skip?: FastForward,
   ) {
     this.windows = windows;
     this.inWindow = windows === undefined;
+  }
+
+  /**
+   * Outside every window no token is kept, so most of the text need not be tokenized: jump over a
+   * stretch holding no stop character (nothing there can open a string, comment or regex), to the
+   * start of its last token, which the lexer then reads so that what the stop means (`/` after a
+   * word or after `)`, Ruby's `%` or `<<`) is decided as it would be had every token been read.
+   * A window's first token is read the same way. Call at the top of the lexer's loop.
+   */
+  fastForward(): void {
+    const w = this.windows;
+    const skip = this.skip;
+    if (w === undefined || skip === undefined || this.inWindow) return;
+    const { text } = this;
+    const from = this.pos;
+    let k = this.wi;
+    while (k < w.length && from >= w[k + 1]) k += 2;
+    const limit = k < w.length ? w[k] : text.length;
+    if (limit - from < 32) return;
+    const { stops, when } = skip;
+    let i = from;
+    for (; i < limit; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && stops[c] !== 0 && (stops[c] === 1 || when!(text, i))) break;
+    }
+    // Back over spaces, then over the token before them: a word, or one operator character
+    // (which operator it ends does not matter: no lexer reads a longer one before a stop).
+    let r = i;
+    while (r > from && isSpace(text.charCodeAt(r - 1))) r--;
+    if (r > from) {
+      const c = text.charCodeAt(r - 1);
+      if (this.isWord(c)) while (r > from && this.isWord(text.charCodeAt(r - 1))) r--;
+      else r--;
+    }
+    this.pos = r;
+  }
+
+  private isWord(c: number): boolean {
+    return c < 128 ? this.skip!.word[c] === 1 : !isSpace(c);
   }
 
   /** The previous token's text. */

@@ -6,7 +6,7 @@
  */
 import { type Token } from '../lex/token';
 import { Constants } from './constants';
-import { isId, isOp, matchingClose, receiverOf, slotOf, splitArgs, type NameReader, type Slot } from './slots';
+import { isId, isOp, matchingClose, receiverOf, slotOf, splitArgs, WINDOW_BREAK, windowCut, type NameReader, type Slot } from './slots';
 import { otherLibraryReceiver, mentionsPostHog } from './gate';
 
 /** Flag calls whose first argument is the key. */
@@ -90,6 +90,10 @@ function featureComponentSlot(tokens: Token[], i: number, constants: Constants):
   for (let j = i + 1; j < tokens.length; j++) {
     const t = tokens[j];
     if (t.type === 'op') {
+      if (t.value === WINDOW_BREAK) {
+        windowCut.hit = true;
+        return undefined;
+      }
       if (t.value === '{') depth++;
       else if (t.value === '}') depth--;
       else if (depth === 0 && (t.value === '>' || t.value === '<')) return undefined;
@@ -125,6 +129,8 @@ function isDefinition(tokens: Token[], i: number, open: number): boolean {
   if (isId(prev, 'function') || isId(prev, 'def')) return true;
   if (isOp(prev, '.') || isOp(prev, '?.')) return false;
   const after = tokens[matchingClose(tokens, open) + 1];
+  // What follows the `)` lies past the window: read the whole file to know.
+  if (isOp(after, WINDOW_BREAK)) windowCut.hit = true;
   // `capture(event) {` only defines; `capture(event: string): void` starts a line and has a return type.
   return isOp(after, '{') || (isOp(after, ':') && tokens[i].newlineBefore);
 }

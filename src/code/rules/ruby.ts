@@ -6,7 +6,7 @@
 import { type Token } from '../lex/token';
 import { Constants, looksConstant } from './constants';
 import { mentionsPostHog, otherLibraryReceiver } from './gate';
-import { isId, isOp, receiverOf, slotOf, splitArgs, type Arg, type NameReader, type Slot } from './slots';
+import { isId, isOp, receiverOf, slotOf, splitArgs, WINDOW_BREAK, windowCut, type Arg, type NameReader, type Slot } from './slots';
 
 const FLAG_CALLS = new Set(['is_feature_enabled', 'feature_enabled?', 'get_feature_flag', 'get_feature_flag_payload']);
 const BLOCK_WORDS = new Set(['do', 'if', 'unless', 'then', 'and', 'or', 'while', 'until', 'rescue']);
@@ -61,6 +61,10 @@ function callArgs(tokens: Token[], i: number): Arg[] | undefined {
   let end = i + 1;
   for (; end < tokens.length; end++) {
     const t = tokens[end];
+    if (isOp(t, WINDOW_BREAK)) {
+      windowCut.hit = true;
+      break;
+    }
     if (depth === 0 && end > i + 1 && t.newlineBefore && !isOp(tokens[end - 1], ',')) break;
     if (t.type === 'op') {
       if (t.value === '(' || t.value === '[' || t.value === '{') depth++;

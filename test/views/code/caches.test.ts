@@ -8,6 +8,9 @@ import { FlagCache } from '../../../src/views/model/code/flagCache';
 import { FlagDetails } from '../../../src/views/model/code/flagDetails';
 import { flagStatus } from '../../../src/views/model/code/flagStatus';
 import { refreshViewsOnChange } from '../../../src/views/model/routing';
+import { scanSource } from '../../../src/code';
+import { diagnose } from '../../../src/views/model/code/diagnostics';
+import { inlineLabel } from '../../../src/views/model/code/flagStatus';
 
 describe('editor caches', () => {
   let h: Harness;
@@ -42,6 +45,26 @@ describe('editor caches', () => {
     if (failed.status === 'error') assert.match(failed.error, /feature flags/i);
     const again = await cache.get();
     assert.equal(again.status, 'loaded');
+  });
+
+  it('opening a file with 200 flag references asks PostHog nothing once the flag list is cached', async () => {
+    const cache = new FlagCache({ tools: h.registry, isSignedIn: () => true });
+    const loaded = await cache.get();
+    if (loaded.status !== 'loaded') throw new Error('flags did not load');
+    const keys = [...loaded.flags.keys()];
+    const lines = ["import posthog from 'posthog-js'"];
+    for (let i = 0; i < 200; i++)
+      lines.push(`if (posthog.isFeatureEnabled('${i % 10 === 9 ? `missing-${i}` : keys[i % keys.length]}')) show(${i})`);
+    h.standin.requests.length = 0;
+    // What the editor does on open (src/vscode/code/diagnostics.ts, inline.ts): scan, ask the cache, diagnose, label each key.
+    const refs = scanSource(lines.join('\n'), 'src/big.ts').references;
+    assert.equal(refs.length, 200);
+    const state = cache.state.status === 'loading' ? await cache.get() : cache.state;
+    const found = diagnose(refs, state, { status: 'idle' });
+    const labels = refs.map((r) => inlineLabel(flagStatus(state, r.key)));
+    assert.equal(found.filter((d) => /missing-/.test(d.message)).length, 20, 'the unknown keys are flagged');
+    assert.equal(labels.filter(Boolean).length, 200, 'every key has its label');
+    assert.deepEqual(h.standin.requests, [], 'no request to PostHog');
   });
 
   it('signed out: says so and sends nothing', async () => {

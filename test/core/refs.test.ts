@@ -112,7 +112,7 @@ describe('posthog-mcp refs', () => {
         ],
       },
       { key: 'new-onbording-flow', status: 'unknown', references: [{ file: 'src/app.ts', line: 9, column: 39 }] },
-      { key: 'old-sharing-dialog', status: 'unknown', references: [{ file: 'server/jobs.py', line: 7, column: 32 }] },
+      { key: 'old-sharing-dialog', status: 'deleted', references: [{ file: 'server/jobs.py', line: 7, column: 32 }] },
       { key: 'public-folder-links', status: 'inactive', references: [{ file: 'server/jobs.py', line: 5, column: 32 }] },
     ]);
     assert.ok(out.unreferenced!.includes('dark-mode'));

@@ -150,6 +150,19 @@ describe('posthog-mcp refs', () => {
     }
   });
 
+  it('--stale with a key without activity_log:read: the same JSON, deleted flags as unknown, and why on stderr', async () => {
+    const key = 'phx_refs_no_activity_' + '0'.repeat(20);
+    standin.state.keys.set(key, { key, label: 'no activity', userId: 1, scopes: ['user:read', 'feature_flag:read'] });
+    const run = await refs(['--json', '--stale'], { POSTHOG_API_KEY: key, POSTHOG_HOST: standin.url }, ws.root);
+    assert.equal(run.code, 0, run.stderr);
+    const out = JSON.parse(run.stdout) as RefsJson;
+    assert.deepEqual(Object.keys(out), ['root', 'files', 'references', 'dynamic', 'flags', 'unreferenced']);
+    assert.equal(out.flags!.find((f) => f.key === 'old-sharing-dialog')!.status, 'unknown');
+    assert.equal(out.flags!.find((f) => f.key === 'legacy-file-viewer')!.status, 'inactive');
+    assert.match(run.stderr, /Deleted flags show as unknown: .*activity_log:read/);
+    assert.doesNotMatch(run.stderr, new RegExp(key));
+  });
+
   it('--stale without a key: exit 2 and what to set; nothing sent', async () => {
     const before = standin.requests.length;
     const run = await refs(['--stale'], { POSTHOG_HOST: standin.url }, ws.root);

@@ -410,9 +410,9 @@ export const featureFlagsRoutes: RouteGroup = {
         row.version = (row.version ?? 1) + 1;
         row.last_modified_by = ctx.state.userBasic(ctx.user);
         // softDeleteResource sets `deleted` after this hook: the entry records what it will be.
-        const after = { ...loggedFields(row), deleted: typeof b.deleted === 'boolean' ? b.deleted : before.deleted };
+        const after: Row = { ...loggedFields(row), deleted: typeof b.deleted === 'boolean' ? b.deleted : before.deleted };
         const changes = changesBetween(before, after);
-        if (changes.length) logFlagChange(ctx.state, ctx.team.id, row.last_modified_by, { ...row, key: after.key }, 'updated', changes);
+        if (changes.length) logFlagChange(ctx.state, ctx.team.id, row.last_modified_by, row, 'updated', changes);
       },
       beforeDelete: (row, ctx) => {
         const running = experimentsOf(ctx.state, ctx.team.id, row).filter((e) => e.start_date && !e.end_date && !e.archived);

@@ -29,6 +29,8 @@ import { registerEditorLanguage, type EditorLanguageHandle } from './vscode/code
 import { registerCommands } from './vscode/commands';
 import { HogqlEditor } from './vscode/hogql';
 import type { Services } from './vscode/commands/services';
+import { openInsight } from './vscode/commands/insights';
+import { registerInsightLinks } from './vscode/insights/insightLinks';
 import { setContext } from './vscode/execute';
 import { loadCode, loadCore } from './vscode/lazy';
 import { logToolCalls } from './vscode/log';
@@ -112,6 +114,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
     hogql,
   };
   context.subscriptions.push(...registerCommands(services), createStatusBar(session));
+  // Insight links in Run Tool results and the extension's /insight URI open the insight panel.
+  context.subscriptions.push(registerInsightLinks((arg) => openInsight(services, arg)));
   context.subscriptions.push(registerWalkthrough(context, session, provider, views.featureFlags));
   void setContext(CONTEXT_KEYS.flagsFiltered, false);
 

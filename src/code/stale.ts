@@ -4,7 +4,8 @@
  * use it). A flag's status follows PostHog's own checker, posthog/models/feature_flag/flag_status.py
  * (`FeatureFlagStatusChecker`):
  *
- * - deleted: soft deleted (`deleted: true`).
+ * - deleted: soft deleted (`deleted: true`), or a key whose flag the activity log says was
+ *   deleted (./deletedFlags.ts): PostHog's flag list leaves deleted flags out.
  * - inactive: off for everyone: switched off (`active: false`), no condition set at all
  *   (`groups: []`), or every condition set at 0%. (PostHog's own INACTIVE is usage-based,
  *   `last_called_at` over 30 days ago; the code cares whether the flag can be on.)
@@ -15,6 +16,7 @@
  * - unknown: no flag with that key in the project.
  * - active: anything else: its evaluations can still vary.
  */
+import type { DeletedFlagsState } from './deletedFlags';
 import type { CodeReference } from './types';
 
 export type FlagStatus = 'active' | 'fully_rolled_out' | 'inactive' | 'deleted' | 'unknown';
@@ -95,9 +97,19 @@ function nobody(filters: unknown): string | undefined {
   return undefined;
 }
 
+/** Why a key no flag has is "unknown": a typo, or a deletion the activity log did not tell. */
+export function unknownReason(deleted?: DeletedFlagsState): string {
+  const base = 'No live flag with this key in the project: a typo, or a flag that was deleted';
+  if (!deleted) return base;
+  if (!deleted.ok) return `${base} (the activity log that tells deleted flags apart could not be read: ${deleted.reason})`;
+  return deleted.complete
+    ? 'No flag with this key in the project, live or deleted: a typo, or a flag of another project'
+    : `${base} long ago`;
+}
+
 /** A flag's status as PostHog reports it; undefined flag = no such key. */
-export function flagState(flag: PostHogFlag | undefined): FlagState {
-  if (!flag) return { status: 'unknown', reason: 'No live flag with this key in the project: a typo, or a flag that was deleted' };
+export function flagState(flag: PostHogFlag | undefined, deleted?: DeletedFlagsState): FlagState {
+  if (!flag) return { status: 'unknown', reason: unknownReason(deleted) };
   if (flag.deleted) return { status: 'deleted', reason: 'The flag was deleted in PostHog: code asking for it gets false' };
   if (flag.active === false) return { status: 'inactive', reason: 'The flag is switched off: everyone gets false' };
   const rolledOut = fullyRolledOut(flag.filters);
@@ -113,9 +125,14 @@ export const isStale = (status: FlagStatus): boolean => status !== 'active';
 /**
  * Each referenced flag key with its status, and the old flags nothing references. `flags` is what
  * PostHog lists (non-deleted flags; a deleted one may be given too and is matched by key, the live
- * flag first).
+ * flag first). `deleted` is what the activity log tells of deleted keys (see ./deletedFlags.ts).
  */
-export function staleReport(references: readonly CodeReference[], flags: readonly PostHogFlag[], now = Date.now()): StaleReport {
+export function staleReport(
+  references: readonly CodeReference[],
+  flags: readonly PostHogFlag[],
+  now = Date.now(),
+  deleted?: DeletedFlagsState,
+): StaleReport {
   const byKey = new Map<string, PostHogFlag>();
   for (const f of flags) {
     const seen = byKey.get(f.key);
@@ -131,8 +148,8 @@ export function staleReport(references: readonly CodeReference[], flags: readonl
   const referenced = [...refsByKey.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, refs]) => {
-      const flag = byKey.get(key);
-      return { key, ...(flag?.id !== undefined ? { id: flag.id } : {}), ...flagState(flag), references: refs };
+      const flag = byKey.get(key) ?? deletedFlag(key, deleted);
+      return { key, ...(flag?.id !== undefined ? { id: flag.id } : {}), ...flagState(flag, deleted), references: refs };
     });
   const cutoff = now - UNREFERENCED_MIN_AGE_DAYS * 86_400_000;
   const unreferenced = [...byKey.values()]
@@ -143,4 +160,11 @@ export function staleReport(references: readonly CodeReference[], flags: readonl
     })
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { referenced, unreferenced };
+}
+
+/** The deleted flag the activity log names for this key, as a flag with `deleted: true`. */
+function deletedFlag(key: string, deleted?: DeletedFlagsState): PostHogFlag | undefined {
+  if (!deleted?.ok || !deleted.keys.has(key)) return undefined;
+  const f = deleted.flags.find((d) => d.key === key);
+  return { key, deleted: true, ...(f?.id !== undefined ? { id: f.id } : {}) };
 }

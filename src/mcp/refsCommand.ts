@@ -117,7 +117,7 @@ async function staleFromPostHog(scan: TreeScan, env: RefsIo['env']): Promise<Sta
   const apiKey = env.POSTHOG_API_KEY?.trim();
   if (!apiKey) {
     throw new RefsUsageError(
-      '--stale needs POSTHOG_API_KEY: create a personal API key in PostHog (Settings → Personal API keys, scope feature_flag:read) and set POSTHOG_API_KEY (and POSTHOG_HOST for EU or your own instance). Without --stale, refs needs no key.',
+      '--stale needs POSTHOG_API_KEY: create a personal API key in PostHog (Settings → Personal API keys, scope feature_flag:read, and activity_log:read to tell deleted flags from unknown keys) and set POSTHOG_API_KEY (and POSTHOG_HOST for EU or your own instance). Without --stale, refs needs no key.',
     );
   }
   const client = new PostHogClient({
@@ -151,6 +151,8 @@ export async function runRefs(args: RefsArgs, io: RefsIo): Promise<number> {
       );
       return 2;
     }
+    // Said beside the output, never in it: the --json shape stays the issue's.
+    if (stale.note) io.stderr(`posthog-mcp refs: ${stale.note}\n`);
     out.flags = stale.results.map((f) => ({ key: f.key, status: f.status as FlagStatus, references: f.references.map(parseLocation) }));
     out.unreferenced = stale.unreferenced.map((f) => f.key);
   }

@@ -51,7 +51,8 @@ export const TOOLSET_INFO = [
     name: 'feature_flags',
     title: 'Feature flags',
     description: 'List, create, read, update and delete feature flags.',
-    scopes: { read: ['user:read', 'feature_flag:read'], write: ['feature_flag:write'] },
+    // activity_log:read: the deleted flags are known only from the flags' activity log.
+    scopes: { read: ['user:read', 'feature_flag:read', 'activity_log:read'], write: ['feature_flag:write'] },
   },
   {
     name: 'annotations',
@@ -108,7 +109,7 @@ export const TOOLSET_INFO = [
     name: 'code',
     title: 'Code',
     description: "Find PostHog flag keys and event names in the workspace's code, and the flags it uses that are stale.",
-    scopes: { read: ['user:read', 'feature_flag:read'], write: [] },
+    scopes: { read: ['user:read', 'feature_flag:read', 'activity_log:read'], write: [] },
   },
 ] as const satisfies readonly ToolsetInfo[];
 

@@ -9,8 +9,11 @@ import { lackingScopes, missingScopesWarning, type ScopeNeeds } from '../mcp/sco
 import type { PostHogClient } from '../posthog/client';
 import { apiKeysPageUrl } from '../posthog/errors';
 
-/** What the sidebar views read: the user and projects (picker, MCP installations), dashboards and flags. */
-export const VIEW_SCOPES = ['user:read', 'project:read', 'dashboard:read', 'feature_flag:read'] as const;
+/**
+ * What the sidebar views and the editor read: the user and projects (picker, MCP installations),
+ * dashboards, flags, and the flags' activity log (which flags code names were deleted).
+ */
+export const VIEW_SCOPES = ['user:read', 'project:read', 'dashboard:read', 'feature_flag:read', 'activity_log:read'] as const;
 
 export const OPEN_API_KEYS = 'Open Personal API Keys';
 

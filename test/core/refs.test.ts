@@ -112,7 +112,7 @@ describe('posthog-mcp refs', () => {
         ],
       },
       { key: 'new-onbording-flow', status: 'unknown', references: [{ file: 'src/app.ts', line: 9, column: 39 }] },
-      { key: 'old-sharing-dialog', status: 'unknown', references: [{ file: 'server/jobs.py', line: 7, column: 32 }] },
+      { key: 'old-sharing-dialog', status: 'deleted', references: [{ file: 'server/jobs.py', line: 7, column: 32 }] },
       { key: 'public-folder-links', status: 'inactive', references: [{ file: 'server/jobs.py', line: 5, column: 32 }] },
     ]);
     assert.ok(out.unreferenced!.includes('dark-mode'));
@@ -148,6 +148,19 @@ describe('posthog-mcp refs', () => {
     } finally {
       clean.remove();
     }
+  });
+
+  it('--stale with a key without activity_log:read: the same JSON, deleted flags as unknown, and why on stderr', async () => {
+    const key = 'phx_refs_no_activity_' + '0'.repeat(20);
+    standin.state.keys.set(key, { key, label: 'no activity', userId: 1, scopes: ['user:read', 'feature_flag:read'] });
+    const run = await refs(['--json', '--stale'], { POSTHOG_API_KEY: key, POSTHOG_HOST: standin.url }, ws.root);
+    assert.equal(run.code, 0, run.stderr);
+    const out = JSON.parse(run.stdout) as RefsJson;
+    assert.deepEqual(Object.keys(out), ['root', 'files', 'references', 'dynamic', 'flags', 'unreferenced']);
+    assert.equal(out.flags!.find((f) => f.key === 'old-sharing-dialog')!.status, 'unknown');
+    assert.equal(out.flags!.find((f) => f.key === 'legacy-file-viewer')!.status, 'inactive');
+    assert.match(run.stderr, /Deleted flags show as unknown: .*activity_log:read/);
+    assert.doesNotMatch(run.stderr, new RegExp(key));
   });
 
   it('--stale without a key: exit 2 and what to set; nothing sent', async () => {

@@ -1,5 +1,5 @@
 /**
- * The MCP server as any client sees it: the catalog's 70 tools with their annotations, toolsets
+ * The MCP server as any client sees it: the catalog's 71 tools with their annotations, toolsets
  * and read-only filters, input validation, error results and cancellation.
  */
 import { after, before, describe, it } from 'node:test';
@@ -20,7 +20,14 @@ export const CATALOG: Record<string, string[]> = {
     'list_property_definitions',
   ],
   flag_evaluation: ['check_feature_flag', 'get_feature_flag_payload', 'get_all_flags'],
-  feature_flags: ['list_feature_flags', 'get_feature_flag', 'create_feature_flag', 'update_feature_flag', 'delete_feature_flag'],
+  feature_flags: [
+    'list_feature_flags',
+    'get_feature_flag',
+    'create_feature_flag',
+    'update_feature_flag',
+    'delete_feature_flag',
+    'list_deleted_feature_flags',
+  ],
   annotations: ['list_annotations', 'create_annotation', 'get_annotation', 'update_annotation'],
   cohorts: ['list_cohorts', 'create_cohort', 'get_cohort', 'update_cohort', 'delete_cohort'],
   dashboards: [
@@ -79,9 +86,9 @@ describe('the MCP server', () => {
   });
   after(() => h.close());
 
-  it('lists exactly the 70 tools of the catalog', async () => {
+  it('lists exactly the 71 tools of the catalog', async () => {
     const { tools } = await h.mcp.listTools();
-    assert.equal(ALL_NAMES.length, 70);
+    assert.equal(ALL_NAMES.length, 71);
     assert.deepEqual(tools.map((t) => t.name).sort(), [...ALL_NAMES].sort());
   });
 

@@ -143,10 +143,10 @@ describe('independent clients against dist/cli.js', () => {
     });
     after(() => rmSync(home, { recursive: true, force: true }));
 
-    it('stdio: lists the 70 tools and calls one; an isError result exits 5 with the message', async () => {
+    it('stdio: lists the 71 tools and calls one; an isError result exits 5 with the message', async () => {
       const list = await inspector([...stdioTarget(), '--method', 'tools/list']);
       assert.equal(list.code, 0, list.stderr);
-      assert.equal(json(list).result.tools.length, 70);
+      assert.equal(json(list).result.tools.length, 71);
 
       const call = await inspector([
         ...stdioTarget(),

@@ -87,8 +87,8 @@ describe('code tools', () => {
         ['legacy-file-viewer', 'inactive'],
         ['new-onboarding-flow', 'fully_rolled_out'],
         ['new-onbording-flow', 'unknown'],
-        // PostHog lists no deleted flag: a deleted key reads as unknown, and the reason says it may be deleted.
-        ['old-sharing-dialog', 'unknown'],
+        // Deleted before this session: PostHog's list leaves it out, its activity log tells.
+        ['old-sharing-dialog', 'deleted'],
         ['public-folder-links', 'inactive'],
       ],
     );
@@ -125,6 +125,42 @@ describe('code tools', () => {
     // All pages were read, 100 flags at a time.
     const sent = h.standin.requestsTo('/api/projects/1/feature_flags', 'GET').slice(before);
     assert.ok(sent.length >= 1 && sent.every((r) => r.query.limit === '100'));
+  });
+
+  it('list_stale_flags: a flag deleted in PostHog (by anyone) is deleted; restored, it is active again', async () => {
+    const id = (await h.json<StaleAnswer>('list_stale_flags', { include_active: true })).results.find(
+      (f) => f.key === 'file-previews',
+    )!.id!;
+    const status = async () => {
+      const out = await h.json<StaleAnswer>('list_stale_flags', { include_active: true });
+      const f = out.results.find((r) => r.key === 'file-previews')!;
+      return [f.status, f.id, out.stale];
+    };
+    // Deleted in PostHog's UI, not through a tool: only the activity log knows.
+    assert.equal((await h.raw('PATCH', `/api/projects/1/feature_flags/${id}/`, { deleted: true })).status, 200);
+    assert.deepEqual(await status(), ['deleted', id, 6]);
+    assert.equal((await h.raw('PATCH', `/api/projects/1/feature_flags/${id}/`, { deleted: false })).status, 200);
+    assert.deepEqual(await status(), ['active', id, 5]);
+  });
+
+  it('list_stale_flags without activity_log:read: deleted keys read as unknown, the answer says why, the flags still come', async () => {
+    h.standin.faults.add({
+      path: 're:/feature_flags/activity/?$',
+      status: 403,
+      times: 1,
+      body: {
+        type: 'authentication_error',
+        code: 'permission_denied',
+        detail: "API key missing required scope 'activity_log:read'",
+        attr: null,
+      },
+    });
+    const out = await h.json<StaleAnswer & { note?: string }>('list_stale_flags', {});
+    const old = out.results.find((f) => f.key === 'old-sharing-dialog')!;
+    assert.equal(old.status, 'unknown');
+    assert.match(old.reason, /activity log .*could not be read: .*activity_log:read/);
+    assert.match(out.note ?? '', /Deleted flags show as unknown: .*activity_log:read/);
+    assert.equal(out.results.find((f) => f.key === 'new-onboarding-flow')!.status, 'fully_rolled_out');
   });
 
   it('list_stale_flags include_active adds the active ones', async () => {
@@ -174,7 +210,7 @@ describe('code tools', () => {
 
   it('a PostHog error while listing flags is that error, not a list of unknown flags', async () => {
     h.standin.faults.add({
-      path: '/feature_flags',
+      path: 're:/feature_flags/?$',
       status: 403,
       times: 1,
       body: { type: 'authentication_error', code: 'permission_denied', detail: 'API key missing required scope feature_flag:read' },

@@ -397,6 +397,46 @@ describe('feature flag tools', () => {
     assert.match(missing.text, /feature flag 777777 was not found/);
   });
 
+  it('list_deleted_feature_flags: the deleted flags the list leaves out, with who and when; not a key in use again', async () => {
+    interface Deleted {
+      count: number;
+      results: { key: string; id: number; deleted_at: string; deleted_by?: string }[];
+      note?: string;
+    }
+    const before = await h.json<Deleted>('list_deleted_feature_flags', {});
+    const seeded = before.results.find((f) => f.key === 'old-sharing-dialog');
+    assert.ok(seeded, 'the seeded flag, deleted before this session');
+    assert.equal(seeded.id, flagsOf(h).find((f) => f.key === 'old-sharing-dialog')!.id);
+    assert.ok(Date.parse(seeded.deleted_at) < Date.now() - 86_400_000);
+    assert.equal(before.note, undefined, 'the whole log was read');
+
+    const created = await h.json<FlagAnswer>('create_feature_flag', { key: 'gone-then-back', rollout_percentage: 10 });
+    await h.json('delete_feature_flag', { flag_id: created.id });
+    const after = await h.json<Deleted>('list_deleted_feature_flags', {});
+    assert.deepEqual(after.results[0].key, 'gone-then-back', 'newest deletion first');
+    const user = h.standin.state.users.get(1)!;
+    assert.equal(after.results[0].deleted_by, `${user.first_name} ${user.last_name}`, "the key's user deleted it");
+    await h.json('create_feature_flag', { key: 'gone-then-back' });
+    const reused = await h.json<Deleted>('list_deleted_feature_flags', {});
+    assert.ok(!reused.results.some((f) => f.key === 'gone-then-back'), 'created again: live, not deleted');
+    assert.equal(reused.count, reused.results.length);
+  });
+
+  it('list_deleted_feature_flags without activity_log:read is a clear error naming the scope', async () => {
+    h.standin.faults.add({
+      path: 're:/feature_flags/activity/?$',
+      status: 403,
+      times: 1,
+      body: {
+        type: 'authentication_error',
+        code: 'permission_denied',
+        detail: "API key missing required scope 'activity_log:read'",
+        attr: null,
+      },
+    });
+    assert.match(await h.error('list_deleted_feature_flags', {}), /activity_log:read/);
+  });
+
   it("delete_feature_flag: PostHog's refusal for a flag a running experiment uses reaches the caller", async () => {
     const created = await h.call<FlagAnswer>('create_feature_flag', {
       key: 'experiment-in-flight',

@@ -43,11 +43,12 @@ describe('Stale Flags view over the live workspace index', () => {
   it("groups the workspace's stale flags as PostHog reports them, each with its references", async () => {
     const model = new StaleFlagsModel({ tools: h.registry }, index);
     const g = await groups(model);
-    // PostHog's flag list leaves deleted flags out, so list_stale_flags reports a deleted flag's key as unknown.
-    assert.deepEqual(Object.keys(g), ['Fully rolled out', 'Off for everyone', 'Unknown', 'Unreferenced in code (>30 days)']);
+    // PostHog's flag list leaves deleted flags out; the flags' activity log tells old-sharing-dialog was deleted.
+    assert.deepEqual(Object.keys(g), ['Fully rolled out', 'Off for everyone', 'Deleted', 'Unknown', 'Unreferenced in code (>30 days)']);
     assert.deepEqual(keys(g['Fully rolled out']), ['new-onboarding-flow']);
     assert.deepEqual(keys(g['Off for everyone']).sort(), ['legacy-file-viewer', 'public-folder-links']);
-    assert.deepEqual(keys(g['Unknown']), ['new-onbording-flow', 'old-sharing-dialog']);
+    assert.deepEqual(keys(g['Deleted']), ['old-sharing-dialog']);
+    assert.deepEqual(keys(g['Unknown']), ['new-onbording-flow']);
     assert.ok(!keys(g['Unreferenced in code (>30 days)']).includes('file-previews'), 'referenced flags are not unreferenced');
     assert.ok(keys(g['Unreferenced in code (>30 days)']).includes('holiday-theme'));
     const onboarding = g['Fully rolled out'][0];

@@ -4,11 +4,13 @@
  * PostHog. The host gives the code: the extension its workspace folders, `posthog-mcp` its `--root`.
  */
 import { z } from 'zod';
+import type { DeletedFlagsState } from '../../code/deletedFlags';
 import { staleReport, isStale, type PostHogFlag } from '../../code/stale';
 import type { CodeIndex, CodeReference, DynamicReference, TreeScan } from '../../code/types';
 import { PostHogError } from '../../posthog/errors';
 import { READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
 import type { Row } from '../values';
+import { INCOMPLETE_NOTE, deletedFlagsState } from './flagActivity';
 
 /** How many unreferenced flags an agent gets by default: a big project may have thousands. */
 const DEFAULT_UNREFERENCED = 100;
@@ -112,15 +114,28 @@ export const codeTools: ToolDefinition[] = [
     annotations: READ,
     handler: async (args, ctx) => {
       const code = codeOf(ctx);
-      const [scan, { flags, complete }] = await Promise.all([code.scan(ctx.signal), allFlags(ctx)]);
-      return staleAnswer(scan, flags, complete, args.include_active === true, args.unreferenced_limit ?? DEFAULT_UNREFERENCED);
+      // The activity log is read beside the list: without it (no scope, an outage) deleted keys read as unknown, and the answer says why.
+      const [scan, { flags, complete }, deleted] = await Promise.all([code.scan(ctx.signal), allFlags(ctx), deletedFlagsState(ctx.api)]);
+      return staleAnswer(scan, flags, complete, args.include_active === true, args.unreferenced_limit ?? DEFAULT_UNREFERENCED, deleted);
     },
   }),
 ];
 
 /** The tool's answer: referenced flags (stale ones, or all) with their references as locations, and the unreferenced. */
-export function staleAnswer(scan: TreeScan, flags: PostHogFlag[], complete: boolean, includeActive: boolean, unreferencedLimit: number) {
-  const report = staleReport(scan.references, flags);
+export function staleAnswer(
+  scan: TreeScan,
+  flags: PostHogFlag[],
+  complete: boolean,
+  includeActive: boolean,
+  unreferencedLimit: number,
+  deleted?: DeletedFlagsState,
+) {
+  const report = staleReport(scan.references, flags, Date.now(), deleted);
+  const notes = [
+    complete ? undefined : `Only the first ${MAX_FLAG_PAGES * 100} flags were read: statuses past them show as unknown.`,
+    deleted && !deleted.ok ? `Deleted flags show as unknown: the flags' activity log could not be read: ${deleted.reason}` : undefined,
+    deleted?.ok && !deleted.complete ? INCOMPLETE_NOTE : undefined,
+  ].filter(Boolean);
   const referenced = report.referenced.filter((f) => includeActive || isStale(f.status));
   return {
     files: scan.files,
@@ -136,7 +151,7 @@ export function staleAnswer(scan: TreeScan, flags: PostHogFlag[], complete: bool
     unreferenced_count: report.unreferenced.length,
     // key and id: enough to delete one (delete_feature_flag) or look it up.
     unreferenced: report.unreferenced.slice(0, unreferencedLimit).map((f) => ({ key: f.key, ...(f.id !== undefined ? { id: f.id } : {}) })),
-    ...(complete ? {} : { note: `Only the first ${MAX_FLAG_PAGES * 100} flags were read: statuses past them show as unknown.` }),
+    ...(notes.length ? { note: notes.join(' ') } : {}),
   };
 }
 

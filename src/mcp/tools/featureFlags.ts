@@ -6,6 +6,7 @@ import { resourcePath } from '../api';
 import { ADD, CHANGE, READ, defineTool, type ToolContext, type ToolDefinition } from '../tool';
 import { isPlainObject, type Row } from '../values';
 import { DEFAULT_LIMIT, compact, defineUpdateTool, given, id, jsonObject, listResult, paging, personName, search } from './common';
+import { flagActivityTools } from './flagActivity';
 
 const flagId = id('feature flag');
 const flagPath = resourcePath('feature_flags');
@@ -237,4 +238,5 @@ export const featureFlagsTools: ToolDefinition[] = [
       return compact({ id: f?.id ?? args.flag_id, key: f?.key, deleted: true });
     },
   }),
+  ...flagActivityTools,
 ];

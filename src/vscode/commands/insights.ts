@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { describeError } from '../../posthog/errors';
 import { openDashboardPanel } from '../insights/dashboardPanel';
 import { openInsightPanel, type InsightRef } from '../insights/insightPanel';
-import { showError } from '../ui';
+import { isCancellation, showError, withProgress } from '../ui';
 import { isNode, target, type Services } from './services';
 
 interface Listed {
@@ -15,16 +15,38 @@ interface Listed {
   kind?: string;
 }
 
-/** A tree tile ({insight_id, name, url}), a bare id, an insight row, or nothing (then ask). */
+/**
+ * A tree tile ({insight_id, name, url}), a bare id, an insight row, `{short_id}` (a link in a
+ * result), or nothing (then ask).
+ */
 export async function openInsight(s: Services, arg?: unknown): Promise<void> {
   const given = isNode(arg) && arg.kind !== 'insight' ? undefined : target<Record<string, unknown>>(arg);
   let ref: InsightRef | undefined;
   if (given) {
     const id = Number(given.insight_id ?? given.id);
     if (Number.isInteger(id) && id > 0) ref = { id, name: str(given.name), description: str(given.description), url: str(given.url) };
+    else if (typeof given.short_id === 'string') {
+      ref = await byShortId(s, given.short_id);
+      if (!ref) return;
+    }
   }
   ref ??= await pick(s, 'list_insights', 'Open Insight', 'Search insights by name');
   if (ref) openInsightPanel(s, ref);
+}
+
+/** The insight a short id names (get_insight), or undefined after saying why. */
+async function byShortId(s: Services, shortId: string): Promise<InsightRef | undefined> {
+  try {
+    const i = (await withProgress(`PostHog: opening insight ${shortId}…`, (signal) =>
+      s.registry.run('get_insight', { insight_id: shortId }, { signal }),
+    )) as Record<string, unknown>;
+    const id = Number(i.id);
+    if (!Number.isInteger(id) || id <= 0) throw new Error(`PostHog gave no id for insight ${shortId}.`);
+    return { id, name: str(i.name), description: str(i.description), url: str(i.url) };
+  } catch (err) {
+    if (!isCancellation(err)) void showError(err);
+    return undefined;
+  }
 }
 
 export async function openDashboard(s: Services, arg?: unknown): Promise<void> {

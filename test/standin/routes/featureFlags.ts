@@ -14,17 +14,74 @@
  *   whose `filters` has no `groups` keeps the stored filters, as PostHog's serializer does),
  *   DELETE → 405 empty, soft delete by PATCH `{deleted: true}` (refused while a running experiment
  *   uses the flag).
+ * - activity (scope `activity_log`): every create and change is logged as PostHog's
+ *   products/feature_flags/backend/activity_logging.py does, `detail.name` the flag's key and
+ *   `item_id` its id; a change of `deleted` is logged as "deleted" (to true) or "restored" (to
+ *   false), any other change as "updated". `GET feature_flags/activity/` lists every flag's
+ *   entries, newest first, paged by `limit`/`page` (../activityLog.ts).
  */
 import { type Ctx, HttpError, envelope, required, validation } from '../core';
 import { assign, matches, softDeleteResource } from '../crud';
 import { isoDaysAgo, nowIso, type Row, type State, type Team } from '../state';
 import { groupsTable } from '../analytics';
+import { activityPage, logActivity } from '../activityLog';
 import type { RouteGroup } from './types';
 
 const OPTS = { prefix: 'project' as const, scope: 'feature_flag' };
+/** Activity logs need `activity_log:read`, not the flag scope (PostHog's `all_activity` action). */
+const ACTIVITY_OPTS = { ...OPTS, scope: 'activity_log' };
 const KEY_RE = /^[a-zA-Z0-9_-]+$/;
 
 export const featureFlags = (state: State, teamId: number) => state.table(teamId, 'feature_flags');
+export const flagActivity = (state: State, teamId: number) => state.table(teamId, 'feature_flag_activity');
+
+/** The fields whose changes an activity entry lists (`changes_between`). */
+const LOGGED_FIELDS = [
+  'key',
+  'name',
+  'filters',
+  'active',
+  'archived',
+  'deleted',
+  'tags',
+  'ensure_experience_continuity',
+  'evaluation_runtime',
+];
+
+const loggedFields = (row: Row): Row => Object.fromEntries(LOGGED_FIELDS.map((f) => [f, row[f] ?? null]));
+
+/** `changes_between`: one `{type, action, field, before, after}` per field that differs. */
+function changesBetween(before: Row, after: Row): Row[] {
+  return LOGGED_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])).map((field) => ({
+    type: 'FeatureFlag',
+    action: before[field] === null ? 'created' : after[field] === null ? 'deleted' : 'changed',
+    field,
+    before: before[field],
+    after: after[field],
+  }));
+}
+
+/** `handle_feature_flag_change`: a change of `deleted` is "deleted" or "restored", others keep the given activity. */
+function logFlagChange(
+  state: State,
+  teamId: number,
+  user: Row | null,
+  row: Row,
+  activity: string,
+  changes: Row[] | null,
+  at?: string,
+): void {
+  const deleted = changes?.find((c) => c.field === 'deleted');
+  const resolved = deleted ? (deleted.after ? 'deleted' : deleted.before ? 'restored' : activity) : activity;
+  logActivity(flagActivity(state, teamId), {
+    user,
+    activity: resolved,
+    scope: 'FeatureFlag',
+    itemId: row.id,
+    detail: { changes, name: row.key },
+    at,
+  });
+}
 
 export const PROPERTY_OPERATORS = new Set([
   'exact',
@@ -300,6 +357,8 @@ function listFilter(row: Row, ctx: Ctx): boolean {
 
 export const featureFlagsRoutes: RouteGroup = {
   register(router) {
+    // Before the resource's `:id` routes, so `activity` is not taken for an id.
+    router.get('feature_flags/activity', (ctx) => activityPage(ctx, flagActivity(ctx.state, ctx.team.id).all()), ACTIVITY_OPTS);
     softDeleteResource(router, {
       path: 'feature_flags',
       table: (ctx) => featureFlags(ctx.state, ctx.team.id),
@@ -317,7 +376,7 @@ export const featureFlagsRoutes: RouteGroup = {
         // A soft-deleted flag with the same key is replaced.
         for (const old of table.all()) if (old.key === key && old.deleted) table.remove(old.id);
         const now = nowIso();
-        return table.insert({
+        const row = table.insert({
           key,
           name: b.name ?? '',
           filters,
@@ -334,10 +393,13 @@ export const featureFlagsRoutes: RouteGroup = {
           creation_context: b.creation_context ?? 'feature_flags',
           evaluation_runtime: b.evaluation_runtime ?? 'all',
         });
+        logFlagChange(ctx.state, ctx.team.id, ctx.state.userBasic(ctx.user), row, 'created', null, now);
+        return row;
       },
       update: (row, ctx) => {
         const b = ctx.body as Row;
         validateCommon(b);
+        const before = loggedFields(row);
         if (b.key !== undefined && b.key !== row.key) row.key = validateKey(ctx, b.key, row.id);
         if (b.filters !== undefined) {
           const f = validateFilters(ctx, b.filters);
@@ -347,6 +409,10 @@ export const featureFlagsRoutes: RouteGroup = {
         assign(row, b, ['name', 'active', 'archived', 'tags', 'ensure_experience_continuity', 'evaluation_runtime']);
         row.version = (row.version ?? 1) + 1;
         row.last_modified_by = ctx.state.userBasic(ctx.user);
+        // softDeleteResource sets `deleted` after this hook: the entry records what it will be.
+        const after: Row = { ...loggedFields(row), deleted: typeof b.deleted === 'boolean' ? b.deleted : before.deleted };
+        const changes = changesBetween(before, after);
+        if (changes.length) logFlagChange(ctx.state, ctx.team.id, row.last_modified_by, row, 'updated', changes);
       },
       beforeDelete: (row, ctx) => {
         const running = experimentsOf(ctx.state, ctx.team.id, row).filter((e) => e.start_date && !e.end_date && !e.archived);
@@ -687,7 +753,7 @@ function seedFlags(state: State, team: Team, scale: number): void {
   for (const f of list) {
     const by = state.userBasic(state.users.get(f.by ?? 1)!);
     const created = isoDaysAgo(f.daysAgo, 9 + (f.key.length % 8));
-    table.insert({
+    const row = table.insert({
       key: f.key,
       name: f.name,
       filters: f.filters,
@@ -701,6 +767,20 @@ function seedFlags(state: State, team: Team, scale: number): void {
       version: 1,
       last_modified_by: by,
     });
+    // The history PostHog would hold: created, and for a deleted flag its deletion (a while after).
+    logFlagChange(state, team.id, by, row, 'created', null, created);
+    if (f.deleted) {
+      const deletedAt = isoDaysAgo(Math.max(1, Math.floor(f.daysAgo / 10)), 11);
+      logFlagChange(
+        state,
+        team.id,
+        by,
+        row,
+        'updated',
+        [{ type: 'FeatureFlag', action: 'changed', field: 'deleted', before: false, after: true }],
+        deletedAt,
+      );
+    }
   }
   // Project 1 only: extra flags for scale tests (older than every demo flag, so they list last).
   if (team.id !== 1) return;

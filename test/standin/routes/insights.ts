@@ -73,10 +73,11 @@
  */
 import { createHash } from 'node:crypto';
 import { type Ctx, HttpError, envelope, forbidDestroy, notFound, r, type Router, required, validation } from '../core';
-import { intParam, stdList } from '../crud';
+import { stdList } from '../crud';
 import { eventsTable, personsTable } from '../analytics';
 import { isoDaysAgo, nowIso, type Row, type State, type Team } from '../state';
 import { sharingRoutes } from './dashboards';
+import { activityPage, logActivity as logEntry } from '../activityLog';
 import { hogqlMetadataQuery } from '../hogql/metadataQuery';
 import { databaseSchema } from '../hogql/schema';
 import { checkLegacyFilters, orderInsights } from './insightRules';
@@ -1409,63 +1410,14 @@ function validateBody(b: Row): void {
 }
 
 function logActivity(state: State, team: Team, user: Row | null, row: Row, activity: string, changes: Row[] | null, at = nowIso()): void {
-  activityTable(state, team.id).insert({
-    user: user
-      ? {
-          first_name: user.first_name,
-          last_name: user.last_name,
-          email: user.email,
-          id: user.id,
-          uuid: user.uuid,
-          distinct_id: user.distinct_id,
-          is_email_verified: true,
-          hedgehog_config: null,
-          role_at_organization: user.role_at_organization ?? null,
-        }
-      : null,
+  logEntry(activityTable(state, team.id), {
+    user,
     activity,
     scope: 'Insight',
-    item_id: String(row.id),
-    detail: {
-      id: row.id,
-      changes,
-      merge: null,
-      trigger: null,
-      name: row.name || row.derived_name || null,
-      short_id: row.short_id,
-      type: null,
-    },
-    created_at: at,
-    is_system: false,
+    itemId: row.id,
+    detail: { id: row.id, changes, name: row.name || row.derived_name || null, short_id: row.short_id },
+    at,
   });
-}
-
-function activityPage(ctx: Ctx, rows: Row[]) {
-  const limit = Math.max(1, intParam(ctx, 'limit', 10, 1000) || 10);
-  const page = Math.max(1, intParam(ctx, 'page', 1, 1_000_000) || 1);
-  const sorted = [...rows].sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)) || Number(b.id) - Number(a.id));
-  const slice = sorted.slice((page - 1) * limit, page * limit);
-  const link = (pg: number) => {
-    const q = new URLSearchParams(ctx.query);
-    q.set('page', String(pg));
-    q.set('limit', String(limit));
-    return `http://standin${ctx.path}?${q.toString()}`;
-  };
-  return {
-    results: slice.map((a) => ({
-      id: a.id,
-      user: a.user,
-      activity: a.activity,
-      scope: a.scope,
-      item_id: a.item_id,
-      detail: a.detail,
-      created_at: a.created_at,
-      is_system: a.is_system,
-    })),
-    next: page * limit < sorted.length ? link(page + 1) : null,
-    previous: page > 1 ? link(page - 1) : null,
-    total_count: sorted.length,
-  };
 }
 
 const SOURCE_KIND_OF: Record<string, string> = {

@@ -27,12 +27,17 @@ describe('editor caches', () => {
     assert.equal(a.status, 'loaded');
     if (a.status !== 'loaded') return;
     assert.ok(a.flags.has('new-onboarding-flow') && a.flags.has('scale-flag-00250'), 'the first and the last page');
-    const pages = h.standin.requestsTo('/feature_flags', 'GET').length;
-    assert.equal(pages, Math.ceil(a.flags.size / 100));
+    const sent = () => h.standin.requestsTo('/feature_flags', 'GET').length;
+    const listPages = h.standin.requestsTo('/feature_flags', 'GET').filter((r) => !r.path.includes('/activity')).length;
+    assert.equal(listPages, Math.ceil(a.flags.size / 100));
+    const pages = sent();
     await cache.get();
     await cache.get();
-    assert.equal(h.standin.requestsTo('/feature_flags', 'GET').length, pages, 'no request for a cache hit');
+    assert.equal(sent(), pages, 'no request for a cache hit');
     assert.deepEqual(flagStatus(a, 'file-previews'), { kind: 'on', flag: a.flags.get('file-previews') });
+    // Deleted before this session: the list leaves it out, the activity log tells.
+    assert.deepEqual(flagStatus(a, 'old-sharing-dialog'), { kind: 'deleted' });
+    assert.equal(a.deletedUnknown, undefined);
   });
 
   it('a failed load keeps the error (never "unknown"), and the next reader tries again', async () => {
@@ -65,6 +70,42 @@ describe('editor caches', () => {
     assert.equal(found.filter((d) => /missing-/.test(d.message)).length, 20, 'the unknown keys are flagged');
     assert.equal(labels.filter(Boolean).length, 200, 'every key has its label');
     assert.deepEqual(h.standin.requests, [], 'no request to PostHog');
+  });
+
+  it('without activity_log:read the flags still load; deleted keys read as unknown, with the reason', async () => {
+    const cache = new FlagCache({ tools: h.registry, isSignedIn: () => true });
+    h.standin.faults.add({
+      path: 're:/feature_flags/activity/?$',
+      status: 403,
+      times: 1,
+      body: {
+        type: 'authentication_error',
+        code: 'permission_denied',
+        detail: "API key missing required scope 'activity_log:read'",
+        attr: null,
+      },
+    });
+    const state = await cache.get();
+    assert.equal(state.status, 'loaded');
+    if (state.status !== 'loaded') return;
+    assert.equal(flagStatus(state, 'file-previews').kind, 'on');
+    const status = flagStatus(state, 'old-sharing-dialog');
+    assert.equal(status.kind, 'unknown');
+    assert.match(status.kind === 'unknown' ? (status.deletedUnknown ?? '') : '', /activity_log:read/);
+    // The next load reads the log again.
+    assert.equal(flagStatus(await cache.reload(), 'old-sharing-dialog').kind, 'deleted');
+  });
+
+  it('a flag deleted then restored in PostHog (not through a tool) is on again after a reload', async () => {
+    const cache = new FlagCache({ tools: h.registry, isSignedIn: () => true });
+    const id = h.standin.state
+      .table(1, 'feature_flags')
+      .all()
+      .find((f) => f.key === 'bulk-upload')!.id;
+    await h.raw('PATCH', `/api/projects/1/feature_flags/${id}/`, { deleted: true });
+    assert.equal(flagStatus(await cache.get(), 'bulk-upload').kind, 'deleted');
+    await h.raw('PATCH', `/api/projects/1/feature_flags/${id}/`, { deleted: false });
+    assert.equal(flagStatus(await cache.reload(), 'bulk-upload').kind, 'on');
   });
 
   it('signed out: says so and sends nothing', async () => {

@@ -147,6 +147,22 @@ describe('hover text', () => {
     assert.doesNotMatch(err, /unknown/);
     assert.match(flagHoverMarkdown({ key: 'x', status: { kind: 'signedOut' } }), /Signed out of PostHog/);
   });
+  it('when the activity log could not be read, an unknown flag says it may be deleted and why', () => {
+    const blind: FlagCacheState = {
+      ...(STATE as Extract<FlagCacheState, { status: 'loaded' }>),
+      deletedUnknown: "missing scope 'activity_log:read'",
+    };
+    const status = flagStatus(blind, 'nope');
+    assert.equal(inlineLabel(status), '⚠ unknown flag');
+    const text = flagHoverMarkdown({ key: 'nope', status });
+    assert.match(
+      text,
+      /unknown flag[\s\S]*Status unknown: it may be a deleted flag, but the flags' activity log could not be read: missing scope 'activity\\?_log:read'/,
+    );
+    assert.doesNotMatch(flagHoverMarkdown({ key: 'nope', status: flagStatus(STATE, 'nope') }), /activity log/);
+    // A key the log did tell about stays deleted.
+    assert.equal(flagStatus(blind, 'old-banner').kind, 'deleted');
+  });
   it('payloads are clipped; rollout sentences cover nobody and several sets', () => {
     const big = prettyPayload(JSON.stringify({ list: Array.from({ length: 50 }, (_, i) => i) }));
     assert.ok(big.endsWith('…') && big.split('\n').length <= 13);
@@ -213,6 +229,13 @@ describe('diagnostics', () => {
       ],
     );
     assert.match(found[0].message, /Unknown feature flag 'new-navv'.*Did you mean 'new-nav'\?/);
+  });
+  it('an unknown flag while the activity log is unreadable: still a Warning, saying it may be deleted and why', () => {
+    const blind: FlagCacheState = { ...(STATE as Extract<FlagCacheState, { status: 'loaded' }>), deletedUnknown: 'PostHog answered 403' };
+    const [d] = diagnose([ref('flag', 'gone-flag')], blind, EVENTS);
+    assert.deepEqual([d.code, d.severity], ['unknown-flag', 'warning']);
+    assert.match(d.message, /It may be a deleted flag: the flags' activity log could not be read: PostHog answered 403/);
+    assert.doesNotMatch(diagnose([ref('flag', 'gone-flag')], STATE, EVENTS)[0].message, /activity log/);
   });
   it('a constant used by several calls (one literal) gets one entry', () => {
     assert.equal(diagnose([ref('flag', 'nope', 5), ref('flag', 'nope', 5)], STATE, EVENTS).length, 1);

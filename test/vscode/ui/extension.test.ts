@@ -442,7 +442,7 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
       1000,
     );
     const count = Number(/Discovered (\d+) tools/.exec(log)![1]);
-    assert.equal(count, 70, 'VS Code discovered every PostHog tool');
+    assert.equal(count, 71, 'VS Code discovered every PostHog tool');
     await page.waitForTimeout(500); // let the quick pick fade out
     await wb.screenshot('15-mcp-output');
     await publishScreenshot(page, 'screenshots/mcp-server');

@@ -44,7 +44,7 @@ export function diagnose(references: readonly CodeReference[], flags: FlagCacheS
           ...at,
           severity: 'warning',
           code: 'unknown-flag',
-          message: `Unknown feature flag '${ref.key}': no flag with this key in this PostHog project, so the code gets false.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
+          message: `Unknown feature flag '${ref.key}': no flag with this key in this PostHog project, so the code gets false.${suggestion ? ` Did you mean '${suggestion}'?` : ''}${status.deletedUnknown ? ` (It may be a deleted flag: the flags' activity log could not be read: ${status.deletedUnknown})` : ''}`,
           suggestion,
         });
       } else if (status.kind === 'deleted') {

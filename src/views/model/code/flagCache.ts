@@ -3,7 +3,9 @@
  * for the editor features: hover, inline status, completion and diagnostics read it without a
  * request. It reloads when a flag or experiment tool changes something (whoever called it) and
  * starts over on sign-in, sign-out and project switch. A failed load keeps its error: the editor
- * shows that error, never "unknown flag".
+ * shows that error, never "unknown flag". The deleted flags (which the list leaves out) come from
+ * list_deleted_feature_flags, read beside it; when that fails (a key without activity_log:read)
+ * the flags still load, and `deletedUnknown` says why a deleted key can only read as unknown.
  */
 import { describeError } from '../../../posthog/errors';
 import type { ChangeEvent } from '../routing';
@@ -25,7 +27,13 @@ export type FlagCacheState =
   | { status: 'signedOut' }
   | { status: 'loading' }
   | { status: 'error'; error: string }
-  | { status: 'loaded'; flags: ReadonlyMap<string, CachedFlag>; deleted: ReadonlySet<string> };
+  | {
+      status: 'loaded';
+      flags: ReadonlyMap<string, CachedFlag>;
+      deleted: ReadonlySet<string>;
+      /** Why deleted flags could not be told from unknown keys (the activity log's error), if so. */
+      deletedUnknown?: string;
+    };
 
 export interface FlagCacheOptions {
   tools: ToolRunner;
@@ -108,30 +116,50 @@ export class FlagCache {
   private async load(): Promise<FlagCacheState> {
     await this.options.ready;
     if (!this.options.isSignedIn()) return { status: 'signedOut' };
+    // Beside the list, and never its failure: without the log, deleted keys read as unknown.
+    const deletedRun = this.deletedFromLog();
     try {
-      const flags = new Map<string, CachedFlag>();
-      let offset = 0;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const data = asPage<Row>(await this.options.tools.run('list_feature_flags', { limit: PAGE, offset }));
-        const rows = data.results;
-        for (const r of rows) {
-          if (typeof r.key !== 'string') continue;
-          flags.set(r.key, {
-            id: Number(r.id),
-            key: r.key,
-            name: typeof r.name === 'string' ? r.name : undefined,
-            active: r.active !== false,
-            rollout: typeof r.rollout === 'string' ? r.rollout : undefined,
-            url: typeof r.url === 'string' ? r.url : undefined,
-          });
-        }
-        if (data.has_more !== true || rows.length === 0) break;
-        offset = data.next_offset ?? offset + rows.length;
-      }
-      const deleted = new Set([...this.deletedKeys].filter((k) => !flags.has(k)));
-      return { status: 'loaded', flags, deleted };
+      const flags = await this.listAll();
+      const fromLog = await deletedRun;
+      const known = 'keys' in fromLog ? [...fromLog.keys, ...this.deletedKeys] : [...this.deletedKeys];
+      const deleted = new Set(known.filter((k) => !flags.has(k)));
+      return { status: 'loaded', flags, deleted, ...('error' in fromLog ? { deletedUnknown: fromLog.error } : {}) };
     } catch (err) {
       return { status: 'error', error: describeError(err) };
+    }
+  }
+
+  private async listAll(): Promise<Map<string, CachedFlag>> {
+    const flags = new Map<string, CachedFlag>();
+    let offset = 0;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const data = asPage<Row>(await this.options.tools.run('list_feature_flags', { limit: PAGE, offset }));
+      const rows = data.results;
+      for (const r of rows) {
+        if (typeof r.key !== 'string') continue;
+        flags.set(r.key, {
+          id: Number(r.id),
+          key: r.key,
+          name: typeof r.name === 'string' ? r.name : undefined,
+          active: r.active !== false,
+          rollout: typeof r.rollout === 'string' ? r.rollout : undefined,
+          url: typeof r.url === 'string' ? r.url : undefined,
+        });
+      }
+      if (data.has_more !== true || rows.length === 0) break;
+      offset = data.next_offset ?? offset + rows.length;
+    }
+    return flags;
+  }
+
+  /** The deleted keys the activity log tells of, or why it could not be read. Never throws. */
+  private async deletedFromLog(): Promise<{ keys: string[] } | { error: string }> {
+    try {
+      const data = (await this.options.tools.run('list_deleted_feature_flags', {})) as { results?: unknown };
+      const rows = Array.isArray(data?.results) ? (data.results as Row[]) : [];
+      return { keys: rows.map((r) => r.key).filter((k): k is string => typeof k === 'string') };
+    } catch (err) {
+      return { error: describeError(err) };
     }
   }
 

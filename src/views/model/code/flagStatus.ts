@@ -3,7 +3,9 @@ import type { CachedFlag, FlagCacheState } from './flagCache';
 
 export type FlagStatus =
   | { kind: 'on' | 'off'; flag: CachedFlag }
-  | { kind: 'deleted' | 'unknown' }
+  | { kind: 'deleted' }
+  /** `deletedUnknown`: the activity log could not be read, so a deleted flag would look like this too. */
+  | { kind: 'unknown'; deletedUnknown?: string }
   /** Not known: the flags are loading, could not be loaded (the error), or nobody is signed in. */
   | { kind: 'loading' | 'signedOut' }
   | { kind: 'error'; error: string };
@@ -13,7 +15,8 @@ export function flagStatus(state: FlagCacheState, key: string): FlagStatus {
   if (state.status === 'error') return { kind: 'error', error: state.error };
   const flag = state.flags.get(key);
   if (flag) return { kind: flag.active ? 'on' : 'off', flag };
-  return { kind: state.deleted.has(key) ? 'deleted' : 'unknown' };
+  if (state.deleted.has(key)) return { kind: 'deleted' };
+  return state.deletedUnknown ? { kind: 'unknown', deletedUnknown: state.deletedUnknown } : { kind: 'unknown' };
 }
 
 /**

@@ -122,6 +122,11 @@ export function flagHoverMarkdown(input: FlagHoverInput): string {
       return [
         `${title} — $(warning) unknown flag`,
         'No feature flag with this key in this project: the code gets false (or its fallback).',
+        ...(status.deletedUnknown
+          ? [
+              `$(info) Status unknown: it may be a deleted flag, but the flags' activity log could not be read: ${md(status.deletedUnknown)}`,
+            ]
+          : []),
         `${commandLink('Create feature flag', COMMANDS.flagsCreate, [key])} · ${find}`,
       ].join('\n\n');
     case 'deleted':

@@ -60,4 +60,17 @@ describe('docs/tools.md', () => {
     });
     assert.match(doc, /^\| `a` \| string \| yes \| a \\\| b c \|$/m);
   });
+
+  it('every prose mention of the tool count says how many tools there are (README, security notes, the walkthrough)', () => {
+    const root = join(__dirname, '..', '..');
+    const places = ['README.md', 'docs/security.md', 'docs/extension.md', 'package.json', 'CONTRIBUTING.md'];
+    const wrong: string[] = [];
+    for (const file of places) {
+      const text = readFileSync(join(root, file), 'utf8');
+      // "71 tools", "(71 tools," but not a measured peer's count in the bench table ("toolkit 42 tools").
+      for (const m of text.matchAll(/(?<!toolkit )(?<!ours )\b(\d{2,3}) tools\b/g))
+        if (Number(m[1]) !== ALL_TOOLS.length) wrong.push(`${file}: "${m[0]}"`);
+    }
+    assert.deepEqual(wrong, [], `the registry has ${ALL_TOOLS.length} tools`);
+  });
 });

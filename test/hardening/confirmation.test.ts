@@ -92,6 +92,7 @@ describe('destructive hints match what the tools do', () => {
       get_feature_flag_payload: { distinct_id: 'conf', flag_key: 'new-onboarding-flow' },
       get_all_flags: { distinct_id: 'conf' },
       list_feature_flags: {},
+      list_deleted_feature_flags: {},
       get_feature_flag: { flag_id: 1 },
       create_feature_flag: { key: 'confirmation-flag' },
       update_feature_flag: { flag_id: 5, name: 'changed' },

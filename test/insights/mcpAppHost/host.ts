@@ -13,6 +13,9 @@ interface HostState {
   sizes: Array<{ width?: number; height?: number }>;
   links: string[];
   initialized: boolean;
+  /** performance.now() when the view was put in its frame, and when each size report came (for the bench). */
+  shownAt: number;
+  sizedAt: number[];
 }
 
 const w = window as unknown as {
@@ -30,7 +33,7 @@ w.__show = (result, args) => {
     void current.bridge.close();
     current.frame.remove();
   }
-  const state: HostState = { frame: `view-${++shown}`, sizes: [], links: [], initialized: false };
+  const state: HostState = { frame: `view-${++shown}`, sizes: [], links: [], initialized: false, shownAt: performance.now(), sizedAt: [] };
   w.__host = state;
   const frame = document.createElement('iframe');
   frame.name = state.frame;
@@ -58,6 +61,7 @@ w.__show = (result, args) => {
   };
   bridge.onsizechange = (p) => {
     state.sizes.push(p);
+    state.sizedAt.push(performance.now());
   };
   bridge.onopenlink = async (p) => {
     state.links.push(p.url);

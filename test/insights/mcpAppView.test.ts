@@ -125,6 +125,23 @@ describe('MCP App view drawn by a host bridge (headless Chromium)', () => {
     assert.deepEqual(await page.evaluate(() => (globalThis as unknown as { __teardown(): Promise<unknown> }).__teardown()), {});
   });
 
+  it('follows a theme change from the host: the new colours on the page and the chart drawn again', async () => {
+    const { view } = await show('run_insight_query', { insight_id: insightId('Pageview lifecycle') });
+    assert.equal(await view.getAttribute('html', 'data-theme'), 'dark');
+    await view.$eval('.ph-chart', (c) => c.setAttribute('data-before-change', ''));
+    await page.evaluate(() =>
+      (globalThis as unknown as { __setContext(c: unknown): void }).__setContext({
+        theme: 'light',
+        displayMode: 'inline',
+        styles: { variables: { '--color-text-primary': '#111111', '--color-background-primary': '#ffffff', '--font-sans': 'sans-serif' } },
+      }),
+    );
+    await view.waitForSelector('html[data-theme="light"]', { state: 'attached' });
+    assert.equal(await view.$eval('body', (b) => getComputedStyle(b).backgroundColor), 'rgb(255, 255, 255)');
+    await view.waitForSelector('.ph-chart:not([data-before-change])', { state: 'attached' });
+    assert.equal(await view.$$eval('.ph-chart', (c) => c.length), 1);
+  });
+
   it('lifecycle: four stacked series named by status', async () => {
     const { view } = await show('run_insight_query', { insight_id: insightId('Pageview lifecycle') });
     assert.equal(await (await view.$('.ph-chart'))!.getAttribute('data-chart-style'), 'stacked-bar');

@@ -23,6 +23,7 @@ const w = window as unknown as {
   __viewHtml: string;
   __show(result: unknown, args: Record<string, unknown>): string;
   __teardown(): Promise<unknown>;
+  __setContext(context: Record<string, unknown>): void;
 };
 
 let shown = 0;
@@ -74,6 +75,9 @@ w.__show = (result, args) => {
   });
   return state.frame;
 };
+
+/** A new host context (a theme change): the bridge sends the view what changed. */
+w.__setContext = (context) => current!.bridge.setHostContext(context as never);
 
 /** Asks the current view to tear down (ui/resource-teardown), as a host does before removing it. */
 w.__teardown = () => current!.bridge.teardownResource({});

@@ -14,7 +14,7 @@
 // dist/webview/<page>.js + .css are the webview pages (browser, iife), loaded only when their panel
 // opens; dist/webview/codicon.{css,ttf} is VS Code's icon font, shipped so nothing comes from the network.
 import { build } from 'esbuild';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,7 +104,8 @@ const define = { __POSTHOG_TOOLS_JSON__: JSON.stringify(await toolsJson()) };
  * The MCP App view (src/webview/mcpApp/): one self-contained HTML page, script and style inlined,
  * nothing from the network. dist/mcp-app.html sits beside cli.js and server.js, which read it when a
  * host asks for ui://posthog/insight-chart.html (src/mcp/appResource.ts): not inlined into them, so
- * neither carries ~0.5 MB of page it rarely serves.
+ * neither carries a page it rarely serves (~85 KB: the view speaks the MCP Apps protocol itself,
+ * src/webview/mcpApp/bridge.ts, without the SDK's zod schemas).
  */
 async function mcpAppPage() {
   const out = await build({
@@ -163,7 +164,15 @@ await Promise.all([
 chmodSync('dist/cli.js', 0o755);
 mkdirSync('dist/webview', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
-if (!watch)
+if (!watch) {
   console.log(
     'built dist/extension.js (+ core.js, server.js, codeScanner.js, errors.js, loaded on demand), dist/cli.js, dist/mcp-app.html and dist/webview/',
   );
+  // Each view's page, minified: issue 13 §5 allows 300 KB per view.
+  const views = ['mcp-app.html', ...WEBVIEW_PAGES.flatMap((p) => [`webview/${p}.js`, `webview/${p}.css`])];
+  const sizes = views.map((f) => {
+    const kb = statSync(`dist/${f}`).size / 1024;
+    return `${f} ${kb.toFixed(1)} KB${kb > 300 ? ' (over 300 KB)' : ''}`;
+  });
+  console.log(`view sizes: ${sizes.join(', ')}`);
+}

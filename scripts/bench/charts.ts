@@ -4,17 +4,20 @@
  * x 365 points and 50 x 2,000, beside a floor in the same page and run: the same data parsed and
  * drawn as plain canvas lines with no library, axes, legend or tooltip. Runs are interleaved
  * (chart, floor, chart, floor, ...) so that a busy machine slows both alike. Also the page bundles'
- * minified sizes.
+ * minified sizes (each view's: the webview pages and the MCP App view, 300 KB allowed), and the MCP App
+ * view's time to its chart (./mcpApp.ts).
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { huge } from '../../test/webview/fixtures';
 import { chartPage } from '../../test/webview/page';
 import { ROOT, median, round } from './lib';
+import { measureMcpApp, type McpAppResult } from './mcpApp';
 
 export interface ChartsResult {
   sizes: Array<{ series: number; points: number; chart_ms_p50: number; floor_ms_p50: number; target_ms: number }>;
   bundles: Record<string, number>;
+  mcp_app: McpAppResult;
 }
 
 const CASES = [
@@ -50,6 +53,7 @@ const FLOOR = `async (json) => {
 
 export async function measureCharts(reps: number): Promise<ChartsResult> {
   const cp = await chartPage();
+  let base: Omit<ChartsResult, 'mcp_app'>;
   try {
     const sizes: ChartsResult['sizes'] = [];
     for (const c of CASES) {
@@ -74,15 +78,17 @@ export async function measureCharts(reps: number): Promise<ChartsResult> {
       });
     }
     const bundles: Record<string, number> = {};
-    for (const f of ['insight.js', 'insight.css', 'dashboard.js', 'dashboard.css']) {
+    const views = ['insight.js', 'insight.css', 'dashboard.js', 'dashboard.css', 'results.js', 'results.css'].map((f) => `webview/${f}`);
+    for (const f of [...views, 'mcp-app.html']) {
       try {
-        bundles[f] = statSync(path.join(ROOT, 'dist', 'webview', f)).size;
+        bundles[f] = statSync(path.join(ROOT, 'dist', f)).size;
       } catch {
         bundles[f] = Number.NaN;
       }
     }
-    return { sizes, bundles };
+    base = { sizes, bundles };
   } finally {
     await cp.close();
   }
+  return { ...base, mcp_app: await measureMcpApp(reps) };
 }

@@ -95,8 +95,9 @@ export function renderChart(container: HTMLElement, input: ChartModel, options: 
       ),
       plotBox,
     );
-    const drawn = timeSeries(plotBox, model, style, theme, widthOf(container));
+    // One layout read: read again after uPlot adds its DOM, it made the browser lay the page out twice.
     let lastWidth = widthOf(container);
+    const drawn = timeSeries(plotBox, model, style, theme, lastWidth);
     // Redraw only when the width really changed (the observer also fires once on observe).
     const observer = new ResizeObserver(() => {
       const w = widthOf(container);
@@ -119,13 +120,9 @@ export function renderChart(container: HTMLElement, input: ChartModel, options: 
       root.append(openLink(options, 'This kind of insight is shown as a table here.'));
   }
   // Everything drawn as a picture also gets the same data as a table for screen readers.
-  // The chart draws first; its copy as a table follows once it is painted (a big hidden table in the
-  // page would slow every canvas text the chart draws).
-  if (style !== 'table' && style !== 'retention') {
-    let stop: (() => void) | undefined;
-    const frame = requestAnimationFrame(() => (stop = appendScreenReaderTable(root, model.table, `${title}: data`)));
-    cleanups.push(() => (cancelAnimationFrame(frame), stop?.()));
-  }
+  // The chart draws first; its copy as a table follows in idle time once it is painted (a big hidden
+  // table in the page would slow every canvas text the chart draws).
+  if (style !== 'table' && style !== 'retention') cleanups.push(appendScreenReaderTable(root, model.table, `${title}: data`));
   root.setAttribute(
     'data-series-count',
     String(

@@ -35,37 +35,60 @@ export function dataTable(table: ChartTable, caption: string, hidden = false): H
 
 /** The longest the screen readers' table may hold the page in one go (ms): the chart stays responsive. */
 const SLICE_MS = 8;
+/** The longest a slice waits for the page to be idle (ms): a page that is never idle still gets its table. */
+const IDLE_TIMEOUT_MS = 500;
 
 /**
- * The screen readers' copy of a chart, filled a slice at a time after the chart is painted: built in
- * one go, 1,000 rows of 50 series held a 50 × 2,000 chart's page for seconds (npm run bench, charts).
- * `data-complete` is set once every row is in. Returns a function that stops the filling.
+ * Runs `fn` when the page is idle, with the time it may take: after the frame the chart is painted
+ * in, not before it. Safari (an MCP App host may be a browser) has no requestIdleCallback: a timer.
+ */
+function whenIdle(fn: (budgetMs: number) => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback((d) => fn(d.didTimeout ? SLICE_MS : Math.min(SLICE_MS, d.timeRemaining())), {
+      timeout: IDLE_TIMEOUT_MS,
+    });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(() => fn(SLICE_MS), 0);
+  return () => clearTimeout(id);
+}
+
+/**
+ * The screen readers' copy of a chart, added and filled a slice at a time while the page is idle,
+ * after the chart is painted: built in one go, 1,000 rows of 50 series held a 50 × 2,000 chart's
+ * page for seconds (npm run bench, charts), and a table added before the chart's first frame made
+ * that frame lay it out. `data-complete` is set once every row is in. Returns a function that stops it.
  */
 export function appendScreenReaderTable(parent: HTMLElement, table: ChartTable, caption: string): () => void {
   const rows = table.rows.slice(0, MAX_TABLE_ROWS);
   const tbody = el('tbody', {});
-  const t = el(
-    'table',
-    { class: 'ph-table ph-sr-only', 'data-role': 'sr-table' },
-    el('caption', {}, caption),
-    el('thead', {}, el('tr', {}, ...table.columns.map((c) => el('th', { scope: 'col' }, c)))),
-    tbody,
-  );
-  parent.append(t);
+  let t: HTMLElement | undefined;
   let next = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const fill = () => {
-    const until = performance.now() + SLICE_MS;
+  let cancel = whenIdle(fill);
+  function fill(budgetMs: number): void {
+    const until = performance.now() + budgetMs;
+    if (!t) {
+      t = el(
+        'table',
+        { class: 'ph-table ph-sr-only', 'data-role': 'sr-table' },
+        el('caption', {}, caption),
+        el('thead', {}, el('tr', {}, ...table.columns.map((c) => el('th', { scope: 'col' }, c)))),
+        tbody,
+      );
+      parent.append(t);
+    }
     const chunk = document.createDocumentFragment();
-    while (next < rows.length && performance.now() < until) {
+    // At least one row a slice, however short the idle time: the table always gets filled.
+    do {
+      if (next >= rows.length) break;
       const row = rows[next++];
       chunk.append(
         el('tr', {}, ...row.map((cell, i) => (i === 0 ? el('th', { scope: 'row' }, cellText(cell)) : el('td', {}, cellText(cell))))),
       );
-    }
+    } while (performance.now() < until);
     tbody.append(chunk);
     if (next < rows.length) {
-      timer = setTimeout(fill, 0);
+      cancel = whenIdle(fill);
       return;
     }
     if (table.rows.length > MAX_TABLE_ROWS) {
@@ -78,7 +101,6 @@ export function appendScreenReaderTable(parent: HTMLElement, table: ChartTable, 
       );
     }
     t.setAttribute('data-complete', 'true');
-  };
-  timer = setTimeout(fill, 0);
-  return () => clearTimeout(timer);
+  }
+  return () => cancel();
 }

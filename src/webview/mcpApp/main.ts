@@ -1,10 +1,10 @@
 /**
  * The MCP App view (ui://posthog/insight-chart.html): receives a tool result and the host's theme
- * through the ext-apps `App`, and draws the result with the insight view's renderer
+ * through the MCP Apps protocol (./bridge), and draws the result with the insight view's renderer
  * (../chart). Built by scripts/build.mjs into one self-contained HTML page: nothing from the network.
  */
-import { App, applyDocumentTheme, applyHostStyleVariables } from '@modelcontextprotocol/ext-apps';
 import { renderChart, type ChartHandle } from '../chart';
+import { applyTheme, ViewBridge } from './bridge';
 import { contentOf } from './model';
 import './view.css';
 
@@ -40,7 +40,7 @@ function draw(result: unknown): void {
     // Hosts open links through ui/open-link; a plain navigation would leave the view.
     link.addEventListener('click', (e) => {
       e.preventDefault();
-      void app.openLink({ url: content.url! }).catch(() => undefined);
+      void bridge.openLink(content.url!).catch(() => undefined);
     });
     meta.append(meta.textContent ? ' · ' : '', link);
   }
@@ -52,17 +52,21 @@ function draw(result: unknown): void {
   current = renderChart(box, content.model, { title: content.title, openInPostHog: { url: content.url } });
 }
 
-const app = new App({ name: 'PostHog insight chart', version: '1.0.0' }, {}, { autoResize: true });
-// Handlers before connect: hosts may send the result right after initialize (VS Code does).
-app.ontoolresult = (params) => draw(params);
-app.onhostcontextchanged = (ctx) => {
-  if (ctx.theme) applyDocumentTheme(ctx.theme);
-  if (ctx.styles?.variables) applyHostStyleVariables(ctx.styles.variables);
-  if (lastResult !== undefined && (ctx.theme || ctx.styles)) draw(lastResult);
-};
+const bridge = new ViewBridge(
+  { name: 'PostHog insight chart', version: '1.0.0' },
+  {
+    onToolResult: draw,
+    onHostContext(ctx) {
+      applyTheme(ctx);
+      // Colours are read when drawing: a theme change redraws.
+      if (lastResult !== undefined && (ctx.theme || ctx.styles)) draw(lastResult);
+    },
+  },
+);
 root.textContent = 'Waiting for the result…';
-void app.connect().then(() => {
-  const ctx = app.getHostContext();
-  if (ctx?.theme) applyDocumentTheme(ctx.theme);
-  if (ctx?.styles?.variables) applyHostStyleVariables(ctx.styles.variables);
+bridge.connect().catch((e: unknown) => {
+  const p = document.createElement('p');
+  p.className = 'error';
+  p.textContent = `The host did not start the view: ${e instanceof Error ? e.message : String(e)}`;
+  root.replaceChildren(p);
 });

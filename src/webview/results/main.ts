@@ -35,7 +35,11 @@ function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
+let table: VirtualTable | undefined;
+
 function render(state: ResultsState): void {
+  table?.destroy();
+  table = undefined;
   const toolbar = el('div', 'toolbar');
   const summary = el('span', 'summary');
   summary.setAttribute('role', 'status');
@@ -100,9 +104,10 @@ function render(state: ResultsState): void {
     copyCell.disabled = !s;
     copyRow.disabled = !s;
   };
-  const table = new VirtualTable(root, state.columns, state.rows, onSelect);
+  const shown = new VirtualTable(root, state.columns, state.rows, onSelect);
+  table = shown;
   function copy(what: 'cell' | 'row') {
-    const s = table.selection;
+    const s = shown.selection;
     if (!s) return;
     send(what === 'cell' ? { type: 'copyCell', row: s.row, col: s.col } : { type: 'copyRow', row: s.row });
   }

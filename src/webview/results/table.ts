@@ -16,7 +16,8 @@ export interface Selection {
 }
 
 export class VirtualTable {
-  private order: number[];
+  /** Data indices in screen order once sorted; before that, screen order is data order (nothing O(rows) at first paint). */
+  private order: number[] | undefined;
   private sort: { col: number; dir: SortDirection } | undefined;
   private selected: Selection | undefined;
   private readonly scroller: HTMLDivElement;
@@ -27,6 +28,7 @@ export class VirtualTable {
   private readonly numeric: boolean[];
   private drawn = { first: -1, last: -1 };
   private frame = 0;
+  private readonly resized: ResizeObserver;
 
   constructor(
     parent: HTMLElement,
@@ -34,7 +36,6 @@ export class VirtualTable {
     private readonly rows: unknown[][],
     private readonly onSelect: (s: Selection | undefined) => void,
   ) {
-    this.order = rows.map((_r, i) => i);
     this.numeric = columns.map((_c, i) => rows.slice(0, 200).every((r) => r[i] === null || r[i] === undefined || typeof r[i] === 'number'));
     this.template = `56px ${columns.map((_c, i) => `${this.width(i)}px`).join(' ')}`;
 
@@ -54,7 +55,8 @@ export class VirtualTable {
     parent.append(this.scroller);
     this.drawHeader();
     this.scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
-    new ResizeObserver(() => this.schedule()).observe(this.scroller);
+    this.resized = new ResizeObserver(() => this.schedule());
+    this.resized.observe(this.scroller);
     this.scroller.addEventListener('click', (e) => this.clicked(e));
     this.scroller.addEventListener('keydown', (e) => this.key(e));
     this.draw();
@@ -62,7 +64,14 @@ export class VirtualTable {
 
   /** The data index of the row shown at position `i` (after sorting). */
   rowAt(i: number): number {
-    return this.order[i];
+    return this.order ? this.order[i] : i;
+  }
+
+  /** Stops watching the table's size (a new result replaces it; the observer would keep it alive). */
+  destroy(): void {
+    this.resized.disconnect();
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
   }
 
   get selection(): Selection | undefined {
@@ -137,7 +146,7 @@ export class VirtualTable {
   }
 
   private rowElement(position: number): HTMLElement {
-    const index = this.order[position];
+    const index = this.rowAt(position);
     const data = this.rows[index];
     const row = el('div', 'row');
     row.setAttribute('role', 'row');
@@ -186,10 +195,10 @@ export class VirtualTable {
     const move = moves[e.key];
     if (!move || this.rows.length === 0) return;
     e.preventDefault();
-    const position = this.selected ? this.order.indexOf(this.selected.row) : -1;
+    const position = !this.selected ? -1 : this.order ? this.order.indexOf(this.selected.row) : this.selected.row;
     const next = Math.max(0, Math.min(this.rows.length - 1, position + move[0]));
     const col = Math.max(0, Math.min(this.columns.length - 1, (this.selected?.col ?? 0) + move[1]));
-    this.select({ row: this.order[next], col });
+    this.select({ row: this.rowAt(next), col });
     const top = next * ROW_HEIGHT;
     const viewport = this.scroller.clientHeight - ROW_HEIGHT;
     if (top < this.scroller.scrollTop) this.scroller.scrollTop = top;

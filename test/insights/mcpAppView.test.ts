@@ -137,7 +137,15 @@ describe('MCP App view drawn by a host bridge (headless Chromium)', () => {
       }),
     );
     await view.waitForSelector('html[data-theme="light"]', { state: 'attached' });
-    assert.equal(await view.$eval('body', (b) => getComputedStyle(b).backgroundColor), 'rgb(255, 255, 255)');
+    assert.equal(
+      await view.$eval(
+        'body',
+        (b) =>
+          // Runs in the page; the test's own lib has no DOM.
+          (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(b).backgroundColor,
+      ),
+      'rgb(255, 255, 255)',
+    );
     await view.waitForSelector('.ph-chart:not([data-before-change])', { state: 'attached' });
     assert.equal(await view.$$eval('.ph-chart', (c) => c.length), 1);
   });

@@ -59,6 +59,9 @@ export function timeSeries(target: HTMLElement, model: ChartModel, style: Series
       height: HEIGHT,
       series,
       legend: { show: false },
+      // The last x label is centred on the plot's right edge: uPlot's automatic right padding (half the
+      // y axis) cut a date like "2-Dec-2026" short. The other sides stay automatic.
+      padding: [null, 40, null, null],
       scales: {
         x: { time: false, range: bars && style.includes('bar') ? (_u, min, max) => [min - 0.5, max + 0.5] : undefined },
         y: { range: yRange },

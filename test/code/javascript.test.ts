@@ -177,4 +177,11 @@ const B = () => <PostHogFeature flag="after-text"><b/></PostHogFeature>
     for (const f of ['a.mjs', 'a.cjs', 'a.mts', 'a.cts', 'A.JS']) assert.deepEqual(keys(src, f), ['event e'], f);
     for (const f of ['a.json', 'a.md', 'Makefile', 'a.js.map']) assert.deepEqual(keys(src, f), [], f);
   });
+
+  it('reads calls inside the ${...} of a template literal, not inside a quoted string', () => {
+    const src =
+      "import posthog from 'posthog-js'\nconst label = `variant ${posthog.getFeatureFlag('hero')}`\nconst s = 'plain ${posthog.getFeatureFlag(\"no\")}'\nposthog.capture(`step_${n}`)\n";
+    assert.deepEqual(refs(src, 'a.ts'), ['flag hero 2:49']);
+    assert.deepEqual(dynamic(src, 'a.ts'), ['event capture 4:17']);
+  });
 });

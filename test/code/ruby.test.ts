@@ -66,4 +66,14 @@ posthog.is_feature_enabled(flag, 'u')
     });
     assert.deepEqual(scanSource(`require 'posthog'\ndef capture(event:, distinct_id:)\nend\n`, 'a.rb'), { references: [], dynamic: [] });
   });
+
+  it('reads calls inside #{...} of a double-quoted string, across lines, not inside a single-quoted one', () => {
+    const src = `require 'posthog'
+puts "on: #{posthog.is_feature_enabled('beta', uid)}"
+puts 'single: #{posthog.is_feature_enabled("not-code", uid)}'
+puts "nested: #{posthog.get_feature_flag('multi', uid,
+  groups: { 'company' => 'id:5' })}"
+`;
+    assert.deepEqual(refs(src, 'a.rb'), ['flag beta 2:40', 'flag multi 4:42']);
+  });
 });

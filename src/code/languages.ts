@@ -39,7 +39,7 @@ function lexing(lex: (text: string, windows?: readonly number[]) => Token[], sub
   return whole;
 }
 
-const JS_CALLS = /isFeatureEnabled|getFeatureFlag|useFeatureFlag|PostHogFeature|isEnabled|getFlag|capture/;
+const JS_CALLS = /isFeatureEnabled|getFeatureFlag|useFeatureFlag|PostHogFeature|isEnabled|getFlag|getRemoteConfigPayload|capture/;
 
 const javascript: LanguageSupport = {
   language: 'javascript',
@@ -50,15 +50,20 @@ const javascript: LanguageSupport = {
 const typescript: LanguageSupport = { ...javascript, language: 'typescript' };
 const python: LanguageSupport = {
   language: 'python',
-  candidate: /feature_enabled|get_feature_flag|capture/,
+  candidate: /feature_enabled|get_feature_flag|remote_config_payload|capture/,
   lex: lexing(lexPython, PYTHON_SUBSTITUTIONS),
   slots: pythonSlots,
 };
 
-const go: LanguageSupport = { language: 'go', candidate: /FeatureFlagPayload|Capture/, lex: lexGo, slots: goSlots };
+const go: LanguageSupport = {
+  language: 'go',
+  candidate: /FeatureFlagPayload|Capture|EvaluateFlags|RemoteConfigPayload/,
+  lex: lexGo,
+  slots: goSlots,
+};
 const ruby: LanguageSupport = {
   language: 'ruby',
-  candidate: /feature_enabled|get_feature_flag|capture/,
+  candidate: /feature_enabled|get_feature_flag|remote_config_payload|capture/,
   lex: lexing(lexRuby, RUBY_SUBSTITUTIONS),
   slots: rubySlots,
 };

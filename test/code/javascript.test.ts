@@ -184,4 +184,9 @@ const B = () => <PostHogFeature flag="after-text"><b/></PostHogFeature>
     assert.deepEqual(refs(src, 'a.ts'), ['flag hero 2:49']);
     assert.deepEqual(dynamic(src, 'a.ts'), ['event capture 4:17']);
   });
+
+  it("reads posthog-node's getRemoteConfigPayload (a remote config flag's key)", () => {
+    const src = "import { PostHog } from 'posthog-node'\nconst ph = new PostHog('k')\nawait ph.getRemoteConfigPayload('remote-cfg')\n";
+    assert.deepEqual(refs(src, 'a.ts'), ['flag remote-cfg 3:33']);
+  });
 });

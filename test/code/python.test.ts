@@ -90,4 +90,8 @@ log(f"""payload: {posthog.get_feature_flag_payload('multi', uid,
     assert.deepEqual(refs(src, 'a.py'), ['flag beta 2:40', 'flag multi 5:52']);
     assert.deepEqual(dynamic(src, 'a.py'), ['event capture 6:59']);
   });
+
+  it("reads get_remote_config_payload (a remote config flag's key)", () => {
+    assert.deepEqual(refs("import posthog\nposthog.get_remote_config_payload('remote-cfg')\n", 'a.py'), ['flag remote-cfg 2:35']);
+  });
 });

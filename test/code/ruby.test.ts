@@ -76,4 +76,8 @@ puts "nested: #{posthog.get_feature_flag('multi', uid,
 `;
     assert.deepEqual(refs(src, 'a.rb'), ['flag beta 2:40', 'flag multi 4:42']);
   });
+
+  it("reads get_remote_config_payload (a remote config flag's key)", () => {
+    assert.deepEqual(refs("require 'posthog'\nposthog.get_remote_config_payload('remote-cfg')\n", 'a.rb'), ['flag remote-cfg 2:35']);
+  });
 });

@@ -20,6 +20,8 @@ const FLAG_CALLS = new Set([
   'useFeatureFlagPayload',
   'useFeatureFlag',
   'useFeatureFlagWithPayload',
+  // posthog-node: the payload of a remote config flag, by its key
+  'getRemoteConfigPayload',
 ]);
 /** posthog-node 5: methods of the snapshot `evaluateFlags()` returns. */
 const SNAPSHOT_CALLS = new Set(['isEnabled', 'getFlag', 'getFlagPayload']);

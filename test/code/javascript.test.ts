@@ -144,7 +144,7 @@ posthog.capture({ distinctId, event })
       'flag isFeatureEnabled 3:26',
       'event capture 4:17',
       'event capture 5:17',
-      'event capture 6:17',
+      'event capture 6:31', // the shorthand `event`, where the key is
     ]);
   });
 

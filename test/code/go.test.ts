@@ -66,7 +66,7 @@ import "github.com/posthog/posthog-go"
 
 func handler(client posthog.Client, id string, key string) {
 	flags, err := client.EvaluateFlags(posthog.EvaluateFlagsPayload{DistinctId: id})
-	if err == nil && flags.IsEnabled("new-dashboard") {
+	if err == nil && flags.IsEnabled("fresh-layout") {
 		v := flags.GetFlag("hero-variant")
 		_ = flags.GetFlagPayload(key)
 	}
@@ -75,7 +75,7 @@ func handler(client posthog.Client, id string, key string) {
 	_, _ = payload, other
 }
 `;
-    assert.deepEqual(refs(src, 'a.go'), ['flag new-dashboard 7:35', 'flag hero-variant 8:22', 'flag remote-settings 11:46']);
+    assert.deepEqual(refs(src, 'a.go'), ['flag fresh-layout 7:35', 'flag hero-variant 8:22', 'flag remote-settings 11:46']);
     assert.deepEqual(dynamic(src, 'a.go'), ['flag GetFlagPayload 9:28']);
   });
 });

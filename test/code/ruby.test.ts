@@ -72,7 +72,7 @@ posthog.is_feature_enabled(flag, 'u')
 puts "on: #{posthog.is_feature_enabled('beta', uid)}"
 puts 'single: #{posthog.is_feature_enabled("not-code", uid)}'
 puts "nested: #{posthog.get_feature_flag('multi', uid,
-  groups: { 'company' => 'id:5' })}"
+  groups: { 'team' => 'ops' })}"
 `;
     assert.deepEqual(refs(src, 'a.rb'), ['flag beta 2:40', 'flag multi 4:42']);
   });

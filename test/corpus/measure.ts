@@ -43,7 +43,7 @@ export function corpusFiles(dir = CORPUS_DIR): string[] {
   const files: string[] = [];
   for (const lang of readdirSync(dir, { withFileTypes: true })) {
     if (!lang.isDirectory()) continue;
-    for (const f of readdirSync(path.join(dir, lang.name))) files.push(`${lang.name}/${f}`);
+    for (const f of readdirSync(path.join(dir, lang.name), { withFileTypes: true })) if (f.isFile()) files.push(`${lang.name}/${f.name}`);
   }
   return files.sort();
 }

@@ -5,7 +5,7 @@
  * function also takes another directory of the same layout (real code kept outside the repository,
  * scored by scripts/corpusScore.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { scanSource, type ReferenceKind } from '../../src/code';
 
@@ -42,7 +42,8 @@ const id = (r: { kind: string; key: string; file: string; line: number; column: 
 export function corpusFiles(dir = CORPUS_DIR): string[] {
   const files: string[] = [];
   for (const lang of readdirSync(dir, { withFileTypes: true })) {
-    if (!lang.isDirectory()) continue;
+    // A directory with its own expected.json is another corpus (a held-out set), scored on its own.
+    if (!lang.isDirectory() || existsSync(path.join(dir, lang.name, 'expected.json'))) continue;
     for (const f of readdirSync(path.join(dir, lang.name), { withFileTypes: true })) if (f.isFile()) files.push(`${lang.name}/${f.name}`);
   }
   return files.sort();

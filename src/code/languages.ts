@@ -8,6 +8,13 @@ import { lexJavaScript } from './lex/javascript';
 import { lexPhp } from './lex/php';
 import { lexPython } from './lex/python';
 import { lexRuby } from './lex/ruby';
+import {
+  PYTHON_SUBSTITUTIONS,
+  RUBY_SUBSTITUTIONS,
+  TEMPLATE_SUBSTITUTIONS,
+  withSubstitutions,
+  type Substitutions,
+} from './lex/substitutions';
 import { type Token } from './lex/token';
 import { goSlots } from './rules/go';
 import { javascriptSlots } from './rules/javascript';
@@ -26,19 +33,40 @@ export interface LanguageSupport {
   slots(tokens: Token[]): Slot[];
 }
 
-const JS_CALLS = /isFeatureEnabled|getFeatureFlag|useFeatureFlag|PostHogFeature|isEnabled|getFlag|capture/;
+/** A lexer whose strings' substitutions are lexed as code too (calls inside `f"{...}"`, `"#{...}"`, `${...}`). */
+function lexing(lex: (text: string, windows?: readonly number[]) => Token[], subs: Substitutions): LanguageSupport['lex'] {
+  const whole = (text: string, windows?: readonly number[]): Token[] => withSubstitutions(lex(text, windows), text, subs, (t) => whole(t));
+  return whole;
+}
 
-const javascript: LanguageSupport = { language: 'javascript', candidate: JS_CALLS, lex: lexJavaScript, slots: javascriptSlots };
+const JS_CALLS = /isFeatureEnabled|getFeatureFlag|useFeatureFlag|PostHogFeature|isEnabled|getFlag|getRemoteConfigPayload|capture/;
+
+const javascript: LanguageSupport = {
+  language: 'javascript',
+  candidate: JS_CALLS,
+  lex: lexing(lexJavaScript, TEMPLATE_SUBSTITUTIONS),
+  slots: javascriptSlots,
+};
 const typescript: LanguageSupport = { ...javascript, language: 'typescript' };
 const python: LanguageSupport = {
   language: 'python',
-  candidate: /feature_enabled|get_feature_flag|capture/,
-  lex: lexPython,
+  candidate: /feature_enabled|get_feature_flag|remote_config_payload|capture/,
+  lex: lexing(lexPython, PYTHON_SUBSTITUTIONS),
   slots: pythonSlots,
 };
 
-const go: LanguageSupport = { language: 'go', candidate: /FeatureFlagPayload|Capture/, lex: lexGo, slots: goSlots };
-const ruby: LanguageSupport = { language: 'ruby', candidate: /feature_enabled|get_feature_flag|capture/, lex: lexRuby, slots: rubySlots };
+const go: LanguageSupport = {
+  language: 'go',
+  candidate: /FeatureFlagPayload|Capture|EvaluateFlags|RemoteConfigPayload/,
+  lex: lexGo,
+  slots: goSlots,
+};
+const ruby: LanguageSupport = {
+  language: 'ruby',
+  candidate: /feature_enabled|get_feature_flag|remote_config_payload|capture/,
+  lex: lexing(lexRuby, RUBY_SUBSTITUTIONS),
+  slots: rubySlots,
+};
 const php: LanguageSupport = { language: 'php', candidate: /isFeatureEnabled|getFeatureFlag|capture/, lex: lexPhp, slots: phpSlots };
 
 const BY_EXTENSION: Record<string, LanguageSupport> = {

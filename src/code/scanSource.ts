@@ -69,7 +69,7 @@ export function keySlotAt(text: string, file: string, offset: number): KeySlot |
 
 /** Call names, their receivers' and hooks' neighbours, and every mention of PostHog (the file's gate). */
 const INTEREST =
-  /isFeatureEnabled|getFeatureFlag|useFeatureFlag|PostHogFeature|isEnabled|getFlag|evaluateFlags|capture|feature_enabled|get_feature_flag|FeatureFlagPayload|Capture|posthog/gi;
+  /isFeatureEnabled|getFeatureFlag|useFeatureFlag|PostHogFeature|isEnabled|getFlag|evaluateFlags|RemoteConfigPayload|remote_config_payload|capture|feature_enabled|get_feature_flag|FeatureFlagPayload|Capture|posthog/gi;
 /**
  * How far around a match tokens are kept: a receiver before a call name, its first arguments after
  * it (a list running past the window makes the rules read the whole file: windowCut); before a

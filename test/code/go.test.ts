@@ -58,4 +58,24 @@ var _ = posthog.Capture{Event: "real"}
 `;
     assert.deepEqual(keys(src, 'x.go'), ['event real']);
   });
+
+  it('reads the EvaluateFlags snapshot (IsEnabled, GetFlag, GetFlagPayload) and GetRemoteConfigPayload, not another IsEnabled', () => {
+    const src = `package main
+
+import "github.com/posthog/posthog-go"
+
+func handler(client posthog.Client, id string, key string) {
+	flags, err := client.EvaluateFlags(posthog.EvaluateFlagsPayload{DistinctId: id})
+	if err == nil && flags.IsEnabled("fresh-layout") {
+		v := flags.GetFlag("hero-variant")
+		_ = flags.GetFlagPayload(key)
+	}
+	payload, _ := client.GetRemoteConfigPayload("remote-settings")
+	other := cache.IsEnabled("not-a-flag")
+	_, _ = payload, other
+}
+`;
+    assert.deepEqual(refs(src, 'a.go'), ['flag fresh-layout 7:35', 'flag hero-variant 8:22', 'flag remote-settings 11:46']);
+    assert.deepEqual(dynamic(src, 'a.go'), ['flag GetFlagPayload 9:28']);
+  });
 });

@@ -7,6 +7,19 @@ import { dynamic, keys, refs } from './scan';
 const IMPORT = "import posthog from 'posthog-js'\n";
 
 describe('scanSource: JavaScript and TypeScript', () => {
+  it('finds a call inside a template substitution even when the template starts far before it', () => {
+    const text = [
+      "import posthog from 'posthog-js';",
+      'const banner = `Welcome back! Here is a long sentence before the check, well past a lexing window, and on for quite a bit longer still: ${posthog.getFeatureFlag(',
+      "  'spring-banner',",
+      ')} and after`;',
+    ].join('\n');
+    assert.deepEqual(
+      scanSource(text, 'src/banner.ts').references.map((r) => `${r.kind} ${r.key} ${r.line}:${r.column}`),
+      ['flag spring-banner 3:3'],
+    );
+  });
+
   it('finds every posthog-js flag call and the React hooks, with the position of the opening quote', () => {
     const src = `${IMPORT}import { useFeatureFlagEnabled, useFeatureFlagVariantKey, useFeatureFlagPayload } from 'posthog-js/react'
 posthog.isFeatureEnabled('a')
@@ -144,7 +157,7 @@ posthog.capture({ distinctId, event })
       'flag isFeatureEnabled 3:26',
       'event capture 4:17',
       'event capture 5:17',
-      'event capture 6:17',
+      'event capture 6:31', // the shorthand `event`, where the key is
     ]);
   });
 
@@ -176,5 +189,17 @@ const B = () => <PostHogFeature flag="after-text"><b/></PostHogFeature>
     const src = `${IMPORT}posthog.capture('e')`;
     for (const f of ['a.mjs', 'a.cjs', 'a.mts', 'a.cts', 'A.JS']) assert.deepEqual(keys(src, f), ['event e'], f);
     for (const f of ['a.json', 'a.md', 'Makefile', 'a.js.map']) assert.deepEqual(keys(src, f), [], f);
+  });
+
+  it('reads calls inside the ${...} of a template literal, not inside a quoted string', () => {
+    const src =
+      "import posthog from 'posthog-js'\nconst label = `variant ${posthog.getFeatureFlag('hero')}`\nconst s = 'plain ${posthog.getFeatureFlag(\"no\")}'\nposthog.capture(`step_${n}`)\n";
+    assert.deepEqual(refs(src, 'a.ts'), ['flag hero 2:49']);
+    assert.deepEqual(dynamic(src, 'a.ts'), ['event capture 4:17']);
+  });
+
+  it("reads posthog-node's getRemoteConfigPayload (a remote config flag's key)", () => {
+    const src = "import { PostHog } from 'posthog-node'\nconst ph = new PostHog('k')\nawait ph.getRemoteConfigPayload('remote-cfg')\n";
+    assert.deepEqual(refs(src, 'a.ts'), ['flag remote-cfg 3:33']);
   });
 });

@@ -78,4 +78,20 @@ posthog.capture(event_name, distinct_id='u')
     const mixed = `import posthog\nimport sentry_sdk\nsentry_sdk.capture_message('x')\ntelemetry.capture('mine', 'x')\ndef capture(event, distinct_id=None):\n    pass\n`;
     assert.deepEqual(scanSource(mixed, 'a.py'), { references: [], dynamic: [] });
   });
+
+  it("reads calls inside an f-string's fields (the SDK's own example prints flags that way), not inside {{ }} or a plain string", () => {
+    const src = `import posthog
+print(f"beta: {posthog.feature_enabled('beta', uid)}")
+print(f"{{posthog.feature_enabled('doubled-braces', uid)}}")
+print("{posthog.feature_enabled('plain-string', uid)}")
+log(f"""payload: {posthog.get_feature_flag_payload('multi', uid,
+    person_properties={'plan': 'pro'})}, {posthog.capture(f'evt-{n}')}""")
+`;
+    assert.deepEqual(refs(src, 'a.py'), ['flag beta 2:40', 'flag multi 5:52']);
+    assert.deepEqual(dynamic(src, 'a.py'), ['event capture 6:59']);
+  });
+
+  it("reads get_remote_config_payload (a remote config flag's key)", () => {
+    assert.deepEqual(refs("import posthog\nposthog.get_remote_config_payload('remote-cfg')\n", 'a.py'), ['flag remote-cfg 2:35']);
+  });
 });

@@ -66,4 +66,18 @@ posthog.is_feature_enabled(flag, 'u')
     });
     assert.deepEqual(scanSource(`require 'posthog'\ndef capture(event:, distinct_id:)\nend\n`, 'a.rb'), { references: [], dynamic: [] });
   });
+
+  it('reads calls inside #{...} of a double-quoted string, across lines, not inside a single-quoted one', () => {
+    const src = `require 'posthog'
+puts "on: #{posthog.is_feature_enabled('beta', uid)}"
+puts 'single: #{posthog.is_feature_enabled("not-code", uid)}'
+puts "nested: #{posthog.get_feature_flag('multi', uid,
+  groups: { 'team' => 'ops' })}"
+`;
+    assert.deepEqual(refs(src, 'a.rb'), ['flag beta 2:40', 'flag multi 4:42']);
+  });
+
+  it("reads get_remote_config_payload (a remote config flag's key)", () => {
+    assert.deepEqual(refs("require 'posthog'\nposthog.get_remote_config_payload('remote-cfg')\n", 'a.rb'), ['flag remote-cfg 2:35']);
+  });
 });

@@ -1,9 +1,11 @@
 /**
  * Precision and recall of the scanner over the corpus (test/corpus/<language>/*, expected.json):
  * each file is scanned as the scanner would see it, and its references compared with the expected
- * ones by kind, key, file, line and column. Used by the corpus test and by `npm run bench`.
+ * ones by kind, key, file, line and column. Used by the corpus test and by `npm run bench`; every
+ * function also takes another directory of the same layout (real code kept outside the repository,
+ * scored by scripts/corpusScore.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { scanSource, type ReferenceKind } from '../../src/code';
 
@@ -37,11 +39,12 @@ export interface CorpusScore {
 const id = (r: { kind: string; key: string; file: string; line: number; column: number }) =>
   `${r.kind} ${r.key} ${r.file}:${r.line}:${r.column}`;
 
-export function corpusFiles(): string[] {
+export function corpusFiles(dir = CORPUS_DIR): string[] {
   const files: string[] = [];
-  for (const lang of readdirSync(CORPUS_DIR, { withFileTypes: true })) {
-    if (!lang.isDirectory()) continue;
-    for (const f of readdirSync(path.join(CORPUS_DIR, lang.name))) files.push(`${lang.name}/${f}`);
+  for (const lang of readdirSync(dir, { withFileTypes: true })) {
+    // A directory with its own expected.json is another corpus (a held-out set), scored on its own.
+    if (!lang.isDirectory() || existsSync(path.join(dir, lang.name, 'expected.json'))) continue;
+    for (const f of readdirSync(path.join(dir, lang.name), { withFileTypes: true })) if (f.isFile()) files.push(`${lang.name}/${f.name}`);
   }
   return files.sort();
 }
@@ -51,23 +54,23 @@ interface Expected {
   dynamic: Omit<ExpectedReference, 'key'>[];
 }
 
-const readExpected = (): Expected => JSON.parse(readFileSync(path.join(CORPUS_DIR, 'expected.json'), 'utf8')) as Expected;
+const readExpected = (dir: string): Expected => JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected;
 
-export function expectedReferences(): ExpectedReference[] {
-  return readExpected().references;
+export function expectedReferences(dir = CORPUS_DIR): ExpectedReference[] {
+  return readExpected(dir).references;
 }
 
 /** The dynamic calls expected ("kind file:line:column"), and the ones the scanner reports. */
-export function dynamicCalls(): { expected: string[]; found: string[] } {
+export function dynamicCalls(dir = CORPUS_DIR): { expected: string[]; found: string[] } {
   const key = (d: { kind: string; file: string; line: number; column: number }) => `${d.kind} ${d.file}:${d.line}:${d.column}`;
-  const found = corpusFiles().flatMap((f) => scanSource(readFileSync(path.join(CORPUS_DIR, f), 'utf8'), f).dynamic.map(key));
-  return { expected: readExpected().dynamic.map(key).sort(), found: found.sort() };
+  const found = corpusFiles(dir).flatMap((f) => scanSource(readFileSync(path.join(dir, f), 'utf8'), f).dynamic.map(key));
+  return { expected: readExpected(dir).dynamic.map(key).sort(), found: found.sort() };
 }
 
-export function scoreCorpus(): CorpusScore {
-  const expected = expectedReferences();
-  const files = corpusFiles();
-  const found = files.flatMap((f) => scanSource(readFileSync(path.join(CORPUS_DIR, f), 'utf8'), f).references);
+export function scoreCorpus(dir = CORPUS_DIR): CorpusScore {
+  const expected = expectedReferences(dir);
+  const files = corpusFiles(dir);
+  const found = files.flatMap((f) => scanSource(readFileSync(path.join(dir, f), 'utf8'), f).references);
   const remaining = new Map<string, number>();
   for (const e of expected) remaining.set(id(e), (remaining.get(id(e)) ?? 0) + 1);
   const extras: string[] = [];

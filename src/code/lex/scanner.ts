@@ -134,6 +134,12 @@ export class Cursor {
     return on;
   }
 
+  /** Whether a token that started outside every window (keeps() said no) ends inside the next one. */
+  private reachesWindow(end: number): boolean {
+    const w = this.windows;
+    return w !== undefined && this.wi < w.length && w[this.wi] < end;
+  }
+
   private skipped(type: Token['type'], start: number, end: number): Token {
     this.prevType = type;
     this.prevStart = start;
@@ -294,7 +300,9 @@ export class Cursor {
     }
     const terminated = contentEnd >= 0 && end > contentEnd;
     if (contentEnd < 0) contentEnd = Math.min(i, text.length);
-    if (!this.keeps(tokenStart)) {
+    // An interpolated string reaching into a window is kept: its substitutions are code
+    // (lex/substitutions.ts), and a call inside one may be what the window is around.
+    if (!this.keeps(tokenStart) && !(interpolated && this.reachesWindow(Math.min(end, text.length)))) {
       this.pos = Math.min(end, text.length);
       return this.skipped('str', tokenStart, this.pos);
     }

@@ -20,6 +20,8 @@ const FLAG_CALLS = new Set([
   'useFeatureFlagPayload',
   'useFeatureFlag',
   'useFeatureFlagWithPayload',
+  // posthog-node: the payload of a remote config flag, by its key
+  'getRemoteConfigPayload',
 ]);
 /** posthog-node 5: methods of the snapshot `evaluateFlags()` returns. */
 const SNAPSHOT_CALLS = new Set(['isEnabled', 'getFlag', 'getFlagPayload']);
@@ -81,6 +83,9 @@ function eventProperty(tokens: Token[], open: number, constants: Constants): Slo
   const { args } = splitArgs(tokens, open, objectKey);
   const event = args.find((a) => a.name === 'event');
   if (event) return slotOf('event', 'capture', tokens, event.value, event.to, constants);
+  // `{ distinctId, event }`: the shorthand names the key, so that is where it is.
+  const shorthand = args.find((a) => a.to - a.from === 1 && isId(tokens[a.from], 'event'));
+  if (shorthand) return slotOf('event', 'capture', tokens, shorthand.from, shorthand.to, constants);
   return { kind: 'event', call: 'capture', at: tokens[open] };
 }
 

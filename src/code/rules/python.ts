@@ -15,6 +15,7 @@ const FLAG_CALLS = new Set([
   'get_feature_flag',
   'get_feature_flag_payload',
   'get_feature_flag_result',
+  'get_remote_config_payload',
 ]);
 
 /** `name=` (not `==`) at the start of an argument. */

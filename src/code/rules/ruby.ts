@@ -8,7 +8,13 @@ import { Constants, looksConstant } from './constants';
 import { mentionsPostHog, otherLibraryReceiver } from './gate';
 import { isId, isOp, receiverOf, slotOf, splitArgs, WINDOW_BREAK, windowCut, type Arg, type NameReader, type Slot } from './slots';
 
-const FLAG_CALLS = new Set(['is_feature_enabled', 'feature_enabled?', 'get_feature_flag', 'get_feature_flag_payload']);
+const FLAG_CALLS = new Set([
+  'is_feature_enabled',
+  'feature_enabled?',
+  'get_feature_flag',
+  'get_feature_flag_payload',
+  'get_remote_config_payload',
+]);
 const BLOCK_WORDS = new Set(['do', 'if', 'unless', 'then', 'and', 'or', 'while', 'until', 'rescue']);
 
 /** `event:`, `:event =>`, `'event' =>` at the start of a hash entry or keyword argument. */

@@ -286,6 +286,7 @@ const vscode = partial('vscode', {
     registerHoverProvider: () => new StubDisposable(),
     registerInlayHintsProvider: () => new StubDisposable(),
     registerCodeLensProvider: () => new StubDisposable(),
+    registerDocumentLinkProvider: () => new StubDisposable(),
     registerCompletionItemProvider: () => new StubDisposable(),
     registerCodeActionsProvider: () => new StubDisposable(),
     registerReferenceProvider: () => new StubDisposable(),

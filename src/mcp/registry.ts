@@ -300,8 +300,8 @@ function prebuilt(): Map<string, JsonSchemaTool> | null {
 
 /**
  * The JSON Schema an agent reads on every turn, so nothing in it is redundant: no `$schema`, no
- * `additionalProperties` that only restates the default, and no string/array length bounds (size
- * guards, not guidance). The zod schema still enforces all of them, and refuses unknown arguments,
+ * `additionalProperties` that only restates the default, no string/array length bounds (size
+ * guards, not guidance) and no long patterns. The zod schema still enforces all of them, and refuses unknown arguments,
  * with errors that say what to fix.
  */
 function toJsonSchema(schema: z.ZodTypeAny): Record<string, unknown> {
@@ -310,6 +310,8 @@ function toJsonSchema(schema: z.ZodTypeAny): Record<string, unknown> {
   return slim(json) as Record<string, unknown>;
 }
 
+const LONG_PATTERN = 40;
+
 function slim(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(slim);
   if (!node || typeof node !== 'object') return node;
@@ -317,6 +319,9 @@ function slim(node: unknown): unknown {
   for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
     if (k === 'additionalProperties' && (v === false || (v && typeof v === 'object' && Object.keys(v).length === 0))) continue;
     if (k === 'maxLength' || k === 'minLength' || k === 'maxItems' || k === 'minItems') continue;
+    // A long pattern (a date grammar) is a check, not guidance: the field's description names the
+    // accepted forms and zod's error repeats them. A short one (a flag key's charset) stays.
+    if (k === 'pattern' && typeof v === 'string' && v.length > LONG_PATTERN) continue;
     out[k] = slim(v);
   }
   return out;

@@ -33,4 +33,26 @@ describe('tools/list snapshot', () => {
       );
     }
   });
+
+  it('publishes no length bounds and no long patterns, which zod still enforces with an error naming the forms', async () => {
+    const registry = new ToolRegistry(ALL_TOOLS, () => {
+      throw new Error('not used');
+    });
+    const tool = registry.describe(registry.get('run_insight_query')!) as unknown as {
+      inputSchema: { properties: Record<string, Record<string, unknown>> };
+    };
+    const dateFrom = tool.inputSchema.properties.date_from;
+    assert.equal(dateFrom.pattern, undefined, 'the date grammar is left out');
+    assert.match(String(dateFrom.description), /-7d/, 'the description names the accepted forms');
+    assert.equal(dateFrom.maxLength, undefined);
+    const flag = registry.describe(registry.get('create_feature_flag')!) as unknown as {
+      inputSchema: { properties: Record<string, Record<string, unknown>> };
+    };
+    assert.equal(flag.inputSchema.properties.key.pattern, '^[a-zA-Z0-9_-]+$', "a flag key's charset is guidance and stays");
+    await assert.rejects(
+      registry.run('run_insight_query', { insight_id: 1, date_from: 'last tuesday' }),
+      /-7d, -24h, -30d/,
+      'a date outside the grammar is refused with the forms',
+    );
+  });
 });

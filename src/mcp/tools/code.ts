@@ -59,7 +59,7 @@ export const codeTools: ToolDefinition[] = [
     name: 'find_code_references',
     title: 'Find code references',
     description:
-      "Find where the workspace's code uses PostHog: each SDK call with a literal flag key or event name (kind, key, file, line, column, call, language), and the calls whose key is not a literal (dynamic, listed apart). Filter by kind and exact key. Reads local files only.",
+      "Where the workspace's code calls PostHog's SDKs: each literal flag key or event name (kind, key, file, line, column, call, language), and the calls with a non-literal key (dynamic). Filter by kind and exact key. Reads local files only.",
     toolset: 'code',
     input: {
       kind,
@@ -99,7 +99,7 @@ export const codeTools: ToolDefinition[] = [
     name: 'list_stale_flags',
     title: 'List stale flags',
     description:
-      'Flags the code uses that are stale in PostHog: fully rolled out (everyone gets the same value), off for everyone (inactive), deleted or unknown, each with why and where the code uses it (file:line:column); and flags older than 30 days no code references (unreferenced).',
+      'Flags the code uses that are stale in PostHog (fully rolled out, off for everyone, deleted or unknown), each with why and where it is used (file:line:column); and flags over 30 days old no code references (unreferenced).',
     toolset: 'code',
     input: {
       include_active: z.boolean().optional().describe('Also list the referenced flags that are active (default false)'),

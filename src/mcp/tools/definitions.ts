@@ -32,7 +32,7 @@ export const definitionsTools: ToolDefinition[] = [
     name: 'list_event_definitions',
     title: 'List event definitions',
     description:
-      "List the events this project has received (its event definitions), most recently seen first, or shortest match first when searching: name, events in the last 30 days (volume_30_day) and when last seen. Use it to find an event's exact name.",
+      "Events this project has received (its event definitions), most recently seen first (shortest match first when searching): name, 30-day volume (volume_30_day), last seen. Use it for an event's exact name.",
     toolset: 'events',
     input: {
       search: z.string().max(200).optional().describe('Words the event name must all contain (case-insensitive)'),
@@ -67,7 +67,7 @@ export const definitionsTools: ToolDefinition[] = [
     name: 'list_property_definitions',
     title: 'List property definitions',
     description:
-      "List the property names this project has seen on events (type event, the default), persons or groups, with their type (String, Numeric, Boolean, DateTime). event_names keeps only the properties seen on those events. Use it to find a property's exact name.",
+      "Property names seen on events (the default), persons or groups, with their type (String, Numeric, Boolean, DateTime); event_names keeps those seen on the given events. Use it for a property's exact name.",
     toolset: 'events',
     input: {
       type: z.enum(['event', 'person', 'group']).optional().describe('Properties of events (default), persons or groups'),

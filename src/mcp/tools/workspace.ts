@@ -85,7 +85,7 @@ export const workspaceTools: ToolDefinition[] = [
     name: 'check_hogql_query',
     title: 'Check HogQL query',
     description:
-      "Check a HogQL query without running it (PostHog's HogQLMetadata): whether it is valid, and each error, warning and notice with its message and position (start/end character offsets into the query, end exclusive; line and column from 1) and PostHog's suggested fix when it has one.",
+      "Check a HogQL query without running it (PostHog's HogQLMetadata): valid or not, and each error, warning and notice with its message, position (start/end offsets, end exclusive; line and column from 1) and PostHog's fix if any.",
     toolset: 'workspace',
     input: {
       query: z.string().min(1).max(20_000).describe('HogQL SELECT query to check'),
@@ -106,7 +106,7 @@ export const workspaceTools: ToolDefinition[] = [
     name: 'get_hogql_schema',
     title: 'Get HogQL schema',
     description:
-      "The tables a HogQL query can read in this project (events, persons, sessions, groups, data warehouse tables, …) with their fields and types; a field of type lazy_table/virtual_table leads to another table (e.g. events.person → persons). From PostHog's DatabaseSchemaQuery.",
+      'Tables a HogQL query can read here (events, persons, sessions, groups, data warehouse, …) with their fields and types; a lazy_table/virtual_table field leads to another table (events.person → persons).',
     toolset: 'workspace',
     input: {
       tables: z.array(z.string().min(1).max(200)).max(50).optional().describe('Only these tables (default: every table)'),

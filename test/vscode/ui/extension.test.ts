@@ -794,7 +794,9 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
       await fresh.screenshot('19-new-browser-walkthrough');
       // ...and never again: reloaded and activated again (still signed out), it does not open. Editors
       // are closed after the reload too, in case the workbench restores the one from before.
-      await other.waitForTimeout(2000); // the workbench writes its storage (globalState) in the background
+      // The workbench writes its storage (globalState) in the background: 2 s was once too short on a
+      // loaded machine (the walkthrough opened again after the reload).
+      await other.waitForTimeout(5000);
       await other.reload();
       await fresh.ready();
       await fresh.runCommand('View: Close All Editors');

@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     lines[40] = `  posthog.capture('edited-${i}')`;
     const text = lines.join('\n');
     const t0 = now();
-    index.setFile('big.ts', text);
+    index.setScan('big.ts', code.scanSource(text, 'big.ts'));
     if (i >= 10) rescans.push(now() - t0);
   }
   process.stdout.write(

@@ -1,13 +1,12 @@
 /**
  * The references of a set of files, kept current one file at a time: what the editor's live
- * workspace index builds on. Load a full scan once (`load`), then `setFile` on every edit or save
+ * workspace index builds on. Load a full scan once (`load`), then `setScan` on every edit or save
  * and `removeFile` on delete (a rename is both). Lookups by kind and key do not walk every file.
  *
  * Files are identified by whatever string the caller uses (relative path, URI): the index only
  * compares them. `version` grows on every change that altered the results, so callers can cache.
  */
 import { byPosition } from './order';
-import { scanSource } from './scanSource';
 import { type CodeReference, type DynamicReference, type ReferenceKind, type SourceScan } from './types';
 
 export interface ReferenceFilter {
@@ -47,11 +46,6 @@ export class ReferenceIndex {
     for (const d of scan.dynamic) group(d.file).dynamic.push(d);
     for (const [file, s] of grouped) this.put(file, s);
     this.changes++;
-  }
-
-  /** Rescan one file from its text (scanSource); true when its references or dynamic calls changed. */
-  setFile(file: string, text: string): boolean {
-    return this.setScan(file, scanSource(text, file));
   }
 
   /** Store one file's scan as given; true when it changed anything. */

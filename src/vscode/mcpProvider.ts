@@ -8,7 +8,6 @@
  * The server (dist/server.js, and dist/core.js for the tools) starts in resolveMcpServerDefinition,
  * which VS Code calls when it starts the server, and only then gets its URL and token.
  */
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../ids';
 import type { ToolRegistry } from '../mcp/registry';
@@ -18,6 +17,7 @@ import { describeError } from '../posthog/errors';
 import { executeCommand } from './execute';
 import type { GatewayServers } from './gatewayServers';
 import { loadCore, loadServer } from './lazy';
+import { nodeCrypto } from './nodeLazy';
 import type { Session } from './session';
 
 export const MCP_LABEL = 'PostHog';
@@ -206,7 +206,7 @@ export class PostHogMcpProvider implements vscode.McpServerDefinitionProvider<vs
       this.extensionVersion,
       this.generation,
     ]);
-    return createHash('sha256').update(state).digest('hex').slice(0, 12);
+    return nodeCrypto().createHash('sha256').update(state).digest('hex').slice(0, 12);
   }
 
   private async ensureServer(): Promise<HttpServerHandle> {

@@ -3,13 +3,15 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ReferenceIndex, scanSource } from '../../src/code';
 
+/** What the live index does with a file's text. */
+const setFile = (index: ReferenceIndex, file: string, text: string) => index.setScan(file, scanSource(text, file));
 const JS = (body: string) => `import posthog from 'posthog-js'\n${body}\n`;
 
 describe('ReferenceIndex', () => {
   it('indexes files, answers by kind and key, and counts references per key', () => {
     const index = new ReferenceIndex();
-    index.setFile('b.ts', JS(`posthog.isFeatureEnabled('nav')\nposthog.capture('open')`));
-    index.setFile('a.ts', JS(`posthog.isFeatureEnabled('nav')\nposthog.isFeatureEnabled('beta')\nposthog.capture(name)`));
+    setFile(index, 'b.ts', JS(`posthog.isFeatureEnabled('nav')\nposthog.capture('open')`));
+    setFile(index, 'a.ts', JS(`posthog.isFeatureEnabled('nav')\nposthog.isFeatureEnabled('beta')\nposthog.capture(name)`));
     assert.deepEqual(
       index.references({ kind: 'flag', key: 'nav' }).map((r) => `${r.file}:${r.line}`),
       ['a.ts:2', 'b.ts:2'],
@@ -30,17 +32,17 @@ describe('ReferenceIndex', () => {
 
   it('follows edits, deletes and renames, and bumps version only on a real change', () => {
     const index = new ReferenceIndex();
-    index.setFile('a.ts', JS(`posthog.isFeatureEnabled('nav')`));
+    setFile(index, 'a.ts', JS(`posthog.isFeatureEnabled('nav')`));
     const v = index.version;
-    assert.equal(index.setFile('a.ts', JS(`posthog.isFeatureEnabled('nav')`)), false, 'same text');
+    assert.equal(setFile(index, 'a.ts', JS(`posthog.isFeatureEnabled('nav')`)), false, 'same text');
     assert.equal(index.version, v);
-    assert.equal(index.setFile('a.ts', JS(`posthog.isFeatureEnabled('nav2')`)), true);
+    assert.equal(setFile(index, 'a.ts', JS(`posthog.isFeatureEnabled('nav2')`)), true);
     assert.deepEqual(index.keys('flag'), ['nav2']);
     assert.equal(index.count('flag', 'nav'), 0);
     // rename: remove + set
     const text = JS(`posthog.isFeatureEnabled('nav2')`);
     index.removeFile('a.ts');
-    index.setFile('b.ts', text);
+    setFile(index, 'b.ts', text);
     assert.deepEqual(
       index.references().map((r) => r.file),
       ['b.ts'],
@@ -58,7 +60,7 @@ describe('ReferenceIndex', () => {
     index.load({ references: [...a.references, ...b.references], dynamic: [...a.dynamic, ...b.dynamic] });
     assert.equal(index.count('event', 'x'), 2);
     assert.equal(index.file('b.ts').dynamic.length, 1);
-    index.setFile('b.ts', '');
+    setFile(index, 'b.ts', '');
     assert.equal(index.count('event', 'x'), 1);
     assert.deepEqual(index.dynamic(), []);
   });

@@ -5,10 +5,10 @@
  * the disk (created, changed, deleted, renamed files, through a FileSystemWatcher).
  */
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { LiveCodeIndex } from '../../code/liveIndex';
+import { fsPromises } from '../nodeLazy';
 import type { WorkspaceScanner } from './scanner';
 
 /** Typing pauses this long before the document is rescanned. */
@@ -103,13 +103,13 @@ export class WorkspaceIndex extends LiveCodeIndex implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) return;
     try {
-      const st = await stat(uri.fsPath);
+      const st = await fsPromises().stat(uri.fsPath);
       if (st.isDirectory()) {
         await this.addFolder(uri.fsPath);
         return;
       }
       if (!st.isFile() || st.size > MAX_FILE_BYTES) return;
-      const bytes = await readFile(uri.fsPath);
+      const bytes = await fsPromises().readFile(uri.fsPath);
       if (bytes.includes(0)) return; // binary
       this.updateFile(uri.fsPath, bytes.toString('utf8'));
     } catch {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../nodeLazy';
 import type * as vscode from 'vscode';
 
 /**
@@ -16,7 +16,7 @@ export function webviewHtml(options: {
   state?: unknown;
 }): string {
   const { webview } = options;
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = nodeCrypto().randomBytes(16).toString('base64');
   const csp = [
     "default-src 'none'",
     `img-src ${webview.cspSource} data:`,

@@ -8,6 +8,7 @@
 //   dist/server.js     the MCP SDK server and the loopback HTTP transport: required when VS Code
 //                      asks for the MCP server;
 //   dist/codeScanner.js the code scanner (src/code): required on the first scan of a document;
+//   dist/hogql.js      HogQL's editor features: when a .hogql document opens or a HogQL command runs;
 //   dist/errors.js     src/posthog/errors.ts, shared by extension.js and core.js so that
 //                      `instanceof PostHogError` holds for errors thrown on either side.
 // dist/cli.js stays one self-contained file.
@@ -40,7 +41,7 @@ const LAZY = path.resolve('src/vscode/lazy.ts');
 const splitPlugin = {
   name: 'posthog-split',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(core|server|codeScanner)\.js$/ }, (args) =>
+    b.onResolve({ filter: /^\.\/(core|server|codeScanner|hogql)\.js$/ }, (args) =>
       args.importer === LAZY ? { path: args.path, external: true } : undefined,
     );
     b.onResolve({ filter: /(^|\/)errors$/ }, (args) => {
@@ -153,6 +154,7 @@ await Promise.all([
   build({ ...common, define, entryPoints: ['src/vscode/core.ts'], outfile: 'dist/core.js', plugins: [splitPlugin, axiosNoFetchPlugin] }),
   build({ ...common, entryPoints: ['src/vscode/server.ts'], outfile: 'dist/server.js', plugins: [splitPlugin, axiosNoFetchPlugin] }),
   build({ ...common, entryPoints: ['src/vscode/codeScanner.ts'], outfile: 'dist/codeScanner.js' }),
+  build({ ...common, entryPoints: ['src/vscode/hogqlEditor.ts'], outfile: 'dist/hogql.js', external: ['vscode'], plugins: [splitPlugin] }),
   build({ ...common, entryPoints: ['src/posthog/errors.ts'], outfile: 'dist/errors.js' }),
   build({
     ...webview,
@@ -166,7 +168,7 @@ mkdirSync('dist/webview', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
 if (!watch) {
   console.log(
-    'built dist/extension.js (+ core.js, server.js, codeScanner.js, errors.js, loaded on demand), dist/cli.js, dist/mcp-app.html and dist/webview/',
+    'built dist/extension.js (+ core.js, server.js, codeScanner.js, hogql.js, errors.js, loaded on demand), dist/cli.js, dist/mcp-app.html and dist/webview/',
   );
   // Each view's page, minified: issue 13 §5 allows 300 KB per view.
   const views = ['mcp-app.html', ...WEBVIEW_PAGES.flatMap((p) => [`webview/${p}.js`, `webview/${p}.css`])];

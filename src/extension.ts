@@ -27,12 +27,12 @@ import { followCodeInStaleFlags } from './vscode/code/staleFollow';
 import { WorkspaceIndex } from './vscode/code/workspaceIndex';
 import { registerEditorLanguage, type EditorLanguageHandle } from './vscode/code';
 import { registerCommands } from './vscode/commands';
-import { HogqlEditor } from './vscode/hogql';
+import { LazyHogqlEditor } from './vscode/hogqlLoader';
 import type { Services } from './vscode/commands/services';
 import { openInsight } from './vscode/commands/insights';
 import { registerInsightLinks } from './vscode/insights/insightLinks';
 import { setContext } from './vscode/execute';
-import { loadCode, loadCore } from './vscode/lazy';
+import { loadCode, loadCore, loadHogql } from './vscode/lazy';
 import { logToolCalls } from './vscode/log';
 import { GatewayServers } from './vscode/gatewayServers';
 import { PostHogMcpProvider } from './vscode/mcpProvider';
@@ -97,7 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PostHo
   gateways = new GatewayServers(session, getRegistry, log, context.globalState);
   provider = registerMcpProvider(context, session, getRegistry, log, gateways);
   const results = new ResultDocuments();
-  const hogql = new HogqlEditor(context, session, getRegistry, log);
+  const hogql = new LazyHogqlEditor(() => new (loadHogql().HogqlEditor)(context, session, getRegistry, log));
   context.subscriptions.push(results, hogql);
   const services: Services = {
     context,

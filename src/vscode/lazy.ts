@@ -6,15 +6,18 @@
  */
 import type * as Code from './codeScanner';
 import type * as Core from './core';
+import type * as Hogql from './hogqlEditor';
 import type * as Server from './server';
 
 export type CoreModule = typeof Core;
 export type ServerModule = typeof Server;
 export type CodeModule = typeof Code;
+export type HogqlModule = typeof Hogql;
 
 let core: CoreModule | undefined;
 let server: ServerModule | undefined;
 let code: CodeModule | undefined;
+let hogql: HogqlModule | undefined;
 
 /** The PostHog client, the ToolRegistry and the tool definitions (dist/core.js). */
 export function loadCore(): CoreModule {
@@ -40,4 +43,11 @@ export function loadCode(): CodeModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   code ??= require('./codeScanner.js') as CodeModule;
   return code;
+}
+
+/** HogQL's editor features (dist/hogql.js): when a .hogql document opens or a HogQL command runs. */
+export function loadHogql(): HogqlModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  hogql ??= require('./hogql.js') as HogqlModule;
+  return hogql;
 }

@@ -7,7 +7,7 @@ import type { McpInstallationsModel } from '../../views/model/mcpInstallations';
 import type { TreeNode, ViewName } from '../../views/model/node';
 import type { StaleFlagsModel } from '../../views/model/staleFlags';
 import type { WorkspaceIndex } from '../code/workspaceIndex';
-import type { HogqlEditor } from '../hogql';
+import type { HogqlCommands } from '../hogqlLoader';
 import type { PostHogMcpProvider } from '../mcpProvider';
 import type { ResultDocuments } from '../results';
 import type { Session } from '../session';
@@ -24,7 +24,7 @@ export interface Services {
   /** The live index of the workspace's PostHog calls. */
   code: WorkspaceIndex;
   /** HogQL in the editor: Run Query, the results panel, the history. */
-  hogql: HogqlEditor;
+  hogql: HogqlCommands;
 }
 
 export function isNode(arg: unknown): arg is TreeNode {

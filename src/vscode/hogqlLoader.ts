@@ -22,11 +22,26 @@ export class LazyHogqlEditor implements HogqlCommands, vscode.Disposable {
   constructor(private readonly make: () => HogqlEditor) {
     // A language change (plaintext -> hogql) reopens the document, so this sees it too.
     this.watch = vscode.workspace.onDidOpenTextDocument((doc) => {
-      if (doc.languageId === HOGQL) this.load();
+      if (doc.languageId === HOGQL) this.loadOrSay();
     });
     // A .hogql file restored with the window: made right after activation, not during it.
-    if (vscode.workspace.textDocuments.some((doc) => doc.languageId === HOGQL)) setImmediate(() => this.load());
+    if (vscode.workspace.textDocuments.some((doc) => doc.languageId === HOGQL)) setImmediate(() => this.loadOrSay());
   }
+
+  /** From an event, where a throw would reach no one: a broken install says so once. */
+  private loadOrSay(): void {
+    try {
+      this.load();
+    } catch (err) {
+      if (this.failed) return;
+      this.failed = true;
+      void vscode.window.showErrorMessage(
+        `PostHog: HogQL's editor features could not load (${err instanceof Error ? err.message : String(err)}). Reinstall the extension.`,
+      );
+    }
+  }
+
+  private failed = false;
 
   private load(): HogqlEditor {
     return (this.editor ??= this.make());

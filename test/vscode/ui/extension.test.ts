@@ -543,6 +543,11 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
 
   /** The page inside the one webview editor showing (VS Code nests it in two iframes). */
   const webviewPage = () => page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+  /** Keys typed while a webview has focus go to its page first: a click on the active tab gives the workbench the keyboard back. */
+  const leaveWebview = async () => {
+    const tab = page.locator('.tabs-container .tab.active');
+    if (await tab.count()) await tab.first().click();
+  };
   const attr = (loc: ReturnType<typeof webviewPage>, selector: string, name: string) =>
     loc
       .locator(selector)
@@ -610,6 +615,7 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
   });
 
   it('"Open Dashboard" shows its tiles in layout order: the text tile first, every insight drawn; a tile opens its insight', async function () {
+    await leaveWebview();
     await wb.runCommand('View: Close All Editors');
     const pane = await wb.expandView('Dashboards');
     await wb.inlineAction(wb.row(pane, /^Product analytics$/), 'Open Dashboard');
@@ -646,10 +652,14 @@ describe('PostHog extension in code-server, driven like a person (Playwright + C
           .innerText({ timeout: 1000 })
           .catch(() => '')) === 'Daily pageviews',
     );
+    await leaveWebview();
     await wb.runCommand('View: Close All Editors');
   });
 
   it('a .hogql file: Run Query above a statement shows its rows in the results panel', async function () {
+    // One webview at a time: the results panel is found as the only one.
+    await leaveWebview();
+    await wb.runCommand('View: Close All Editors');
     writeFileSync(
       path.join(workspace, 'queries.hogql'),
       '-- Events by volume\nSELECT event, count() AS total FROM events GROUP BY event ORDER BY total DESC;\n\nSELECT count() FROM eventz;\n',

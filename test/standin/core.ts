@@ -23,6 +23,9 @@ export class HttpError extends Error {
 export function envelope(type: string, code: string, detail: string, attr: string | null = null) {
   return { type, code, detail, attr };
 }
+/** The 403 body of a personal API key without `scope` (e.g. 'activity_log:read'). */
+export const missingScopeBody = (scope: string) =>
+  envelope('authentication_error', 'permission_denied', `API key missing required scope '${scope}'`);
 export const notFound = (detail = 'Not found.') => new HttpError(404, envelope('invalid_request', 'not_found', detail));
 export const validation = (detail: string, attr: string | null = null, code = 'invalid_input') =>
   new HttpError(400, envelope('validation_error', code, detail, attr));

@@ -14,6 +14,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import {
   type Ctx,
   envelope,
+  missingScopeBody,
   type Fault,
   Faults,
   HttpError,
@@ -259,8 +260,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
         if (route.options.scope) {
           const action = route.options.scopeAction ?? (method === 'GET' ? 'read' : 'write');
           const needed = `${route.options.scope}:${action}`;
-          if (!scopeAllows(key.scopes, route.options.scope, action))
-            throw new HttpError(403, envelope('authentication_error', 'permission_denied', `API key missing required scope '${needed}'`));
+          if (!scopeAllows(key.scopes, route.options.scope, action)) throw new HttpError(403, missingScopeBody(needed));
         }
         const cls = route.options.throttle ?? 'crud';
         if (cls !== 'none') {

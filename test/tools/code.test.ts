@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../helpers/harness';
 import { EXPECTED_DYNAMIC, EXPECTED_REFERENCES, sourceIndex } from '../helpers/codeWorkspace';
+import { missingScopeBody } from '../standin/core';
 
 interface ReferenceRow {
   kind: string;
@@ -148,12 +149,7 @@ describe('code tools', () => {
       path: 're:/feature_flags/activity/?$',
       status: 403,
       times: 1,
-      body: {
-        type: 'authentication_error',
-        code: 'permission_denied',
-        detail: "API key missing required scope 'activity_log:read'",
-        attr: null,
-      },
+      body: missingScopeBody('activity_log:read'),
     });
     const out = await h.json<StaleAnswer & { note?: string }>('list_stale_flags', {});
     const old = out.results.find((f) => f.key === 'old-sharing-dialog')!;

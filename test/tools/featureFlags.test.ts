@@ -10,6 +10,7 @@ import { rolloutSummary } from '../../src/posthog/rollout';
 import { PostHogClient } from '../../src/posthog/client';
 import { ToolRegistry } from '../../src/mcp/registry';
 import { ALL_TOOLS } from '../../src/mcp/tools';
+import { missingScopeBody } from '../standin/core';
 
 const flagsOf = (h: Harness, pid = 1) => h.standin.state.table(pid, 'feature_flags');
 const byKey = (h: Harness, key: string) => flagsOf(h).find((f) => f.key === key && !f.deleted)!;
@@ -427,12 +428,7 @@ describe('feature flag tools', () => {
       path: 're:/feature_flags/activity/?$',
       status: 403,
       times: 1,
-      body: {
-        type: 'authentication_error',
-        code: 'permission_denied',
-        detail: "API key missing required scope 'activity_log:read'",
-        attr: null,
-      },
+      body: missingScopeBody('activity_log:read'),
     });
     assert.match(await h.error('list_deleted_feature_flags', {}), /activity_log:read/);
   });

@@ -11,6 +11,7 @@ import { refreshViewsOnChange } from '../../../src/views/model/routing';
 import { scanSource } from '../../../src/code';
 import { diagnose } from '../../../src/views/model/code/diagnostics';
 import { inlineLabel } from '../../../src/views/model/code/flagStatus';
+import { missingScopeBody } from '../../standin/core';
 
 describe('editor caches', () => {
   let h: Harness;
@@ -78,12 +79,7 @@ describe('editor caches', () => {
       path: 're:/feature_flags/activity/?$',
       status: 403,
       times: 1,
-      body: {
-        type: 'authentication_error',
-        code: 'permission_denied',
-        detail: "API key missing required scope 'activity_log:read'",
-        attr: null,
-      },
+      body: missingScopeBody('activity_log:read'),
     });
     const state = await cache.get();
     assert.equal(state.status, 'loaded');

@@ -77,7 +77,7 @@ const INTEREST =
  * workspace calling PostHog every 20 lines, 100/500 kept four fifths of all text.
  */
 const BEFORE = 40;
-const AFTER = 160;
+const AFTER = 80;
 const POSTHOG_BEFORE = 100;
 const POSTHOG_AFTER = 16;
 

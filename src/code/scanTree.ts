@@ -8,18 +8,7 @@
  * whenever a slice of that work passes SLICE_MS.
  */
 import { isUtf8 } from 'node:buffer';
-import {
-  closeSync,
-  type Dirent,
-  fstatSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  realpathSync,
-  type Stats,
-  statSync,
-} from 'node:fs';
+import { closeSync, type Dirent, openSync, readdirSync, readFileSync, readSync, realpathSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { IgnoreRules, isBuildOutputFile, SKIPPED_DIRECTORIES } from './gitignore';
 import { languageOf } from './languages';
@@ -153,20 +142,23 @@ export async function scanTree(root: string, options: ScanTreeOptions = {}): Pro
     }
   }
 
+  /**
+   * One buffer for every file, a byte larger than the largest file read: no fstat for the size and
+   * no Buffer per file (a scan reads thousands); the text is decoded straight out of it.
+   */
+  const buffer = Buffer.allocUnsafe(maxBytes + 1);
   function readSource(job: FileJob): string | SkipReason {
     let fd: number | undefined;
     try {
       fd = openSync(job.abs, 'r');
-      const size = fstatSync(fd).size;
-      if (size > maxBytes) return 'too_large';
-      const buf = Buffer.allocUnsafe(size);
       let got = 0;
-      while (got < size) {
-        const n = readSync(fd, buf, got, size - got, got);
+      for (;;) {
+        const n = readSync(fd, buffer, got, buffer.length - got, null);
         if (n === 0) break;
         got += n;
+        if (got > maxBytes) return 'too_large';
       }
-      const data = got < size ? buf.subarray(0, got) : buf;
+      const data = buffer.subarray(0, got);
       if (data.subarray(0, SNIFF_BYTES).includes(0)) return 'binary';
       if (!isUtf8(data)) return 'bad_encoding';
       return data.toString('utf8');

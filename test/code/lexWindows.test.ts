@@ -79,13 +79,28 @@ function assertSameInWindows(file: string, text: string, windows: number[]): voi
     for (let i = 0; i < windows.length; i += 2) if (t.start >= windows[i] && t.start < windows[i + 1]) return true;
     return false;
   };
-  const expected = lex(text).filter(inside).map(shape);
+  const full = lex(text);
+  const expected = full.filter(inside).map(shape);
+  const kept = lex(text, windows).filter((t) => !(t.type === 'op' && t.value === WINDOW_BREAK));
   // An interpolated string that starts before a window and reaches into it is kept too (its
-  // substitutions are code): what counts is that every token inside a window is the same.
-  const got = lex(text, windows)
-    .filter((t) => !(t.type === 'op' && t.value === WINDOW_BREAK) && inside(t))
-    .map(shape);
-  assert.deepEqual(got, expected, `${file} with windows ${JSON.stringify(windows)}`);
+  // substitutions are code), and so is the first token past a window (look-ahead): what counts is
+  // that every token inside a window is the same.
+  const got = kept.filter(inside).map(shape);
+  const where = `${file} with windows ${JSON.stringify(windows)}`;
+  assert.deepEqual(got, expected, where);
+  // Whatever is kept outside the windows is a token of the full lex too, never a fragment.
+  const real = new Set(full.map(shape));
+  for (const t of kept) assert.ok(real.has(shape(t)), `${where}: kept ${shape(t)}, which a full lex does not have`);
+  // Past the end of a window holding tokens, the next token is kept: a rule can see what follows
+  // a call's `)` (a `{` makes it a definition) without reading the whole file again.
+  const keptShapes = new Set(kept.map(shape));
+  // (A substitution's tokens do not count: they are lexed with their string, not by the cursor.)
+  const ownTokens = full.filter((t) => !full.some((s) => s.type === 'str' && s.start < t.start && t.start < s.end));
+  for (let i = 0; i < windows.length; i += 2) {
+    if (!ownTokens.some((t) => t.start >= windows[i] && t.start < windows[i + 1])) continue;
+    const next = full.find((t) => t.start >= windows[i + 1]);
+    if (next) assert.ok(keptShapes.has(shape(next)), `${where}: the token after window ${i / 2} (${shape(next)}) was not kept`);
+  }
 }
 
 describe('lexing with windows', () => {

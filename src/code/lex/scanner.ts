@@ -66,6 +66,15 @@ export class Cursor {
   private readonly windows: readonly number[] | undefined;
   private wi = 0;
   private inWindow: boolean;
+  /**
+   * The first token past a window's end is kept, and the break token goes in before the next one:
+   * one token of look-ahead, so a rule can tell `capture(x) {` (a definition) from a call without
+   * reading the whole file again.
+   */
+  private breakPending = false;
+  /** keeps() is asked twice for some tokens (pushIdent, then push): the same start gets the same answer. */
+  private lastStart = -1;
+  private lastKept = false;
 
   constructor(
     readonly text: string,
@@ -122,16 +131,26 @@ export class Cursor {
 
   /**
    * Whether a token starting at `start` is kept. Leaving a window adds a break token ("…", on a
-   * new line) so tokens of two windows never read as adjacent.
+   * new line) after the first token past it, so tokens of two windows never read as adjacent.
    */
   private keeps(start: number): boolean {
     const w = this.windows;
     if (w === undefined) return true;
+    if (start === this.lastStart) return this.lastKept;
     while (this.wi < w.length && start >= w[this.wi + 1]) this.wi += 2;
     const on = this.wi < w.length && start >= w[this.wi];
-    if (!on && this.inWindow) this.tokens.push(makeToken('op', '\u2026', start, start, true));
+    let kept = on;
+    if (this.breakPending) {
+      this.tokens.push(makeToken('op', '\u2026', start, start, true));
+      this.breakPending = false;
+    } else if (!on && this.inWindow) {
+      kept = true;
+      this.breakPending = true;
+    }
     this.inWindow = on;
-    return on;
+    this.lastStart = start;
+    this.lastKept = kept;
+    return kept;
   }
 
   /** Whether a token that started outside every window (keeps() said no) ends inside the next one. */
@@ -217,8 +236,9 @@ export class Cursor {
   /** The longest of `ops` at the cursor, or the single character. */
   pushOp(ops: readonly string[]): void {
     const start = this.pos;
+    const c = this.text.charCodeAt(start);
     for (const op of ops) {
-      if (this.text.startsWith(op, start)) {
+      if (op.charCodeAt(0) === c && this.text.startsWith(op, start)) {
         this.pos += op.length;
         this.push('op', op, start, this.pos);
         return;

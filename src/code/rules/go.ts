@@ -32,7 +32,7 @@ export function goSlots(tokens: Token[]): Slot[] {
     if (t.type === 'id' && isOp(tokens[i - 1], '.') && isOp(tokens[i + 1], '(')) {
       const snapshot = SNAPSHOT_CALLS.has(t.value) && snapshots.has(receiverOf(tokens, i));
       if (!snapshot && !CLIENT_FLAG_CALLS.has(t.value)) continue;
-      const first = splitArgs(tokens, i + 1).args[0];
+      const first = splitArgs(tokens, i + 1, undefined, tokens.length, 1).args[0];
       const slot = first && slotOf('flag', t.value, tokens, first.from, first.to, constants);
       if (slot) slots.push(slot);
       continue;
@@ -40,7 +40,7 @@ export function goSlots(tokens: Token[]): Slot[] {
     const struct = t.type === 'id' ? STRUCTS[t.value] : undefined;
     if (!struct || !isOp(tokens[i - 1], '.') || !isId(tokens[i - 2], alias) || !isOp(tokens[i + 1], '{')) continue;
     const call = `${alias}.${t.value}`;
-    const { args } = splitArgs(tokens, i + 1, field);
+    const { args } = splitArgs(tokens, i + 1, field, tokens.length, struct.field);
     const arg = args.find((a) => a.name === struct.field);
     const slot = arg ? slotOf(struct.kind, call, tokens, arg.value, arg.to, constants) : { kind: struct.kind, call, at: t };
     if (slot) slots.push(slot);

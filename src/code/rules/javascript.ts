@@ -62,8 +62,7 @@ export function javascriptSlots(tokens: Token[]): Slot[] {
     const receiver = receiverOf(tokens, i);
     if (otherLibraryReceiver(receiver)) continue;
     if (isSnapshot && !(snapshots.has(receiver) || (receiver === ')' && chainHasEvaluateFlags(tokens, i)))) continue;
-    const { args } = splitArgs(tokens, open);
-    const first = args[0];
+    const first = splitArgs(tokens, open, undefined, tokens.length, 1).args[0];
     if (!first) continue;
     if (name === 'capture') {
       const slot = isOp(tokens[first.from], '{')
@@ -80,7 +79,7 @@ export function javascriptSlots(tokens: Token[]): Slot[] {
 
 /** posthog-node's `capture({ distinctId, event: '...' })`. */
 function eventProperty(tokens: Token[], open: number, constants: Constants): Slot | undefined {
-  const { args } = splitArgs(tokens, open, objectKey);
+  const { args } = splitArgs(tokens, open, objectKey, tokens.length, 'event');
   const event = args.find((a) => a.name === 'event');
   if (event) return slotOf('event', 'capture', tokens, event.value, event.to, constants);
   // `{ distinctId, event }`: the shorthand names the key, so that is where it is.

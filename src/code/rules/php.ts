@@ -28,7 +28,7 @@ export function phpSlots(tokens: Token[]): Slot[] {
     const isFlag = FLAG_CALLS.has(t.value);
     if (!isFlag && t.value !== 'capture') continue;
     if (isId(tokens[i - 1], 'function') || otherLibraryReceiver(receiverOf(tokens, i).replace(/^\$/, ''))) continue;
-    const { args } = splitArgs(tokens, i + 1, arrayKey);
+    const { args } = splitArgs(tokens, i + 1, arrayKey, tokens.length, isFlag ? Infinity : 1);
     if (args.length === 0) continue;
     let slot: Slot | undefined;
     if (isFlag) {
@@ -41,7 +41,7 @@ export function phpSlots(tokens: Token[]): Slot[] {
         : isId(tokens[first.from], 'array') && isOp(tokens[first.from + 1], '(')
           ? first.from + 1
           : -1;
-      const entry = open >= 0 ? splitArgs(tokens, open, arrayKey).args.find((a) => a.name === 'event') : undefined;
+      const entry = open >= 0 ? splitArgs(tokens, open, arrayKey, tokens.length, 'event').args.find((a) => a.name === 'event') : undefined;
       slot = entry
         ? slotOf('event', t.value, tokens, entry.value, entry.to, constants)
         : { kind: 'event', call: t.value, at: tokens[first.from] };

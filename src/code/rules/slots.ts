@@ -45,8 +45,17 @@ export type NameReader = (tokens: Token[], from: number, to: number) => { name: 
 /**
  * The arguments of the list opened at `open` (a `(`, `[` or `{`) up to its matching close, or to
  * the end of the tokens when it is never closed (code being typed). `end`: index of the close.
+ * `need`: stop once that many arguments are complete, or once the argument of that name is (a
+ * rule reading only the key needs no more, and a long list after it then never runs into a
+ * window's end, which would make the scan read the whole file); `end` is then the comma.
  */
-export function splitArgs(tokens: Token[], open: number, readName?: NameReader, stop = tokens.length): { args: Arg[]; end: number } {
+export function splitArgs(
+  tokens: Token[],
+  open: number,
+  readName?: NameReader,
+  stop = tokens.length,
+  need: number | string = Infinity,
+): { args: Arg[]; end: number } {
   const args: Arg[] = [];
   let depth = 0;
   let from = open + 1;
@@ -70,6 +79,7 @@ export function splitArgs(tokens: Token[], open: number, readName?: NameReader, 
     } else if (t.value === ',' && depth === 0) {
       add(i);
       from = i + 1;
+      if (typeof need === 'number' ? args.length >= need : args[args.length - 1]?.name === need) return { args, end: i };
     }
   }
   add(i);

@@ -72,14 +72,18 @@ const INTEREST =
   /isFeatureEnabled|getFeatureFlag|useFeatureFlag|PostHogFeature|isEnabled|getFlag|evaluateFlags|RemoteConfigPayload|remote_config_payload|capture|feature_enabled|get_feature_flag|FeatureFlagPayload|Capture|posthog/gi;
 /**
  * How far around a match tokens are kept: a receiver before a call name, its first arguments after
- * it (a list running past the window makes the rules read the whole file: windowCut); before a
- * mention of PostHog, what imports it (`from '../lib/posthog'`). Wider windows cost tokens: in a
- * workspace calling PostHog every 20 lines, 100/500 kept four fifths of all text.
+ * it (a list running past the window makes the rules read the whole file: windowCut; the first
+ * token past a window is kept too, see Cursor). A mention of PostHog inside a string is a module
+ * path (`from '../lib/posthog'`, `require("posthog-node")`): its window starts before the string's
+ * opening quote, where the import is. Wider windows cost tokens: in the bench's workspace, calling
+ * PostHog every 20 lines, 100/500 kept four fifths of all text, 40/160 with 100 before every
+ * mention half of it.
  */
 const BEFORE = 40;
 const AFTER = 80;
-const POSTHOG_BEFORE = 100;
 const POSTHOG_AFTER = 16;
+/** How far back on its line a mention's opening quote is looked for. */
+const QUOTE_LOOKBACK = 200;
 
 /**
  * The stretches of text worth tokenizing: around each call name and each mention of PostHog.
@@ -91,12 +95,22 @@ function windowsOf(text: string): number[] {
   INTEREST.lastIndex = 0;
   for (let m = INTEREST.exec(text); m; m = INTEREST.exec(text)) {
     const mention = m[0].length === 7 && m[0].toLowerCase() === 'posthog';
-    const start = Math.max(0, m.index - (mention ? POSTHOG_BEFORE : BEFORE));
+    const start = Math.max(0, (mention ? quoteBefore(text, m.index) : m.index) - BEFORE);
     const end = m.index + m[0].length + (mention ? POSTHOG_AFTER : AFTER);
     if (out.length && start <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], end);
     else out.push(start, end);
   }
   return out;
+}
+
+/** The offset of the last quote before `at` on its line (a string `at` may be in), else `at`. */
+function quoteBefore(text: string, at: number): number {
+  for (let i = at - 1, stop = Math.max(0, at - QUOTE_LOOKBACK); i >= stop; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 39 /* ' */ || c === 34 /* " */ || c === 96 /* ` */) return i;
+    if (c === 10 /* \n */) return at;
+  }
+  return at;
 }
 
 /**

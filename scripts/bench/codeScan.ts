@@ -5,13 +5,14 @@
  *     grep's figure is a process's wall time, the scanner's an in-process call (its own child);
  *   - the longest event-loop stall during a scan, the rescan of one 2,000-line file;
  *   - heap held by the index of the whole tree; in the full run also for a 100,000-file tree;
- *   - precision and recall per kind on the committed corpus (test/corpus/).
+ *   - precision and recall per kind on the committed corpus (test/corpus/), and on the corpus of real
+ *     files from published npm packages (test/corpus/npm/, scored on its own).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { scoreCorpus } from '../../test/corpus/measure';
+import { CORPUS_DIR, scoreCorpus, type CorpusScore } from '../../test/corpus/measure';
 import { generateWorkspace, GREP_PATTERN } from './codeWorkspace';
 import { ROOT, median, now, round, runToEnd, tsxNodeArgs } from './lib';
 
@@ -27,8 +28,26 @@ export interface CodeScanResult {
   rescan_2000_lines_ms: number;
   index_heap_mb: number;
   large_tree: { files: number; index_heap_mb: number; max_rss_mb: number; scan_ms: number } | null;
-  corpus: { flag_precision: number; flag_recall: number; event_precision: number; event_recall: number; files: number };
+  corpus: CorpusFigures;
+  /** The same figures on test/corpus/npm: real files copied from published npm packages. */
+  corpus_npm: CorpusFigures;
 }
+
+export interface CorpusFigures {
+  flag_precision: number;
+  flag_recall: number;
+  event_precision: number;
+  event_recall: number;
+  files: number;
+}
+
+const corpusFigures = (c: CorpusScore): CorpusFigures => ({
+  files: c.files,
+  flag_precision: round(c.flag.precision, 3),
+  flag_recall: round(c.flag.recall, 3),
+  event_precision: round(c.event.precision, 3),
+  event_recall: round(c.event.recall, 3),
+});
 
 async function child(env: Record<string, string>): Promise<Record<string, number>> {
   const r = await runToEnd(process.execPath, tsxNodeArgs(path.join(__dirname, 'codeScanChild.ts'), ['--expose-gc']), {
@@ -74,7 +93,6 @@ export async function measureCodeScan(quick: boolean): Promise<CodeScanResult> {
       const m = await child({ BENCH_CODE_BUNDLE: bundle, BENCH_CODE_DIR: big, BENCH_CODE_MODE: 'memory' });
       large = { files: m.files, index_heap_mb: m.index_heap_mb, max_rss_mb: m.max_rss_mb, scan_ms: m.scan_ms };
     }
-    const c = scoreCorpus();
     const grep = median(greps);
     return {
       files: ws.files,
@@ -87,13 +105,8 @@ export async function measureCodeScan(quick: boolean): Promise<CodeScanResult> {
       rescan_2000_lines_ms: scan.rescan_2000_lines_ms,
       index_heap_mb: memory.index_heap_mb,
       large_tree: large,
-      corpus: {
-        files: c.files,
-        flag_precision: round(c.flag.precision, 3),
-        flag_recall: round(c.flag.recall, 3),
-        event_precision: round(c.event.precision, 3),
-        event_recall: round(c.event.recall, 3),
-      },
+      corpus: corpusFigures(scoreCorpus()),
+      corpus_npm: corpusFigures(scoreCorpus(path.join(CORPUS_DIR, 'npm'))),
     };
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -2,8 +2,8 @@
  * Precision and recall of the scanner over the corpus (test/corpus/<language>/*, expected.json):
  * each file is scanned as the scanner would see it, and its references compared with the expected
  * ones by kind, key, file, line and column. Used by the corpus test and by `npm run bench`; every
- * function also takes another directory of the same layout (real code kept outside the repository,
- * scored by scripts/corpusScore.ts).
+ * function also takes another directory of the same layout: test/corpus/npm (real files from npm
+ * packages, <package>/<file>), or real code kept outside the repository (scripts/corpusScore.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,8 +42,9 @@ const id = (r: { kind: string; key: string; file: string; line: number; column: 
 export function corpusFiles(dir = CORPUS_DIR): string[] {
   const files: string[] = [];
   for (const lang of readdirSync(dir, { withFileTypes: true })) {
-    // A directory with its own expected.json is another corpus (a held-out set), scored on its own.
-    if (!lang.isDirectory() || existsSync(path.join(dir, lang.name, 'expected.json'))) continue;
+    // A directory with its own expected.json is another corpus (a held-out set), scored on its own;
+    // LICENSES holds the license texts of a corpus of third-party files (test/corpus/npm), not code.
+    if (!lang.isDirectory() || lang.name === 'LICENSES' || existsSync(path.join(dir, lang.name, 'expected.json'))) continue;
     for (const f of readdirSync(path.join(dir, lang.name), { withFileTypes: true })) if (f.isFile()) files.push(`${lang.name}/${f.name}`);
   }
   return files.sort();

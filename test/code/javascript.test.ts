@@ -32,6 +32,44 @@ const z = useFeatureFlagPayload<Banner>('f')
     assert.deepEqual(refs(src, 'a.tsx'), ['flag a 3:26', 'flag b 4:24', 'flag c 5:31', 'flag d 6:33', 'flag e 7:36', 'flag f 8:41']);
   });
 
+  it('finds the useFeatureFlagResult hook of @posthog/react', () => {
+    const src = "import { useFeatureFlagResult } from '@posthog/react'\nconst r = useFeatureFlagResult('checkout-v2')\n";
+    assert.deepEqual(refs(src, 'a.tsx'), ['flag checkout-v2 2:32']);
+  });
+
+  it('resolves a `var` nothing assigns again (how tsc ES5 output writes a const), and only then', () => {
+    const es5 = `${IMPORT}var RATE_LIMIT_EVENT = '$$client_ingestion_warning';\nfunction warn() {\n  posthog.capture(RATE_LIMIT_EVENT, {});\n}\n`;
+    assert.deepEqual(refs(es5, 'a.js'), ['event $$client_ingestion_warning 2:24']);
+    for (const change of ['RATE_LIMIT_EVENT = other;', "RATE_LIMIT_EVENT += '!';", 'RATE_LIMIT_EVENT ??= x;', 'RATE_LIMIT_EVENT++;']) {
+      const text = `${es5}function later() { ${change} }\n`;
+      assert.deepEqual(refs(text, 'a.js'), [], change);
+      assert.deepEqual(dynamic(text, 'a.js'), ['event capture 4:19'], change);
+    }
+    // An assignment far outside the lexing windows still counts: the whole file is read.
+    const far = `${es5}${'// filler line without any call in it\n'.repeat(200)}function later() { RATE_LIMIT_EVENT = other }\n`;
+    assert.deepEqual(refs(far, 'a.js'), []);
+    // Only the name itself: a member of the same name is another thing.
+    assert.deepEqual(refs(`${es5}obj.RATE_LIMIT_EVENT = 'x'\n`, 'a.js'), ['event $$client_ingestion_warning 2:24']);
+  });
+
+  it('does not read a method definition after a modifier, or an overload signature, as a call', () => {
+    const src = `${IMPORT}class Client {
+  async getFeatureFlag(
+    key: string,
+    distinctId: string,
+  ): Promise<string | boolean | undefined> {
+    return this.getFeatureFlagResult(key, distinctId)
+  }
+  public getFeatureFlagResult(key: string): Promise<Result>;
+  private capture(event: string): void {}
+  static isFeatureEnabled(key) { return true }
+}
+await posthog.getFeatureFlag('real-one')
+`;
+    assert.deepEqual(refs(src, 'client.ts'), ['flag real-one 13:30']);
+    assert.deepEqual(dynamic(src, 'client.ts'), ['flag getFeatureFlagResult 7:38']);
+  });
+
   it('gives the call, the language and the offsets of the contents', () => {
     const src = `${IMPORT}posthog.capture('signed up')`;
     const [r] = scanSource(src, 'src/app.js').references;
@@ -145,7 +183,7 @@ posthog.capture(Events.SignedUp)
     );
   });
 
-  it('reports other non-literal keys as dynamic, never guessing', () => {
+  it('reports other non-literal keys as dynamic (a `let`, a member, an expression), never guessing', () => {
     const src = `${IMPORT}let flag = 'x'
 posthog.isFeatureEnabled(flag)
 posthog.capture(props.eventName)

@@ -20,6 +20,7 @@ const FLAG_CALLS = new Set([
   'useFeatureFlagPayload',
   'useFeatureFlag',
   'useFeatureFlagWithPayload',
+  'useFeatureFlagResult',
   // posthog-node: the payload of a remote config flag, by its key
   'getRemoteConfigPayload',
 ]);
@@ -135,9 +136,16 @@ function isDefinition(tokens: Token[], i: number, open: number): boolean {
   const after = tokens[matchingClose(tokens, open) + 1];
   // What follows the `)` lies past the window: read the whole file to know.
   if (isOp(after, WINDOW_BREAK)) windowCut.hit = true;
-  // `capture(event) {` only defines; `capture(event: string): void` starts a line and has a return type.
-  return isOp(after, '{') || (isOp(after, ':') && tokens[i].newlineBefore);
+  // `capture(event) {` only defines; `capture(event: string): void` starts a line and has a return
+  // type; after a modifier (`async getFeatureFlag(key: string): Promise<...> {`, `public
+  // getFeatureFlagResult(...): R;`, an overload) a return type or a `;` declares it too.
+  if (isOp(after, '{')) return true;
+  if (prev?.type === 'id' && MODIFIERS.has(prev.value)) return isOp(after, ':') || isOp(after, ';');
+  return isOp(after, ':') && tokens[i].newlineBefore;
 }
+
+/** Words that come before a method's name in a class body. */
+const MODIFIERS = new Set(['async', 'static', 'public', 'private', 'protected', 'override', 'abstract', 'declare', 'get', 'set']);
 
 /** Names given the snapshot from `evaluateFlags(...)`: `const flags = await posthog.evaluateFlags(...)`. */
 function snapshotNames(tokens: Token[]): Set<string> {
@@ -186,20 +194,41 @@ function collectConstants(tokens: Token[]): Constants {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type !== 'id') continue;
-    if (t.value === 'const' && tokens[i + 1]?.type === 'id') {
+    // `let` says it changes: a key in one is dynamic. A `var` is how tsc's ES5 output writes a const.
+    const binding = t.value === 'const' || t.value === 'var';
+    if (binding && tokens[i + 1]?.type === 'id') {
       const name = tokens[i + 1].value;
       let eq = i + 2;
       if (isOp(tokens[eq], ':')) while (eq < tokens.length && eq < i + 12 && !isOp(tokens[eq], '=')) eq++;
       if (!isOp(tokens[eq], '=')) continue;
       const v = tokens[eq + 1];
-      if (v?.type === 'str' && endsExpression(tokens[eq + 2])) constants.define(name, v);
-      else if (isOp(v, '{')) defineMembers(constants, name, tokens, eq + 1, objectKey);
+      // A `var` counts as a constant if nothing assigns it again.
+      if (v?.type === 'str' && endsExpression(tokens[eq + 2])) {
+        if (t.value === 'const') constants.define(name, v);
+        else if (!reassigned(tokens, name, i + 1)) constants.define(name, v, { wholeFile: true });
+      } else if (t.value === 'const' && isOp(v, '{')) defineMembers(constants, name, tokens, eq + 1, objectKey);
     } else if (t.value === 'enum' && tokens[i + 1]?.type === 'id' && isOp(tokens[i + 2], '{')) {
       defineMembers(constants, tokens[i + 1].value, tokens, i + 2, enumKey);
     }
   }
   return constants;
 }
+
+/** Whether `name` is assigned anywhere but at `declared` (`x = `, `x += `, `x ??= `, `x++`, `--x`). */
+function reassigned(tokens: Token[], name: string, declared: number): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (i === declared || !isId(tokens[i], name) || isOp(tokens[i - 1], '.') || isOp(tokens[i - 1], '?.')) continue;
+    if ((isOp(tokens[i - 1], '+') && isOp(tokens[i - 2], '+')) || (isOp(tokens[i - 1], '-') && isOp(tokens[i - 2], '-'))) return true;
+    let j = i + 1;
+    while (j < i + 4 && tokens[j]?.type === 'op' && COMPOUND.has(tokens[j].value)) j++;
+    if (isOp(tokens[j], '=')) return true;
+    if ((isOp(tokens[i + 1], '+') && isOp(tokens[i + 2], '+')) || (isOp(tokens[i + 1], '-') && isOp(tokens[i + 2], '-'))) return true;
+  }
+  return false;
+}
+
+/** Operator characters of a compound assignment before its `=` (`+=`, `??=`, `>>>=`...). */
+const COMPOUND = new Set(['+', '-', '*', '/', '%', '&', '|', '^', '?', '<', '>']);
 
 function defineMembers(constants: Constants, owner: string, tokens: Token[], open: number, readName: NameReader): void {
   for (const arg of splitArgs(tokens, open, readName).args) {

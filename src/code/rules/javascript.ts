@@ -191,6 +191,7 @@ function endsExpression(t: Token | undefined): boolean {
 
 function collectConstants(tokens: Token[]): Constants {
   const constants = new Constants();
+  let assignments: Map<string, number> | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type !== 'id') continue;
@@ -205,7 +206,7 @@ function collectConstants(tokens: Token[]): Constants {
       // A `var` counts as a constant if nothing assigns it again.
       if (v?.type === 'str' && endsExpression(tokens[eq + 2])) {
         if (t.value === 'const') constants.define(name, v);
-        else if (!reassigned(tokens, name, i + 1)) constants.define(name, v, { wholeFile: true });
+        else if ((assignments ??= assignmentCounts(tokens)).get(name) === 1) constants.define(name, v, { wholeFile: true });
       } else if (t.value === 'const' && isOp(v, '{')) defineMembers(constants, name, tokens, eq + 1, objectKey);
     } else if (t.value === 'enum' && tokens[i + 1]?.type === 'id' && isOp(tokens[i + 2], '{')) {
       defineMembers(constants, tokens[i + 1].value, tokens, i + 2, enumKey);
@@ -214,17 +215,28 @@ function collectConstants(tokens: Token[]): Constants {
   return constants;
 }
 
-/** Whether `name` is assigned anywhere but at `declared` (`x = `, `x += `, `x ??= `, `x++`, `--x`). */
-function reassigned(tokens: Token[], name: string, declared: number): boolean {
+/**
+ * How many times each name is assigned (`x = `, `x += `, `x ??= `, `x++`, `--x`, a declaration's
+ * `=` included), in one pass: a `var` assigned once, where it is declared, is a constant.
+ */
+function assignmentCounts(tokens: Token[]): Map<string, number> {
+  const counts = new Map<string, number>();
   for (let i = 0; i < tokens.length; i++) {
-    if (i === declared || !isId(tokens[i], name) || isOp(tokens[i - 1], '.') || isOp(tokens[i - 1], '?.')) continue;
-    if ((isOp(tokens[i - 1], '+') && isOp(tokens[i - 2], '+')) || (isOp(tokens[i - 1], '-') && isOp(tokens[i - 2], '-'))) return true;
-    let j = i + 1;
-    while (j < i + 4 && tokens[j]?.type === 'op' && COMPOUND.has(tokens[j].value)) j++;
-    if (isOp(tokens[j], '=')) return true;
-    if ((isOp(tokens[i + 1], '+') && isOp(tokens[i + 2], '+')) || (isOp(tokens[i + 1], '-') && isOp(tokens[i + 2], '-'))) return true;
+    const t = tokens[i];
+    if (t.type !== 'id' || isOp(tokens[i - 1], '.') || isOp(tokens[i - 1], '?.')) continue;
+    let assigned =
+      (isOp(tokens[i - 1], '+') && isOp(tokens[i - 2], '+')) ||
+      (isOp(tokens[i - 1], '-') && isOp(tokens[i - 2], '-')) ||
+      (isOp(tokens[i + 1], '+') && isOp(tokens[i + 2], '+')) ||
+      (isOp(tokens[i + 1], '-') && isOp(tokens[i + 2], '-'));
+    if (!assigned) {
+      let j = i + 1;
+      while (j < i + 4 && tokens[j]?.type === 'op' && COMPOUND.has(tokens[j].value)) j++;
+      assigned = isOp(tokens[j], '=');
+    }
+    if (assigned) counts.set(t.value, (counts.get(t.value) ?? 0) + 1);
   }
-  return false;
+  return counts;
 }
 
 /** Operator characters of a compound assignment before its `=` (`+=`, `??=`, `>>>=`...). */
